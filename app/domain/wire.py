@@ -1,0 +1,106 @@
+"""Dataclass <-> JSON conversion for the wire format of shared/API.md.
+
+Times are RFC 3339 UTC strings with a ``Z`` suffix, dates ISO ``YYYY-MM-DD``, enums their value.
+``from_wire`` ignores keys the dataclass does not know (forward compatibility with a newer server)
+and fills missing optional fields with their defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def format_time(value: datetime) -> str:
+    """RFC 3339 UTC with a Z suffix; naive datetimes are taken to be UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    value = value.astimezone(UTC)
+    text = value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
+    return text.replace("+00:00", "Z")
+
+
+def parse_time(text: str) -> datetime:
+    """Parse RFC 3339 (``Z`` or offset); the result is always timezone-aware UTC."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def to_wire(obj: Any) -> Any:
+    """Turn dataclasses, enums, datetimes and containers into JSON-ready values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_wire(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, datetime):
+        return format_time(obj)
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {str(to_wire(k)): to_wire(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [to_wire(v) for v in obj]
+    return obj
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        for arg in args:
+            try:
+                return _convert(arg, value)
+            except (TypeError, ValueError, KeyError):
+                continue
+        return value
+    if origin in (list, tuple, set, frozenset):
+        (arg, *_) = typing.get_args(tp) or (Any,)
+        items = [_convert(arg, v) for v in value]
+        return origin(items) if origin is not list else items
+    if origin is dict:
+        kt, vt = typing.get_args(tp) or (Any, Any)
+        return {_convert(kt, k): _convert(vt, v) for k, v in value.items()}
+    if tp is Any or tp is object:
+        return value
+    if isinstance(tp, type):
+        if dataclasses.is_dataclass(tp):
+            return from_wire(tp, value)
+        if issubclass(tp, Enum):
+            return tp(value)
+        if tp is datetime:
+            return value if isinstance(value, datetime) else parse_time(value)
+        if tp is date:
+            return value if isinstance(value, date) else date.fromisoformat(value)
+        if tp is float and isinstance(value, int | float):
+            return float(value)
+        if tp is int and isinstance(value, float) and value.is_integer():
+            return int(value)
+    return value
+
+
+def from_wire(cls: type[T], data: dict[str, Any]) -> T:
+    """Build ``cls`` from a JSON object; unknown keys are ignored."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
