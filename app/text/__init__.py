@@ -1,0 +1,1 @@
+"""Text processing shared by client and server: Korean morphemes (Kiwi) and sentiment."""
