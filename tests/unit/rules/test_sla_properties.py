@@ -1,0 +1,105 @@
+"""Hypothesis properties of the SLA clock and the business calendar."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain.cases import SlaInfo
+from app.domain.enums import SlaState
+from app.rules import calendar as cal
+from app.rules import sla
+
+PROFILE = settings(max_examples=200, deadline=None)
+
+instants = st.datetimes(
+    min_value=datetime(2025, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(UTC)
+)
+spans = st.integers(min_value=0, max_value=30 * 24 * 3600).map(lambda s: timedelta(seconds=s))
+policies = st.sampled_from(sla.policies())
+
+
+@st.composite
+def clocks(draw: st.DrawFn) -> tuple[SlaInfo, datetime]:
+    """A clock after a few pause/resume cycles (maybe still paused) and the last event time."""
+    at = draw(instants)
+    clock = sla.start(draw(policies), at)
+    for _ in range(draw(st.integers(0, 3))):
+        at += draw(spans)
+        clock = sla.pause(clock, at)
+        if draw(st.booleans()):
+            at += draw(spans)
+            clock = sla.resume(clock, at)
+    return clock, at
+
+
+@PROFILE
+@given(clocks(), spans, spans)
+def test_remaining_never_increases_as_time_passes(
+    made: tuple[SlaInfo, datetime], a: timedelta, b: timedelta
+) -> None:
+    clock, last = made
+    early, late = last + min(a, b), last + max(a, b)
+    v1, v2 = sla.evaluate(clock, early), sla.evaluate(clock, late)
+    assert v2.remaining <= v1.remaining
+    assert v2.elapsed_fraction >= v1.elapsed_fraction
+    if clock.paused_since is not None:
+        assert v1.remaining == v2.remaining  # a paused clock is frozen
+
+
+@PROFILE
+@given(policies, instants, spans, spans, spans)
+def test_a_paused_interval_does_not_count(
+    policy: str, at: datetime, before: timedelta, pause_len: timedelta, after: timedelta
+) -> None:
+    plain = sla.start(policy, at)
+    paused_at = at + before
+    resumed = sla.resume(sla.pause(plain, paused_at), paused_at + pause_len)
+    assert (
+        sla.evaluate(resumed, paused_at + pause_len + after).remaining
+        == sla.evaluate(plain, paused_at + after).remaining
+    )
+    assert resumed.due_at - plain.due_at == pause_len
+    assert resumed.warning_at is not None and plain.warning_at is not None
+    assert resumed.warning_at - plain.warning_at == pause_len
+
+
+@PROFILE
+@given(clocks(), spans)
+def test_business_remaining_is_not_negative_until_breached(
+    made: tuple[SlaInfo, datetime], later: timedelta
+) -> None:
+    clock, last = made
+    view = sla.evaluate(clock, last + later)
+    if view.state is not SlaState.BREACHED:
+        assert view.business_remaining >= timedelta(0)
+        assert view.remaining > timedelta(0)
+        assert view.business_remaining <= view.remaining
+    else:
+        assert view.remaining <= timedelta(0)
+        assert view.business_remaining <= timedelta(0)
+
+
+@PROFILE
+@given(instants, spans, spans)
+def test_business_seconds_between_is_additive_and_bounded(
+    a: datetime, ab: timedelta, bc: timedelta
+) -> None:
+    b, c = a + ab, a + ab + bc
+    whole = cal.business_seconds_between(a, c)
+    assert whole == pytest.approx(
+        cal.business_seconds_between(a, b) + cal.business_seconds_between(b, c), abs=1e-6
+    )
+    assert 0 <= whole <= (c - a).total_seconds()
+    assert cal.business_seconds_between(c, a) == 0
+
+
+@PROFILE
+@given(instants, st.integers(min_value=0, max_value=60 * 9 * 3600))
+def test_add_business_seconds_is_the_inverse_of_between(start: datetime, seconds: int) -> None:
+    end = cal.add_business_seconds(start, seconds)
+    assert end >= start
+    assert cal.business_seconds_between(start, end) == pytest.approx(seconds, abs=1e-6)
