@@ -1,0 +1,168 @@
+"""Applying pages of the change feed (``GET /v1/changes``) to the typed tables.
+
+The caller wraps one page and its cursor in one transaction::
+
+    with store.transaction() as s:
+        changed = apply_changes(s, page["changes"])
+        set_cursor(s, page["cursor"])
+
+An upsert whose version is not newer than the stored one changes nothing, so re-applying a page
+is harmless; a later change to the same id in a page supersedes the earlier ones.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.dialects.sqlite import Insert, insert
+from sqlalchemy.orm import Session
+
+from app.domain.enums import ChangeOp, EntityKind, OutboxStatus
+from app.store.extract import MODELS, columns
+from app.store.local_models import CallSegmentRow, OutboxRow
+from app.store.models import ArticleRow, CaseRow
+from app.store.sync_state import set_state
+from app.text.korean import index_text
+
+ChangedIds = dict[EntityKind, set[str]]
+_LOCAL_COLUMNS = frozenset({"id", "pending_sync"})  # never overwritten by the server's copy
+LOCAL_PREFIX = "local-"  # ids of entities created offline, before the server named them
+ACTIVE = (OutboxStatus.PENDING.value, OutboxStatus.INFLIGHT.value)
+
+
+@functools.cache
+def _upsert_statement(kind: EntityKind, force: bool) -> Insert:
+    """INSERT … ON CONFLICT DO UPDATE … WHERE newer, built once per kind (compiled once)."""
+    table = MODELS[kind].__table__
+    stmt = insert(table)
+    newer = (
+        stmt.excluded.version >= table.c.version
+        if force
+        else (stmt.excluded.version > table.c.version)
+    )
+    updates = {c.name: stmt.excluded[c.name] for c in table.c if c.name not in _LOCAL_COLUMNS}
+    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates, where=newer)
+
+
+def write_entity(
+    session: Session, kind: EntityKind, data: dict[str, Any], *, force: bool = False
+) -> bool:
+    """Insert or update one entity from its wire ``data``; True when something was written.
+
+    Without ``force`` the row is only replaced by a strictly newer ``version``; with ``force``
+    (the server's answer to our own action) by the same version too. ``server_data`` is cleared
+    (the row is server truth again); local columns such as ``pending_sync`` are left alone.
+    """
+    values = {"id": str(data["id"]), "server_data": None, **columns(kind, data)}
+    stmt = _upsert_statement(kind, force)
+    written = session.execute(stmt, values).rowcount > 0
+    if written and kind is EntityKind.KNOWLEDGE_ARTICLE:
+        _index_article(session, values["id"], data)
+    return written
+
+
+def write_local(
+    session: Session, kind: EntityKind, data: dict[str, Any], *, server_copy: bool = True
+) -> None:
+    """Write an optimistic change: new ``data`` and typed columns, the version unchanged.
+
+    With ``server_copy`` the first optimistic change keeps the server's copy in ``server_data``
+    (undo on rejection); without it ``server_data`` is cleared (the server copy is restored).
+    A new local entity is inserted with version 0, so any server copy replaces it.
+    """
+    model = MODELS[kind]
+    entity_id = str(data["id"])
+    stored = session.execute(
+        select(model.data, model.server_data, model.version).where(model.id == entity_id)
+    ).first()
+    values = columns(kind, data)
+    if stored is None:
+        values.update(id=entity_id, version=0, server_data=None)
+        session.execute(model.__table__.insert().values(values))
+    else:
+        values["version"] = stored.version
+        values["server_data"] = (stored.server_data or stored.data) if server_copy else None
+        session.execute(update(model.__table__).where(model.id == entity_id).values(values))
+    if kind is EntityKind.KNOWLEDGE_ARTICLE:
+        _index_article(session, entity_id, data)
+
+
+def delete_entity(session: Session, kind: EntityKind, entity_id: str, version: int | None) -> bool:
+    """Delete one entity (unless the stored copy is newer than the delete)."""
+    model = MODELS[kind]
+    stmt = delete(model).where(model.id == entity_id)
+    if version is not None:
+        stmt = stmt.where(model.version <= version)
+    removed = session.execute(stmt).rowcount > 0
+    if removed and kind is EntityKind.KNOWLEDGE_ARTICLE:
+        session.execute(text("DELETE FROM knowledge_fts WHERE article_id = :id"), {"id": entity_id})
+    if removed and kind is EntityKind.CALL:
+        session.execute(delete(CallSegmentRow).where(CallSegmentRow.call_id == entity_id))
+    return removed
+
+
+def _index_article(session: Session, article_id: str, data: dict[str, Any]) -> None:
+    tokens = index_text(f"{data.get('title') or ''}\n{data.get('body') or ''}")
+    session.execute(text("DELETE FROM knowledge_fts WHERE article_id = :id"), {"id": article_id})
+    session.execute(
+        text("INSERT INTO knowledge_fts (article_id, tokens) VALUES (:id, :tokens)"),
+        {"id": article_id, "tokens": tokens},
+    )
+
+
+def refresh_pending(session: Session, case_ids: Iterable[str]) -> None:
+    """Recount ``cases.pending_sync`` from the outbox rows still pending or in flight."""
+    ids = [c for c in set(case_ids) if c]
+    if not ids:
+        return
+    count = (
+        select(func.count(OutboxRow.id))
+        .where(OutboxRow.case_id == CaseRow.id, OutboxRow.status.in_(ACTIVE))
+        .scalar_subquery()
+    )
+    session.execute(update(CaseRow).where(CaseRow.id.in_(ids)).values(pending_sync=count))
+
+
+def apply_changes(session: Session, changes: list[dict[str, Any]]) -> ChangedIds:
+    """Apply one page of changes; returns the ids that actually changed, by kind."""
+    latest: dict[tuple[EntityKind, str], dict[str, Any]] = {}
+    for change in sorted(changes, key=lambda c: c.get("seq", 0)):
+        try:
+            kind = EntityKind(change["entity"])
+        except ValueError:
+            continue  # an entity kind this client does not know yet
+        key = (kind, str(change["id"]))
+        latest.pop(key, None)  # keep seq order of the last change per id
+        latest[key] = change
+    changed: ChangedIds = {}
+    for (kind, entity_id), change in latest.items():
+        version = change.get("version")
+        if change.get("op") == ChangeOp.DELETE:
+            done = delete_entity(session, kind, entity_id, version)
+        else:
+            data = dict(change["data"])
+            data.setdefault("id", entity_id)
+            if version is not None:
+                data["version"] = version
+            done = write_entity(session, kind, data)
+        if done:
+            changed.setdefault(kind, set()).add(entity_id)
+    refresh_pending(session, changed.get(EntityKind.CASE, ()))
+    return changed
+
+
+def set_cursor(session: Session, cursor: str) -> None:
+    """Store the change-feed cursor (in the caller's transaction, with its page)."""
+    set_state(session, "cursor", cursor)
+
+
+def reset_synced(session: Session) -> None:
+    """Delete every synced entity (feed reset); outbox, settings and saved views stay."""
+    for model in MODELS.values():
+        session.execute(delete(model))
+    session.execute(delete(CallSegmentRow))
+    session.execute(text("DELETE FROM knowledge_fts"))
+    session.execute(delete(ArticleRow))

@@ -1,0 +1,147 @@
+"""Typed tables of the entities of the change feed (shared/API.md).
+
+Every entity table has ``id``, ``version``, ``updated_at`` and ``data`` — the whole entity in wire
+form as the server sent it, or with this user's optimistic change applied while an outbox row is
+pending; ``server_data`` then keeps the last server copy so a rejected change can be undone. The
+other columns are extracted from ``data`` (app.store.extract) for the filters and sorts the pages
+need. Times use :class:`~app.store.types.UtcDateTime` (ISO text that sorts chronologically).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, Integer, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.store.types import UtcDateTime
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UtcDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Synced:
+    """Columns every synced entity table has."""
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime | None]
+    data: Mapped[dict[str, Any]]
+    server_data: Mapped[dict[str, Any] | None]
+
+
+class UserRow(Synced, Base):
+    __tablename__ = "users"
+    display_name: Mapped[str] = mapped_column(default="")
+
+
+class QueueRow(Synced, Base):
+    __tablename__ = "queues"
+    name: Mapped[str] = mapped_column(default="")
+    kind: Mapped[str] = mapped_column(default="review")
+    sla_policy: Mapped[str] = mapped_column(default="priority")
+
+
+class CaseRow(Synced, Base):
+    """A case; ``priority_rank`` 0-3 (p0 first), SLA times copied out of ``data.sla``."""
+
+    __tablename__ = "cases"
+    decision_id: Mapped[str] = mapped_column(default="")
+    priority_rank: Mapped[int]
+    status: Mapped[str]
+    queue_id: Mapped[str]
+    assignee_id: Mapped[str | None]
+    escalation_level: Mapped[str] = mapped_column(default="L1")
+    due_at: Mapped[datetime | None]
+    warning_at: Mapped[datetime | None]
+    paused_since: Mapped[datetime | None]
+    sla_met_at: Mapped[datetime | None]
+    customer_name: Mapped[str] = mapped_column(default="")
+    customer_masked: Mapped[str] = mapped_column(default="")
+    amount: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+    pending_sync: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        # default sort of the inbox: priority, then due time (id breaks ties)
+        Index("ix_cases_sort", "priority_rank", "due_at", "id"),
+        Index("ix_cases_queue_sort", "queue_id", "priority_rank", "due_at", "id"),
+        Index("ix_cases_assignee_sort", "assignee_id", "priority_rank", "due_at", "id"),
+        Index("ix_cases_status_sort", "status", "priority_rank", "due_at", "id"),
+        Index("ix_cases_due", "due_at", "id"),
+        Index("ix_cases_warning", "warning_at"),
+        Index("ix_cases_updated", "updated_at", "id"),
+        Index("ix_cases_created", "created_at", "id"),
+        Index("ix_cases_amount", "amount", "id"),
+        Index("ix_cases_pending", "pending_sync"),
+    )
+
+
+class TaskRow(Synced, Base):
+    __tablename__ = "tasks"
+    case_id: Mapped[str] = mapped_column(index=True)
+    type: Mapped[str] = mapped_column(default="review")
+    queue_id: Mapped[str]
+    status: Mapped[str]
+    assignee_id: Mapped[str | None]
+    priority_rank: Mapped[int]
+    due_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        Index("ix_tasks_queue_next", "queue_id", "status", "priority_rank", "due_at"),
+        Index("ix_tasks_assignee", "assignee_id", "status"),
+    )
+
+
+class AppealRow(Synced, Base):
+    __tablename__ = "appeals"
+    case_id: Mapped[str] = mapped_column(index=True)
+    status: Mapped[str]
+    assignee_id: Mapped[str | None] = mapped_column(index=True)
+    submitted_at: Mapped[datetime | None]
+
+
+class CheckpointRow(Synced, Base):
+    __tablename__ = "checkpoints"
+    mode: Mapped[str] = mapped_column(default="scheduled")
+    status: Mapped[str] = mapped_column(default="open", index=True)
+    due_at: Mapped[datetime | None]
+
+
+class DecisionRow(Synced, Base):
+    """A decision execution of seed 002 (id = execution id)."""
+
+    __tablename__ = "decisions"
+    status: Mapped[str] = mapped_column(default="", index=True)
+
+
+class ApprovalRow(Synced, Base):
+    __tablename__ = "approvals"
+    execution_id: Mapped[str] = mapped_column(default="", index=True)
+    status: Mapped[str] = mapped_column(default="PENDING", index=True)
+
+
+class CallRow(Synced, Base):
+    __tablename__ = "calls"
+    queue: Mapped[str] = mapped_column(default="")
+    state: Mapped[str] = mapped_column(index=True)
+    agent_id: Mapped[str | None] = mapped_column(index=True)
+    started_at: Mapped[datetime | None]
+
+
+class ArticleRow(Synced, Base):
+    """A knowledge article; its morphemes live in the FTS5 table ``knowledge_fts``."""
+
+    __tablename__ = "knowledge_articles"
+    title: Mapped[str] = mapped_column(default="")
+    category: Mapped[str] = mapped_column(default="")
+
+
+class QAReviewRow(Synced, Base):
+    __tablename__ = "qa_reviews"
+    case_id: Mapped[str] = mapped_column(index=True)
+    reviewer_id: Mapped[str] = mapped_column(default="", index=True)
+    status: Mapped[str] = mapped_column(default="open")

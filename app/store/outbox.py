@@ -1,0 +1,242 @@
+"""The outbox: user actions waiting to be pushed, and what the sync engine records about them.
+
+Push order is ``id`` order. A row is ``pending`` (waiting, maybe until ``next_attempt_at``),
+``inflight`` (being sent), then ``applied``, ``conflict`` (409 / 412), ``rejected`` (403 / 422)
+or ``discarded`` (by the user, from the Sync problems list). ``user_input`` is never changed.
+
+``if_match`` chains: a row written while an earlier row on the same entity was still pending
+carries the version the user saw; when the earlier row is applied, the server's new version is
+carried over to the later rows of this user that were based on the old one (:func:`mark_applied`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.enums import EntityKind, OutboxStatus
+from app.store.apply import (
+    ACTIVE,
+    LOCAL_PREFIX,
+    delete_entity,
+    refresh_pending,
+    write_entity,
+    write_local,
+)
+from app.store.extract import MODELS
+from app.store.local_models import OutboxRow
+
+FAILED = (OutboxStatus.CONFLICT, OutboxStatus.REJECTED)
+
+
+def enqueue(
+    session: Session,
+    *,
+    intent: str,
+    path: str,
+    payload: dict[str, Any],
+    user_input: dict[str, Any],
+    entity_kind: EntityKind,
+    entity_id: str,
+    created_by: str,
+    now: datetime,
+    if_match: int | None = None,
+    case_id: str | None = None,
+    method: str = "POST",
+    idempotency_key: str | None = None,
+) -> OutboxRow:
+    """Add one pending row (flushed, so a duplicate key fails here, inside the transaction)."""
+    row = OutboxRow(
+        idempotency_key=idempotency_key or str(uuid.uuid4()),
+        intent=intent,
+        method=method,
+        path=path,
+        if_match=if_match,
+        payload=payload,
+        user_input=user_input,
+        entity_kind=str(entity_kind),
+        entity_id=entity_id,
+        case_id=case_id,
+        status=OutboxStatus.PENDING.value,
+        attempts=0,
+        created_at=now,
+        updated_at=now,
+        created_by=created_by,
+    )
+    session.add(row)
+    session.flush()
+    refresh_pending(session, [case_id] if case_id else [])
+    return row
+
+
+def get_row(session: Session, outbox_id: int) -> OutboxRow:
+    row = session.get(OutboxRow, outbox_id, populate_existing=True)
+    if row is None:
+        raise KeyError(f"no outbox row {outbox_id}")
+    return row
+
+
+def outbox_pending(session: Session, now: datetime) -> list[OutboxRow]:
+    """Pending rows due now, in push order."""
+    stmt = (
+        select(OutboxRow)
+        .where(
+            OutboxRow.status == OutboxStatus.PENDING.value,
+            or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now),
+        )
+        .order_by(OutboxRow.id)
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def outbox_problems(session: Session) -> list[OutboxRow]:
+    """Rows the server refused (the Sync problems list), oldest first."""
+    stmt = (
+        select(OutboxRow)
+        .where(OutboxRow.status.in_([s.value for s in FAILED]))
+        .order_by(OutboxRow.id)
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def mark_inflight(session: Session, outbox_id: int, now: datetime) -> OutboxRow:
+    row = get_row(session, outbox_id)
+    row.status = OutboxStatus.INFLIGHT.value
+    row.attempts += 1
+    row.updated_at = now
+    session.flush()
+    return row
+
+
+def mark_retry(
+    session: Session,
+    outbox_id: int,
+    now: datetime,
+    next_attempt_at: datetime,
+    problem: dict[str, Any] | None = None,
+) -> OutboxRow:
+    """Back to pending after a retryable failure (network, 408, 429, 5xx…)."""
+    row = get_row(session, outbox_id)
+    row.status = OutboxStatus.PENDING.value
+    row.next_attempt_at = next_attempt_at
+    row.problem = problem
+    row.updated_at = now
+    session.flush()
+    return row
+
+
+def _guess_kind(session: Session, entity: dict[str, Any]) -> EntityKind | None:
+    if entity.get("entity"):
+        return EntityKind(entity["entity"])
+    for kind, model in MODELS.items():
+        if session.execute(select(model.id).where(model.id == entity.get("id"))).first():
+            return kind
+    return None
+
+
+def _rebase(session: Session, row: OutboxRow, kind: EntityKind, entity: dict[str, Any]) -> None:
+    """Later pending rows of the same user on this entity now expect its new version."""
+    version = entity.get("version")
+    if version is None:
+        return
+    session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id > row.id,
+            OutboxRow.entity_kind == str(kind),
+            OutboxRow.entity_id == str(entity["id"]),
+            OutboxRow.status == OutboxStatus.PENDING.value,
+            OutboxRow.if_match.is_not(None),
+            OutboxRow.if_match < version,
+        )
+        .values(if_match=version)
+    )
+
+
+def mark_applied(
+    session: Session, outbox_id: int, response: dict[str, Any] | None, now: datetime
+) -> OutboxRow:
+    """The server accepted the row: store its ``data`` and ``related`` entities as truth."""
+    row = get_row(session, outbox_id)
+    row.status = OutboxStatus.APPLIED.value
+    row.problem = None
+    row.updated_at = now
+    session.flush()
+    response = response or {}
+    primary = response.get("data")
+    entities: list[tuple[EntityKind | None, dict[str, Any]]] = []
+    if isinstance(primary, dict) and primary.get("id"):
+        kind = EntityKind(row.entity_kind)
+        if str(primary["id"]) != row.entity_id:  # a locally created entity got its server id
+            delete_entity(session, kind, row.entity_id, None)
+        entities.append((kind, primary))
+    for related in response.get("related") or []:
+        if isinstance(related, dict) and related.get("id"):
+            entities.append((_guess_kind(session, related), related))
+    for kind, entity in entities:
+        if kind is None:
+            continue
+        write_entity(session, kind, entity, force=True)
+        _rebase(session, row, kind, entity)
+    refresh_pending(session, [row.case_id] if row.case_id else [])
+    return row
+
+
+def mark_failed(
+    session: Session,
+    outbox_id: int,
+    status: OutboxStatus,
+    problem: dict[str, Any],
+    current: dict[str, Any] | None,
+    now: datetime,
+) -> OutboxRow:
+    """The server refused the row (conflict / rejected); nothing the user typed is lost.
+
+    The problem is stored; the optimistic change is replaced by the server's ``current`` entity
+    when given, else undone from the last server copy once no other row on it is in flight.
+    """
+    if status not in FAILED:
+        raise ValueError(f"mark_failed takes conflict or rejected, not {status}")
+    row = get_row(session, outbox_id)
+    row.status = OutboxStatus(status).value
+    row.problem = problem
+    row.updated_at = now
+    session.flush()
+    kind = EntityKind(row.entity_kind)
+    if current:
+        write_entity(session, kind, current, force=True)
+    else:
+        restore_server_copy(session, kind, row.entity_id)
+    if row.case_id and kind is not EntityKind.CASE:
+        restore_server_copy(session, EntityKind.CASE, row.case_id)
+    refresh_pending(session, [row.case_id] if row.case_id else [])
+    return row
+
+
+def restore_server_copy(session: Session, kind: EntityKind, entity_id: str) -> bool:
+    """Undo optimistic changes of an entity no active outbox row still relies on."""
+    active = session.execute(
+        select(OutboxRow.id).where(
+            OutboxRow.status.in_(ACTIVE),
+            or_(
+                (OutboxRow.entity_kind == str(kind)) & (OutboxRow.entity_id == entity_id),
+                (OutboxRow.case_id == entity_id) if kind is EntityKind.CASE else False,
+            ),
+        )
+    ).first()
+    if active:
+        return False
+    if entity_id.startswith(LOCAL_PREFIX):  # created here, never known to the server
+        return delete_entity(session, kind, entity_id, None)
+    model = MODELS[kind]
+    server = session.execute(
+        select(model.server_data).where(model.id == entity_id)
+    ).scalar_one_or_none()
+    if server is None:
+        return False
+    write_local(session, kind, server, server_copy=False)
+    return True

@@ -1,0 +1,79 @@
+"""Schema version and upgrade steps.
+
+``STEPS[n - 1]`` brings a file from version ``n - 1`` to ``n``; a new file runs every step from
+the start, an older file only the steps it lacks, each step in its own transaction together with
+the new version number. Version 1 creates every table of the models plus the FTS5 index. From
+version 2 on, a change is written in its own step (DDL that is also safe on a fresh file), never
+only in the models, so old and new files end up with the same schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from app.store import local_models  # noqa: F401  (registers the local tables on Base)
+from app.store.models import Base
+
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS knowledge_fts USING fts5("
+    "article_id UNINDEXED, tokens, tokenize='unicode61')"
+)
+
+
+def _v1_create_all(conn: Connection) -> None:
+    Base.metadata.create_all(conn)
+    conn.execute(text(FTS_DDL))
+
+
+def _v2_customer_sort_index(conn: Connection) -> None:
+    """Sorting the inbox by customer name uses an index (name, id)."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_cases_customer ON cases (customer_name, id)"))
+
+
+def _v3_status_queue_index(conn: Connection) -> None:
+    """Sorting the inbox by status or queue uses an index."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_cases_status_id ON cases (status, id)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_cases_queue_id ON cases (queue_id, id)"))
+
+
+STEPS: list[Callable[[Connection], None]] = [
+    _v1_create_all,
+    _v2_customer_sort_index,
+    _v3_status_queue_index,
+]
+LATEST = len(STEPS)
+
+
+def current_version(conn: Connection) -> int:
+    """The version stamped in the file; 0 for an empty file."""
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    value = conn.execute(text("SELECT version FROM schema_version WHERE id = 1")).scalar()
+    return int(value or 0)
+
+
+def _stamp(conn: Connection, version: int) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO schema_version (id, version) VALUES (1, :v) "
+            "ON CONFLICT(id) DO UPDATE SET version = excluded.version"
+        ),
+        {"v": version},
+    )
+
+
+def upgrade(engine: Engine, target: int = LATEST) -> int:
+    """Run the missing steps up to ``target``; returns the version the file is now at."""
+    if not 0 <= target <= LATEST:
+        raise ValueError(f"unknown schema version {target}")
+    with engine.connect() as conn:
+        version = current_version(conn)
+    if version > LATEST:
+        raise RuntimeError(f"store file is version {version}, newer than this app ({LATEST})")
+    for number in range(version + 1, target + 1):
+        with engine.begin() as conn:
+            STEPS[number - 1](conn)
+            _stamp(conn, number)
+    return max(version, target)

@@ -1,0 +1,112 @@
+"""The Store: an SQLAlchemy engine over one SQLite file, and its sessions.
+
+SQLite runs in WAL mode with foreign keys on, ``synchronous=NORMAL`` and a busy timeout, set on
+every connection. Connections may move between threads (``check_same_thread=False``, a queue
+pool): one worker thread writes, the UI thread reads with short indexed queries. Transactions
+start with an explicit ``BEGIN`` (the pysqlite driver's own implicit transactions are off), so a
+``transaction()`` block is atomic, reads included.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from app.store.schema import upgrade
+from app.store.types import dumps
+
+APP_NAME = "reviewer-workstation"
+DB_FILE = "workstation.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_data_dir() -> Path:
+    """``$RWS_DATA_DIR`` if set, else the platform's user data directory for the app."""
+    override = os.environ.get("RWS_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return default_data_dir() / DB_FILE
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path | str) -> Engine:
+    """An engine over the SQLite file at ``path`` with the pragmas above."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        json_serializer=dumps,
+        json_deserializer=json.loads,
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class Store:
+    """The local store. Open with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Store:
+        """Open (creating or upgrading) the store file; default :func:`default_db_path`."""
+        db_path = Path(path) if path is not None else default_db_path()
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(db_path)
+        upgrade(engine)
+        return cls(engine, db_path)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reads (or for a caller managing its own transactions)."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session inside one transaction: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
