@@ -148,6 +148,7 @@ class ApprovalStatus(StrEnum):
     MODIFIED = "MODIFIED"
     ESCALATED = "ESCALATED"
     TIMEOUT = "TIMEOUT"
+    EXPIRED = "EXPIRED"  # the seed's name for a request past its 24 h timeout
 
 
 class DecisionType(StrEnum):
