@@ -1,0 +1,70 @@
+"""``create_app(config)``: the FastAPI application of the reference server (shared/API.md)."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, FastAPI
+
+from server import auth, problems
+from server.config import ServerConfig
+from server.events import EventBus
+from server.events import router as events_router
+from server.feed import router as feed_router
+from server.idempotency import Replay, on_replay
+from server.storage import ServerDB
+
+log = logging.getLogger(__name__)
+
+
+def _routers() -> list[APIRouter]:
+    from server.routes import (
+        appeals,
+        audit,
+        calls,
+        cases,
+        checkpoints,
+        decisions,
+        ops,
+        qa,
+        session,
+        tasks,
+    )
+
+    return [
+        session.router,
+        feed_router,
+        cases.router,
+        tasks.router,
+        appeals.router,
+        qa.router,
+        checkpoints.router,
+        decisions.router,
+        calls.router,
+        ops.router,
+        audit.router,
+        events_router,
+    ]
+
+
+def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Reviewer Workstation reference server",
+        version="1.0.0",
+        openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.config = config
+    app.state.db = db or ServerDB(config.db_url)
+    app.state.bus = EventBus(retention_s=config.event_retention_s)
+    app.state.authenticate = auth.authenticate
+    problems.install(app)
+    app.add_exception_handler(Replay, on_replay)
+    v1 = APIRouter(prefix="/v1")
+    for router in _routers():
+        v1.include_router(router)
+    app.include_router(v1)
+    # API.md: "GET /openapi.json is served" — also under /v1 for clients that prefix every path.
+    app.add_api_route("/v1/openapi.json", lambda: app.openapi(), include_in_schema=False)
+    return app

@@ -1,0 +1,109 @@
+"""GET /v1/changes — the pull feed, plus its compaction.
+
+The cursor is opaque: base64url of ``{"db": <database id>, "seq": n}``. A cursor that does not
+decode, names another database, is below the compaction floor or beyond the newest seq answers
+``reset: true`` and the feed from the beginning (after compaction that is the current state:
+only superseded rows and old tombstones are ever removed).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy import func, select, text
+
+from app.domain.wire import format_time
+from server import storage
+from server import tables as t
+from server.auth import current_user
+from server.storage import ServerDB
+
+router = APIRouter(tags=["sync"])
+
+
+def encode_cursor(db_id: str, seq: int) -> str:
+    raw = json.dumps({"db": db_id[:16], "seq": seq}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, db_id: str) -> int | None:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        seq = data["seq"]
+        if data["db"] != db_id[:16] or not isinstance(seq, int) or seq < 0:
+            return None
+        return seq
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return None
+
+
+def compact(db: ServerDB, keep: int) -> int:
+    """Drop superseded change rows and tombstones older than the newest ``keep`` rows; returns
+    the new floor (cursors below it answer reset)."""
+    with db.session() as s:
+        storage.lock_writers(s)
+        top = s.execute(select(func.coalesce(func.max(t.changes.c.seq), 0))).scalar_one()
+        floor = max(int(top) - keep, int(storage.get_meta(s, "feed_floor", "0")))
+        s.execute(
+            text(
+                "DELETE FROM changes WHERE seq <= :floor AND (op = 'delete' OR EXISTS ("
+                "SELECT 1 FROM changes AS newer WHERE newer.kind = changes.kind "
+                "AND newer.id = changes.id AND newer.seq > changes.seq))"
+            ),
+            {"floor": floor},
+        )
+        storage.set_meta(s, "feed_floor", str(floor))
+        s.commit()
+    return floor
+
+
+@router.get("/changes", summary="Pull the change feed")
+def changes(
+    request: Request,
+    user: Annotated[dict, Depends(current_user)],
+    since: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> dict:
+    db: ServerDB = request.app.state.db
+    now = request.app.state.config.clock()
+    with db.read() as s:
+        top = int(s.execute(select(func.coalesce(func.max(t.changes.c.seq), 0))).scalar_one())
+        floor = int(storage.get_meta(s, "feed_floor", "0"))
+        reset = False
+        start = 0
+        if since:
+            seq = decode_cursor(since, db.db_id)
+            if seq is None or seq < floor or seq > top:
+                reset = True
+            else:
+                start = seq
+        rows = s.execute(
+            select(t.changes)
+            .where(t.changes.c.seq > start)
+            .order_by(t.changes.c.seq)
+            .limit(limit + 1)
+        ).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    last = rows[-1].seq if rows else start
+    return {
+        "changes": [
+            {
+                "seq": r.seq,
+                "entity": r.kind,
+                "id": r.id,
+                "op": r.op,
+                "version": r.version,
+                "data": r.data,
+            }
+            for r in rows
+        ],
+        "cursor": encode_cursor(db.db_id, last),
+        "has_more": has_more,
+        "server_time": format_time(now),
+        "reset": reset,
+    }

@@ -1,0 +1,214 @@
+"""Request bodies of shared/API.md as pydantic models: unknown fields are refused (422 with the
+field named). Types only — the field rules (limit > 0, 0 < rate < 30, deadline 1-30 days, …)
+are app.rules' and are applied by the routes, so the client and the server say the same thing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.enums import (
+    AppealResolution,
+    ApprovalLevel,
+    CheckpointMode,
+    CustomerTier,
+    EscalationTarget,
+    FinalDecision,
+    Priority,
+    PriorityOverride,
+    ProposalDecisionKind,
+    SignalValidity,
+)
+
+Text = Field(default="", max_length=10_000)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class CustomerIn(Strict):
+    customer_id: str = Field(min_length=1, max_length=128)
+    name: str = Field(max_length=200)
+    tier: CustomerTier = CustomerTier.GENERAL
+    account_id: str = ""
+    phone: str = ""
+    resident_id: str = ""
+    vip: bool = False
+    years_with_bank: int = Field(default=0, ge=0)
+    delinquencies: int = Field(default=0, ge=0)
+
+
+class ApplicationIn(Strict):
+    amount: int = Field(ge=0)
+    purpose: str = ""
+    term_months: int = Field(default=0, ge=0)
+    product: str = "credit_loan"
+    credit_score: int | None = None
+    annual_income: int | None = None
+    dti_percent: float | None = None
+    employment: str = ""
+    self_employed: bool = False
+    collateral: str = ""
+    collateral_value: int | None = None
+    inquiry_only: bool = False
+
+
+class DecisionContextIn(Strict):
+    automatic_decision: str = "refer"
+    score: float | None = None
+    reason_codes: list[str] = []
+    model_version: str = ""
+    policy_version: str = ""
+    fraud_suspected: bool = False
+    system_error: bool = False
+    policy_exception: bool = False
+    missing_info: bool = False
+    legal_deadline: date | None = None
+
+
+class CaseCreate(Strict):
+    decision_id: str = Field(min_length=1, max_length=128)
+    priority: Priority | None = None
+    queue_id: str = Field(min_length=1, max_length=128)
+    customer: CustomerIn
+    application: ApplicationIn
+    decision_context: DecisionContextIn = DecisionContextIn()
+
+
+class AssignBody(Strict):
+    to: str = Field(min_length=1, max_length=128)
+
+
+class ReassignBody(Strict):
+    from_: str = Field(alias="from", min_length=1, max_length=128)
+    to: str = Field(min_length=1, max_length=128)
+
+
+class CloseBody(Strict):
+    resolution: str = Text
+    final_decision: FinalDecision
+
+
+class NotifyBody(Strict):
+    template: str = Field(min_length=1, max_length=200)
+    eta: str | None = Field(default=None, max_length=100)
+
+
+class NextTaskBody(Strict):
+    queue_id: str = Field(min_length=1, max_length=128)
+
+
+class ApproveBody(Strict):
+    limit: int | None = None
+    rate: float | None = None
+    conditions: list[str] = []
+    note: str = Text
+    reason_codes: list[str] = []
+
+
+class DenyBody(Strict):
+    reason_codes: list[str] = []
+    note: str = Text
+    improvement_advice: str = Text
+
+
+class RequestDocsBody(Strict):
+    docs: list[str] = []
+    deadline: date | None = None
+    note: str = Text
+
+
+class EscalateBody(Strict):
+    to: EscalationTarget
+    reason: str = Text
+    priority: Priority | None = None
+    recommendation: str | None = Field(default=None, max_length=200)
+    urgent: bool = False
+    note: str | None = Field(default=None, max_length=10_000)
+    context: str | None = Field(default=None, max_length=10_000)
+    impact: str | None = Field(default=None, max_length=10_000)
+
+
+class CommentBody(Strict):
+    body: str = Text
+
+
+class AppealCreate(Strict):
+    case_id: str = Field(min_length=1, max_length=128)
+    reason: str = Text
+    evidence: list[str] = []
+
+
+class AppealResolve(Strict):
+    resolution: AppealResolution
+    message: str = Text
+    reason_codes: list[str] | None = None
+    new_decision: str | None = Field(default=None, max_length=64)
+    limit: int | None = None
+    rate: float | None = None
+    conditions: list[str] | None = None
+
+
+class QASampleBody(Strict):
+    from_: datetime = Field(alias="from")
+    to: datetime
+    rate: float = 0.05
+    targeted: list[str] = []
+
+
+class QAScores(Strict):
+    procedure: float
+    judgement: float
+    documentation: float
+    timeliness: float
+    communication: float
+
+
+class QAReviewBody(Strict):
+    case_id: str = Field(min_length=1, max_length=128)
+    scores: QAScores
+    notes: str = Text
+
+
+class UserAssessmentIn(Strict):
+    signal_validity: SignalValidity
+    priority_override: PriorityOverride | None = None
+    additional_context: str | None = Field(default=None, max_length=10_000)
+
+
+class ProposalDecisionIn(Strict):
+    proposal_id: str = Field(min_length=1, max_length=64)
+    decision: ProposalDecisionKind
+    modification_notes: str | None = Field(default=None, max_length=10_000)
+
+
+class CheckpointFeedbackBody(Strict):
+    """Seed 001's feedback schema, field for field."""
+
+    checkpoint_id: str = Field(min_length=1, max_length=64)
+    mode: CheckpointMode
+    signals_reviewed: list[str]
+    user_assessment: UserAssessmentIn
+    proposal_decisions: list[ProposalDecisionIn]
+
+
+class ApprovalResponseBody(Strict):
+    status: Literal["APPROVED", "REJECTED", "MODIFIED", "ESCALATED"]
+    approval_level: ApprovalLevel
+    selected_option_id: str | None = Field(default=None, max_length=128)
+    rationale: str = Text
+    conditions: list[str] = []
+
+
+class ApprovalEscalateBody(Strict):
+    reason: str = Field(min_length=1, max_length=10_000)
+
+
+class AfterCallWorkBody(Strict):
+    summary: str = Text
+    disposition: str = Field(min_length=1, max_length=100)
+    follow_up: str = Text
+    callback_at: datetime | None = None

@@ -1,0 +1,423 @@
+"""Server storage: one SQLAlchemy 2.0 engine over SQLite (WAL) or PostgreSQL, same code.
+
+Writers are serialised so that change-feed ``seq`` (and audit ``seq``) are assigned in commit
+order: on SQLite every ``db.session()`` transaction starts with ``BEGIN IMMEDIATE`` (one writer at
+a time, readers keep going under WAL); on PostgreSQL the first write of a transaction takes the
+transaction-level advisory lock ``pg_advisory_xact_lock(FEED_LOCK)`` and only then reads
+``max(seq) + 1`` — the lock is held until COMMIT, so no later seq can commit before an earlier one.
+``db.read()`` opens a plain (deferred) transaction for queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import delete as sa_delete
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from app.domain.enums import ChangeOp, EntityKind
+from app.domain.wire import format_time, parse_time
+from server import tables as t
+
+FEED_LOCK = 724_001  # advisory lock id for change / audit seq assignment on PostgreSQL
+_hasher = PasswordHasher()
+
+
+def _naive(value: datetime | None) -> datetime | None:
+    """UTC without tzinfo, as stored in DateTime columns."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return None if value is None else value.replace(tzinfo=UTC)
+
+
+class ServerDB:
+    """Engine + sessions. ``session()`` is a write transaction, ``read()`` a read transaction."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite:
+            self.engine = self._sqlite_engine(url, "BEGIN IMMEDIATE")
+            self.read_engine = self._sqlite_engine(url, "BEGIN")
+        else:
+            self.engine = create_engine(url, pool_pre_ping=True, future=True)
+            self.read_engine = self.engine
+        t.metadata.create_all(self.engine)
+        self.db_id = self._ensure_meta()
+
+    @staticmethod
+    def _sqlite_engine(url: str, begin: str) -> Engine:
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql(begin)
+
+        return engine
+
+    def _ensure_meta(self) -> str:
+        with self.session() as s:
+            row = s.execute(select(t.meta.c.value).where(t.meta.c.key == "db_id")).first()
+            if row:
+                return row[0]
+            db_id = uuid.uuid4().hex
+            s.execute(
+                insert(t.meta),
+                [{"key": "db_id", "value": db_id}, {"key": "feed_floor", "value": "0"}],
+            )
+            s.commit()
+            return db_id
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write session; commit explicitly, rolled back if left uncommitted."""
+        with Session(self.engine, expire_on_commit=False) as s:
+            s.info["pg"] = not self.is_sqlite
+            yield s
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.read_engine) as s:
+            yield s
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+
+def lock_writers(session: Session) -> None:
+    """Serialise seq assignment (no-op on SQLite, where BEGIN IMMEDIATE already did)."""
+    if session.info.get("pg") and not session.info.get("locked"):
+        session.execute(select(func.pg_advisory_xact_lock(FEED_LOCK)))
+        session.info["locked"] = True
+
+
+def next_seq(session: Session, column: Any) -> int:
+    lock_writers(session)
+    return int(session.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+
+
+def _index_columns(data: dict) -> dict:
+    due = data.get("due_at")
+    if due is None and isinstance(data.get("sla"), dict):
+        due = data["sla"].get("due_at")
+    status = data.get("status") or data.get("state")
+    return {
+        "status": str(status) if status is not None else None,
+        "queue_id": data.get("queue_id") or data.get("queue"),
+        "assignee_id": data.get("assignee_id") or data.get("agent_id"),
+        "priority": data.get("priority"),
+        "due_at": _naive(parse_time(due)) if isinstance(due, str) else None,
+    }
+
+
+def _kind(kind: EntityKind | str) -> str:
+    return EntityKind(kind).value
+
+
+def get(session: Session, kind: EntityKind | str, id: str) -> dict | None:
+    row = session.execute(
+        select(t.entities.c.data).where(t.entities.c.kind == _kind(kind), t.entities.c.id == id)
+    ).first()
+    return dict(row[0]) if row else None
+
+
+def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now: datetime) -> dict:
+    """Insert or update an entity: version + 1, updated_at = now, one change row. Returns it."""
+    k = _kind(kind)
+    current = session.execute(
+        select(t.entities.c.version).where(t.entities.c.kind == k, t.entities.c.id == data["id"])
+    ).first()
+    version = (current[0] + 1) if current else max(int(data.get("version") or 1), 1)
+    stored = {**data, "version": version, "updated_at": format_time(now)}
+    stored = json.loads(json.dumps(stored, default=str))  # plain JSON only
+    values = {
+        "version": version,
+        "updated_at": _naive(now),
+        "data": stored,
+        **_index_columns(stored),
+    }
+    if current:
+        session.execute(
+            update(t.entities)
+            .where(t.entities.c.kind == k, t.entities.c.id == data["id"])
+            .values(**values)
+        )
+    else:
+        session.execute(insert(t.entities).values(kind=k, id=data["id"], **values))
+    seq = next_seq(session, t.changes.c.seq)
+    session.execute(
+        insert(t.changes).values(
+            seq=seq, kind=k, id=data["id"], op=ChangeOp.UPSERT.value, version=version, data=stored
+        )
+    )
+    session.info.setdefault("changed", []).append((k, data["id"], seq))
+    return stored
+
+
+def delete_entity(
+    session: Session, kind: EntityKind | str, id: str, *, actor: str, now: datetime
+) -> bool:
+    k = _kind(kind)
+    row = session.execute(
+        select(t.entities.c.version).where(t.entities.c.kind == k, t.entities.c.id == id)
+    ).first()
+    if not row:
+        return False
+    session.execute(sa_delete(t.entities).where(t.entities.c.kind == k, t.entities.c.id == id))
+    seq = next_seq(session, t.changes.c.seq)
+    session.execute(
+        insert(t.changes).values(
+            seq=seq, kind=k, id=id, op=ChangeOp.DELETE.value, version=row[0] + 1, data=None
+        )
+    )
+    session.info.setdefault("changed", []).append((k, id, seq))
+    return True
+
+
+delete = delete_entity  # the seam's name; ``delete_entity`` avoids shadowing sqlalchemy.delete
+
+
+def bulk_insert(
+    db: ServerDB, kind: EntityKind | str, items: list[dict], *, now: datetime | None = None
+) -> int:
+    """Fast path for seeding: new entities (version 1) and their change rows, one transaction,
+    executemany. Returns the last seq written."""
+    k = _kind(kind)
+    stamp = format_time(now or datetime.now(UTC))
+    with db.session() as s:
+        base = next_seq(s, t.changes.c.seq)
+        ents, chg = [], []
+        for i, item in enumerate(items):
+            data = {**item, "version": 1, "updated_at": item.get("updated_at") or stamp}
+            ents.append(
+                {
+                    "kind": k,
+                    "id": data["id"],
+                    "version": 1,
+                    "updated_at": _naive(parse_time(data["updated_at"])),
+                    "data": data,
+                    **_index_columns(data),
+                }
+            )
+            chg.append(
+                {
+                    "seq": base + i,
+                    "kind": k,
+                    "id": data["id"],
+                    "op": "upsert",
+                    "version": 1,
+                    "data": data,
+                }
+            )
+        for start in range(0, len(ents), 5000):
+            s.execute(insert(t.entities), ents[start : start + 5000])
+            s.execute(insert(t.changes), chg[start : start + 5000])
+        s.commit()
+    return base + len(items) - 1
+
+
+def query(
+    session: Session,
+    kind: EntityKind | str,
+    *,
+    limit: int | None = None,
+    order_by_due: bool = False,
+    **filters: Any,
+) -> list[dict]:
+    """Entities of a kind filtered on the indexed columns (status, queue_id, assignee_id, …)."""
+    stmt = select(t.entities.c.data).where(t.entities.c.kind == _kind(kind))
+    for name, value in filters.items():
+        col = t.entities.c[name]
+        stmt = stmt.where(col.in_(value) if isinstance(value, list | tuple | set) else col == value)
+    if order_by_due:
+        stmt = stmt.order_by(t.entities.c.priority, t.entities.c.due_at, t.entities.c.id)
+    if limit:
+        stmt = stmt.limit(limit)
+    return [dict(r[0]) for r in session.execute(stmt)]
+
+
+# --- users and tokens -------------------------------------------------------------------------
+
+
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    display_name: str,
+    roles: list[str],
+    skills: list[str] | None = None,
+    approval_level: str | None = None,
+    *,
+    user_id: str | None = None,
+    now: datetime | None = None,
+) -> dict:
+    """A login (argon2 password hash) plus its ``user`` entity in the change feed."""
+    uid = user_id or f"u_{username}"
+    profile = {
+        "id": uid,
+        "username": username,
+        "display_name": display_name,
+        "roles": [str(r) for r in roles],
+        "skills": list(skills or []),
+        "approval_level": str(approval_level) if approval_level else None,
+    }
+    session.execute(
+        insert(t.users).values(
+            id=uid,
+            username=username,
+            password_hash=_hasher.hash(password),
+            display_name=display_name,
+            roles=profile["roles"],
+            skills=profile["skills"],
+            approval_level=profile["approval_level"],
+            data=profile,
+        )
+    )
+    return put(session, EntityKind.USER, profile, actor="system", now=now or datetime.now(UTC))
+
+
+def check_password(session: Session, username: str, password: str) -> dict | None:
+    row = session.execute(select(t.users).where(t.users.c.username == username)).first()
+    if row is None:
+        _hasher.hash(password)  # same cost whether or not the user exists
+        return None
+    try:
+        _hasher.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    return dict(row.data)
+
+
+def user_by_id(session: Session, user_id: str) -> dict | None:
+    row = session.execute(select(t.users.c.data).where(t.users.c.id == user_id)).first()
+    return dict(row[0]) if row else None
+
+
+def all_users(session: Session) -> list[dict]:
+    return [dict(r[0]) for r in session.execute(select(t.users.c.data))]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def store_token(session: Session, token: str, user_id: str, expires_at: datetime) -> None:
+    session.execute(
+        insert(t.tokens).values(
+            token_hash=token_hash(token), user_id=user_id, expires_at=_naive(expires_at)
+        )
+    )
+
+
+def user_for_token(session: Session, token: str, now: datetime) -> dict | None:
+    row = session.execute(
+        select(t.tokens.c.user_id, t.tokens.c.expires_at).where(
+            t.tokens.c.token_hash == token_hash(token)
+        )
+    ).first()
+    if row is None or _aware(row.expires_at) <= now:
+        return None
+    return user_by_id(session, row.user_id)
+
+
+def online_user_ids(session: Session, now: datetime) -> set[str]:
+    rows = session.execute(select(t.tokens.c.user_id).where(t.tokens.c.expires_at > _naive(now)))
+    return {r[0] for r in rows}
+
+
+# --- alerts, segments, meta -------------------------------------------------------------------
+
+
+def add_alert(
+    session: Session, kind: str, entity: str, entity_id: str, data: dict, now: datetime
+) -> dict:
+    row = {
+        "at": _naive(now),
+        "kind": str(kind),
+        "entity": str(entity),
+        "entity_id": entity_id,
+        "data": json.loads(json.dumps(data, default=str)),
+    }
+    session.execute(insert(t.alerts).values(**row))
+    return {**row, "at": format_time(now)}
+
+
+def append_segment(session: Session, call_id: str, key: str, segment: dict) -> None:
+    """Store a Contact Lens segment; a final Transcript replaces the partial with the same key
+    (moved to the end, so ``?after=`` pollers see it)."""
+    session.execute(
+        sa_delete(t.segments).where(
+            t.segments.c.call_id == call_id, t.segments.c.segment_key == key
+        )
+    )
+    session.execute(insert(t.segments).values(call_id=call_id, segment_key=key, data=segment))
+
+
+def call_segments(session: Session, call_id: str, after_key: str | None = None) -> list[dict]:
+    stmt = select(t.segments.c.seq, t.segments.c.data).where(t.segments.c.call_id == call_id)
+    if after_key:
+        pos = session.execute(
+            select(t.segments.c.seq).where(
+                t.segments.c.call_id == call_id, t.segments.c.segment_key == after_key
+            )
+        ).scalar()
+        if pos is not None:
+            stmt = stmt.where(t.segments.c.seq > pos)
+    return [dict(r.data) for r in session.execute(stmt.order_by(t.segments.c.seq))]
+
+
+def get_meta(session: Session, key: str, default: str = "") -> str:
+    value = session.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    if session.execute(select(t.meta.c.key).where(t.meta.c.key == key)).first():
+        session.execute(update(t.meta).where(t.meta.c.key == key).values(value=value))
+    else:
+        session.execute(insert(t.meta).values(key=key, value=value))
+
+
+# The audit chain lives in server/audit_chain.py (it needs ``next_seq`` above); re-exported here
+# so ``storage.append_audit`` / ``storage.verify_audit`` stay the seam.
+from server.audit_chain import append_audit, audit_events, verify_audit  # noqa: E402
+
+__all__ = [
+    "ServerDB",
+    "append_audit",
+    "audit_events",
+    "bulk_insert",
+    "create_user",
+    "delete",
+    "get",
+    "put",
+    "query",
+    "verify_audit",
+]
