@@ -1,0 +1,106 @@
+"""Demo content of the reference server (API.md "Demo mode") and the live services.
+
+``seed_demo(db, now)`` creates the demo users (password ``demo``), queues, ~60 cases covering
+every priority and state (with the runbook's four scenarios), appeals, QA reviews, checkpoints,
+three decision executions paused for approval and the Korean knowledge articles of
+``resources/knowledge``. ``seed_cases`` bulk-generates more cases. ``start_live(app)``
+starts the call simulator and the scheduler for a running app.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.enums import EntityKind
+from app.domain.people import KnowledgeArticle
+from app.domain.wire import from_wire, to_wire
+from server import storage
+from server.demo.cases import generate_cases, seed_cases
+from server.demo.checkpoints import demo_checkpoints
+from server.demo.decisions import demo_decisions
+from server.demo.people import create_users, put_queues
+from server.demo.scenarios import qa_reviews, rejected_with_appeals, runbook_cases
+
+__all__ = ["LiveServices", "seed_cases", "seed_demo", "seed_demo_once", "start_live"]
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "resources" / "knowledge"
+
+
+def knowledge_articles() -> list[dict]:
+    out = []
+    for path in sorted(KNOWLEDGE_DIR.glob("*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            out.append(to_wire(from_wire(KnowledgeArticle, item)))
+    return out
+
+
+def seed_demo(db, now: datetime) -> dict:
+    """Create all demo content in an empty database; returns counts per kind."""
+    counts: dict[str, int] = {}
+    cases, tasks = runbook_cases(now)
+    rejected, appeals = rejected_with_appeals(now)
+    more, more_tasks = generate_cases(52, now, seed=11)
+    cases, tasks = cases + rejected + more, tasks + more_tasks
+    decided = [c["id"] for c in more if c["status"] in ("approved", "rejected", "closed")]
+    with db.session() as s:
+        create_users(s, now)
+        put_queues(s, now)
+        s.commit()
+    decisions, approvals = demo_decisions(now)
+    batches = {
+        EntityKind.CASE: cases,
+        EntityKind.TASK: tasks,
+        EntityKind.APPEAL: appeals,
+        EntityKind.QA_REVIEW: qa_reviews(now, decided),
+        EntityKind.CHECKPOINT: demo_checkpoints(now),
+        EntityKind.DECISION: decisions,
+        EntityKind.APPROVAL: approvals,
+        EntityKind.KNOWLEDGE_ARTICLE: knowledge_articles(),
+    }
+    for kind, items in batches.items():
+        if items:
+            storage.bulk_insert(db, kind, items, now=now)
+        counts[kind.value] = len(items)
+    return counts
+
+
+def seed_demo_once(db, now: datetime) -> bool:
+    """``seed_demo`` unless the demo users already exist; True when it seeded."""
+    with db.read() as s:
+        if storage.user_by_id(s, "u_agent1") is not None:
+            return False
+    seed_demo(db, now)
+    return True
+
+
+@dataclass
+class LiveServices:
+    simulator: object
+    scheduler: object
+
+    def stop(self) -> None:
+        self.simulator.stop()
+        self.scheduler.stop()
+
+
+def start_live(app, *, scheduler_interval_s: float = 30.0) -> LiveServices:
+    """Start the call simulator and the scheduler for ``app`` (daemon threads)."""
+    from server.scheduler import Scheduler
+    from server.simulator import CallSimulator
+
+    config = app.state.config
+    sim = CallSimulator(app.state.db, app.state.bus, speed=config.speed, clock=config.clock)
+    sched = Scheduler(
+        app.state.db,
+        app.state.bus,
+        config.clock,
+        interval_s=scheduler_interval_s / max(config.speed, 1.0),
+    )
+    sim.start()
+    sched.start()
+    live = LiveServices(sim, sched)
+    app.state.live = live
+    return live

@@ -1,0 +1,199 @@
+"""Periodic jobs of the reference server, on the injectable ``config.clock``.
+
+Every ``interval_s`` (real seconds) ``tick()`` runs; each decision comes from ``app.rules`` and
+the scheduler only applies it:
+
+* SLA: ``sla.transition_alerts(sla, last_run, now)`` per active case → ``sla_warning`` /
+  ``sla_breach`` alert events exactly once (the crossing happens in one interval only); on a
+  breach the case's ``sla.breached_at`` is filled in (a change in the feed).
+* Checkpoints: ``checkpoints.overdue_action`` → ``apply_overdue``: an event checkpoint unanswered
+  48 h is ``halt_and_escalate_to_audit`` (status escalated, workflow halted, audit event,
+  ``critical_signal`` alert); a scheduled one past due is ``skipped`` (or escalated with a
+  critical signal).
+* Documents: an ``awaiting_docs`` case whose deadline (end of that day, Asia/Seoul) passed in
+  the interval → ``docs_overdue`` alert.
+* ``queue.stats`` snapshot per queue.
+
+The last run time is kept in the meta table (``scheduler_last_run``), so a restart does not
+alert twice; the very first run only records the time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from app.domain.cases import SlaInfo
+from app.domain.checkpoints import Checkpoint
+from app.domain.enums import AlertKind, EntityKind, SlaState
+from app.domain.wire import format_time, from_wire, parse_time, to_wire
+from app.rules import checkpoints as cp_rules
+from app.rules import sla as sla_rules
+from server import storage
+from server.events import EventBus
+
+log = logging.getLogger(__name__)
+SEOUL = ZoneInfo("Asia/Seoul")
+ACTIVE = ["open", "pending", "escalated", "awaiting_docs"]
+META_KEY = "scheduler_last_run"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Scheduler:
+    def __init__(
+        self,
+        db,
+        bus: EventBus,
+        clock: Callable[[], datetime] = _utc_now,
+        interval_s: float = 30.0,
+    ) -> None:
+        self.db, self.bus, self.clock, self.interval_s = db, bus, clock, interval_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="scheduler", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.tick()
+            except Exception:
+                log.exception("scheduler tick failed")
+            self._stop.wait(self.interval_s)
+
+    # -- one run ------------------------------------------------------------------------------
+    def tick(self) -> dict:
+        """One pass; returns counts of what it did."""
+        now = self.clock()
+        alerts: list[dict] = []
+        with self.db.session() as s:
+            raw = storage.get_meta(s, META_KEY)
+            before = parse_time(raw) if raw else None
+            storage.set_meta(s, META_KEY, format_time(now))
+            cases = storage.query(s, EntityKind.CASE, status=ACTIVE)
+            if before is not None and before < now:
+                for case in cases:
+                    alerts += self._case_alerts(s, case, before, now)
+            alerts += self._checkpoints(s, now)
+            for a in alerts:
+                storage.add_alert(s, a["kind"], a["entity"], a["id"], a, now)
+            changed = s.info.get("changed", [])
+            s.commit()
+        if changed:
+            self.bus.publish("change", {"seq": max(seq for _k, _i, seq in changed)})
+        for a in alerts:
+            self.bus.publish("alert", a)
+        stats = self._queue_stats(cases, now)
+        for snapshot in stats:
+            self.bus.publish("queue.stats", snapshot)
+        return {"alerts": Counter(a["kind"] for a in alerts), "queues": len(stats)}
+
+    def _case_alerts(self, s, case: dict, before: datetime, now: datetime) -> list[dict]:
+        out: list[dict] = []
+        if case.get("sla"):
+            sla = from_wire(SlaInfo, case["sla"])
+            for kind in sla_rules.transition_alerts(sla, before, now):
+                out.append(self._alert(kind, case, self._sla_message(kind, case)))
+                if kind is AlertKind.SLA_BREACH:
+                    case["sla"] = to_wire(sla_rules.with_breach(sla, now))
+                    storage.put(s, EntityKind.CASE, case, actor="system:scheduler", now=now)
+        deadline = case.get("docs_deadline")
+        if case.get("status") == "awaiting_docs" and deadline:
+            day = datetime.fromisoformat(deadline).date() + timedelta(days=1)
+            cutoff = datetime.combine(day, time(0), tzinfo=SEOUL).astimezone(UTC)
+            if before < cutoff <= now:
+                msg = f"서류 제출 기한({deadline})이 지났습니다: {case['id']}"
+                out.append(self._alert(AlertKind.DOCS_OVERDUE, case, msg))
+        return out
+
+    @staticmethod
+    def _sla_message(kind: AlertKind, case: dict) -> str:
+        what = "SLA 80% 경과" if kind is AlertKind.SLA_WARNING else "SLA 위반"
+        return f"{what}: {case['id']} ({case.get('priority', '').upper()})"
+
+    @staticmethod
+    def _alert(kind: AlertKind, case: dict, message: str) -> dict:
+        return {
+            "kind": kind.value,
+            "entity": EntityKind.CASE.value,
+            "id": case["id"],
+            "message": message,
+            "priority": case.get("priority"),
+            "queue_id": case.get("queue_id"),
+            "due_at": (case.get("sla") or {}).get("due_at"),
+        }
+
+    def _checkpoints(self, s, now: datetime) -> list[dict]:
+        out = []
+        for data in storage.query(s, EntityKind.CHECKPOINT, status="open"):
+            checkpoint = from_wire(Checkpoint, data)
+            action = cp_rules.overdue_action(checkpoint, now)
+            if action is None:
+                continue
+            after = cp_rules.apply_overdue(checkpoint, now)
+            stored = storage.put(
+                s,
+                EntityKind.CHECKPOINT,
+                {**data, **to_wire(after)},
+                actor="system:scheduler",
+                now=now,
+            )
+            storage.append_audit(
+                s,
+                "system:scheduler",
+                action,
+                EntityKind.CHECKPOINT.value,
+                checkpoint.id,
+                {"status": stored["status"], "mode": stored["mode"]},
+                now,
+            )
+            if action != cp_rules.SKIPPED:
+                out.append(
+                    {
+                        "kind": AlertKind.CRITICAL_SIGNAL.value,
+                        "entity": EntityKind.CHECKPOINT.value,
+                        "id": checkpoint.id,
+                        "action": action,
+                        "message": f"체크포인트 {checkpoint.id} 미응답: {action}",
+                    }
+                )
+        return out
+
+    @staticmethod
+    def _queue_stats(cases: list[dict], now: datetime) -> list[dict]:
+        by_queue: dict[str, dict] = {}
+        for case in cases:
+            q = by_queue.setdefault(
+                case.get("queue_id") or "",
+                {
+                    "queue_id": case.get("queue_id"),
+                    "snapshot_time": format_time(now),
+                    "waiting_by_priority": {"p0": 0, "p1": 0, "p2": 0, "p3": 0},
+                    "at_risk": 0,
+                    "breached": 0,
+                },
+            )
+            if (
+                case.get("status") in ("open", "pending")
+                and case.get("priority") in (q["waiting_by_priority"])
+            ):
+                q["waiting_by_priority"][case["priority"]] += 1
+            if case.get("sla"):
+                state = sla_rules.evaluate(from_wire(SlaInfo, case["sla"]), now).state
+                q["at_risk"] += state is SlaState.WARNING
+                q["breached"] += state is SlaState.BREACHED
+        return list(by_queue.values())

@@ -1,0 +1,172 @@
+"""Demo content: users, the runbook scenarios, knowledge articles and bulk-generated cases."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.cases import Case, Task
+from app.domain.checkpoints import Checkpoint
+from app.domain.enums import CaseStatus, EntityKind, Priority
+from app.domain.wire import from_wire, to_wire
+from app.rules.checkpoints import CHECKPOINT_ID, PROPOSAL_ID, SIGNAL_ID
+from server import storage
+from server import tables as t
+from server.demo import knowledge_articles, seed_cases, seed_demo, seed_demo_once
+from server.demo.cases import generate_cases
+from server.demo.people import DEMO_USERS
+from server.storage import ServerDB
+
+NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = ServerDB(f"sqlite:///{tmp_path / 'demo.db'}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    database = ServerDB(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'seeded.db'}")
+    counts = seed_demo(database, NOW)
+    yield database, counts
+    database.dispose()
+
+
+def _all(db, kind: EntityKind) -> list[dict]:
+    with db.read() as s:
+        return storage.query(s, kind)
+
+
+def test_seed_demo_creates_users_cases_and_content(seeded) -> None:
+    db, counts = seeded
+    assert counts["case"] >= 55 and counts["knowledge_article"] >= 30
+    assert not seed_demo_once(db, NOW)  # second start: nothing added
+    with db.session() as s:
+        for username, *_ in DEMO_USERS:
+            assert storage.check_password(s, username, "demo") is not None, username
+        senior = storage.check_password(s, "senior2", "demo")
+    assert senior["roles"] == ["senior_reviewer"] and senior["approval_level"] == "DEPARTMENT"
+    cases = {c["id"]: c for c in _all(db, EntityKind.CASE)}
+    vip = cases["case_vip_001"]
+    assert vip["priority"] == "p0" and vip["application"]["amount"] == 500_000_000
+    assert vip["customer"]["vip"] is True
+    assert cases["case_p1_borderline_001"]["application"]["credit_score"] == 598
+    assert cases["case_p2_selfemployed_001"]["status"] == "awaiting_docs"
+    assert cases["case_p3_inquiry_001"]["queue_id"] == "customer_service"
+    assert {c["priority"] for c in cases.values()} == {p.value for p in Priority}
+    assert {c["status"] for c in cases.values()} == {s.value for s in CaseStatus}
+    for case in cases.values():
+        assert to_wire(from_wire(Case, case)) == {**case, "updated_at": case["updated_at"]}
+    appeals = _all(db, EntityKind.APPEAL)
+    appealed = {a["case_id"] for a in appeals}
+    rejected = {c["id"] for c in cases.values() if c["status"] == "rejected"}
+    assert appealed and rejected - appealed
+    assert cases["case_rej_window_closed_001"]["decided_at"] < "2026-10-24"
+    queues = {q["id"] for q in _all(db, EntityKind.QUEUE)}
+    assert {
+        "credit_review",
+        "senior_review",
+        "customer_service",
+        "msp_emergency",
+        "msp_general",
+        "general",
+        "after_hours",
+    } <= queues
+    assert any(r["status"] == "done" for r in _all(db, EntityKind.QA_REVIEW))
+
+
+def test_demo_checkpoints_follow_the_seed_ids(seeded) -> None:
+    db, _ = seeded
+    checkpoints = [from_wire(Checkpoint, c) for c in _all(db, EntityKind.CHECKPOINT)]
+    assert {c.mode.value for c in checkpoints} == {"scheduled", "event"}
+    for c in checkpoints:
+        assert CHECKPOINT_ID.match(c.id), c.id
+        assert all(SIGNAL_ID.match(s.id) for s in c.signals)
+        assert all(PROPOSAL_ID.match(p.id) for p in c.proposals)
+        assert len(c.patterns) <= 3
+
+
+def test_knowledge_articles_are_korean_and_varied() -> None:
+    articles = knowledge_articles()
+    assert len(articles) >= 30
+    assert len({a["id"] for a in articles}) == len(articles)
+    text = " ".join(a["title"] + a["body"] for a in articles)
+    for word in (
+        "한도",
+        "금리",
+        "카드 분실",
+        "장애 신고",
+        "요금",
+        "해지",
+        "인증 실패",
+        "콜백",
+        "이메일 문의",
+    ):
+        assert word in text, word
+
+
+def test_generated_cases_round_trip_through_the_domain() -> None:
+    cases, tasks = generate_cases(300, NOW, seed=5)
+    for case in cases:
+        assert to_wire(from_wire(Case, case)) == case
+    for task in tasks:
+        assert to_wire(from_wire(Task, task)) == task
+    assert {c["customer"]["account_id"][-4:].isdigit() for c in cases} == {True}
+
+
+def test_seed_cases_5000(db) -> None:
+    started = time.perf_counter()
+    result = seed_cases(db, 5000, NOW, seed=9)
+    elapsed = time.perf_counter() - started
+    with db.read() as s:
+        n = s.execute(
+            select(func.count()).select_from(t.entities).where(t.entities.c.kind == "case")
+        ).scalar_one()
+    assert n == result["cases"] == 5000
+    cases = _all(db, EntityKind.CASE)
+    assert set(Counter(c["priority"] for c in cases)) == {p.value for p in Priority}
+    assert len(Counter(c["status"] for c in cases)) >= 6
+    assert result["tasks"] == sum(
+        c["status"] in ("open", "pending", "awaiting_docs", "escalated") for c in cases
+    )
+    assert elapsed < 30
+
+
+def test_demo_decisions_are_paused_for_approval(seeded) -> None:
+    db, _ = seeded
+    decisions = _all(db, EntityKind.DECISION)
+    assert {d["option_set"]["query_type"] for d in decisions} == {
+        "CAPACITY",
+        "GO_NOGO",
+        "HEADCOUNT",
+    }
+    for d in decisions:
+        assert d["execution"]["status"] == "PAUSED_FOR_HITL"
+        assert len(d["option_set"]["options"]) == 3
+        for analysis in d["comparison"]["analyses"]:
+            assert len(analysis["metrics"]) == 7
+        assert d["validation"]["total_claims"] == len(d["validation"]["validations"]) >= 3
+        assert 0 < d["probability"]["overall_probability"] < 1
+    approvals = _all(db, EntityKind.APPROVAL)
+    assert len(approvals) == 3 and {a["status"] for a in approvals} == {"PENDING"}
+
+
+def test_generated_content_carries_fact_checks() -> None:
+    from app.domain.generated import GeneratedContent
+    from server.demo.generated import demo_generated
+
+    items = [from_wire(GeneratedContent, g) for g in demo_generated(NOW)]
+    assert {i.kind.value for i in items} == {"narrative_report", "strategy"}
+    for item in items:
+        assert item.status.value == "pending" and item.fact_check is not None
+        for claim in item.fact_check.claims:
+            assert item.body[claim.begin_char : claim.end_char] == claim.text
+    report = next(i for i in items if i.kind.value == "narrative_report")
+    assert not report.fact_check.passed  # one stated figure disagrees with the stored value
