@@ -17,6 +17,13 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libegl1 libgl1 libfontconfig1 \
       libxkbcommon0 libdbus-1-3 libglib2.0-0 >/dev/null
   fi
+  # PostgreSQL server binaries: the contract tests also run against a throwaway cluster.
+  # Best effort: without them the suite runs against SQLite only and says so.
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "bootstrap: installing PostgreSQL for the contract tests (apt)…"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } \
+      >/dev/null 2>&1 || echo "bootstrap: PostgreSQL not installed; contract tests use SQLite only"
+  fi
 fi
 
 if [ ! -x .venv/bin/python ]; then
@@ -27,7 +34,7 @@ stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   echo "bootstrap: installing the project and its pinned dependencies…"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[server,dev]"
+  .venv/bin/python -m pip install -q -e ".[server,postgres,dev]"
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -19,6 +19,7 @@ from server import storage
 from server.config import ServerConfig
 from server.runner import RunningServer, start_server
 from server.storage import ServerDB
+from tests.integration.pg import pg_bindir, postgres_cluster
 
 START = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)  # a Friday, 10:00 in Seoul
 
@@ -85,9 +86,27 @@ def clock() -> Clock:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, clock: Clock) -> Iterator[RunningServer]:
-    path = tmp_path_factory.mktemp("server") / "server.db"
-    config = ServerConfig(db_url=f"sqlite:///{path}", port=0, clock=clock)
+def pg_url() -> Iterator[str | None]:
+    """A throwaway PostgreSQL database when the machine has PostgreSQL (tests/integration/pg)."""
+    with postgres_cluster() as url:
+        yield url
+
+
+# The same contract suite runs against SQLite and, where it can be started, PostgreSQL.
+BACKENDS = ["sqlite"] + (["postgresql"] if pg_bindir() else [])
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, clock: Clock
+) -> Iterator[RunningServer]:
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        assert url, "PostgreSQL binaries exist but the cluster did not start"
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('server') / 'server.db'}"
+    clock.now = START
+    config = ServerConfig(db_url=url, port=0, clock=clock)
     seed(ServerDB(config.db_url), clock())
     running = start_server(config)
     yield running
