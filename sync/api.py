@@ -1,0 +1,250 @@
+"""Typed client of the backend API (shared/API.md), asyncio + httpx.
+
+One ``ApiClient`` per server: base URL, timeouts, TLS verification on, ``Authorization: Bearer``,
+``Idempotency-Key`` and ``If-Match`` headers. Every error answer becomes an ``ApiProblem``;
+every transport failure a ``NetworkError``. No retries here: ``sync.retry`` decides.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+from app.domain.wire import parse_time
+from sync.problems import ApiProblem, NetworkError
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+USER_AGENT = "reviewer-workstation-sync/1"
+
+
+def new_idempotency_key() -> str:
+    return str(uuid.uuid4())
+
+
+def etag(version: int | str) -> str:
+    """``If-Match`` value for an entity version: ``"7"`` (quoted, as API.md writes it)."""
+    text = str(version)
+    return text if text.startswith('"') else f'"{text}"'
+
+
+@dataclass(slots=True)
+class Change:
+    seq: int
+    entity: str
+    id: str
+    op: str  # upsert | delete
+    version: int | None
+    data: dict[str, Any] | None
+
+
+@dataclass(slots=True)
+class ChangesPage:
+    changes: list[Change]
+    cursor: str | None
+    has_more: bool
+    server_time: datetime | None
+    reset: bool = False
+
+
+@dataclass(slots=True)
+class Mutation:
+    """200 of a state-changing call: the primary entity and the other entities it changed."""
+
+    data: dict[str, Any] | None
+    related: list[dict[str, Any]] = field(default_factory=list)
+    replayed: bool = False
+    status: int = 200
+
+
+@dataclass(slots=True)
+class TokenGrant:
+    access_token: str
+    token_type: str
+    expires_in: int | None
+    user: dict[str, Any]
+
+
+class ApiClient:
+    """``async with ApiClient(url, token=...) as api: await api.get_case("c1")``."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.bearer = token
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url + "/v1",
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        )
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        return self._http
+
+    async def __aenter__(self) -> ApiClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.bearer}"} if self.bearer else {}
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        if_match: int | str | None = None,
+        auth: bool = True,
+    ) -> httpx.Response:
+        headers = self.auth_headers() if auth else {}
+        if path.startswith("/v1/"):  # outbox rows may carry the full API path
+            path = path[3:]
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        if if_match is not None:
+            headers["If-Match"] = etag(if_match)
+        params = {k: v for k, v in (params or {}).items() if v is not None}
+        try:
+            response = await self._http.request(
+                method, path, json=json, params=params or None, headers=headers
+            )
+        except httpx.TransportError as exc:
+            raise NetworkError(f"{method} {path}: {type(exc).__name__}: {exc}", cause=exc) from exc
+        if response.status_code >= 400:
+            raise ApiProblem.from_response(response)
+        return response
+
+    async def get_json(self, path: str, **params: Any) -> Any:
+        response = await self.request("GET", path, params=params)
+        return response.json() if response.content else None
+
+    async def mutate(
+        self,
+        path: str,
+        body: dict[str, Any] | None,
+        *,
+        idempotency_key: str,
+        if_match: int | str | None = None,
+        method: str = "POST",
+    ) -> Mutation:
+        """A state-changing call; the caller owns the key so a retry reuses it."""
+        response = await self.request(
+            method, path, json=body or {}, idempotency_key=idempotency_key, if_match=if_match
+        )
+        replayed = response.headers.get("idempotent-replayed", "").lower() == "true"
+        if response.status_code == 204 or not response.content:
+            return Mutation(None, [], replayed, response.status_code)
+        payload = response.json()
+        if isinstance(payload, dict) and "data" in payload:
+            return Mutation(payload["data"], payload.get("related") or [], replayed)
+        return Mutation(payload, [], replayed, response.status_code)
+
+    # auth -------------------------------------------------------------------------------------
+    async def token(self, username: str, password: str) -> TokenGrant:
+        response = await self.request(
+            "POST", "/auth/token", json={"username": username, "password": password}, auth=False
+        )
+        body = response.json()
+        return TokenGrant(
+            access_token=body["access_token"],
+            token_type=body.get("token_type", "bearer"),
+            expires_in=body.get("expires_in"),
+            user=body.get("user") or {},
+        )
+
+    async def me(self) -> dict[str, Any]:
+        return await self.get_json("/me")
+
+    async def healthz(self) -> dict[str, Any]:
+        response = await self.request("GET", "/healthz", auth=False)
+        return response.json()
+
+    # change feed ------------------------------------------------------------------------------
+    async def changes(self, since: str | None = None, limit: int = 500) -> ChangesPage:
+        body = await self.get_json("/changes", since=since, limit=limit)
+        return parse_changes(body)
+
+    # reads ------------------------------------------------------------------------------------
+    async def get_case(self, case_id: str) -> dict[str, Any]:
+        return await self.get_json(f"/cases/{case_id}")
+
+    async def get_task(self, task_id: str) -> dict[str, Any]:
+        return await self.get_json(f"/tasks/{task_id}")
+
+    async def get_appeal(self, appeal_id: str) -> dict[str, Any]:
+        return await self.get_json(f"/appeals/{appeal_id}")
+
+    async def queues(self) -> list[dict[str, Any]]:
+        return _items(await self.get_json("/queues"))
+
+    async def queue_stats(self, queue_id: str) -> dict[str, Any]:
+        return await self.get_json(f"/queues/{queue_id}/stats")
+
+    async def sla_report(self, date_from: str, date_to: str) -> Any:
+        return await self.get_json("/ops/sla-report", **{"from": date_from, "to": date_to})
+
+    async def call_segments(self, call_id: str, after: str | None = None) -> list[dict[str, Any]]:
+        return _items(await self.get_json(f"/calls/{call_id}/segments", after=after))
+
+    # mutations (each takes the caller's idempotency key) --------------------------------------
+    async def next_task(self, queue_id: str, *, idempotency_key: str) -> Mutation:
+        return await self.mutate(
+            "/tasks/next", {"queue_id": queue_id}, idempotency_key=idempotency_key
+        )
+
+    async def task_action(
+        self, task_id: str, action: str, body: dict[str, Any], *, key: str, version: int | None
+    ) -> Mutation:
+        path = f"/tasks/{task_id}/actions/{action}"
+        return await self.mutate(path, body, idempotency_key=key, if_match=version)
+
+
+def _items(body: Any) -> list[dict[str, Any]]:
+    if isinstance(body, dict):
+        for name in ("items", "data", "segments", "queues"):
+            if isinstance(body.get(name), list):
+                return body[name]
+    return body if isinstance(body, list) else []
+
+
+def parse_changes(body: dict[str, Any]) -> ChangesPage:
+    changes = [
+        Change(
+            seq=int(c["seq"]),
+            entity=str(c["entity"]),
+            id=str(c["id"]),
+            op=str(c.get("op", "upsert")),
+            version=c.get("version"),
+            data=c.get("data"),
+        )
+        for c in body.get("changes") or []
+    ]
+    server_time = body.get("server_time")
+    return ChangesPage(
+        changes=changes,
+        cursor=body.get("cursor"),
+        has_more=bool(body.get("has_more")),
+        server_time=parse_time(server_time) if server_time else None,
+        reset=bool(body.get("reset")),
+    )

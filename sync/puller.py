@@ -1,0 +1,135 @@
+"""Pull the change feed: ``GET /v1/changes?since=<cursor>`` page by page.
+
+Each page is applied with ``app.store.apply.apply_changes`` in ONE transaction together with its
+cursor, the server-time offset and ``last_sync_at``, on the single writer thread (never on the
+event loop). A cut connection mid-pull leaves the cursor where the last fully applied page put
+it; re-pulling converges, and a page applied twice changes nothing (apply is version-checked and
+idempotent). A ``reset: true`` answer (unknown cursor) rebuilds the synced copy with
+``reset_synced`` in the same transaction as the first page; the outbox is kept and replayed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from app.store import apply as store_apply
+from sync import state
+from sync.api import ApiClient, ChangesPage
+from sync.retry import RetryPolicy
+from sync.writer import StoreWriter
+
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class PullResult:
+    pages: int = 0
+    changes: int = 0
+    reset: bool = False
+    changed: dict[str, set[str]] = field(default_factory=dict)  # entity → ids
+    cursor: str | None = None
+    server_offset_s: float | None = None
+
+    def merge(self, kind_ids: Any) -> None:
+        for kind, ids in _as_mapping(kind_ids).items():
+            self.changed.setdefault(str(kind), set()).update(ids)
+
+    def ids(self, entity: str) -> set[str]:
+        return self.changed.get(entity, set())
+
+
+def _as_mapping(changed: Any) -> dict[str, set[str]]:
+    """ChangedIds of app.store.apply as {entity: ids}, whatever its exact shape."""
+    if changed is None:
+        return {}
+    if isinstance(changed, dict):
+        return {str(k): set(v) for k, v in changed.items()}
+    for name in ("by_entity", "ids", "changed"):
+        value = getattr(changed, name, None)
+        if isinstance(value, dict):
+            return {str(k): set(v) for k, v in value.items()}
+    return {}
+
+
+class Puller:
+    def __init__(
+        self,
+        store: Any,
+        api: ApiClient,
+        writer: StoreWriter,
+        *,
+        retry: RetryPolicy | None = None,
+        relogin: Callable[[], Awaitable[bool]] | None = None,
+        limit: int = 500,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.store = store
+        self.api = api
+        self.writer = writer
+        self.retry = retry or RetryPolicy(max_attempts=3)
+        self.relogin = relogin
+        self.limit = limit
+        self.clock = clock
+
+    async def pull(self) -> PullResult:
+        """Pull until ``has_more`` is false; returns what changed."""
+        result = PullResult()
+        cursor = await self.writer.run(state.get_value, self.store, state.CURSOR)
+        while True:
+            page, offset = await self._fetch(cursor)
+            changed = await self.writer.run(self._apply_page, page, offset)
+            result.pages += 1
+            result.changes += len(page.changes)
+            result.reset = result.reset or page.reset
+            result.server_offset_s = offset
+            result.merge(changed)
+            cursor = page.cursor
+            result.cursor = cursor
+            if not page.has_more or not page.changes:
+                return result
+
+    async def _fetch(self, cursor: str | None) -> tuple[ChangesPage, float | None]:
+        sent_mono, sent = time.monotonic(), self.clock()
+
+        async def call() -> ChangesPage:
+            nonlocal sent_mono, sent
+            sent_mono, sent = time.monotonic(), self.clock()
+            return await self.api.changes(cursor, self.limit)
+
+        page = await self.retry.run(call, relogin=self.relogin)
+        if page.server_time is None:
+            return page, None
+        half_trip = (time.monotonic() - sent_mono) / 2
+        local_mid = sent.timestamp() + half_trip
+        return page, page.server_time.timestamp() - local_mid
+
+    def _apply_page(self, page: ChangesPage, offset: float | None) -> Any:
+        changes = [
+            {
+                "seq": c.seq,
+                "entity": c.entity,
+                "id": c.id,
+                "op": c.op,
+                "version": c.version,
+                "data": c.data,
+            }
+            for c in page.changes
+        ]
+        with self.store.transaction() as session:
+            if page.reset:
+                store_apply.reset_synced(session)
+            changed = store_apply.apply_changes(session, changes)
+            if page.cursor is not None:
+                store_apply.set_cursor(session, page.cursor)
+            if offset is not None:
+                state.set_in(session, state.SERVER_OFFSET, round(offset, 3))
+            state.set_in(session, state.LAST_SYNC_AT, self.clock().isoformat())
+        return changed
