@@ -132,8 +132,10 @@ def _act(
     def effect(s: Session) -> tuple[dict, list[dict]]:
         task = load(s, EntityKind.TASK, task_id)
         if task["status"] not in OPEN_TASK:
+            outcome = task.get("outcome") or task["status"]
             raise conflict(
-                task, f"task {task_id} is already {task['status']} (by {task.get('completed_by')})"
+                task,
+                f"task {task_id} was already decided: {outcome} by {task.get('completed_by')}",
             )
         check_if_match(request, task)
         case = load(s, EntityKind.CASE, task["case_id"])

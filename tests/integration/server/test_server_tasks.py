@@ -146,8 +146,10 @@ def test_stale_version_412_and_completed_409(api: Api) -> None:
     assert assert_problem(stale, 412, "version_mismatch")["current"]["version"] == 2
     assert act(api, task, "approve", "reviewer1", version=2).status_code == 200
     late = act(api, task, "deny", "reviewer2", version=2)
-    current = assert_problem(late, 409, "conflict")["current"]
+    problem = assert_problem(late, 409, "conflict")
+    current = problem["current"]
     assert current["status"] == "completed" and current["completed_by"] == "u_reviewer1"
+    assert "approve by u_reviewer1" in problem["detail"]  # names the other's decision
 
 
 def test_invalid_transition(api: Api) -> None:
