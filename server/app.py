@@ -19,12 +19,15 @@ log = logging.getLogger(__name__)
 
 def _routers() -> list[APIRouter]:
     from server.routes import (
+        alerts,
         appeals,
         audit,
         calls,
         cases,
         checkpoints,
         decisions,
+        generated,
+        knowledge_feedback,
         ops,
         qa,
         session,
@@ -41,8 +44,11 @@ def _routers() -> list[APIRouter]:
         checkpoints.router,
         decisions.router,
         calls.router,
+        knowledge_feedback.router,
+        generated.router,
         ops.router,
         audit.router,
+        alerts.router,
         events_router,
     ]
 

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -75,6 +76,15 @@ def body_hash(method: str, path: str, raw: bytes) -> str:
     return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + canon).hexdigest()
 
 
+def _in_progress() -> ProblemError:
+    return ProblemError(
+        409,
+        "idempotency_key_in_progress",
+        "the first request with this Idempotency-Key is still running",
+        headers={"Retry-After": "1"},
+    )
+
+
 def _claim(request: Request, user_id: str, key: str, digest: str) -> IdemContext:
     state = request.app.state
     now = state.config.clock()
@@ -93,30 +103,32 @@ def _claim(request: Request, user_id: str, key: str, digest: str) -> IdemContext
                 raise Replay(row.status, row.response)
             age = now - _aware(row.created_at)
             if age < timedelta(seconds=state.config.in_progress_timeout_s):
-                raise ProblemError(
-                    409,
-                    "idempotency_key_in_progress",
-                    "the first request with this Idempotency-Key is still running",
-                    headers={"Retry-After": "1"},
-                )
+                raise _in_progress()
             s.execute(
                 update(t.idempotency)
                 .where(c.key == key, c.user == user_id)
                 .values(created_at=_naive(now))
             )
         else:
-            s.execute(
-                insert(t.idempotency).values(
-                    key=key,
-                    user=user_id,
-                    method=request.method,
-                    path=request.url.path,
-                    body_hash=digest,
-                    state="in_progress",
-                    created_at=_naive(now),
-                )
+            claim = insert(t.idempotency).values(
+                key=key,
+                user=user_id,
+                method=request.method,
+                path=request.url.path,
+                body_hash=digest,
+                state="in_progress",
+                created_at=_naive(now),
             )
-        s.commit()
+            try:
+                s.execute(claim)
+            except IntegrityError:  # PostgreSQL: a concurrent first request claimed it first
+                s.rollback()
+                raise _in_progress() from None
+        try:
+            s.commit()
+        except IntegrityError:  # PostgreSQL: a concurrent first request claimed the key first
+            s.rollback()
+            raise _in_progress() from None
     return IdemContext(state.db, key, user_id)
 
 
@@ -129,7 +141,8 @@ async def idempotent(request: Request, user: Annotated[dict, Depends(current_use
             "state-changing requests need an Idempotency-Key header (a UUID)",
         )
     raw = await request.body()
-    digest = body_hash(request.method, request.url.path, raw)
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    digest = body_hash(request.method, target, raw)  # a query (e.g. ?choice=) is part of it
     ctx = await run_in_threadpool(_claim, request, user["id"], key, digest)
     request.state.idem = ctx
     return ctx

@@ -1,16 +1,68 @@
-"""Entry point of ``reviewer-workstation`` (the window arrives with issue 5)."""
+"""Entry point of ``reviewer-workstation`` (console script ``ui.main:main``).
+
+Qt is started once here; the rest of the app runs as one coroutine on qasync's loop
+(STYLE.md §10: ``qasync.run``, never ``app.exec()``; the coroutine waits for ``aboutToQuit``).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import os
 import sys
+
+import qasync
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from ui import errors
+from ui.gc_guard import GuiThreadCollector
+from ui.look import apply_font, install_language, load_theme, register_fonts, system_language
+from ui.options import Options, parse
+
+
+def make_app(opts: Options) -> tuple[QApplication, str]:
+    """The QApplication with font, theme and language applied."""
+    if opts.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    QCoreApplication.setOrganizationName("reviewer-workstation")
+    QCoreApplication.setApplicationName("Reviewer Workstation")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # main_coro ends the app; the loop must outlive windows
+    register_fonts()
+    apply_font(app, opts.theme)
+    load_theme(app, opts.theme)
+    lang = opts.lang or system_language()
+    install_language(app, lang)
+    return app, lang
+
+
+async def main_coro(app: QApplication, opts: Options, lang: str) -> int:
+    from ui.app import Runtime  # after QApplication exists (widgets import Qt GUI classes)
+
+    quit_event = asyncio.Event()
+    app.aboutToQuit.connect(quit_event.set)
+    app.lastWindowClosed.connect(quit_event.set)
+    runtime = Runtime(app, opts, lang)
+    try:
+        return await runtime.run(quit_event)
+    finally:
+        await runtime.shutdown()
 
 
 def main(argv: list[str] | None = None) -> int:
-    print(
-        "reviewer-workstation: the window is not yet available (issue 5 brings it).",
-        file=sys.stderr,
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    return 2
+    opts = parse(sys.argv[1:] if argv is None else argv)
+    errors.install()
+    app, lang = make_app(opts)
+    GuiThreadCollector(parent=app)  # cycles collected on the GUI thread only (ui.gc_guard)
+    try:
+        return int(qasync.run(main_coro(app, opts, lang)) or 0)
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

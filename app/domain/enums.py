@@ -279,6 +279,7 @@ class EntityKind(StrEnum):
     CALL = "call"
     KNOWLEDGE_ARTICLE = "knowledge_article"
     QA_REVIEW = "qa_review"
+    GENERATED = "generated"  # seed 003 generated content (docs/API-EXTENSIONS.md)
 
 
 class ChangeOp(StrEnum):

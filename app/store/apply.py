@@ -31,6 +31,7 @@ ChangedIds = dict[EntityKind, set[str]]
 _LOCAL_COLUMNS = frozenset({"id", "pending_sync"})  # never overwritten by the server's copy
 LOCAL_PREFIX = "local-"  # ids of entities created offline, before the server named them
 ACTIVE = (OutboxStatus.PENDING.value, OutboxStatus.INFLIGHT.value)
+_CHUNK = 500  # ids per IN (…) query
 
 
 @functools.cache
@@ -105,11 +106,18 @@ def delete_entity(session: Session, kind: EntityKind, entity_id: str, version: i
 
 
 def _index_article(session: Session, article_id: str, data: dict[str, Any]) -> None:
-    tokens = index_text(f"{data.get('title') or ''}\n{data.get('body') or ''}")
-    session.execute(text("DELETE FROM knowledge_fts WHERE article_id = :id"), {"id": article_id})
+    _index_articles(session, [(article_id, data)])
+
+
+def _index_articles(session: Session, articles: list[tuple[str, dict[str, Any]]]) -> None:
+    """Re-index articles in the FTS table: one executemany DELETE and one INSERT."""
+    rows = [
+        {"id": article_id, "tokens": index_text(f"{d.get('title') or ''}\n{d.get('body') or ''}")}
+        for article_id, d in articles
+    ]
+    session.execute(text("DELETE FROM knowledge_fts WHERE article_id = :id"), rows)
     session.execute(
-        text("INSERT INTO knowledge_fts (article_id, tokens) VALUES (:id, :tokens)"),
-        {"id": article_id, "tokens": tokens},
+        text("INSERT INTO knowledge_fts (article_id, tokens) VALUES (:id, :tokens)"), rows
     )
 
 
@@ -123,11 +131,59 @@ def refresh_pending(session: Session, case_ids: Iterable[str]) -> None:
         .where(OutboxRow.case_id == CaseRow.id, OutboxRow.status.in_(ACTIVE))
         .scalar_subquery()
     )
-    session.execute(update(CaseRow).where(CaseRow.id.in_(ids)).values(pending_sync=count))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        session.execute(
+            update(CaseRow.__table__).where(CaseRow.id.in_(chunk)).values(pending_sync=count)
+        )
+
+
+def write_entities(session: Session, kind: EntityKind, items: list[dict[str, Any]]) -> set[str]:
+    """Upsert many entities of one kind (wire ``data``); returns the ids actually written.
+
+    The stored versions of the ids are read in one query; only strictly newer copies are sent,
+    as one executemany of the same version-guarded ``INSERT … ON CONFLICT`` as
+    :func:`write_entity` (the guard stays, so the result is the same row by row).
+    """
+    model = MODELS[kind]
+    rows: dict[str, dict[str, Any]] = {}
+    for data in items:
+        values = {"id": str(data["id"]), "server_data": None, **columns(kind, data)}
+        rows.pop(values["id"], None)
+        rows[values["id"]] = values  # the last copy of an id wins (page order)
+    stored: dict[str, int] = {}
+    ids = list(rows)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        stored.update(
+            session.execute(select(model.id, model.version).where(model.id.in_(chunk))).all()
+        )
+    newer = [
+        values
+        for entity_id, values in rows.items()
+        if entity_id not in stored
+        or (stored[entity_id] is not None and values["version"] > stored[entity_id])
+    ]
+    if not newer:
+        return set()
+    by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for values in newer:  # executemany needs one key set per call
+        by_keys.setdefault(tuple(values), []).append(values)
+    stmt = _upsert_statement(kind, False)
+    for group in by_keys.values():
+        session.execute(stmt, group)
+    written = {values["id"] for values in newer}
+    if kind is EntityKind.KNOWLEDGE_ARTICLE:
+        _index_articles(session, [(v["id"], v["data"]) for v in newer])
+    return written
 
 
 def apply_changes(session: Session, changes: list[dict[str, Any]]) -> ChangedIds:
-    """Apply one page of changes; returns the ids that actually changed, by kind."""
+    """Apply one page of changes; returns the ids that actually changed, by kind.
+
+    Upserts are grouped by kind: one version query and one executemany per kind (see
+    :func:`write_entities`); deletes go one by one (rare).
+    """
     latest: dict[tuple[EntityKind, str], dict[str, Any]] = {}
     for change in sorted(changes, key=lambda c: c.get("seq", 0)):
         try:
@@ -138,18 +194,25 @@ def apply_changes(session: Session, changes: list[dict[str, Any]]) -> ChangedIds
         latest.pop(key, None)  # keep seq order of the last change per id
         latest[key] = change
     changed: ChangedIds = {}
+    upserts: dict[EntityKind, list[dict[str, Any]]] = {}
+    feed_ids: dict[EntityKind, dict[str, str]] = {}  # data id → the change's id, per kind
     for (kind, entity_id), change in latest.items():
         version = change.get("version")
         if change.get("op") == ChangeOp.DELETE:
-            done = delete_entity(session, kind, entity_id, version)
-        else:
-            data = dict(change["data"])
-            data.setdefault("id", entity_id)
-            if version is not None:
-                data["version"] = version
-            done = write_entity(session, kind, data)
-        if done:
-            changed.setdefault(kind, set()).add(entity_id)
+            if delete_entity(session, kind, entity_id, version):
+                changed.setdefault(kind, set()).add(entity_id)
+            continue
+        data = dict(change["data"])
+        data.setdefault("id", entity_id)
+        if version is not None:
+            data["version"] = version
+        upserts.setdefault(kind, []).append(data)
+        feed_ids.setdefault(kind, {})[str(data["id"])] = entity_id
+    for kind, items in upserts.items():
+        written = write_entities(session, kind, items)
+        if written:
+            names = feed_ids[kind]
+            changed.setdefault(kind, set()).update(names.get(i, i) for i in written)
     refresh_pending(session, changed.get(EntityKind.CASE, ()))
     return changed
 

@@ -18,6 +18,7 @@ from app.store.models import (
     CaseRow,
     CheckpointRow,
     DecisionRow,
+    GeneratedRow,
     QAReviewRow,
     QueueRow,
     TaskRow,
@@ -36,6 +37,7 @@ MODELS: dict[EntityKind, type[Base]] = {
     EntityKind.CALL: CallRow,
     EntityKind.KNOWLEDGE_ARTICLE: ArticleRow,
     EntityKind.QA_REVIEW: QAReviewRow,
+    EntityKind.GENERATED: GeneratedRow,
 }
 
 
@@ -127,6 +129,11 @@ EXTRACTORS: dict[EntityKind, Callable[[dict[str, Any]], dict[str, Any]]] = {
         "case_id": d.get("case_id") or "",
         "reviewer_id": d.get("reviewer_id") or "",
         "status": d.get("status") or "open",
+    },
+    EntityKind.GENERATED: lambda d: {
+        "kind": d.get("kind") or "",
+        "status": d.get("status") or "pending",
+        "generated_at": _t(d.get("generated_at")),
     },
 }
 

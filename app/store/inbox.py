@@ -130,33 +130,52 @@ def inbox_ids(
     return list(session.execute(stmt).scalars())
 
 
+_ROW_COLUMNS = (
+    CaseRow.id,
+    CaseRow.decision_id,
+    CaseRow.priority_rank,
+    CaseRow.status,
+    CaseRow.queue_id,
+    QueueRow.name,
+    CaseRow.assignee_id,
+    CaseRow.due_at,
+    CaseRow.warning_at,
+    CaseRow.paused_since,
+    CaseRow.sla_met_at,
+    CaseRow.customer_name,
+    CaseRow.customer_masked,
+    CaseRow.amount,
+    CaseRow.updated_at,
+    CaseRow.pending_sync,
+)
+_PRIORITY_OF_RANK = {p.rank: p for p in Priority}
+
+
+def _inbox_row(r) -> InboxRow:
+    rank = r[2]
+    priority = _PRIORITY_OF_RANK.get(rank) or Priority(f"p{rank}")
+    return InboxRow(
+        r[0], r[1], priority, r[3], r[4], r[5] or r[4], *r[6:16]
+    )  # fields in _ROW_COLUMNS order
+
+
 def inbox_rows(session: Session, ids: list[str]) -> list[InboxRow]:
     """The shown columns of ``ids``, in the order given (missing ids are left out)."""
+    return [row for row, _sla in inbox_rows_with_sla(session, ids)]
+
+
+def inbox_rows_with_sla(session: Session, ids: list[str]) -> list[tuple[InboxRow, object]]:
+    """``inbox_rows`` plus each case's raw ``data.sla`` (JSON text or None), in one query.
+
+    Reads only the shown columns (never the whole ``data`` document)."""
     if not ids:
         return []
     stmt = (
-        select(CaseRow, QueueRow.name)
+        select(*_ROW_COLUMNS, func.json_extract(CaseRow.data, "$.sla"))
         .outerjoin(QueueRow, QueueRow.id == CaseRow.queue_id)
         .where(CaseRow.id.in_(ids))
     )
-    found: dict[str, InboxRow] = {}
-    for case, queue_name in session.execute(stmt):
-        found[case.id] = InboxRow(
-            id=case.id,
-            decision_id=case.decision_id,
-            priority=Priority(f"p{case.priority_rank}"),
-            status=case.status,
-            queue_id=case.queue_id,
-            queue_name=queue_name or case.queue_id,
-            assignee_id=case.assignee_id,
-            due_at=case.due_at,
-            warning_at=case.warning_at,
-            paused_since=case.paused_since,
-            sla_met_at=case.sla_met_at,
-            customer_name=case.customer_name,
-            customer_masked=case.customer_masked,
-            amount=case.amount,
-            updated_at=case.updated_at,
-            pending_sync=case.pending_sync,
-        )
+    found: dict[str, tuple[InboxRow, object]] = {}
+    for r in session.execute(stmt):
+        found[r[0]] = (_inbox_row(r), r[16])
     return [found[i] for i in ids if i in found]

@@ -11,6 +11,7 @@ from app.domain.calls import Call
 from app.domain.cases import Case, Queue, Task
 from app.domain.checkpoints import Checkpoint
 from app.domain.enums import EntityKind
+from app.domain.generated import GeneratedContent
 from app.domain.people import Appeal, KnowledgeArticle, QAReview, User
 from app.domain.wire import from_wire
 from app.store.extract import MODELS
@@ -66,6 +67,10 @@ def get_checkpoint(session: Session, checkpoint_id: str) -> Checkpoint | None:
 
 def get_article(session: Session, article_id: str) -> KnowledgeArticle | None:
     return _get(session, EntityKind.KNOWLEDGE_ARTICLE, KnowledgeArticle, article_id)
+
+
+def get_generated(session: Session, content_id: str) -> GeneratedContent | None:
+    return _get(session, EntityKind.GENERATED, GeneratedContent, content_id)
 
 
 def tasks_for_case(session: Session, case_id: str) -> list[Task]:

@@ -145,3 +145,12 @@ class QAReviewRow(Synced, Base):
     case_id: Mapped[str] = mapped_column(index=True)
     reviewer_id: Mapped[str] = mapped_column(default="", index=True)
     status: Mapped[str] = mapped_column(default="open")
+
+
+class GeneratedRow(Synced, Base):
+    """Generated content awaiting (or past) human review (seed 003); schema step 4."""
+
+    __tablename__ = "generated"
+    kind: Mapped[str] = mapped_column(default="")
+    status: Mapped[str] = mapped_column(default="pending", index=True)
+    generated_at: Mapped[datetime | None]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from app.store import local_models  # noqa: F401  (registers the local tables on Base)
 from app.store.models import Base
@@ -38,10 +38,48 @@ def _v3_status_queue_index(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_cases_queue_id ON cases (queue_id, id)"))
 
 
+def _v4_generated_table(conn: Connection) -> None:
+    """Generated content (seed 003) gets its own table, the change feed's ``generated`` kind.
+
+    Files of earlier versions kept such items in ``approvals`` marked ``subject =
+    "generated_content"``; they move over (marker dropped), and outbox rows about them now name
+    the ``generated`` kind."""
+    from app.domain.enums import EntityKind
+    from app.store.extract import columns
+    from app.store.models import ApprovalRow, GeneratedRow
+
+    GeneratedRow.__table__.create(conn, checkfirst=True)
+    approvals = ApprovalRow.__table__
+    marked = approvals.c.data["subject"].as_string() == "generated_content"
+    rows = conn.execute(
+        select(
+            approvals.c.id, approvals.c.version, approvals.c.data, approvals.c.server_data
+        ).where(marked)
+    ).all()
+    for row in rows:
+        data = {k: v for k, v in row.data.items() if k != "subject"}
+        server = row.server_data
+        if server is not None:
+            server = {k: v for k, v in server.items() if k != "subject"}
+        values = {**columns(EntityKind.GENERATED, data), "version": row.version}
+        conn.execute(
+            GeneratedRow.__table__.insert().values(id=row.id, server_data=server, **values)
+        )
+        conn.execute(approvals.delete().where(approvals.c.id == row.id))
+        conn.execute(
+            text(
+                "UPDATE outbox SET entity_kind = 'generated' "
+                "WHERE entity_kind = 'approval' AND entity_id = :id"
+            ),
+            {"id": row.id},
+        )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _v1_create_all,
     _v2_customer_sort_index,
     _v3_status_queue_index,
+    _v4_generated_table,
 ]
 LATEST = len(STEPS)
 

@@ -2,7 +2,8 @@
 
 ``seed_demo(db, now)`` creates the demo users (password ``demo``), queues, ~60 cases covering
 every priority and state (with the runbook's four scenarios), appeals, QA reviews, checkpoints,
-three decision executions paused for approval and the Korean knowledge articles of
+three decision executions paused for approval, generated content awaiting review (seed 003)
+and the Korean knowledge articles of
 ``resources/knowledge``. ``seed_cases`` bulk-generates more cases. ``start_live(app)``
 starts the call simulator and the scheduler for a running app.
 """
@@ -21,6 +22,7 @@ from server import storage
 from server.demo.cases import generate_cases, seed_cases
 from server.demo.checkpoints import demo_checkpoints
 from server.demo.decisions import demo_decisions
+from server.demo.generated import demo_generated
 from server.demo.people import create_users, put_queues
 from server.demo.scenarios import qa_reviews, rejected_with_appeals, runbook_cases
 
@@ -58,6 +60,7 @@ def seed_demo(db, now: datetime) -> dict:
         EntityKind.CHECKPOINT: demo_checkpoints(now),
         EntityKind.DECISION: decisions,
         EntityKind.APPROVAL: approvals,
+        EntityKind.GENERATED: demo_generated(now),
         EntityKind.KNOWLEDGE_ARTICLE: knowledge_articles(),
     }
     for kind, items in batches.items():

@@ -112,6 +112,24 @@ CLAIMS = [
     ("계약직 심사역은 2주 교육 후 정규 인력의 85% 생산성을 낸다고 가정합니다.", []),
     ("경쟁사 평균 처리 시간은 18시간입니다.", []),
 ]
+RESPONSE = " ".join(text for text, _ in CLAIMS)  # the validated answer (seed 002 §2.5)
+EVIDENCE = [
+    {"evidence_id": "EV-001", "type": "DATA_POINT", "source": "심사 시스템",
+     "description": "최근 12주 주간 심사 건수", "value": 1840},
+    {"evidence_id": "EV-002", "type": "CALCULATION", "source": "물량 예측 모델",
+     "description": "주간 평균 물량 산출", "value": 1840},
+    {"evidence_id": "EV-003", "type": "CALCULATION", "source": "SLA 시뮬레이션",
+     "description": "균형안 SLA 위반율 3.1%", "value": 3.1},
+]  # fmt: skip
+# success-probability factors (seed 002 §2.4) per option: conservative, balanced, aggressive
+FACTORS = [
+    {"resource_fit": 0.8, "competency_match": 0.74, "historical_success": 0.82,
+     "timeline_feasibility": 0.88, "risk_level": 0.8},
+    {"resource_fit": 0.72, "competency_match": 0.68, "historical_success": 0.8,
+     "timeline_feasibility": 0.61, "risk_level": 0.55},
+    {"resource_fit": 0.55, "competency_match": 0.5, "historical_success": 0.58,
+     "timeline_feasibility": 0.35, "risk_level": 0.3},
+]  # fmt: skip
 
 
 def _status(text: str) -> ClaimStatus:
@@ -131,6 +149,33 @@ def _to_be(as_is: float, metric: str, strength: float) -> float:
     return round(as_is * (1 + change * strength), 2)
 
 
+def _series(as_is: float, to_be: float, weeks: int = 12) -> list[float]:
+    """Week-by-week projection from As-Is to To-Be (most of the change in the first weeks)."""
+    return [round(as_is + (to_be - as_is) * (1 - 0.75 ** (w + 1)) / (1 - 0.75**weeks), 3)
+            for w in range(weeks)]  # fmt: skip
+
+
+def _scores(n: int, impact: float, cost: int, strength: float) -> dict[str, float]:
+    """The option's evaluation scores 0-100 (seed 002 ``scores``: impact, feasibility, risk,
+    cost, time); higher is better except risk."""
+    return {
+        "impact": round(impact, 1),
+        "feasibility": round(95 - 25 * strength, 1),
+        "risk": [20.0, 45.0, 70.0][n - 1],
+        "cost": round(max(5.0, 100 - cost / 5_000_000), 1),
+        "time": round(90 - 12.5 * n, 1),
+    }
+
+
+def _claims() -> list[Claim]:
+    out = []
+    for i, (text, ev) in enumerate(CLAIMS):
+        begin = RESPONSE.index(text)
+        claim = Claim(text, _status(text), ev, f"CL-{i + 1:03d}", begin, begin + len(text))
+        out.append(classify_claim(claim))
+    return out
+
+
 def _execution(spec: dict, now: datetime) -> DecisionExecution:
     exe_id, dtype = spec["id"], spec["type"]
     options, analyses = [], []
@@ -139,6 +184,11 @@ def _execution(spec: dict, now: datetime) -> DecisionExecution:
     ):
         oid = f"OPT-{n:03d}"
         risk = [Level3.LOW, Level3.MEDIUM, Level3.HIGH][n - 1]
+        metrics = [
+            metric_value(m, ko, as_is, _to_be(as_is, m, strength), unit)
+            for m, ko, unit, as_is in METRICS
+        ]
+        score = impact_score(metrics)
         options.append(
             DecisionOption(
                 oid,
@@ -152,18 +202,15 @@ def _execution(spec: dict, now: datetime) -> DecisionExecution:
                 f"{2 + 2 * n}주",
                 ["예산 승인"],
                 [f"비용 {cost // 1_000_000}백만원 대비 효과 검증 필요"],
+                _scores(n, score, cost, strength),
             )
         )
-        metrics = [
-            metric_value(m, ko, as_is, _to_be(as_is, m, strength), unit)
-            for m, ko, unit, as_is in METRICS
-        ]
-        score = impact_score(metrics)
         analyses.append(
             ImpactAnalysis(
                 oid,
                 name,
                 metrics,
+                {m: _series(as_is, _to_be(as_is, m, strength)) for m, _, _, as_is in METRICS},
                 overall_impact_score=score,
                 confidence_interval=(round(score - 6, 1), round(score + 6, 1)),
                 assumptions=["물량 증가율 20% 가정"],
@@ -183,24 +230,17 @@ def _execution(spec: dict, now: datetime) -> DecisionExecution:
         dtype,
         {m: v for m, _, _, v in METRICS},
         analyses,
-        {"ranking": [a.option_id for a in sorted(analyses, key=lambda a: -a.overall_impact_score)]},
+        {
+            "ranking": [
+                a.option_id for a in sorted(analyses, key=lambda a: -a.overall_impact_score)
+            ],
+            "success_factors": {o.option_id: f for o, f in zip(options, FACTORS, strict=True)},
+        },
         best.option_id,
         "가중 영향 점수 최고",
     )
-    probability = success_probability(
-        {
-            "resource_fit": 0.72,
-            "competency_match": 0.68,
-            "historical_success": 0.8,
-            "timeline_feasibility": 0.61,
-            "risk_level": 0.55,
-        }
-    )
-    claims = [
-        classify_claim(Claim(text, _status(text), ev, f"CL-{i + 1:03d}"))
-        for i, (text, ev) in enumerate(CLAIMS)
-    ]
-    validation = summarise(claims)
+    probability = success_probability(FACTORS[1])  # the recommended (balanced) option
+    validation = summarise(_claims())
     created = now - timedelta(hours=5)
     request = ApprovalRequest(
         request_id=f"APR-{exe_id[4:]}",
@@ -227,7 +267,10 @@ def _execution(spec: dict, now: datetime) -> DecisionExecution:
         "WF-DEFAULT-8",
         WorkflowStatus.PAUSED_FOR_HITL,
         7,
-        {s: "done" for s in steps},
+        {
+            **{s: {"status": "done"} for s in steps},
+            "VALIDATION": {"status": "done", "response_text": RESPONSE, "evidence": EVIDENCE},
+        },
         started_at=created,
     )
     query = DecomposedQuery(

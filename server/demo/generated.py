@@ -1,9 +1,7 @@
 """Seed 003 generated content awaiting human approval: a narrative backtest report and a
 generated strategy, each with a fact check of the figures it states against stored values.
-
-There is no change-feed entity kind for generated content yet (EntityKind has none), so
-``seed_demo`` does not store these; ``demo_generated(now)`` returns the wire dicts for when the
-kind exists (see the report of issue 3).
+``seed_demo`` stores them as the change feed's ``generated`` entities (GET /v1/generated/{id},
+POST /v1/generated/{id}/decision — docs/API-EXTENSIONS.md).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 
 from app.domain.enums import CaseStatus, EntityKind, Priority, Role
+from app.domain.generated import GeneratedContent, GeneratedKind
 from app.domain.wire import to_wire
 from app.store import lookups
 from app.store.apply import apply_changes, reset_synced, set_cursor
@@ -45,6 +46,10 @@ def _everything() -> list:
         b.call("call_1"),
         b.article("kb_1", "대출 한도 안내", "대출 한도를 올리고 싶어요"),
         b.qa_review("qa_1", c),
+        b.raw_upsert(
+            EntityKind.GENERATED,
+            to_wire(GeneratedContent("gen_1", GeneratedKind.STRATEGY, "전략", "본문")),
+        ),
     )
 
 
@@ -75,6 +80,7 @@ def test_round_trip_every_entity_kind(store: Store) -> None:
         assert lookups.get_queue(s, "credit_review").name == "신용 심사"
         assert lookups.get_article(s, "kb_1").title == "대출 한도 안내"
         assert [q.id for q in lookups.qa_reviews_for_case(s, "case_1")] == ["qa_1"]
+        assert lookups.get_generated(s, "gen_1").kind is GeneratedKind.STRATEGY
 
 
 def test_applying_the_same_page_twice_changes_nothing(store: Store) -> None:

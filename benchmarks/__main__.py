@@ -1,0 +1,89 @@
+"""``python -m benchmarks [--quick] [--json] [--only NAME ...] [--keep]``
+
+Builds the server database and the client store once in a temp dir, then measures every figure
+(each beside its floor from the same run) and prints a table, or one JSON object per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+
+from benchmarks.harness import Figure, Sizes, machine, print_json, print_table, unavailable
+
+GROUPS = ("startup", "sync", "inbox", "transcript", "memory")
+STARTUP = ("startup_cold_ms", "ms", "ratio <= 3")
+INITIAL = ("initial_sync_s", "s", "ratio <= 2")
+DELTA = ("delta_sync_ms", "ms", "<= 300 ms")
+PUSH = ("push_rate", "actions/s", ">= 200 actions/s")
+FIRST_PAINT = ("inbox_first_paint_ms", "ms", "<= 1000 ms")
+FILTER = ("inbox_filter_ms", "ms", "<= 50 ms and ratio <= 3")
+SCROLL = ("inbox_scroll_frame_p99_ms", "ms", "<= 16 ms")
+TICK = ("sla_tick_ms", "ms", "<= 2 ms")
+RSS = ("rss_mb", "MB", "<= 400 MB")
+
+
+def _guard(group: str, fn: Callable[[], list[Figure]], names: list[tuple[str, str, str]]):
+    try:
+        return fn()
+    except Exception as exc:  # one broken group must not hide the others
+        return [
+            unavailable(n, unit, target, f"{group} failed: {exc!r}") for n, unit, target in names
+        ]
+
+
+def inbox_figures(env, sizes: Sizes, repeats: int) -> list[Figure]:
+    from benchmarks import inbox, startup
+
+    store = env.client_store_path()
+    return [startup.inbox_first_paint(store, repeats), *inbox.run(store, sizes)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="small sizes (CI, under two minutes)")
+    p.add_argument("--json", action="store_true", help="one JSON object per figure and line")
+    p.add_argument("--only", nargs="*", choices=GROUPS, help="figure groups to run")
+    p.add_argument("--keep", action="store_true", help="keep the temp dir (store, server DB)")
+    args = p.parse_args(argv)
+    groups = args.only or list(GROUPS)
+    sizes = Sizes.for_mode(args.quick)
+
+    from benchmarks import memory, startup, sync, transcript
+    from benchmarks.fixtures import Env
+
+    started = time.perf_counter()
+    env = Env(sizes, keep=args.keep)
+    repeats = 2 if args.quick else 3
+    plan: list[tuple[str, Callable[[], list[Figure]], list[tuple[str, str, str]]]] = [
+        # cold processes first, while the machine is quiet
+        ("startup", lambda: [startup.startup_cold(repeats)], [STARTUP]),
+        ("sync", lambda: sync.run(env), [INITIAL, DELTA, PUSH]),
+        ("inbox", lambda: inbox_figures(env, sizes, repeats), [FIRST_PAINT, FILTER, SCROLL, TICK]),
+        ("transcript", lambda: transcript.run(env), []),
+        ("memory", lambda: [memory.rss(env.client_store_path())], [RSS]),
+    ]
+    figures: list[Figure] = []
+    try:
+        for group, fn, names in plan:
+            if group in groups:
+                figures += _guard(group, fn, names)
+    finally:
+        env.close()
+    info = {"mode": "quick" if args.quick else "full", "cases": sizes.cases,
+            "store": env.store_filled_by, "seconds": round(time.perf_counter() - started, 1),
+            **machine()}  # fmt: skip
+    if args.json:
+        print_json(figures)
+        print(json.dumps({"run": info}, ensure_ascii=False), file=sys.stderr)
+    else:
+        print_table(figures)
+        print("\n" + ", ".join(f"{k}: {v}" for k, v in info.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Cold-process figures: ``startup_cold_ms`` (with its bare-Qt floor) and
+``inbox_first_paint_ms``; each is the median of a few fresh processes (``benchmarks.child``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from benchmarks.harness import Figure, judge, median, now_ms, unavailable
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def probe(*args: str, timeout: float = 180.0) -> dict[str, Any]:
+    """Run ``python -m benchmarks.child ARGS`` cold; its JSON answer (or an ``error``)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    t0 = now_ms()
+    cmd = [sys.executable, "-m", "benchmarks.child", args[0], f"{t0:.3f}", *args[1:]]
+    try:
+        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=timeout)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"ms": None, "error": f"no answer within {timeout:.0f} s"}
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+    return {"ms": None, "error": f"exit {done.returncode}: {' | '.join(tail)}"}
+
+
+def _median_of(runs: list[dict[str, Any]]) -> float | None:
+    values = [r["ms"] for r in runs if r.get("ms") is not None]
+    return median(values) if len(values) == len(runs) else None
+
+
+def _ms_list(runs: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{r['ms']:.0f}" for r in runs)
+
+
+def startup_cold(repeats: int = 3) -> Figure:
+    name, floor = "startup_cold_ms", "bare QApplication + one window painted"
+    with tempfile.TemporaryDirectory(prefix="rws-cold-") as tmp:
+        floors = [probe("bare") for _ in range(repeats)]
+        runs = []
+        for i in range(repeats):  # empty data dir, nothing signed in: the login dialog
+            runs.append(probe("login", "http://127.0.0.1:9", str(Path(tmp) / f"d{i}")))
+    value, floor_value = _median_of(runs), _median_of(floors)
+    if value is None or floor_value is None:
+        why = next(r["error"] for r in runs + floors if r.get("ms") is None)
+        return unavailable(name, "ms", "ratio <= 3", why, floor)
+    return judge(
+        name, value, "ms", floor=floor, floor_value=floor_value, max_ratio=3,
+        note=f"median of {repeats} cold processes each (process spawn → first paint); "
+        f"runs {_ms_list(runs)} ms",
+    )  # fmt: skip
+
+
+def inbox_first_paint(store_path: Path, repeats: int = 3) -> Figure:
+    name = "inbox_first_paint_ms"
+    runs = [probe("inbox", str(store_path)) for _ in range(repeats)]
+    value = _median_of(runs)
+    if value is None:
+        why = next(r["error"] for r in runs if r.get("ms") is None)
+        return unavailable(name, "ms", "<= 1000 ms", why)
+    return judge(
+        name, value, "ms", max_value=1000,
+        note=f"median of {repeats} cold processes (spawn → inbox table painted with "
+        f"{runs[0].get('rows')} rows); runs {_ms_list(runs)} ms",
+    )  # fmt: skip

@@ -1,0 +1,111 @@
+"""The appeals page against a real store: submit within the 30-day window only, the queue,
+the original decision beside the appeal, independence refused with the reason shown."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.people import User
+from app.rules import appeals
+from app.rules.errors import Forbidden
+from app.services.appeal_actions import resolve_appeal
+from app.store.local_models import OutboxRow
+from tests.qt.case.seed import LATE, REJECTED
+from tests.qt.data import NOW
+from ui.appeals.page import AppealsPage
+
+
+def make_page(qtbot, make_context, user="senior2", lang="en") -> AppealsPage:
+    page = AppealsPage(make_context(user, lang))
+    qtbot.addWidget(page)
+    page.resize(1600, 1000)
+    return page
+
+
+def outbox(store) -> list[OutboxRow]:
+    with store.session() as s:
+        return list(s.execute(select(OutboxRow).order_by(OutboxRow.id)).scalars())
+
+
+def test_queue_model_and_side_by_side(qtbot, qtmodeltester, make_context):
+    page = make_page(qtbot, make_context)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 2
+    with qtbot.waitSignal(page.sig_appeal_selected) as shown:
+        page.select_row(1)
+    assert shown.args == ["A-2"]
+    assert page.original.value("Decided by") == "senior1"
+    assert page.details.value("Reason") == "재검토 요청"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_resolving_your_own_decision_is_refused_with_the_reason(qtbot, make_context, seeded, lang):
+    page = make_page(qtbot, make_context, "senior1", lang)
+    page.select_appeal("A-2")
+    senior1 = User("senior1", "senior1", roles=["senior_reviewer"])
+    reason = appeals.check_resolver(senior1, "senior1").text(lang)
+    assert not page.independence.isHidden() and page.independence.text() == reason
+    assert not page.resolve_form.submit_button.isEnabled()
+    assert page.resolve_form.submit_button.toolTip() == reason
+    with pytest.raises(Forbidden):
+        resolve_appeal(
+            seeded,
+            senior1,
+            "A-2",
+            {"resolution": "uphold", "message": "m", "reason_codes": ["R-01"]},
+            NOW,
+        )
+    page.select_appeal("A-1")  # decided by reviewer1: senior1 may resolve it
+    assert page.independence.isHidden() and page.resolve_form.submit_button.isEnabled()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_resolve_validates_by_the_field_then_writes_the_outbox_row(
+    qtbot, make_context, seeded, lang
+):
+    page = make_page(qtbot, make_context, "senior2", lang)
+    page.select_appeal("A-1")
+    form = page.resolve_form
+    form.fields.set_values({"resolution": "overturn", "message": "재심사 결과 승인"})
+    with qtbot.waitSignal(form.sig_form_refused):
+        form.submit_button.click()
+    expected = appeals.validate_resolution(form.payload())
+    assert form.fields.error_of("limit") == expected["limit"].text(lang)
+    assert form.fields.rows["reason_codes"].isHidden()  # overturn needs no reason codes
+    form.fields.set_values({"limit": "20,000,000", "rate": "6.5"})
+    with qtbot.waitSignal(page.sig_appeal_written):
+        form.submit_button.click()
+    (row,) = outbox(seeded)
+    assert row.path == "/v1/appeals/A-1/resolve"
+    assert row.payload == {
+        "resolution": "overturn",
+        "message": "재심사 결과 승인",
+        "limit": 20_000_000,
+        "rate": 6.5,
+        "new_decision": "approve",
+    }
+
+
+def test_submit_only_within_the_window_and_the_reason_by_the_case_field(
+    qtbot, make_context, seeded
+):
+    page = make_page(qtbot, make_context, "reviewer1", "ko")
+    form = page.submit_form
+    assert page.resolve_form.isHidden()  # a reviewer may submit, not resolve
+    form.fields.set_values({"case_id": LATE, "reason": "소득 증빙 추가", "evidence": "급여명세서"})
+    with qtbot.waitSignal(form.sig_form_refused):
+        form.submit_button.click()
+    assert form.fields.error_of("case_id") == "이의 제기 기한(결정 후 30일)이 지났습니다."
+    assert form.fields.values()["reason"] == "소득 증빙 추가"  # the input is kept
+    form.fields.set_values({"case_id": REJECTED})
+    with qtbot.waitSignal(page.sig_appeal_written):
+        form.submit_button.click()
+    (row,) = outbox(seeded)
+    assert row.path == "/v1/appeals"
+    assert row.payload == {
+        "case_id": REJECTED,
+        "reason": "소득 증빙 추가",
+        "evidence": ["급여명세서"],
+    }
+    assert page.model.rowCount() == 3  # the local appeal joins the queue, pending sync

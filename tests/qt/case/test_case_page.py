@@ -1,0 +1,179 @@
+"""The case page against a real store file: every runbook action's form validates next to the
+field in Korean and English and writes its outbox row; disabled actions say why."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.domain.enums import Action
+from app.rules import access, action_input
+from app.rules.errors import InvalidTransition
+from app.services.common import today_kst
+from app.store.local_models import OutboxRow
+from tests.qt.case.seed import BIG, DOCS_CASE, OPEN_CASE, REJECTED
+from tests.qt.data import NOW
+from ui.case.page import CasePage
+
+TODAY = today_kst(NOW)
+VALID = {
+    Action.APPROVE: {
+        "limit": "30,000,000",
+        "rate": "4.5",
+        "note": "소득 확인",
+        "reason_codes": "A01, A02",
+    },
+    Action.DENY: {
+        "reason_codes": "D01",
+        "note": "DTI 초과",
+        "improvement_advice": "부채 상환 후 재신청",
+    },
+    Action.REQUEST_DOCS: {
+        "docs": "재직증명서, 소득금액증명원",
+        "deadline": (TODAY + timedelta(days=7)).isoformat(),
+        "note": "7일 내 제출",
+    },
+    Action.ESCALATE: {"to": "senior_reviewer", "reason": "정책 예외 검토 필요", "urgent": True},
+    Action.COMMENT: {"body": "고객과 통화함"},
+    Action.DOCS_RECEIVED: {},
+    Action.CLOSE: {"resolution": "안내 완료", "final_decision": "info_provided"},
+    Action.ASSIGN: {"to": "reviewer2"},
+}
+CASE_OF = {Action.DOCS_RECEIVED: DOCS_CASE}
+PATHS = {
+    Action.DOCS_RECEIVED: f"/v1/cases/{DOCS_CASE}/docs-received",
+    Action.CLOSE: f"/v1/cases/{OPEN_CASE}/close",
+    Action.ASSIGN: f"/v1/cases/{OPEN_CASE}/assign",
+}
+
+
+def make_page(qtbot, make_context, user="reviewer1", lang="en", case_id=OPEN_CASE) -> CasePage:
+    page = CasePage(make_context(user, lang))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    with qtbot.waitSignal(page.sig_case_loaded):
+        page.show_case(case_id)
+    return page
+
+
+def outbox(store) -> list[OutboxRow]:
+    with store.session() as s:
+        return list(s.execute(select(OutboxRow).order_by(OutboxRow.id)).scalars())
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("action", list(VALID))
+def test_action_form_validates_by_the_field_then_writes_the_outbox_row(
+    qtbot, make_context, seeded, action, lang
+):
+    page = make_page(qtbot, make_context, "admin1", lang, CASE_OF.get(action, OPEN_CASE))
+    form = page.open_action(action)
+    assert form is not None and page.current_form() is form
+    assert list(form.fields.rows) == [f.name for f in action_input.fields_of(action)]
+    expected = action_input.validate(action, {}, TODAY)
+    if expected:
+        with qtbot.waitSignal(form.sig_form_refused):
+            form.submit_button.click()
+        for name, error in expected.items():
+            assert form.fields.error_of(name) == error.text(lang)
+        ko, en = action_input.FIELD_LABELS[next(iter(expected))]
+        assert (en if lang == "en" else ko) in form.fields.error_of(next(iter(expected)))
+        assert outbox(seeded) == []
+    form.fields.set_values(VALID[action])
+    with qtbot.waitSignal(page.sig_action_submitted) as done:
+        form.submit_button.click()
+    assert done.args == [page.case.id, action.value]
+    (row,) = outbox(seeded)
+    assert row.path == PATHS.get(action, f"/v1/tasks/T-100/actions/{action.value}")
+    assert row.status == "pending" and row.user_input == form.fields.values() | row.user_input
+    assert page.pending.property("pending") is True
+    assert page.current_form() is None
+
+
+def test_a_refused_submit_keeps_the_input_and_says_why_by_the_field(qtbot, make_context, seeded):
+    page = make_page(qtbot, make_context, "reviewer1", "ko")
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    form = page.open_action(Action.APPROVE)
+    typed = {"limit": "30,000,000", "rate": "45", "note": "확인", "reason_codes": "A01"}
+    form.fields.set_values(typed)
+    with qtbot.waitSignal(form.sig_form_refused):
+        qtbot.keyClick(
+            form.fields.rows["note"].editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    assert form.fields.error_of("rate") == "금리: 0% 초과 30% 미만이어야 합니다."
+    assert form.fields.error_of("limit") == ""
+    assert form.fields.values() == {**typed, "reason_codes": ["A01"]}
+    assert outbox(seeded) == []
+    qtbot.keyClick(form.fields.rows["note"].editor, Qt.Key.Key_Escape)
+    assert page.current_form() is None
+
+
+def test_auditor_sees_every_action_disabled_with_the_reason(qtbot, make_context):
+    page = make_page(qtbot, make_context, "auditor1", "ko")
+    for action, qaction in page.actions_by.items():
+        assert not qaction.isEnabled()
+        assert not page.buttons[action].isEnabled()
+        assert page.buttons[action].toolTip() == access.can(["auditor"], action).text("ko")
+    assert page.open_action(Action.APPROVE) is None
+    assert page.unmask_button.isHidden()
+
+
+def test_amount_above_authority_and_wrong_state_disable_with_the_reason(qtbot, make_context):
+    page = make_page(qtbot, make_context, "reviewer1", "en", BIG)
+    verdict = access.can_act(["reviewer"], Action.APPROVE, amount=150_000_000)
+    assert not page.actions_by[Action.APPROVE].isEnabled()
+    assert page.buttons[Action.APPROVE].toolTip() == verdict.text("en")
+    assert page.actions_by[Action.ESCALATE].isEnabled()
+    page.show_case(REJECTED)
+    wrong = InvalidTransition("rejected", "approved", via="approve")
+    assert page.buttons[Action.APPROVE].toolTip() == wrong.en
+    assert "open review task" in page.buttons[Action.COMMENT].toolTip()
+
+
+def test_shortcuts_are_shown_and_open_the_forms(qtbot, make_context, seeded):
+    page = make_page(qtbot, make_context, "reviewer1", "en")
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    for action, key in (("approve", "A"), ("deny", "D"), ("request_docs", "R"), ("comment", "C")):
+        assert f"({key})" in page.buttons[Action(action)].text()
+    qtbot.keyClick(page, Qt.Key.Key_D)
+    assert page.current_form() is page.forms[Action.DENY]
+    qtbot.keyClick(page.forms[Action.DENY].fields.rows["note"].editor, Qt.Key.Key_Escape)
+    qtbot.keyClick(page, Qt.Key.Key_E)
+    assert page.current_form() is page.forms[Action.ESCALATE]
+    qtbot.keyClick(page.forms[Action.ESCALATE].fields.rows["reason"].editor, Qt.Key.Key_Escape)
+    first = page.case.id
+    with qtbot.waitSignal(page.sig_case_loaded) as loaded:
+        qtbot.keyClick(page, Qt.Key.Key_J)
+    assert loaded.args[0] != first
+    with qtbot.waitSignal(page.sig_case_loaded) as back:
+        qtbot.keyClick(page, Qt.Key.Key_K)
+    assert back.args == [first]
+
+
+def test_unmask_only_for_allowed_roles_and_audited(qtbot, make_context, seeded):
+    reviewer = make_page(qtbot, make_context, "reviewer1", "en")
+    assert reviewer.unmask_button.isHidden()
+    assert "6789" in reviewer.groups["customer"].value("Account")
+    assert "110-123" not in reviewer.groups["customer"].value("Account")
+    senior = make_page(qtbot, make_context, "senior1", "en")
+    assert not senior.unmask_button.isHidden()
+    with qtbot.waitSignal(senior.sig_case_loaded):
+        senior.unmask_button.click()
+    assert senior.groups["customer"].value("Account") == "110-123-456789"
+    (row,) = outbox(seeded)
+    assert row.path == "/v1/tasks/T-100/actions/comment" and "unmask" in row.payload["body"]
+    kinds = [senior.timeline.entry(r).kind for r in range(senior.timeline.rowCount())]
+    assert "comment" in kinds
+
+
+def test_timeline_model(qtmodeltester, qtbot, make_context):
+    page = make_page(qtbot, make_context)
+    assert page.timeline.rowCount() == 2
+    qtmodeltester.check(page.timeline)

@@ -1,0 +1,118 @@
+"""The checkpoint page from a real store: the SC and EC forms produce the seed's feedback JSON
+exactly (checked by app.rules.checkpoints.validate_feedback), errors show next to the fields,
+the consequences show before saving, feedback is saved into the outbox, and the EC countdown
+reaches the 48 h halt-and-escalate on an injected clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from app.domain.enums import EntityKind
+from app.rules.checkpoints import HALT_AND_ESCALATE, validate_feedback
+from app.store.local_models import OutboxRow
+from app.store.lookups import get_checkpoint
+from tests.qt.decision.demo_data import checkpoint_ids
+from ui.checkpoint.page import CheckpointPage
+
+SC, EC = checkpoint_ids()
+
+
+def make_page(qtbot, store, clock, actor, cid) -> CheckpointPage:
+    page = CheckpointPage(store, clock, actor, "en")
+    qtbot.addWidget(page)
+    page.show_entity(cid)
+    return page
+
+
+def saved_rows(store) -> list[OutboxRow]:
+    with store.session() as s:
+        rows = list(s.execute(select(OutboxRow)).scalars())
+        s.expunge_all()
+        return rows
+
+
+def test_sc_form_builds_the_seed_json_and_saves_it(qtbot, qtmodeltester, dstore, clock, users):
+    page = make_page(qtbot, dstore, clock, users["u_admin1"], SC)
+    qtmodeltester.check(page.signals)
+    assert page.signals.rowCount() == 4
+    assert "CRITICAL" in page.signals.index(0, 3).data()
+    form = page.form
+    form.submit.click()  # nothing chosen yet: errors next to the fields, nothing saved
+    assert form.errors["choice"].isVisibleTo(form)
+    assert form.errors["user_assessment.signal_validity"].isVisibleTo(form)
+    assert saved_rows(dstore) == []
+    form.choice_buttons["decide_proposals"].setChecked(True)
+    form.validity_buttons["disputed"].setChecked(True)
+    form.signal_boxes["AS-004"].setChecked(False)
+    form.decisions[0].setCurrentIndex(form.decisions[0].findData("modify"))
+    form.notes[0].setText("월말 2주만 배치")
+    form.decisions[1].setCurrentIndex(form.decisions[1].findData("reject"))
+    form.priority.setCurrentIndex(form.priority.findData("high"))
+    expected = {
+        "checkpoint_id": SC,
+        "mode": "scheduled",
+        "signals_reviewed": ["AS-001", "AS-002", "AS-003"],
+        "user_assessment": {"signal_validity": "disputed", "priority_override": "high"},
+        "proposal_decisions": [
+            {
+                "proposal_id": "IP-001",
+                "decision": "modify",
+                "modification_notes": "월말 2주만 배치",
+            },
+            {"proposal_id": "IP-002", "decision": "reject"},
+        ],
+    }
+    assert form.feedback() == expected
+    assert validate_feedback(form.feedback()) == {}
+    assert "50%" in form.consequences.text()  # disputed lowers confidence, shown before saving
+    assert "next scheduled checkpoint" in form.consequences.text()
+    with qtbot.waitSignal(page.sig_action_saved):
+        form.submit.click()
+    (row,) = saved_rows(dstore)
+    assert row.path == f"/v1/checkpoints/{SC}/feedback?choice=decide_proposals"
+    assert row.payload == expected
+    with dstore.session() as s:
+        assert get_checkpoint(s, SC).status == "answered"
+    assert page.form is None  # answered: the page shows the result, no form
+
+
+def test_ec_alert_choices_countdown_and_escalation(qtbot, dstore, clock, users, manual_time):
+    page = make_page(qtbot, dstore, clock, users["u_admin1"], EC)
+    assert list(page.form.choice_buttons) == [
+        "root_cause", "generate_fix", "pause_and_escalate", "monitor"
+    ]  # fmt: skip
+    assert "18h 0m left" in page.countdown.text()  # raised 30 h ago, 48 h to answer
+    manual_time.advance(timedelta(hours=17, minutes=59, seconds=59))
+    clock.tick()
+    assert page.countdown.state == "warning"
+    with qtbot.waitSignal(page.countdown.sig_deadline_reached):
+        manual_time.advance(timedelta(seconds=1))
+        clock.tick()
+    assert "overdue" in page.countdown.text()
+    assert HALT_AND_ESCALATE in page.halt_note.text() and "Overdue" in page.halt_note.text()
+    form = page.form
+    form.choice_buttons["pause_and_escalate"].setChecked(True)
+    form.validity_buttons["confirmed"].setChecked(True)
+    form.context.setPlainText("FDS 팀 확인 요청")
+    assert "workflow pauses" in form.consequences.text()
+    with qtbot.waitSignal(page.sig_action_saved):
+        form.submit.click()
+    (row,) = saved_rows(dstore)
+    assert row.payload == {
+        "checkpoint_id": EC,
+        "mode": "event",
+        "signals_reviewed": ["AS-001"],
+        "user_assessment": {
+            "signal_validity": "confirmed",
+            "additional_context": "FDS 팀 확인 요청",
+        },
+        "proposal_decisions": [],
+    }
+    assert validate_feedback(row.payload) == {}
+    assert row.user_input["choice"] == "pause_and_escalate"
+    assert row.path == f"/v1/checkpoints/{EC}/feedback?choice=pause_and_escalate"
+    with dstore.session() as s:
+        assert get_checkpoint(s, EC).workflow_paused
+    assert row.entity_kind == EntityKind.CHECKPOINT.value

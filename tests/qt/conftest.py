@@ -1,0 +1,115 @@
+"""Qt test fixtures: one qasync loop per test, leak checks, a real store with a few thousand
+cases, and the look (fonts, translations) the app uses."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from app.store.store import Store
+from tests.qt.data import NOW, build_store
+from ui.look import install_language, register_fonts
+from widgets.clock import Clock, ManualTime
+
+CASES = 2000
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread():
+    """Collect reference cycles (Python wrappers of Qt objects among them) on the GUI thread, so
+    a collection never runs a Qt destructor in a sync worker thread (the app does the same with
+    ui.gc_guard)."""
+    gc.collect()
+    yield
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp: QApplication):
+    """Fail a test that leaves a top-level widget behind (leaks become segfaults later)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    yield
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qapp.processEvents()
+    leaked = [
+        f"{type(w).__name__}({w.objectName()})"
+        for w in QApplication.topLevelWidgets()
+        if id(w) not in before
+    ]
+    assert not leaked, f"leaked top-level widgets: {leaked}"
+
+
+@pytest.fixture
+def qloop(qapp: QApplication):
+    """A qasync event loop for this test only, closed at teardown.
+
+    qasync's ``run_forever`` is "mark the loop running, then let Qt spin"; pytest-qt's
+    ``waitSignal`` / ``waitUntil`` spin Qt, so the loop is marked running for the test and
+    coroutines (``asyncio.to_thread`` included) advance while qtbot waits.
+    """
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    yield loop
+    asyncio.events._set_running_loop(None)
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture(scope="session")
+def fonts(qapp: QApplication) -> list[str]:
+    return register_fonts()
+
+
+@pytest.fixture
+def lang_ko(qapp: QApplication):
+    assert install_language(qapp, "ko")
+    yield "ko"
+    install_language(qapp, "en")
+
+
+@pytest.fixture(scope="session")
+def big_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "inbox.sqlite3"
+    build_store(path, CASES).close()
+    return path
+
+
+@pytest.fixture
+def big_store(big_store_path: Path):
+    store = Store.open(big_store_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def small_store(tmp_path: Path):
+    store = build_store(tmp_path / "small.sqlite3", 40)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def manual_time() -> ManualTime:
+    return ManualTime(NOW)
+
+
+@pytest.fixture
+def clock(qapp: QApplication, manual_time: ManualTime):
+    clock = Clock(now=manual_time)
+    yield clock
+    clock.stop()
+    clock.deleteLater()

@@ -1,0 +1,115 @@
+"""The decision page from a real store: three option cards with the demo's numbers, the
+metrics matrix, what-if weights re-ranking live, refusal above the user's level, and an
+approval saved offline into the outbox with the exact payload."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.rules.options import METRIC_WEIGHTS
+from app.store.local_models import OutboxRow
+from tests.qt.decision.demo_data import EXEC_CAPACITY, EXEC_HEADCOUNT
+from ui.decision.page import DecisionPage
+from ui.decision.panels import ClaimsModel
+from ui.decision.source import DecisionSource
+from widgets.metrics_matrix import MetricsMatrixModel
+
+
+def make_page(qtbot, store, clock, actor, execution_id, lang="en") -> DecisionPage:
+    page = DecisionPage(DecisionSource(store), clock, actor, lang)
+    qtbot.addWidget(page)
+    page.resize(1440, 950)
+    page.show_entity(execution_id)
+    return page
+
+
+def texts(widget) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def test_three_options_render_side_by_side_with_the_numbers(qtbot, dstore, clock, users):
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY, lang="ko")
+    page.show()
+    qtbot.waitExposed(page)
+    assert [c.option.option_id for c in page.cards] == ["OPT-01", "OPT-02", "OPT-03"]
+    tops = {c.geometry().top() for c in page.cards}
+    assert len(tops) == 1  # one row: side by side
+    first = texts(page.cards[0])
+    assert "1,200만원" in first and "3,000만원" in first and "2주" in first
+    assert "9,600만원" in texts(page.cards[2])
+    recommended = [c for c in page.cards if c.property("recommended")]
+    assert [c.option.option_id for c in recommended] == ["OPT-02"]
+    assert "균형" in recommended[0].recommended_label.text()
+    assert page.cards[1].rank == 1 and "57.0" in page.cards[1].rank_label.text()
+    assert page.matrix_model.rowCount() == 7 and page.matrix_model.columnCount() == 6
+    cell = page.matrix_model.index(1, 4).data()  # COST of OPT-02
+    assert "1억" in cell and "1억 4,800만" in cell and "+48.0%" in cell and "▲" in cell
+    assert page.matrix_model.index(1, 4).data(256) is False  # a cost rising is worse
+    assert "◆ 7." in page.steps.text()
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, dstore, clock, users):
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
+    qtmodeltester.check(page.matrix_model)
+    qtmodeltester.check(page.validator.claims)
+    assert isinstance(page.matrix_model, MetricsMatrixModel)
+    assert isinstance(page.validator.claims, ClaimsModel)
+    assert page.validator.claims.rowCount() == 5
+    assert "⚠" in page.validator.text.toPlainText()  # the unverified claim is marked
+    assert "75%" in page.validator.summary.text()
+
+
+def test_changing_weights_re_ranks_the_options(qtbot, dstore, clock, users):
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
+    assert page.ranking[0] == "OPT-02" and page.weights.note.text() == ""
+    cost_only = {k: 0.0 for k in METRIC_WEIGHTS} | {"COST": 100.0}
+    with qtbot.waitSignal(page.weights.sig_weights_changed) as sig:
+        page.weights.set_raw(cost_only)
+    assert sig.args[0]["COST"] == 1.0
+    assert page.ranking == ["OPT-01", "OPT-02", "OPT-03"]
+    assert page.cards[0].rank == 1
+    assert "OPT-01" in page.weights.note.text() and "OPT-02" in page.weights.note.text()
+    with qtbot.waitSignal(page.weights.sig_weights_changed):
+        page.weights.reset_button.click()
+    assert page.ranking[0] == "OPT-02" and page.weights.note.text() == ""
+
+
+def test_approval_above_the_users_level_is_refused(qtbot, dstore, clock, users):
+    page = make_page(qtbot, dstore, clock, users["u_senior2"], EXEC_HEADCOUNT)
+    assert not page.form.submit.isEnabled()
+    assert "E006" in page.form.refusal.text() and "DIVISION" in page.form.refusal.text()
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
+    page.form.level.setCurrentIndex(page.form.level.findData("DIVISION"))
+    page.form.rationale.setPlainText("근거")
+    page.form.submit.click()
+    assert page.form.errors["approval_level"].isVisibleTo(page.form)
+    assert "E006" in page.form.errors["approval_level"].text()
+    with dstore.session() as s:
+        assert s.execute(select(OutboxRow)).first() is None
+
+
+def test_approval_saved_offline_with_the_exact_payload(qtbot, dstore, clock, users):
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
+    assert "19h 0m" in page.form.countdown.text()
+    page.cards[0].sig_option_selected.emit("OPT-01")
+    assert page.form.option.currentData() == "OPT-01"
+    page.form.status.setCurrentIndex(page.form.status.findData("MODIFIED"))
+    page.form.rationale.setPlainText("재배치 후 4주 뒤 재검토")
+    page.form.conditions.setPlainText("데이터팀장 동의서 첨부\n4주 후 재검토")
+    with qtbot.waitSignal(page.sig_action_saved) as saved:
+        page.form.submit.click()
+    with dstore.session() as s:
+        row = s.get(OutboxRow, saved.args[0])
+        assert row.path == "/v1/approvals/APR-20261123-001/responses"
+        assert row.payload == {
+            "status": "MODIFIED",
+            "approval_level": "TEAM_LEAD",
+            "selected_option_id": "OPT-01",
+            "rationale": "재배치 후 4주 뒤 재검토",
+            "conditions": ["데이터팀장 동의서 첨부", "4주 후 재검토"],
+        }
+    assert "COMPLETED" in page.steps.text() and "pending sync" in page.steps.text()
+    assert page.form.log.isVisibleTo(page.form) and "MODIFIED" in page.form.log.text()
+    assert not page.form.submit.isEnabled()  # final: nothing more to answer

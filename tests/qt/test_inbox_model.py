@@ -1,0 +1,140 @@
+"""The inbox model over a real store file with a few thousand cases."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from app.domain.enums import Priority
+from app.store.inbox import InboxFilter
+from tests.qt.conftest import CASES
+from tests.qt.data import NOW
+from ui.inbox.columns import Column
+from ui.inbox.model import CASE_ID_ROLE, InboxModel
+from ui.inbox.source import InboxSource
+from widgets.sla_countdown import SLA_VIEW_ROLE
+
+
+def make_model(store, clock, f: InboxFilter | None = None) -> tuple[InboxModel, InboxSource]:
+    source = InboxSource(store)
+    model = InboxModel(source, clock)
+    model.set_ids(source.ids(f or InboxFilter(me="reviewer1"), NOW))
+    return model, source
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, big_store, clock):
+    model, _ = make_model(big_store, clock, InboxFilter(priorities=frozenset([Priority.P0])))
+    qtmodeltester.check(model)
+
+
+def test_rows_are_fetched_lazily_one_page_at_a_time(big_store, clock):
+    model, _ = make_model(big_store, clock)
+    assert model.rowCount() == CASES
+    assert model.fetches == 0 and not model.cached_ids()
+    assert model.data(model.index(0, Column.CASE)) == model.id_at(0)
+    assert model.fetches == 1 and len(model.cached_ids()) == model.PAGE_SIZE
+    model.data(model.index(5, Column.CUSTOMER))  # same page: no new read
+    assert model.fetches == 1
+    model.data(model.index(CASES - 1, Column.AMOUNT))
+    assert model.fetches == 2
+    assert len(model.cached_ids()) == 2 * model.PAGE_SIZE
+
+
+def test_default_order_is_priority_then_due_time(big_store, clock):
+    model, _ = make_model(big_store, clock)
+    keys = []
+    for row in range(0, CASES, 97):
+        view = model.row_view(row)
+        keys.append((view.priority, view.sla.due_at if view.sla else None))
+    assert [k[0] for k in keys] == sorted(k[0] for k in keys)
+    for (p1, d1), (p2, d2) in itertools.pairwise(keys):
+        if p1 == p2 and d1 and d2:
+            assert d1 <= d2
+
+
+def test_filters_run_in_sql(big_store, clock):
+    source = InboxSource(big_store)
+    all_ids = source.ids(InboxFilter(), NOW)
+    p0 = source.ids(InboxFilter(priorities=frozenset([Priority.P0])), NOW)
+    assert 0 < len(p0) < len(all_ids)
+    model, _ = make_model(big_store, clock, InboxFilter(priorities=frozenset([Priority.P0])))
+    assert all(model.row_view(r).priority == "p0" for r in range(0, model.rowCount(), 37))
+    mine = source.ids(InboxFilter(assignee="me", me="reviewer1"), NOW)
+    model.set_ids(mine)
+    assert mine and all(model.row_view(r).assignee_id == "reviewer1" for r in range(len(mine)))
+    breached = source.ids(InboxFilter(sla="breached"), NOW)
+    model.set_ids(breached)
+    states = {model.data(model.index(r, Column.SLA), SLA_VIEW_ROLE).state for r in range(20)}
+    assert states == {"breached"}
+    text = source.ids(InboxFilter(text="C-0012"), NOW)
+    assert sorted(text) == [f"C-{i:05d}" for i in range(120, 130)]
+
+
+def test_sort_by_clicking_headers_requeries(qtbot, qloop, big_store, clock):
+    from ui.inbox.page import InboxPage
+    from ui.tasks import TaskKeeper
+
+    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    qtbot.addWidget(page)
+    page.load_now()
+    header = page.table.horizontalHeader()
+    with qtbot.waitSignal(page.sig_result_loaded, timeout=5000):
+        header.setSortIndicator(int(Column.AMOUNT), Qt.SortOrder.DescendingOrder)
+    amounts = [page.model.row_view(r).amount for r in range(50)]
+    assert amounts == sorted(amounts, reverse=True)
+    assert page.current_filter.sort == "amount" and page.current_filter.descending
+
+
+def test_latest_request_wins(qtbot, qloop, big_store, clock):
+    from ui.inbox.page import InboxPage
+    from ui.tasks import TaskKeeper
+
+    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    qtbot.addWidget(page)
+    results: list[int] = []
+    page.sig_result_loaded.connect(results.append)
+    page._filter = replace(page.current_filter, text="C-001")
+    page.reload()
+    page._filter = replace(page.current_filter, text="C-0012")
+    with qtbot.waitSignal(page.sig_result_loaded, timeout=5000):
+        page.reload()
+    qtbot.wait(50)
+    assert results == [10]
+
+
+def test_tick_repaints_only_the_visible_sla_cells(qtbot, big_store, clock):
+    from ui.inbox.page import InboxPage
+    from ui.tasks import TaskKeeper
+
+    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.load_now()
+    qtbot.waitUntil(lambda: page.visible_rows()[0] >= 0)
+    page.table.scrollTo(page.model.index(700, 0), page.table.ScrollHint.PositionAtTop)
+    first, last = page.visible_rows()
+    assert first == 700 and 10 < last - first < 60
+    changes, resets = [], []
+    page.model.dataChanged.connect(lambda a, b, roles: changes.append((a, b)))
+    page.model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(clock.sig_tick):
+        clock.tick()
+    assert resets == []
+    assert [(a.row(), b.row(), a.column(), b.column()) for a, b in changes] == [
+        (first, last, Column.SLA, Column.SLA)
+    ]
+
+
+def test_sync_invalidates_only_changed_rows(big_store, clock):
+    model, _ = make_model(big_store, clock)
+    model.data(model.index(0, 0))
+    target = model.id_at(3)
+    seen = []
+    model.dataChanged.connect(lambda a, b, roles: seen.append((a.row(), b.row())))
+    model.invalidate({target, "C-not-in-result"})
+    assert seen == [(3, 3)]
+    assert target not in model.cached_ids()
+    assert model.data(model.index(3, 0), CASE_ID_ROLE) == target

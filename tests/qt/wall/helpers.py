@@ -1,0 +1,25 @@
+"""Builds a wall page on a real feed for the tests (short intervals, real server)."""
+
+from __future__ import annotations
+
+from ui.tasks import TaskKeeper
+from ui.wall.feed import WallFeed
+from ui.wall.page import WallPage
+from ui.wall.source import WallSource
+
+
+def make_wall(qtbot, api, clock, store=None, *, stale_after_s=30.0, poll_s=0.3, rotate_s=60.0):
+    keeper = TaskKeeper()
+    feed = WallFeed(
+        WallSource(lambda: api, store),
+        keeper,
+        poll_s=poll_s,
+        stale_after_s=stale_after_s,
+        timeout_s=3.0,
+        now=clock.now,
+    )
+    page = WallPage(feed, clock, rotate_s=rotate_s)
+    feed.setParent(page)
+    qtbot.addWidget(page)
+    page.resize(1920, 1080)
+    return page, feed, keeper

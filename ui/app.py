@@ -1,0 +1,215 @@
+"""Start-up and shutdown of the workstation, as one coroutine under qasync.
+
+Order (shared/DESIGN.md "Start"): open the local store and show the last known state at once,
+then sign in (demo: start the reference server on loopback first) and start the sync engine
+behind the window. ``--screenshot`` waits until the first sync finished and the page's model was
+filled from it, grabs the window, and returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtWidgets import QApplication
+
+from app.store.store import Store, default_data_dir
+from sync.auth import Session, load_token, login, logout
+from sync.live import LiveHandlers
+from sync.problems import ApiProblem, NetworkError, SyncError
+from sync.wiring import build_engine
+from ui import errors
+from ui.bridge import SyncBridge
+from ui.context import AppContext, UserInfo
+from ui.inbox.page import InboxPage
+from ui.login_dialog import LoginDialog
+from ui.main_window import MainWindow
+from ui.options import Options
+from ui.tasks import TaskKeeper
+from ui.wall.kiosk import configure as configure_wall
+from widgets.clock import Clock
+
+log = logging.getLogger(__name__)
+DEMO_PASSWORD = "demo"
+SCREENSHOT_TIMEOUT_S = 90.0
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_") or "default"
+
+
+class Runtime:
+    """Owns everything the app starts, so :meth:`shutdown` can stop it in order."""
+
+    def __init__(self, app: QApplication, opts: Options, lang: str) -> None:
+        self.app, self.opts, self.lang = app, opts, lang
+        self.keeper = TaskKeeper()
+        self.server: Any = None
+        self.store: Store | None = None
+        self.engine: Any = None
+        self.window: MainWindow | None = None
+        self.session: Session | None = None
+        self._remember = True
+        self.settings = QSettings("reviewer-workstation", "workstation")
+
+    # -- sign-in --------------------------------------------------------------------------------
+    async def _start_demo_server(self, data_dir: Path) -> str:
+        from ui.demo import start_demo_server  # the server is optional outside demo mode
+
+        self.server = await asyncio.to_thread(start_demo_server, data_dir)
+        return self.server.url
+
+    async def _sign_in(self) -> Session | None:
+        opts = self.opts
+        if opts.demo:
+            return await login(self.server.url, opts.user, opts.password or DEMO_PASSWORD)
+        url = opts.server or str(self.settings.value("server_url", "") or "")
+        user = str(self.settings.value("user", "") or "")
+        if url and user and load_token(url, user):
+            profile = self.settings.value(f"profile/{_slug(url)}/{user}", {}) or {}
+            return Session(url.rstrip("/"), user, dict(profile))
+        return await self.ask_login(url, user)
+
+    async def ask_login(self, url: str = "", user: str = "") -> Session | None:
+        """Show the login dialog with ``open()``; resolves when signed in or cancelled."""
+        dialog = LoginDialog(url, user, self.window)
+        done: asyncio.Future[Session | None] = asyncio.get_running_loop().create_future()
+
+        async def attempt(server: str, name: str, password: str, remember: bool) -> None:
+            try:
+                session = await login(server, name, password)
+            except ApiProblem as exc:
+                dialog.fail(
+                    QCoreApplication.translate("LoginDialog", "Sign-in refused: {why}").format(
+                        why=exc.detail or exc
+                    )
+                )
+                return
+            except (NetworkError, SyncError, OSError) as exc:
+                dialog.fail(
+                    QCoreApplication.translate(
+                        "LoginDialog", "Cannot reach the server: {why}"
+                    ).format(why=exc)
+                )
+                return
+            self._remember = remember
+            if not done.done():
+                done.set_result(session)
+            dialog.accept()
+
+        dialog.sig_login_requested.connect(lambda *a: self.keeper.start(attempt(*a), name="login"))
+        dialog.finished.connect(lambda _r: done.done() or done.set_result(None))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return await done
+
+    async def _relogin(self, session: Session) -> str | None:
+        fresh = await self.ask_login(session.server_url, session.username)
+        return fresh.token() if fresh else None
+
+    # -- the run --------------------------------------------------------------------------------
+    def _store_path(self, data_dir: Path, url: str, user: str) -> Path:
+        return data_dir / _slug(url) / _slug(user) / "workstation.sqlite3"
+
+    async def run(self, quit_event: asyncio.Event) -> int:
+        opts = self.opts
+        data_dir = opts.data_dir or default_data_dir()
+        if opts.demo:
+            data_dir = data_dir / "demo"
+            shutil.rmtree(data_dir, ignore_errors=True)  # a fresh demo server, a fresh copy
+            data_dir.mkdir(parents=True, exist_ok=True)
+            await self._start_demo_server(data_dir)
+        try:
+            session = await self._sign_in()
+        except (ApiProblem, SyncError) as exc:
+            log.error("sign-in failed: %s", exc)
+            return 1
+        if session is None:
+            return 1
+        self.session = session
+        session.on_relogin = self._relogin
+        self.settings.setValue("server_url", session.server_url)
+        self.settings.setValue("user", session.username)
+        self.settings.setValue(
+            f"profile/{_slug(session.server_url)}/{session.username}", session.user
+        )
+        self.store = Store.open(self._store_path(data_dir, session.server_url, session.username))
+        clock = Clock()
+        bridge = SyncBridge(self.store)
+        clock.set_offset_seconds(bridge.server_offset_s())
+        bridge.sig_sync_finished.connect(
+            lambda _at: clock.set_offset_seconds(bridge.server_offset_s())
+        )
+        user = UserInfo.from_wire({"id": session.username, **session.user})
+        context = AppContext(
+            self.store, clock, self.keeper, bridge, user, self.lang, session.server_url
+        )
+        window = self.window = MainWindow(context)
+        errors.set_notifier(lambda text: window.notify(text, "critical"))
+        if opts.size:
+            window.resize(QSize(*opts.size))
+        else:
+            window.resize(1440, 900)
+        configure_wall(window, opts)  # --wall / --rotate-s (ui/wall/kiosk.py)
+        window.show_page(opts.page or "", opts.id)
+        clock.start()
+        if not opts.screenshot:
+            window.show()
+        self.engine = build_engine(
+            self.store,
+            session,
+            live_handlers=LiveHandlers(
+                on_alert=bridge.on_live_alert, on_segment=bridge.on_live_segment
+            ),
+        )
+        bridge.attach(self.engine)
+        self.engine.start()
+        if opts.screenshot:
+            return await self._screenshot(window, opts.screenshot)
+        await quit_event.wait()
+        return 0
+
+    async def _screenshot(self, window: MainWindow, path: Path) -> int:
+        bridge = window.context.bridge
+        page = window.stack.currentWidget()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SCREENSHOT_TIMEOUT_S
+        while not bridge.first_sync_done:
+            if loop.time() > deadline:
+                log.error("screenshot: no sync within %s s", SCREENSHOT_TIMEOUT_S)
+                return 1
+            await asyncio.sleep(0.1)
+        if isinstance(page, InboxPage):
+            await page.reload()
+            first, last = page.visible_rows()
+            if first >= 0:
+                page.model.row_view(last)  # rows of the visible range are fetched now
+        window.show()  # offscreen platform: nothing appears, but layouts settle
+        for _ in range(5):
+            await asyncio.sleep(0.05)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(path), "PNG")
+        log.info("screenshot %s: %s", path, "saved" if ok else "FAILED")
+        return 0 if ok else 1
+
+    async def shutdown(self) -> None:
+        errors.set_notifier(None)
+        if self.engine is not None:
+            await self.engine.stop()
+        await self.keeper.cancel_all()
+        if self.window is not None:
+            self.window.context.bridge.detach()
+            self.window.context.clock.stop()
+            self.window.close()
+            self.window.deleteLater()
+        if self.session is not None and not self._remember and not self.opts.demo:
+            logout(self.session.server_url, self.session.username)
+        if self.store is not None:
+            self.store.close()
+        if self.server is not None:
+            await asyncio.to_thread(self.server.stop)

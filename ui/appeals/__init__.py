@@ -1,0 +1,1 @@
+"""Appeals page: submit, the senior-review queue, resolve side by side."""

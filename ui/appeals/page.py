@@ -1,0 +1,188 @@
+"""The appeals page (``--page appeals``): the senior-review queue, the original decision side by
+side with the appeal, the resolve form (independence checked up front), and the submit form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import Action
+from app.domain.people import Appeal
+from app.rules import access, appeals
+from app.store.lookups import get_appeal, get_case
+from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
+from ui.appeals.model import AppealsModel
+from ui.case import sections
+from ui.case.panels import InfoGroup
+from ui.case.wiring import domain_user, local_write_done
+from ui.context import AppContext
+from widgets.formatting import local_time
+
+
+class AppealsPage(QWidget):
+    """Page ``appeals``."""
+
+    sig_appeal_selected = Signal(str)
+    """Emitted with the appeal id shown side by side with its original decision."""
+
+    sig_appeal_written = Signal(str)
+    """Emitted with "submit" or "resolve" after an appeal action was written locally."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("appealsPage")
+        self.context = context
+        self.user = domain_user(context)
+        self.appeal: Appeal | None = None
+        now, lang, store = context.clock.now, context.lang, context.store
+        self.model = AppealsModel(store, self)
+        self.table = QTableView(self)
+        self.original = InfoGroup(self.tr("Original decision"), self)
+        self.details = InfoGroup(self.tr("Appeal"), self)
+        self.independence = QLabel(self)
+        self.independence.setObjectName("independenceNotice")
+        self.independence.setWordWrap(True)
+        self.independence.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.independence.hide()
+        self.resolve_form = ResolveAppealForm(store, self.user, lang, now, self)
+        self.submit_form = SubmitAppealForm(store, self.user, lang, now, self)
+        self.resolve_form.setVisible(bool(access.can(self.user.roles, Action.RESOLVE_APPEAL)))
+        self.submit_form.setVisible(bool(access.can(self.user.roles, Action.SUBMIT_APPEAL)))
+        self.count = QLabel(self)
+        self._build()
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.resolve_form.sig_form_submitted.connect(lambda _r: self._on_written("resolve"))
+        self.submit_form.sig_form_submitted.connect(lambda _r: self._on_written("submit"))
+        context.bridge.sig_sync_finished.connect(self._on_sync_finished)
+        self.reload()
+
+    def _build(self) -> None:
+        t = self.table
+        t.setObjectName("appealsQueue")
+        t.setAccessibleName(self.tr("Open appeals"))
+        t.setModel(self.model)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setWordWrap(False)
+        t.verticalHeader().hide()
+        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+        queue = QGroupBox(self.tr("Senior-review queue"), self)
+        queue_layout = QVBoxLayout(queue)
+        queue_layout.addWidget(self.count)
+        queue_layout.addWidget(t)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(queue, 3)
+        submit_box = QGroupBox(self.tr("On behalf of the customer"), self)
+        QVBoxLayout(submit_box).addWidget(self.submit_form)
+        submit_box.setVisible(self.submit_form.isVisibleTo(self))
+        left_layout.addWidget(submit_box, 2)
+        compare = QHBoxLayout()
+        compare.addWidget(self.original, 1)
+        compare.addWidget(self.details, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(compare)
+        right_layout.addWidget(self.independence)
+        right_layout.addWidget(self.resolve_form, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        title = QLabel(self.tr("Appeals"), self)
+        title.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addWidget(title)
+        layout.addWidget(split, 1)
+
+    # -- loading --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        keep = self.appeal.id if self.appeal else None
+        self.model.reload()
+        self.count.setText(self.tr("{n} open appeals").format(n=self.model.rowCount()))
+        row = self.model.row_of(keep) if keep else -1
+        self.select_row(row if row >= 0 else 0)
+        if not self.model.rowCount():
+            self.show_appeal(None)
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+
+    def select_appeal(self, appeal_id: str) -> bool:
+        row = self.model.row_of(appeal_id)
+        self.select_row(row)
+        return row >= 0
+
+    def show_appeal(self, appeal_id: str | None) -> None:
+        lang = self.context.lang
+        with self.context.store.session() as s:
+            appeal = get_appeal(s, appeal_id) if appeal_id else None
+            case = get_case(s, appeal.case_id) if appeal else None
+        self.appeal = appeal
+        self.resolve_form.setEnabled(appeal is not None)
+        if appeal is None or case is None:
+            self.original.set_rows([])
+            self.details.set_rows([])
+            self.independence.hide()
+            return
+        self.original.setTitle(self.tr("Original decision — case {id}").format(id=case.id))
+        self.original.set_rows(
+            [
+                *sections.outcome_rows(case, {}, lang)[:4],
+                (self.tr("Amount"), f"{case.application.amount:,}"),
+                *sections.outcome_rows(case, {}, lang)[5:7],
+                (self.tr("Improvement advice"), case.improvement_advice),
+            ]
+        )
+        closes = appeals.window_closes_at(case)
+        self.details.setTitle(self.tr("Appeal {id}").format(id=appeal.id))
+        self.details.set_rows(
+            [
+                (self.tr("Reason"), appeal.reason),
+                (self.tr("Evidence"), ", ".join(appeal.evidence)),
+                (self.tr("Submitted by"), appeal.submitted_by),
+                (self.tr("Submitted at"), local_time(appeal.submitted_at)),
+                (self.tr("Appeal window closes"), local_time(closes)),
+                (self.tr("Status"), appeal.status.value),
+            ]
+        )
+        verdict = appeals.check_resolver(self.user, appeal.original_decider_id or case.decided_by)
+        self.independence.setText("" if verdict else verdict.text(lang))
+        self.independence.setVisible(not verdict)
+        self.resolve_form.submit_button.setEnabled(bool(verdict))
+        self.resolve_form.submit_button.setToolTip("" if verdict else verdict.text(lang))
+        self.resolve_form.set_appeal(appeal.id)
+        self.sig_appeal_selected.emit(appeal.id)
+
+    # -- handlers -------------------------------------------------------------------------------
+    def _on_selection_changed(self, selected: QItemSelection, _deselected) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        appeal = self.model.appeal(min(rows)) if rows else None
+        self.show_appeal(appeal.id if appeal else None)
+
+    def _on_written(self, what: str) -> None:
+        local_write_done(self.context)
+        self.reload()
+        self.sig_appeal_written.emit(what)
+
+    def _on_sync_finished(self, _at) -> None:
+        self.reload()

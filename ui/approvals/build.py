@@ -1,0 +1,24 @@
+"""Builds the approvals inbox for the shell; a decision row opens the decision page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ui.approvals.page import ApprovalsPage
+from ui.context import AppContext
+from ui.decision.build import actor_of, wire_actions
+from ui.decision.source import DecisionSource
+
+
+def build_approvals_page(context: AppContext, parent: QWidget) -> ApprovalsPage:
+    actor = actor_of(context, DecisionSource(context.store))
+    page = ApprovalsPage(context.store, context.clock, actor, context.lang, parent)
+    wire_actions(page, context)
+    page.sig_execution_opened.connect(
+        lambda execution_id: parent.window().show_page("decision", execution_id)
+    )
+    page.reload()
+    # The page is not in the rail: without a focus of its own, the rail takes the focus when
+    # the window shows and selects its first row (the inbox), leaving this page at once.
+    page.table.setFocus()
+    return page

@@ -1,0 +1,144 @@
+"""The approvals inbox: executions paused for HITL approval (seed 002, the local store's
+``approval`` entities) and generated content awaiting review (seed 003, its ``generated``
+entities). The time-left column follows the shared 1 Hz clock with ``dataChanged`` over that
+column only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from sqlalchemy import select
+
+from app.domain.decisions import ApprovalRequest
+from app.domain.generated import GeneratedContent, GeneratedStatus
+from app.domain.wire import from_wire
+from app.store.models import ApprovalRow, GeneratedRow
+from app.store.store import Store
+from widgets.formatting import format_duration
+
+Index = QModelIndex | QPersistentModelIndex
+OPEN = ("PENDING", "ESCALATED")
+WAITING = (GeneratedStatus.PENDING.value,)
+TIME_COLUMN = 5
+
+
+@dataclass
+class ApprovalItem:
+    id: str
+    generated: bool
+    request: ApprovalRequest | None = None
+    content: GeneratedContent | None = None
+
+    @property
+    def expires_at(self) -> datetime | None:
+        return self.request.expires_at if self.request else None
+
+
+def load_items(store: Store) -> list[ApprovalItem]:
+    """Open items, decisions first by expiry, then generated content by age."""
+    with store.session() as s:
+        requests = s.execute(
+            select(ApprovalRow.id, ApprovalRow.data).where(ApprovalRow.status.in_(OPEN))
+        ).all()
+        generated = s.execute(
+            select(GeneratedRow.id, GeneratedRow.data)
+            .where(GeneratedRow.status.in_(WAITING))
+            .order_by(GeneratedRow.generated_at, GeneratedRow.id)
+        ).all()
+    items = [ApprovalItem(i, False, request=from_wire(ApprovalRequest, d)) for i, d in requests]
+    items += [ApprovalItem(i, True, content=from_wire(GeneratedContent, d)) for i, d in generated]
+    return sorted(
+        items, key=lambda i: (i.generated, i.expires_at or datetime.max.replace(tzinfo=UTC), i.id)
+    )
+
+
+class ApprovalsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[ApprovalItem] = []
+        self._now: datetime | None = None
+
+    def set_items(self, items: list[ApprovalItem], now: datetime) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._now = now
+        self.endResetModel()
+
+    def item(self, row: int) -> ApprovalItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: str) -> int:
+        return next((r for r, i in enumerate(self._items) if i.id == item_id), -1)
+
+    def on_tick(self, now: datetime) -> None:
+        self._now = now
+        if self._items:
+            top, bottom = self.index(0, TIME_COLUMN), self.index(len(self._items) - 1, TIME_COLUMN)
+            self.dataChanged.emit(
+                top, bottom, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole]
+            )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Kind"),
+            self.tr("Item"),
+            self.tr("Type"),
+            self.tr("Status"),
+            self.tr("Approval level"),
+            self.tr("Time left (24 h)"),
+        )[section]
+
+    def _time_left(self, item: ApprovalItem) -> str:
+        if item.expires_at is None or self._now is None:
+            return "—"
+        left = item.expires_at - self._now
+        if left.total_seconds() <= 0:
+            return self.tr("expired {time} ago (E007)").format(time=format_duration(left))
+        return format_duration(left)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if item.generated:
+                c = item.content
+                check = "" if c.fact_check is None else (" ✔" if c.fact_check.passed else " ⚠")
+                values = (
+                    self.tr("Generated"),
+                    f"{c.id} · {c.title}",
+                    c.kind.value,
+                    c.status.value + check,
+                    "—",
+                    "—",
+                )
+            else:
+                r = item.request
+                values = (
+                    self.tr("Decision"),
+                    f"{r.execution_id} ({r.request_id})",
+                    r.decision_type.value,
+                    r.status.value,
+                    r.required_level.value,
+                    self._time_left(item),
+                )
+            return values[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == TIME_COLUMN and item.expires_at:
+            left = (item.expires_at - self._now).total_seconds() if self._now else 1
+            return QColor("#B34700") if left < 4 * 3600 else None
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        return None

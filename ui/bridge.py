@@ -1,0 +1,134 @@
+"""The Qt bridge: sync engine callbacks and store facts become documented Qt signals.
+
+The engine (``sync/``, Qt-free) calls plain listeners on the asyncio loop — which under qasync
+is the Qt main thread — so the bridge emits directly; were a listener ever called from another
+thread, Qt's automatic connection type would queue the emission to the receivers' (GUI) thread.
+Pages never talk to the engine.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import func, select
+
+from app.domain.enums import OutboxStatus
+from app.store.local_models import OutboxRow
+from app.store.store import Store
+from app.store.sync_state import get_state
+from sync import state as sync_state
+
+ACTIVE = (OutboxStatus.PENDING.value, OutboxStatus.INFLIGHT.value)
+PROBLEMS = (OutboxStatus.CONFLICT.value, OutboxStatus.REJECTED.value)
+
+
+class SyncBridge(QObject):
+    """Signals of the sync engine and of the local store's sync bookkeeping."""
+
+    sig_connection_changed = Signal(str, str)
+    """Emitted with (state, detail): offline / connecting / syncing / online / error."""
+
+    sig_entities_changed = Signal(object)
+    """Emitted with {entity: set of ids} after a pull applied changes."""
+
+    sig_cases_changed = Signal(object)
+    """Emitted with the set of case ids a pull changed (a subset of sig_entities_changed)."""
+
+    sig_sync_finished = Signal(object)
+    """Emitted with the time (UTC) of each completed sync cycle."""
+
+    sig_outbox_changed = Signal(int, int)
+    """Emitted with (pending actions, sync problems) whenever they may have changed."""
+
+    sig_alert_received = Signal(object)
+    """Emitted with the data of a live ``alert`` event."""
+
+    sig_call_segment_stored = Signal(str)
+    """Emitted with a call id after the live stream stored a new or changed transcript segment
+    of that call in the local store (``LiveHandlers.on_segment``; the engine calls it only once
+    the segment is committed, so a read on receipt sees it). The call page reads on this signal
+    instead of polling the store."""
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._engine: Any = None
+        self._detach = None
+        self.state = "offline"
+        self.first_sync_done = False
+
+    def attach(self, engine: Any) -> None:
+        """Listen to a ``sync.engine.SyncEngine``."""
+        self._engine = engine
+        self._detach = engine.add_listener(self._on_engine_state)
+        engine.parts.changed.append(self._on_pulled)
+        self._on_engine_state(engine.state, engine.detail)
+
+    def detach(self) -> None:
+        if self._detach is not None:
+            self._detach()
+            self._detach = None
+        if self._engine is not None and self._on_pulled in self._engine.parts.changed:
+            self._engine.parts.changed.remove(self._on_pulled)
+        self._engine = None
+
+    @property
+    def engine(self) -> Any:
+        return self._engine
+
+    def request_sync(self) -> None:
+        if self._engine is not None:
+            self._engine.request_pull()
+
+    # -- store facts ----------------------------------------------------------------------------
+    def outbox_counts(self) -> tuple[int, int]:
+        with self._store.session() as session:
+            rows = session.execute(
+                select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
+            ).all()
+        counts = dict(rows)
+        return (
+            sum(counts.get(s, 0) for s in ACTIVE),
+            sum(counts.get(s, 0) for s in PROBLEMS),
+        )
+
+    def last_sync_at(self) -> datetime | None:
+        with self._store.session() as session:
+            raw = get_state(session, sync_state.LAST_SYNC_AT)
+        if not raw:
+            return None
+        value = datetime.fromisoformat(str(raw))
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+    def server_offset_s(self) -> float:
+        with self._store.session() as session:
+            return float(get_state(session, sync_state.SERVER_OFFSET, 0.0) or 0.0)
+
+    def refresh_outbox(self) -> None:
+        self.sig_outbox_changed.emit(*self.outbox_counts())
+
+    # -- engine callbacks -----------------------------------------------------------------------
+    def _on_engine_state(self, state: Any, detail: str) -> None:
+        self.state = str(getattr(state, "value", state))
+        self.sig_connection_changed.emit(self.state, detail or "")
+
+    def _on_pulled(self, result: Any) -> None:
+        changed: dict[str, set[str]] = dict(getattr(result, "changed", {}) or {})
+        if changed:
+            self.sig_entities_changed.emit(changed)
+            cases = set(changed.get("case", set()))
+            if cases:
+                self.sig_cases_changed.emit(cases)
+        self.first_sync_done = True
+        self.sig_sync_finished.emit(datetime.now(UTC))
+        self.refresh_outbox()
+
+    def on_live_alert(self, data: dict) -> None:
+        """For ``LiveHandlers.on_alert``."""
+        self.sig_alert_received.emit(data)
+
+    def on_live_segment(self, call_id: str, _segment: Any = None, _event_id: Any = None) -> None:
+        """For ``LiveHandlers.on_segment`` (sync.wiring calls it after storing the segment)."""
+        self.sig_call_segment_stored.emit(str(call_id))

@@ -1,0 +1,1 @@
+"""Page ``call``: the live call workspace for contact-center agents and supervisors."""

@@ -1,0 +1,178 @@
+"""The call page's operations, each with a success and a failure path (Anki's CollectionOp
+habit): after-call work, flag / escalate, article feedback, suggestions and the transcript
+backfill. Writes run on the engine's single writer; the network on the qasync loop; widgets are
+touched only in the success / failure callbacks, on the UI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.domain.people import User
+from app.rules.errors import RuleError, ValidationFailed
+from app.services import call_actions
+from ui.call.feed import latest_customer_query
+from ui.call.suggestions import Suggestion
+from ui.tasks import Latest, TaskKeeper
+
+if TYPE_CHECKING:
+    from ui.call.page import CallPage
+
+MAX_SUGGESTIONS = 6
+translate = QCoreApplication.translate
+
+
+class CallActions(QObject):
+    sig_action_saved = Signal(str, object)
+    """Emitted with (intent, ActionResult) once a service wrote its outbox row."""
+
+    sig_action_failed = Signal(str, object)
+    """Emitted with (intent, {field: message}) when a service refused the input."""
+
+    sig_suggestions_shown = Signal(str, int)
+    """Emitted with (origin "server" | "local", count) each time suggestions are shown."""
+
+    sig_backfilled = Signal(int)
+    """Emitted with the number of segments a backfill added to the store."""
+
+    def __init__(self, page: CallPage, keeper: TaskKeeper) -> None:
+        super().__init__(page)
+        self.page = page
+        self.keeper = keeper
+        self._latest = Latest(keeper)
+
+    def _actor(self) -> User:
+        u = self.page.user
+        return User(id=u.id, display_name=u.display_name, roles=list(u.roles))
+
+    def _run(
+        self,
+        intent: str,
+        work: Callable[..., Any],
+        args: tuple,
+        done: Callable[[Any], None] | None = None,
+    ) -> asyncio.Task:
+        page = self.page
+
+        async def op() -> None:
+            try:
+                result = await page.remote.write(work, *args)
+            except ValidationFailed as exc:
+                self.sig_action_failed.emit(intent, exc.messages(page.lang))
+                if intent == "call.after_call_work":
+                    page.acw.show_errors(exc.messages(page.lang))
+                return
+            except RuleError as exc:
+                self.sig_action_failed.emit(intent, {"": exc.text(page.lang)})
+                page.notify("warning", exc.text(page.lang))
+                return
+            page.remote.notify_written()
+            if done is not None:
+                done(result)
+            self.sig_action_saved.emit(intent, result)
+
+        return self.keeper.start(op(), name=intent)
+
+    # -- user intents -----------------------------------------------------------------------------
+    def save_acw(self, form: dict) -> asyncio.Task | None:
+        call = self.page.call
+        if call is None:
+            return None
+        now = self.page.clock.now()
+        saved = translate("CallPage", "Saved — waiting to sync.")
+
+        wants_case = self.page.acw.new_case.isChecked()
+
+        def done(_result: Any) -> None:
+            self.page.acw.mark_saved(saved)
+            self.page.notify("info", translate("CallPage", "After-call work saved."))
+            if wants_case:  # agents cannot open cases (ops_admin): ask for one via the flag
+                self.flag("new_case")
+
+        args = (self.page.source.store, self._actor(), call.id, form, now)
+        return self._run("call.after_call_work", call_actions.save_after_call_work, args, done)
+
+    def flag(self, reason: str) -> asyncio.Task | None:
+        call = self.page.call
+        if call is None:
+            return None
+        turns = [t for t in self.page.model.turns() if t.final]
+        form = {"reason": reason, "note": "", "segment_id": turns[-1].key if turns else None}
+        trend = self.page.sentiment.customer_values()[-3:]
+        form["note"] = f"customer trend {sum(trend) / len(trend):+.2f}" if trend else ""
+        text = (
+            translate("CallPage", "Supervisor flagged.")
+            if reason != "escalation"
+            else translate("CallPage", "Call escalated to the supervisor.")
+        )
+
+        def done(_result: Any) -> None:
+            self.page.sentiment.mark_flagged(reason)
+            self.page.notify("info", text)
+
+        args = (self.page.source.store, self._actor(), call.id, form, self.page.clock.now())
+        return self._run("call.flag", call_actions.flag_supervisor, args, done)
+
+    def rate(self, suggestion: Suggestion, helpful: bool) -> asyncio.Task | None:
+        call = self.page.call
+        if call is None:
+            return None
+        form = {
+            "article_id": suggestion.article_id,
+            "recommendation_id": suggestion.recommendation_id,
+            "helpful": helpful,
+        }
+        args = (self.page.source.store, self._actor(), call.id, form, self.page.clock.now())
+        return self._run("knowledge.feedback", call_actions.rate_suggestion, args)
+
+    # -- background -------------------------------------------------------------------------------
+    def refresh_suggestions(self) -> asyncio.Task | None:
+        """Server recommendations when online, else the local index; the latest request wins."""
+        page = self.page
+        if page.call is None:
+            return None
+        call_id = page.call.id
+        query, trigger = latest_customer_query(page.model.turns())
+        remote, source = page.remote, page.source
+
+        async def work() -> tuple[str, str, list[Suggestion]]:
+            if remote.online():
+                recs = await remote.recommendations(call_id)
+                if recs:
+                    rows = [Suggestion.from_wire(r) for r in recs[:MAX_SUGGESTIONS]]
+                    return call_id, "server", rows
+            if not query:
+                return call_id, "local", []
+            hits = await asyncio.to_thread(source.search, query, MAX_SUGGESTIONS)
+            return call_id, "local", [Suggestion(h.id, h.title, trigger=trigger) for h in hits]
+
+        def show(result: tuple[str, str, list[Suggestion]]) -> None:
+            shown_for, origin, rows = result
+            if page.call is None or page.call.id != shown_for:
+                return
+            page.suggestions.set_suggestions(rows, origin)
+            self.sig_suggestions_shown.emit(origin, len(rows))
+
+        return self._latest.run(work, show)
+
+    def backfill(self) -> asyncio.Task | None:
+        """After opening a call or a reconnect: fetch the transcript so far, store what is
+        missing, and read it into the model (in order, without duplicates)."""
+        page = self.page
+        if page.call is None or page.remote.api() is None:
+            return None
+        call_id = page.call.id
+
+        async def work() -> None:
+            added = await page.remote.backfill(call_id)
+            if added is None:
+                return
+            if page.call is not None and page.call.id == call_id:
+                page.feed.poll()
+            self.sig_backfilled.emit(added)
+
+        return self.keeper.start(work(), name="call-backfill")

@@ -1,0 +1,389 @@
+"""Page ``call``: the live call workspace (seed 004 상담원 화면).
+
+Left: who is calling (customer card, SLA) and after-call work. Centre: the live transcript with
+search. Right: sentiment (mood, alert, chart), knowledge suggestions, the opened article.
+Agents get the call assigned to them opened automatically (with a notification); supervisors
+pick from the live calls. Nothing waits on the network: the transcript comes from the local
+store, suggestions fall back to the local index, actions go to the outbox.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.calls import Call
+from app.domain.enums import Action, CallState
+from app.rules.access import can
+from app.services.call_actions import draft_summary
+from ui.call.actions import CallActions
+from ui.call.acw import AfterCallWorkPanel
+from ui.call.customer_card import CustomerCard
+from ui.call.feed import CallFeed
+from ui.call.remote import CallRemote
+from ui.call.sentiment_pane import SentimentPane
+from ui.call.source import CallSource
+from ui.call.suggestions import ArticlePane, SuggestionsPane
+from ui.context import UserInfo
+from ui.tasks import TaskKeeper
+from widgets.banner import NotificationBanner
+from widgets.clock import Clock
+from widgets.transcript import TranscriptSearchBar, TranscriptView
+from widgets.transcript_model import TranscriptModel
+
+OFFLINE_STATES = ("offline", "error")
+
+
+class CallPage(QWidget):
+    """Page ``call``."""
+
+    sig_call_opened = Signal(str)
+    """Emitted with the call id each time a call is shown ("" for none)."""
+
+    sig_notice = Signal(str, str)
+    """Emitted with (severity, text) for each notification the page raises."""
+
+    def __init__(
+        self,
+        source: CallSource,
+        remote: CallRemote,
+        clock: Clock,
+        keeper: TaskKeeper,
+        user: UserInfo,
+        lang: str = "ko",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("callPage")
+        self.source, self.remote, self.clock, self.user, self.lang = (
+            source,
+            remote,
+            clock,
+            user,
+            lang,
+        )
+        self.call: Call | None = None
+        self.is_agent = bool(can(user.roles, Action.AFTER_CALL_WORK))
+        self.model = TranscriptModel(self)
+        self.feed = CallFeed(source, self.model, self)
+        self.banner = NotificationBanner(self)
+        self.title = QLabel(self.tr("Live call"), self)
+        self.title.setObjectName("pageTitle")
+        self.picker = QComboBox(self)
+        self.picker.setObjectName("callPicker")
+        self.picker.setAccessibleName(self.tr("Live calls"))
+        self.picker.setMinimumContentsLength(28)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("callState")
+        self.offline_label = QLabel(
+            self.tr("⚠ Offline — transcript kept, catching up on reconnect"), self
+        )
+        self.offline_label.setObjectName("offlineNotice")
+        self.offline_label.hide()
+        self.card = CustomerCard(self)
+        self.acw = AfterCallWorkPanel(lang, self)
+        self.transcript = TranscriptView(self)
+        self.transcript.setModel(self.model)
+        self.search = TranscriptSearchBar(self.transcript, self)
+        self.sentiment = SentimentPane(self)
+        self.suggestions = SuggestionsPane(self)
+        self.article = ArticlePane(self)
+        self.article.hide()
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.actions = CallActions(self, keeper)
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(600)
+        self._auto_draft = ""
+        self._build()
+        self._wire()
+        self._apply_access()
+
+    # -- construction -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        head = QHBoxLayout()
+        head.setContentsMargins(16, 10, 16, 4)
+        head.addWidget(self.title)
+        head.addSpacing(12)
+        head.addWidget(self.picker)
+        head.addWidget(self.state_label)
+        head.addStretch(1)
+        head.addWidget(self.offline_label)
+        left = QWidget(self)
+        lcol = QVBoxLayout(left)
+        lcol.setContentsMargins(0, 0, 0, 0)
+        lcol.addWidget(self.card)
+        lcol.addWidget(self.acw, 1)
+        center = QWidget(self)
+        ccol = QVBoxLayout(center)
+        ccol.setContentsMargins(0, 0, 0, 0)
+        ccol.addWidget(self.search)
+        ccol.addWidget(self.transcript, 1)
+        ccol.addWidget(self.empty)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setObjectName("callRightColumn")
+        right.addWidget(self.sentiment)
+        right.addWidget(self.suggestions)
+        right.addWidget(self.article)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setStretchFactor(2, 3)
+        right.setChildrenCollapsible(False)
+        self.columns = QSplitter(Qt.Orientation.Horizontal, self)
+        self.columns.setObjectName("callColumns")
+        for widget in (left, center, right):
+            self.columns.addWidget(widget)
+        self.columns.setStretchFactor(0, 0)
+        self.columns.setStretchFactor(1, 1)
+        self.columns.setStretchFactor(2, 0)
+        char = self.fontMetrics().averageCharWidth()
+        self.columns.setSizes([char * 46, char * 80, char * 58])
+        self.columns.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addLayout(head)
+        body = QHBoxLayout()
+        body.setContentsMargins(12, 4, 12, 12)
+        body.addWidget(self.columns)
+        layout.addLayout(body, 1)
+
+    def _wire(self) -> None:
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.search.focus)
+        self.picker.activated.connect(self._on_call_picked)
+        self.model.sig_turn_finalised.connect(self._on_turn_finalised)
+        self.model.sig_summary_received.connect(self._on_summary_received)
+        self.model.rowsInserted.connect(self._on_rows_inserted)
+        self._suggest_timer.timeout.connect(self.actions.refresh_suggestions)
+        self.sentiment.sig_alert_raised.connect(self._on_alert_raised)
+        self.sentiment.sig_flag_requested.connect(self.actions.flag)
+        self.suggestions.sig_article_requested.connect(self._on_article_requested)
+        self.article.sig_feedback_given.connect(self.actions.rate)
+        self.acw.sig_save_requested.connect(self.actions.save_acw)
+        self.acw.sig_redraft_requested.connect(lambda: self._draft(force=True))
+        self.clock.sig_tick.connect(self._on_tick)
+
+    def _apply_access(self) -> None:
+        verdict = can(self.user.roles, Action.AFTER_CALL_WORK)
+        why = verdict.text(self.lang) if not verdict else ""
+        self.sentiment.set_actions_allowed(bool(verdict), why)
+        self.acw.setEnabled(bool(verdict))
+        self.acw.setToolTip(why)
+        self.picker.setVisible(not self.is_agent)
+
+    def connect_bridge(self, bridge) -> None:
+        """Listen to the sync bridge: pulled call changes, stored live segments (queued: the
+        feed reads after the engine's callback returned) and the connection state."""
+        bridge.sig_entities_changed.connect(self.on_entities_changed)
+        bridge.sig_call_segment_stored.connect(
+            self.feed.on_segment_stored, Qt.ConnectionType.QueuedConnection
+        )
+        bridge.sig_connection_changed.connect(self.on_connection_changed)
+        self.on_connection_changed(bridge.state, "")
+
+    # -- opening calls ----------------------------------------------------------------------------
+    def load_now(self, call_id: str | None = None) -> None:
+        """Show ``call_id``, else the agent's assigned call, else the newest live call."""
+        self.refresh_picker()
+        if call_id:
+            self.open_call(call_id)
+            return
+        call = self.source.assigned_call(self.user.id) if self.is_agent else None
+        if call is None and not self.is_agent:
+            live = self.source.live_calls()
+            call = live[0] if live else None
+        self.open_call(call.id if call else None)
+
+    def open_call(self, call_id: str | None) -> None:
+        call = self.source.call(call_id) if call_id else None
+        self.call = call
+        self.sentiment.reset()
+        self.article.hide()
+        self.suggestions.set_suggestions([], "")
+        self._auto_draft = ""
+        now = self.clock.now()
+        if call is None:
+            self.card.clear()
+            self.acw.reset([], now)
+            self.feed.open(None)
+            self._show_empty(True)
+            self.state_label.setText("")
+            self.sig_call_opened.emit("")
+            return
+        queue_name, policy = self.source.queue_info(call.queue)
+        cases = self.source.open_cases(call)
+        self.card.set_call(call, queue_name, policy, cases, self.source.past_calls(call), now)
+        self.acw.reset([c.id for c in cases], now)
+        self._show_empty(False)
+        self.feed.open(call.id)
+        self._select_in_picker(call.id)
+        self._on_call_updated(call, opened=True)
+        self.actions.backfill()
+        self._suggest_timer.start()
+        self.sig_call_opened.emit(call.id)
+
+    def refresh_picker(self) -> None:
+        current = self.call.id if self.call else None
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for call in self.source.live_calls():
+            text = f"{call.customer.name or call.id} · {self.card.flow_text(call.flow)}"
+            self.picker.addItem(f"{text} · {self.state_text(call.state)}", call.id)
+        if current and self.picker.findData(current) < 0 and self.call is not None:
+            self.picker.addItem(
+                f"{self.call.customer.name} · {self.state_text(self.call.state)}", current
+            )
+        self.picker.blockSignals(False)
+        if current:
+            self._select_in_picker(current)
+
+    def _select_in_picker(self, call_id: str) -> None:
+        i = self.picker.findData(call_id)
+        if i >= 0:
+            self.picker.setCurrentIndex(i)
+
+    def state_text(self, state: CallState) -> str:
+        return {
+            CallState.RINGING: self.tr("ringing"),
+            CallState.CONNECTED: self.tr("on call"),
+            CallState.ACW: self.tr("wrap-up"),
+            CallState.ENDED: self.tr("ended"),
+        }[state]
+
+    def _show_empty(self, empty: bool) -> None:
+        if empty:
+            self.empty.setText(
+                self.tr("No call assigned to you yet. It opens here when one is connected.")
+                if self.is_agent
+                else self.tr("No live call. Pick one from the list when calls come in.")
+            )
+        self.empty.setVisible(empty)
+        self.transcript.setVisible(not empty)
+        self.search.setVisible(not empty)
+
+    def _on_call_updated(self, call: Call, *, opened: bool = False) -> None:
+        self.call = call
+        self.state_label.setText(self.state_text(call.state))
+        self.state_label.setProperty("state", call.state.value)
+        self.feed.set_live(call.state is not CallState.ENDED)
+        if call.state is CallState.ACW:
+            self.acw.start_timer(self.clock.now())
+            self._draft()
+            if not opened:
+                self.notify("info", self.tr("The call ended — after-call work is open."))
+        if call.state is CallState.ENDED:
+            self.feed.poll()
+            if call.disposition:
+                self.acw.mark_saved(self.tr("After-call work saved."))
+
+    # -- handlers ---------------------------------------------------------------------------------
+    def on_entities_changed(self, changed: dict) -> None:
+        ids = set(changed.get("call", set()))
+        if not ids:
+            return
+        self.refresh_picker()
+        if self.call is not None and self.call.id in ids:
+            fresh = self.source.call(self.call.id)
+            if fresh is not None:
+                self._on_call_updated(fresh)
+        if self.is_agent:
+            self._open_assigned()
+
+    def _open_assigned(self) -> None:
+        """Open the call newly assigned to this agent unless they are still on another one."""
+        assigned = self.source.assigned_call(self.user.id)
+        if assigned is None or (self.call is not None and assigned.id == self.call.id):
+            return
+        busy = self.call is not None and self.call.state in (CallState.CONNECTED, CallState.ACW)
+        if busy:
+            return
+        self.open_call(assigned.id)
+        name = assigned.customer.name or assigned.id
+        self.notify("warning", self.tr("New call assigned: {name}").format(name=name))
+        QApplication.alert(self.window(), 3000)
+
+    def on_connection_changed(self, state: str, _detail: str) -> None:
+        offline = state in OFFLINE_STATES
+        was_offline = self.offline_label.isVisible()
+        self.offline_label.setVisible(offline)
+        if offline and not was_offline and self.call is not None:
+            self.notify(
+                "warning",
+                self.tr(
+                    "Connection lost. The transcript is kept; missing turns arrive on reconnect."
+                ),
+            )
+        if state == "online" and was_offline:
+            self.actions.backfill()
+
+    def _on_call_picked(self, index: int) -> None:
+        call_id = self.picker.itemData(index)
+        if call_id and (self.call is None or call_id != self.call.id):
+            self.open_call(call_id)
+
+    def _on_turn_finalised(self, row: int) -> None:
+        turn = self.model.turn(row)
+        if turn.begin_ms < self.sentiment.last_begin():
+            self.sentiment.rebuild(self.model.turns())
+        else:
+            self.sentiment.add_turn(turn)
+        if turn.role.value == "CUSTOMER":
+            self._suggest_timer.start()
+        self._draft()  # the summary drafts itself as the call goes, until the agent edits it
+
+    def _on_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        if self.empty.isVisible() and self.call is not None:
+            self._show_empty(False)
+
+    def _on_summary_received(self, _text: str) -> None:
+        self._draft()
+
+    def _draft(self, *, force: bool = False) -> None:
+        text = draft_summary(self.model.segments, self.lang)
+        current = self.acw.summary.toPlainText().strip()
+        if force or not current or current == self._auto_draft.strip():
+            self.acw.set_draft(text, force=True)
+            self._auto_draft = text
+
+    def _on_alert_raised(self, trend: float) -> None:
+        self.notify(
+            "warning",
+            self.tr("Customer sentiment is turning negative (trend {trend:+.2f}).").format(
+                trend=trend
+            ),
+        )
+        QApplication.alert(self.window(), 3000)
+
+    def _on_article_requested(self, suggestion) -> None:
+        self.article.show_article(suggestion, self.source.article(suggestion.article_id))
+
+    def _on_tick(self, now) -> None:
+        self.card.tick(now)
+        self.acw.tick(now)
+
+    def notify(self, severity: str, text: str) -> None:
+        self.banner.show_message(text, severity)
+        self.sig_notice.emit(severity, text)
+
+    def show_entity(self, call_id: str) -> None:
+        """``--page call --id CALL_ID`` (MainWindow.show_page)."""
+        self.open_call(call_id)
+
+    def shutdown(self) -> None:
+        self.feed.set_live(False)
+        self._suggest_timer.stop()

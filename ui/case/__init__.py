@@ -1,0 +1,1 @@
+"""Case detail page: header, sections, timeline and the runbook action forms."""

@@ -1,0 +1,133 @@
+"""The runbook actions of the case page: their shortcut, their service, their form, and whether
+the signed-in user may take them now (role and amount from app.rules.access, state from
+app.rules.lifecycle) — with the reason when not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.cases import Case, Task
+from app.domain.enums import Action, TaskStatus
+from app.domain.people import User
+from app.rules import access, action_input, lifecycle
+from app.rules.errors import InvalidTransition, Verdict
+from app.services import case_actions, task_actions
+from app.services.common import ActionResult
+from app.store.store import Store
+from widgets.forms import FieldSpec
+
+translate = QCoreApplication.translate
+Service = Callable[[Store, User, str, dict[str, Any], datetime], ActionResult]
+LONG_FIELDS = frozenset(
+    {"note", "body", "reason", "improvement_advice", "resolution", "recommendation", "context"}
+)
+OPEN_TASK = (TaskStatus.OPEN, TaskStatus.ASSIGNED)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    action: Action
+    shortcut: str  # "" = none
+    service: Service
+    on_task: bool  # True: POST /tasks/{id}/actions/…, False: POST /cases/{id}/…
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec(Action.APPROVE, "A", task_actions.approve, True),
+    ActionSpec(Action.DENY, "D", task_actions.deny, True),
+    ActionSpec(Action.REQUEST_DOCS, "R", task_actions.request_docs, True),
+    ActionSpec(Action.ESCALATE, "E", task_actions.escalate, True),
+    ActionSpec(Action.COMMENT, "C", task_actions.comment, True),
+    ActionSpec(Action.DOCS_RECEIVED, "", case_actions.docs_received, False),
+    ActionSpec(Action.CLOSE, "", case_actions.close, False),
+    ActionSpec(Action.ASSIGN, "", case_actions.assign, False),
+)
+BY_ACTION = {s.action: s for s in SPECS}
+
+
+def action_title(action: Action) -> str:
+    return {
+        Action.APPROVE: translate("CaseActions", "Approve"),
+        Action.DENY: translate("CaseActions", "Deny"),
+        Action.REQUEST_DOCS: translate("CaseActions", "Request documents"),
+        Action.ESCALATE: translate("CaseActions", "Escalate"),
+        Action.COMMENT: translate("CaseActions", "Comment"),
+        Action.DOCS_RECEIVED: translate("CaseActions", "Documents received"),
+        Action.CLOSE: translate("CaseActions", "Close case"),
+        Action.ASSIGN: translate("CaseActions", "Assign"),
+    }[action]
+
+
+def choice_text(value: str) -> str:
+    return {
+        "senior_reviewer": translate("CaseActions", "Senior reviewer"),
+        "ops_admin": translate("CaseActions", "Operations admin"),
+        "approve": translate("CaseActions", "Approve"),
+        "deny": translate("CaseActions", "Deny"),
+        "info_provided": translate("CaseActions", "Information provided"),
+    }.get(value, value.upper() if len(value) == 2 else value)
+
+
+def placeholder(kind: str) -> str:
+    return {
+        "list": translate("CaseActions", "Comma-separated, e.g. A01, A02"),
+        "date": translate("CaseActions", "YYYY-MM-DD"),
+        "int": translate("CaseActions", "KRW, e.g. 30,000,000"),
+        "rate": translate("CaseActions", "Percent, e.g. 4.5"),
+    }.get(kind, "")
+
+
+def field_specs(action: Action, lang: str) -> list[FieldSpec]:
+    """Exactly the runbook's fields of ``action`` (app.rules.action_input), labelled in ``lang``."""
+    out = []
+    for f in action_input.fields_of(action):
+        ko, en = action_input.FIELD_LABELS.get(f.name, (f.name, f.name))
+        kind = "long" if f.kind == "text" and f.name in LONG_FIELDS else f.kind
+        out.append(
+            FieldSpec(
+                name=f.name,
+                label=en if lang == "en" else ko,
+                kind=kind,
+                required=f.required,
+                choices=tuple((c, choice_text(c)) for c in f.choices),
+                placeholder=placeholder(f.kind),
+            )
+        )
+    return out
+
+
+def open_task_of(tasks: list[Task]) -> Task | None:
+    """The case's open review task (the one task actions go to), else any open task."""
+    open_ = [t for t in tasks if t.status in OPEN_TASK]
+    reviews = [t for t in open_ if t.type.value == "review"]
+    return (reviews or open_ or [None])[0]
+
+
+def decision_amount(action: Action, case: Case) -> int | None:
+    """The amount the authority check uses before the form is filled: the applied-for amount."""
+    return case.application.amount if action in access.DECISION_ACTIONS else None
+
+
+def availability(spec: ActionSpec, case: Case, task: Task | None, user: User) -> Verdict:
+    """May ``user`` take ``spec.action`` on ``case`` now? The reason in both languages if not."""
+    verdict = access.can_act(user.roles, spec.action, amount=decision_amount(spec.action, case))
+    if not verdict:
+        return verdict
+    if spec.action not in lifecycle.allowed_actions(case.status):
+        try:
+            lifecycle.transition(case.status, spec.action)
+        except InvalidTransition as exc:
+            return Verdict(False, exc.code, exc.ko, exc.en)
+    if spec.on_task and task is None:
+        return Verdict(
+            False,
+            "conflict",
+            "열린 검토 태스크가 없습니다 (이미 처리됨).",
+            "the case has no open review task (already handled)",
+        )
+    return verdict

@@ -1,0 +1,179 @@
+"""What each section of the case page shows, as (label, value) rows — plain functions of a Case,
+so the page stays a layout and these stay easy to test."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.cases import Case, Task
+from app.domain.people import Appeal
+from app.rules.messages import action_label
+from app.store.masking import mask_identifier
+from widgets.formatting import format_krw, local_time
+
+translate = QCoreApplication.translate
+Rows = list[tuple[str, str]]
+
+
+def _yes(value: bool) -> str:
+    return translate("CaseSections", "Yes") if value else translate("CaseSections", "No")
+
+
+def _krw(amount: int | None, korean: bool) -> str:
+    if amount is None:
+        return ""
+    exact = f"{amount:,}원" if korean else f"₩{amount:,}"
+    short = format_krw(amount, korean_units=korean)
+    return exact if short == exact else f"{short} ({exact})"
+
+
+def status_text(value: str) -> str:
+    return {
+        "open": translate("CaseSections", "Open"),
+        "pending": translate("CaseSections", "Pending"),
+        "awaiting_docs": translate("CaseSections", "Awaiting documents"),
+        "escalated": translate("CaseSections", "Escalated"),
+        "approved": translate("CaseSections", "Approved"),
+        "rejected": translate("CaseSections", "Rejected"),
+        "closed": translate("CaseSections", "Closed"),
+        "archived": translate("CaseSections", "Archived"),
+    }.get(value, value)
+
+
+def decision_rows(case: Case) -> Rows:
+    ctx = case.decision_context
+    flags = [
+        name
+        for name, on in (
+            (translate("CaseSections", "fraud suspected"), ctx.fraud_suspected),
+            (translate("CaseSections", "system error"), ctx.system_error),
+            (translate("CaseSections", "policy exception"), ctx.policy_exception),
+            (translate("CaseSections", "missing information"), ctx.missing_info),
+        )
+        if on
+    ]
+    return [
+        (translate("CaseSections", "Automatic decision"), ctx.automatic_decision),
+        (translate("CaseSections", "Score"), "" if ctx.score is None else f"{ctx.score:.2f}"),
+        (translate("CaseSections", "Reason codes"), ", ".join(ctx.reason_codes)),
+        (translate("CaseSections", "Model version"), ctx.model_version),
+        (translate("CaseSections", "Policy version"), ctx.policy_version),
+        (translate("CaseSections", "Flags"), ", ".join(flags)),
+        (
+            translate("CaseSections", "Legal deadline"),
+            ctx.legal_deadline.isoformat() if ctx.legal_deadline else "",
+        ),
+    ]
+
+
+def application_rows(case: Case, korean: bool) -> Rows:
+    a = case.application
+    return [
+        (translate("CaseSections", "Amount"), _krw(a.amount, korean)),
+        (translate("CaseSections", "Product"), a.product),
+        (translate("CaseSections", "Purpose"), a.purpose),
+        (
+            translate("CaseSections", "Term"),
+            translate("CaseSections", "{n} months").format(n=a.term_months)
+            if a.term_months
+            else "",
+        ),
+        (translate("CaseSections", "Collateral"), a.collateral),
+        (translate("CaseSections", "Collateral value"), _krw(a.collateral_value, korean)),
+        (translate("CaseSections", "Inquiry only"), _yes(a.inquiry_only)),
+    ]
+
+
+def credit_rows(case: Case, korean: bool) -> Rows:
+    a, c = case.application, case.customer
+    return [
+        (
+            translate("CaseSections", "Credit score"),
+            "" if a.credit_score is None else str(a.credit_score),
+        ),
+        (translate("CaseSections", "Annual income"), _krw(a.annual_income, korean)),
+        (translate("CaseSections", "DTI"), "" if a.dti_percent is None else f"{a.dti_percent:g}%"),
+        (translate("CaseSections", "Employment"), a.employment),
+        (translate("CaseSections", "Self-employed"), _yes(a.self_employed)),
+        (translate("CaseSections", "Delinquencies"), str(c.delinquencies)),
+        (translate("CaseSections", "Years with the bank"), str(c.years_with_bank)),
+    ]
+
+
+def customer_rows(case: Case, unmasked: bool) -> Rows:
+    c = case.customer
+
+    def ident(value: str) -> str:
+        return value if unmasked else mask_identifier(value)
+
+    return [
+        (translate("CaseSections", "Name"), c.name),
+        (translate("CaseSections", "Customer ID"), ident(c.customer_id)),
+        (translate("CaseSections", "Account"), ident(c.account_id)),
+        (translate("CaseSections", "Phone"), ident(c.phone)),
+        (translate("CaseSections", "Resident ID"), ident(c.resident_id)),
+        (translate("CaseSections", "Tier"), c.tier.value.upper() + (" · VIP" if c.vip else "")),
+    ]
+
+
+def outcome_rows(case: Case, names: dict[str, str], lang: str) -> Rows:
+    terms = case.approved_terms
+    return [
+        (translate("CaseSections", "Status"), status_text(case.status.value)),
+        (
+            translate("CaseSections", "Final decision"),
+            action_label(case.final_decision.value, lang) if case.final_decision else "",
+        ),
+        (
+            translate("CaseSections", "Decided by"),
+            names.get(case.decided_by or "", case.decided_by or ""),
+        ),
+        (translate("CaseSections", "Decided at"), local_time(case.decided_at)),
+        (
+            translate("CaseSections", "Approved terms"),
+            f"{terms.limit:,} · {terms.rate:g}% · {', '.join(terms.conditions)}" if terms else "",
+        ),
+        (translate("CaseSections", "Reason codes"), ", ".join(case.reason_codes)),
+        (translate("CaseSections", "Note"), case.note),
+        (translate("CaseSections", "Resolution"), case.resolution),
+    ]
+
+
+def document_rows(case: Case) -> Rows:
+    rows: Rows = []
+    for doc in case.documents:
+        if doc.received_at:
+            state = translate("CaseSections", "received {at}").format(
+                at=local_time(doc.received_at)
+            )
+        else:
+            state = translate("CaseSections", "requested {at}").format(
+                at=local_time(doc.requested_at)
+            )
+        rows.append((doc.name, state))
+    if case.docs_deadline:
+        rows.append((translate("CaseSections", "Deadline"), case.docs_deadline.isoformat()))
+    return rows or [
+        (translate("CaseSections", "Documents"), translate("CaseSections", "none requested"))
+    ]
+
+
+def task_rows(tasks: list[Task], names: dict[str, str]) -> Rows:
+    rows = []
+    for t in tasks:
+        who = names.get(
+            t.assignee_id or "", t.assignee_id or translate("CaseSections", "unassigned")
+        )
+        due = local_time(t.due_at)
+        rows.append(
+            (t.id, f"{t.type.value} · {t.status.value} · {who}" + (f" · {due}" if due else ""))
+        )
+    return rows or [(translate("CaseSections", "Tasks"), translate("CaseSections", "none"))]
+
+
+def appeal_rows(appeals: list[Appeal]) -> Rows:
+    rows = []
+    for a in appeals:
+        result = a.resolution.value if a.resolution else a.status.value
+        rows.append((a.id, f"{result} · {a.reason}"))
+    return rows or [(translate("CaseSections", "Appeals"), translate("CaseSections", "none"))]

@@ -1,0 +1,257 @@
+"""The inbox table model: holds case ids, fetches rows lazily page by page (Anki browser style).
+
+Sorting and filtering happen in SQL (``ui.inbox.source``); this model never sees more than the
+ids of the current result and the rows the view has asked for. The shared clock's tick becomes
+:meth:`refresh_sla` over the visible rows' SLA column only; a sync that changed some cases
+becomes :meth:`invalidate` of those rows. Nothing here resets the model except a new result.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from app.rules.sla import SlaView, evaluate
+from ui.inbox.columns import Column, header, status_label
+from ui.inbox.source import InboxSource, RowView
+from widgets.badges import BADGE_KEY_ROLE
+from widgets.clock import Clock
+from widgets.formatting import format_krw, format_krw_exact, local_time, relative_age
+from widgets.sla_countdown import SLA_VIEW_ROLE, accessible_text, countdown_text, countdown_tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FLASH_ROLE = Qt.ItemDataRole.UserRole + 2
+FLASH_COLOR = QColor(230, 159, 0, 70)  # Okabe–Ito orange, translucent
+FLASH_FOR = timedelta(seconds=6)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class InboxModel(QAbstractTableModel):
+    """Rows are case ids; columns are :class:`ui.inbox.columns.Column`."""
+
+    sig_sort_requested = Signal(int, object)
+    """Emitted with (column, Qt.SortOrder) when the view asks to sort; the page re-queries."""
+
+    sig_rows_fetched = Signal(int)
+    """Emitted with the number of rows read from the store for one page fetch."""
+
+    PAGE_SIZE = 200
+    CACHE_ROWS = 20_000
+
+    def __init__(
+        self, source: InboxSource, clock: Clock, *, korean_amounts: bool = True, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._clock = clock
+        self._korean_amounts = korean_amounts
+        self._ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._rows: OrderedDict[str, RowView] = OrderedDict()
+        self._flash_until: dict[str, datetime] = {}
+        self.fetches = 0  # page reads so far (tests and the benchmark look at it)
+
+    # -- result ---------------------------------------------------------------------------------
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, case_id: str) -> int:
+        return self._pos.get(case_id, -1)
+
+    def cached_ids(self) -> set[str]:
+        return set(self._rows)
+
+    def set_ids(self, ids: list[str]) -> None:
+        """Show a new result. Same ids in a new order keep selection (a layout change); a
+        different set of ids is a reset, and the page restores selection by id."""
+        if ids == self._ids:
+            return
+        if len(ids) == len(self._ids) and set(ids) == set(self._pos):
+            self.layoutAboutToBeChanged.emit()
+            old = self.persistentIndexList()
+            new_pos = {case_id: i for i, case_id in enumerate(ids)}
+            moved = [
+                self.index(new_pos[self._ids[p.row()]], p.column()) for p in old if p.isValid()
+            ]
+            self._ids, self._pos = list(ids), new_pos
+            self.changePersistentIndexList([p for p in old if p.isValid()], moved)
+            self.layoutChanged.emit()
+            return
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pos = {case_id: i for i, case_id in enumerate(ids)}
+        self._rows.clear()
+        self.endResetModel()
+
+    def invalidate(self, case_ids: set[str]) -> None:
+        """Forget cached rows of ``case_ids`` and repaint those that are in the result."""
+        rows = []
+        for case_id in case_ids:
+            self._rows.pop(case_id, None)
+            if (row := self._pos.get(case_id)) is not None:
+                rows.append(row)
+        last = self.columnCount() - 1
+        for row in sorted(rows):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def flash(self, case_ids: set[str]) -> None:
+        """Highlight rows for a few seconds (new P0 / SLA warning)."""
+        until = self._clock.now() + FLASH_FOR
+        for case_id in case_ids:
+            self._flash_until[case_id] = until
+        last = self.columnCount() - 1
+        for case_id in case_ids:
+            if (row := self._pos.get(case_id)) is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def is_flashing(self, case_id: str) -> bool:
+        until = self._flash_until.get(case_id)
+        return until is not None and until > self._clock.now()
+
+    # -- ticking --------------------------------------------------------------------------------
+    def refresh_sla(self, first: int, last: int) -> None:
+        """Repaint the SLA cells of rows ``first..last`` (the visible ones)."""
+        if not self._ids or first < 0 or last < first:
+            return
+        last = min(last, len(self._ids) - 1)
+        roles = [Qt.ItemDataRole.DisplayRole, SLA_VIEW_ROLE, Qt.ItemDataRole.ToolTipRole]
+        self.dataChanged.emit(self.index(first, Column.SLA), self.index(last, Column.SLA), roles)
+        self._end_flashes(first, last)
+
+    def _end_flashes(self, first: int, last: int) -> None:
+        if not self._flash_until:
+            return
+        now = self._clock.now()
+        done = [cid for cid, until in self._flash_until.items() if until <= now]
+        for case_id in done:
+            del self._flash_until[case_id]
+            row = self._pos.get(case_id)
+            if row is not None and first <= row <= last:
+                self.dataChanged.emit(
+                    self.index(row, 0),
+                    self.index(row, self.columnCount() - 1),
+                    [Qt.ItemDataRole.BackgroundRole],
+                )
+
+    # -- lazy rows ------------------------------------------------------------------------------
+    def row_view(self, row: int) -> RowView | None:
+        case_id = self.id_at(row)
+        if case_id is None:
+            return None
+        found = self._rows.get(case_id)
+        if found is None:
+            self._fetch_page(row // self.PAGE_SIZE)
+            found = self._rows.get(case_id)
+        return found
+
+    def _fetch_page(self, page: int) -> None:
+        start = page * self.PAGE_SIZE
+        wanted = [i for i in self._ids[start : start + self.PAGE_SIZE] if i not in self._rows]
+        if not wanted:
+            return
+        fetched = self._source.rows(wanted)
+        self.fetches += 1
+        for case_id in wanted:  # ids gone from the store meanwhile show as an empty row
+            self._rows[case_id] = fetched.get(case_id) or RowView.missing(case_id)
+        while len(self._rows) > self.CACHE_ROWS:
+            self._rows.popitem(last=False)
+        self.sig_rows_fetched.emit(len(wanted))
+
+    # -- Qt model API ---------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        if shown and orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            return header(Column(section))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sig_sort_requested.emit(column, order)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == CASE_ID_ROLE:
+            return self._ids[index.row()]
+        row = self.row_view(index.row())
+        if row is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SLA_VIEW_ROLE:
+            return self._sla(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == Column.SLA:
+                view = self._sla(row)
+                return accessible_text(view) if view else ""
+            return self._display(row, column)
+        if role == BADGE_KEY_ROLE and column == Column.PRIORITY:
+            return row.priority
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column == Column.AMOUNT else LEFT
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_flashing(row.id):
+            return FLASH_COLOR
+        if role == FLASH_ROLE:
+            return self.is_flashing(row.id)
+        return None
+
+    def _sla(self, row: RowView) -> SlaView | None:
+        return evaluate(row.sla, self._clock.now()) if row.sla is not None else None
+
+    def _display(self, row: RowView, column: Column) -> str:
+        if column == Column.PRIORITY:
+            return row.priority.upper()
+        if column == Column.SLA:
+            view = self._sla(row)
+            return countdown_text(view) if view else ""
+        if column == Column.CASE:
+            return row.id + (" ⟳" if row.pending_sync else "")
+        if column == Column.CUSTOMER:
+            return f"{row.customer_name}  {row.customer_masked}".strip()
+        if column == Column.AMOUNT:
+            return format_krw(row.amount, korean_units=self._korean_amounts)
+        if column == Column.QUEUE:
+            return row.queue_name
+        if column == Column.STATUS:
+            return status_label(row.status)
+        if column == Column.ASSIGNEE:
+            return row.assignee_name
+        return relative_age(row.updated_at, self._clock.now())
+
+    def _tooltip(self, row: RowView, column: Column) -> str | None:
+        if column == Column.SLA:
+            view = self._sla(row)
+            return countdown_tooltip(view) if view else None
+        if column == Column.AMOUNT:
+            return format_krw_exact(row.amount)
+        if column == Column.UPDATED:
+            return local_time(row.updated_at, "%Y-%m-%d %H:%M:%S")
+        return None

@@ -1,0 +1,300 @@
+"""The inbox page: filter bar over a lazily filled case table, with SLA countdowns and alerts."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import CaseStatus
+from app.store import views as saved_views
+from app.store.inbox import InboxFilter
+from ui.inbox.alerts import ACTIVE, InboxAlerts
+from ui.inbox.columns import ACTIVE_STATUSES, WIDTH_CHARS, Column
+from ui.inbox.filter_bar import FilterBar
+from ui.inbox.model import InboxModel
+from ui.inbox.source import InboxSource, column_of_sort, with_sort
+from ui.tasks import Latest, TaskKeeper
+from widgets.badges import PriorityBadgeDelegate
+from widgets.clock import Clock
+from widgets.sla_countdown import SlaCountdownDelegate
+
+WORKABLE = frozenset({CaseStatus.OPEN.value, CaseStatus.PENDING.value})
+
+
+class InboxPage(QWidget):
+    """Page ``inbox``."""
+
+    sig_case_opened = Signal(str)
+    """Emitted with a case id when the user opens a case (Enter, double-click, N)."""
+
+    sig_result_loaded = Signal(int)
+    """Emitted with the row count each time a query result is shown."""
+
+    sig_alert_raised = Signal(str, str, object)
+    """Re-emits ``InboxAlerts.sig_alert_raised`` (kind, message, case ids) for the window."""
+
+    def __init__(
+        self,
+        source: InboxSource,
+        clock: Clock,
+        keeper: TaskKeeper,
+        me: str,
+        *,
+        korean_amounts: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("inboxPage")
+        self._source, self._clock, self._me = source, clock, me
+        self._latest = Latest(keeper)
+        self._loaded_once = False
+        self._filter = InboxFilter(me=me, statuses=ACTIVE_STATUSES)
+        self.model = InboxModel(source, clock, korean_amounts=korean_amounts, parent=self)
+        self.alerts = InboxAlerts(source, me, self)
+        self.filter_bar = FilterBar(self)
+        self.table = QTableView(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("inboxCount")
+        self.empty = QLabel(self.tr("Loading cases…"), self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._build()
+        self.model.sig_sort_requested.connect(self._on_sort_requested)
+        self.filter_bar.sig_filter_changed.connect(self._on_filter_changed)
+        self.filter_bar.sig_view_save_requested.connect(self._on_view_save_requested)
+        self.filter_bar.sig_view_selected.connect(self._on_view_selected)
+        self.filter_bar.sig_view_delete_requested.connect(self._on_view_delete_requested)
+        self.table.doubleClicked.connect(self._on_row_activated)
+        self.table.activated.connect(self._on_row_activated)
+        self.alerts.sig_alert_raised.connect(self._on_alert_raised)
+        clock.sig_tick.connect(self._on_tick)
+
+    def _build(self) -> None:
+        t = self.table
+        t.setObjectName("inboxTable")
+        t.setAccessibleName(self.tr("Case inbox"))
+        t.setModel(self.model)
+        t.setItemDelegateForColumn(Column.SLA, SlaCountdownDelegate(t))
+        t.setItemDelegateForColumn(Column.PRIORITY, PriorityBadgeDelegate(t))
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setWordWrap(False)
+        t.setAlternatingRowColors(True)
+        t.setShowGrid(False)
+        t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        t.setTextElideMode(Qt.TextElideMode.ElideRight)
+        vh = t.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(max(30, t.fontMetrics().height() + 14))
+        hh = t.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setHighlightSections(False)
+        hh.setSortIndicator(int(Column.PRIORITY), Qt.SortOrder.AscendingOrder)
+        hh.setSortIndicatorShown(True)
+        hh.setSectionsClickable(True)
+        hh.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+        char = t.fontMetrics().averageCharWidth()
+        for column, chars in WIDTH_CHARS.items():
+            t.setColumnWidth(column, chars * char + 16)
+        hh.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Inbox"), self)
+        title.setObjectName("pageTitle")
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.count_label)
+        head.setContentsMargins(16, 12, 16, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(head)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self.table.hide()
+
+    # -- queries --------------------------------------------------------------------------------
+    @property
+    def current_filter(self) -> InboxFilter:
+        return self._filter
+
+    def reload(self) -> asyncio.Task:
+        """Re-run the current query off the UI thread; the newest request wins."""
+        f, now = self._filter, self._clock.now()
+        return self._latest.run(lambda: asyncio.to_thread(self._source.ids, f, now), self._show)
+
+    def load_now(self) -> None:
+        """Run the current query on this thread (start-up from the local store, tests)."""
+        self._show(self._source.ids(self._filter, self._clock.now()))
+
+    def _show(self, ids: list[str]) -> None:
+        keep = self.current_case_id()
+        self.model.set_ids(ids)
+        self._loaded_once = True
+        has_rows = bool(ids)
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        self.empty.setText(self.tr("No cases match these filters."))
+        self.count_label.setText(self.tr("{n} cases").format(n=f"{len(ids):,}"))
+        if keep:
+            self.select_case(keep)
+        self.sig_result_loaded.emit(len(ids))
+
+    def refresh_queues(self) -> None:
+        self.filter_bar.set_queues(self._source.queues())
+        self._refresh_view_names()
+
+    def on_sync_finished(self, _at) -> None:
+        """After each sync cycle: queues may be new; the first sync fills an empty inbox."""
+        self.refresh_queues()
+        if not self.model.rowCount():
+            self.reload()
+
+    def on_cases_changed(self, case_ids: set[str]) -> None:
+        """A sync changed these cases: re-query, repaint, and look for alerts."""
+        first_fill = self.model.rowCount() == 0
+        self.model.invalidate(case_ids)
+        self.reload()
+        if first_fill:  # an empty store filling up: the backlog is not news
+            self.alerts.prime(self._clock.now())
+        else:
+            self.alerts.on_cases_changed(case_ids, self._clock.now())
+
+    # -- navigation -----------------------------------------------------------------------------
+    def current_case_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_case(self, case_id: str) -> bool:
+        row = self.model.row_of(case_id)
+        if row < 0:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, int(Column.CASE))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        flags |= QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def move_selection(self, step: int) -> None:
+        """J / K: next / previous case."""
+        current = self.table.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        self.select_row(max(0, min(row, self.model.rowCount() - 1)))
+
+    def next_task(self) -> str | None:
+        """N: my highest-priority, earliest-due open case, else the top unassigned one."""
+        now = self._clock.now()
+        for who in ("me", "unassigned"):
+            f = InboxFilter(assignee=who, me=self._me, statuses=WORKABLE)
+            ids = self._source.ids(f, now)[:1]
+            if ids:
+                if not self.select_case(ids[0]):
+                    self.filter_bar.show_filter(InboxFilter(me=self._me, statuses=ACTIVE))
+                self.sig_case_opened.emit(ids[0])
+                return ids[0]
+        return None
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row the viewport shows (-1, -1 when empty)."""
+        if not self.model.rowCount() or not self.table.isVisible():
+            return -1, -1
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            return -1, -1
+        return first, last if last >= 0 else self.model.rowCount() - 1
+
+    # -- handlers -------------------------------------------------------------------------------
+    def _on_tick(self, now) -> None:
+        first, last = self.visible_rows()
+        if first >= 0:
+            self.model.refresh_sla(first, last)
+        self.alerts.on_tick(now)
+
+    def _on_filter_changed(self, f: InboxFilter) -> None:
+        self._filter = replace(
+            f, me=self._me, sort=self._filter.sort, descending=self._filter.descending
+        )
+        self.reload()
+
+    def _on_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self.model.sort(column, order)
+
+    def _on_sort_requested(self, column: int, order: Qt.SortOrder) -> None:
+        new = with_sort(self._filter, column, order == Qt.SortOrder.DescendingOrder)
+        if new != self._filter:
+            self._filter = new
+            self.reload()
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        case_id = self.model.id_at(index.row())
+        if case_id:
+            self.sig_case_opened.emit(case_id)
+
+    def _on_alert_raised(self, kind: str, text: str, case_ids: set[str]) -> None:
+        self.model.flash(case_ids)
+        self.sig_alert_raised.emit(kind, text, case_ids)
+
+    # -- saved views ----------------------------------------------------------------------------
+    def _refresh_view_names(self) -> None:
+        with self._source.store.session() as session:
+            names = [name for name, _ in saved_views.list_views(session, self._me)]
+        self.filter_bar.set_view_names(names)
+
+    def save_view(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        with self._source.store.transaction() as session:
+            saved_views.save_view(session, self._me, name, self._filter, self._clock.now())
+        self._refresh_view_names()
+
+    def apply_view(self, name: str) -> bool:
+        with self._source.store.session() as session:
+            found = dict(saved_views.list_views(session, self._me)).get(name)
+        if found is None:
+            return False
+        self._filter = replace(found, me=self._me)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        order = Qt.SortOrder.DescendingOrder if found.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(column_of_sort(found.sort), order)
+        header.blockSignals(False)
+        self.filter_bar.show_filter(self._filter)
+        return True
+
+    def _on_view_save_requested(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Save view"))
+        dialog.setLabelText(self.tr("Name of this view:"))
+        dialog.textValueSelected.connect(self.save_view)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_view_selected(self, name: str) -> None:
+        self.apply_view(name)
+
+    def _on_view_delete_requested(self, name: str) -> None:
+        with self._source.store.transaction() as session:
+            saved_views.delete_view(session, self._me, name)
+        self._refresh_view_names()

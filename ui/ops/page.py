@@ -1,0 +1,137 @@
+"""The operations desk (``--page ops``) for supervisors and ops admins: queue statistics, open
+alerts with Acknowledge, the SLA report with CSV export, and reassign. Queue stats and alerts
+share the wall's feed (``ui.wall.feed.WallFeed``): polled, never blocking, reconnecting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from app.domain.people import User
+from app.rules.errors import RuleError
+from app.services import ops_actions
+from app.store.store import Store
+from ui.ops.alerts_tab import AlertsTab
+from ui.ops.reassign import ReassignForm
+from ui.ops.report import ReportTab
+from ui.ops.writes import DeskWriter
+from ui.tasks import TaskKeeper
+from ui.wall.feed import WallFeed
+from ui.wall.models import QueueStatsModel
+from ui.wall.source import WallSnapshot
+from widgets.clock import Clock
+from widgets.formatting import local_time
+
+translate = QCoreApplication.translate
+
+
+class OpsPage(QWidget):
+    sig_action_done = Signal(str, str)
+    """Emitted with (intent, message) after an action was written to the outbox."""
+
+    sig_action_failed = Signal(str, str)
+    """Emitted with (intent, message) when an action was refused (nothing was written)."""
+
+    def __init__(
+        self,
+        feed: WallFeed,
+        report: ReportTab,
+        store: Store,
+        writer: DeskWriter,
+        actor: User,
+        clock: Clock,
+        keeper: TaskKeeper,
+        lang: str = "ko",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("opsPage")
+        self.feed, self.store, self.writer, self.actor = feed, store, writer, actor
+        self.clock, self.keeper, self.lang = clock, keeper, lang
+        title = QLabel(translate("OpsPage", "Operations"), self)
+        title.setObjectName("pageTitle")
+        self.as_of = QLabel(translate("OpsPage", "Waiting for data…"), self)
+        self.queues = QueueStatsModel(self)
+        self.queue_view = QTableView(self)
+        self.queue_view.setObjectName("opsQueueTable")
+        self.queue_view.setModel(self.queues)
+        self.queue_view.verticalHeader().hide()
+        self.queue_view.setWordWrap(False)
+        header = self.queue_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        roles = set(actor.roles)
+        can_ack = any(r in roles for r in ops_actions.ACK_ROLES)
+        self.alerts = AlertsTab(can_ack, self)
+        self.report = report
+        report.setParent(self)
+        can_reassign = any(r.value == "ops_admin" for r in roles)
+        self.reassign = ReassignForm(store, can_reassign, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.queue_view, translate("OpsPage", "Queues"))
+        self.tabs.addTab(self.alerts, translate("OpsPage", "Alerts"))
+        self.tabs.addTab(self.report, translate("OpsPage", "SLA report"))
+        self.tabs.addTab(self.reassign, translate("OpsPage", "Reassign"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.as_of)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        feed.sig_snapshot_updated.connect(self.on_snapshot)
+        feed.sig_freshness_changed.connect(self._on_freshness)
+        self.alerts.sig_ack_requested.connect(self._on_ack_requested)
+        self.reassign.sig_reassign_requested.connect(self._on_reassign_requested)
+
+    def on_snapshot(self, snap: WallSnapshot) -> None:
+        self.queues.set_data(snap.queues, snap.stats)
+        self.alerts.model.set_alerts(snap.all_alerts)
+        self.tabs.setTabText(1, translate("OpsPage", "Alerts ({n})").format(n=len(snap.all_alerts)))
+        if snap.as_of is not None:
+            self.as_of.setText(
+                translate("OpsPage", "Data as of {time}").format(
+                    time=local_time(snap.as_of, "%H:%M:%S")
+                )
+            )
+
+    def _on_freshness(self, stale: bool, age_s: float) -> None:
+        if stale:
+            self.as_of.setText(
+                translate("OpsPage", "No update for {s} s — reconnecting…").format(s=int(age_s))
+            )
+
+    # -- actions ----------------------------------------------------------------------------
+    def _run(self, intent: str, fn: Any, *args: Any, done: str) -> None:
+        async def work() -> None:
+            try:
+                await self.writer.run(fn, self.store, self.actor, *args, self.clock.now())
+            except RuleError as exc:
+                self.message.setText(exc.text(self.lang))
+                self.sig_action_failed.emit(intent, exc.text(self.lang))
+                return
+            self.message.setText(done)
+            self.sig_action_done.emit(intent, done)
+            self._after(intent)
+
+        self.keeper.start(work(), name=intent)
+
+    def _after(self, intent: str) -> None:
+        snap = self.feed.snapshot
+        if intent == ops_actions.ACK_INTENT and snap is not None:
+            snap.alerts = self.feed.source.banner_alerts(snap.alerts)
+            snap.all_alerts = self.feed.source.open_alerts(snap.all_alerts)
+            self.feed.sig_snapshot_updated.emit(snap)  # gone from the wall and the list at once
+
+    def _on_ack_requested(self, alert: dict, note: str) -> None:
+        form = {"note": note} if note else {}
+        done = translate("OpsPage", "Alert acknowledged; it leaves the wall.")
+        self._run(ops_actions.ACK_INTENT, ops_actions.acknowledge_alert, alert, form, done=done)
+
+    def _on_reassign_requested(self, source: str, target: str) -> None:
+        done = translate("OpsPage", "Reassignment queued: {a} → {b}.").format(a=source, b=target)
+        form = {"from": source, "to": target}
+        self._run("ops.reassign", ops_actions.reassign, form, done=done)

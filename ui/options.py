@@ -1,0 +1,81 @@
+"""Command-line options of ``reviewer-workstation``."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from ui.look import LANGUAGES, THEME_NAMES
+from ui.navigation import PAGE_NAMES
+
+
+@dataclass
+class Options:
+    demo: bool = False
+    user: str = "reviewer1"
+    server: str | None = None
+    data_dir: Path | None = None
+    lang: str | None = None
+    theme: str = "light"
+    page: str | None = None
+    id: str | None = None
+    screenshot: Path | None = None
+    size: tuple[int, int] | None = None
+    password: str | None = None
+    wall: bool = False  # kiosk: full screen, no navigation (ui/wall/kiosk.py)
+    screen: int | None = None
+    rotate_s: float = 20.0
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = text.lower().split("x")
+        return int(w), int(h)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from exc
+
+
+def parse(argv: list[str] | None) -> Options:
+    p = argparse.ArgumentParser(
+        prog="reviewer-workstation",
+        description="Case inbox, live calls and decisions for HITL operations teams.",
+    )
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the reference server with demo data on loopback and sign in",
+    )
+    p.add_argument("--user", default="reviewer1", help="demo user to sign in as")
+    p.add_argument("--server", help="backend URL (e.g. https://reviews.example.com)")
+    p.add_argument("--data-dir", type=Path, help="where the local store lives")
+    p.add_argument("--lang", choices=LANGUAGES, help="ko or en (default: system, else ko)")
+    p.add_argument("--theme", choices=THEME_NAMES, default="light")
+    p.add_argument("--page", choices=PAGE_NAMES, help="page to open")
+    p.add_argument("--id", help="entity id for --page (a case id for case)")
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        help="render the page offscreen after data loaded, save PNG, exit",
+    )
+    p.add_argument("--size", type=_size, help="window size WIDTHxHEIGHT")
+    p.add_argument("--wall", action="store_true", help="wall kiosk: full screen, no navigation")
+    p.add_argument("--screen", type=int, help="screen number (0-based) for --wall")
+    p.add_argument("--rotate-s", type=float, default=20.0, help="wall panel rotation seconds")
+    ns = p.parse_args(argv)
+    size = ns.size or ((1600, 1000) if ns.screenshot else None)
+    return Options(
+        demo=ns.demo,
+        user=ns.user,
+        server=ns.server,
+        data_dir=ns.data_dir,
+        lang=ns.lang,
+        theme=ns.theme,
+        page=ns.page,
+        id=ns.id,
+        screenshot=ns.screenshot,
+        size=size,
+        wall=ns.wall,
+        screen=ns.screen,
+        rotate_s=ns.rotate_s,
+    )

@@ -1,0 +1,1 @@
+"""QA page: sample, review with live band, results per reviewer."""

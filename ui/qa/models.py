@@ -1,0 +1,143 @@
+"""QA tables: the QA tasks (open and done reviews) and the results per reviewed reviewer."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.domain.enums import QABand
+from app.domain.people import QAReview
+from app.rules import qa
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+
+def band_text(band: QABand | None) -> str:
+    if band is None:
+        return ""
+    return {
+        QABand.EXCELLENT: translate("QAModels", "Excellent"),
+        QABand.GOOD: translate("QAModels", "Good"),
+        QABand.NEEDS_IMPROVEMENT: translate("QAModels", "Needs improvement"),
+        QABand.POOR: translate("QAModels", "Poor"),
+    }[band]
+
+
+def band_of(review: QAReview) -> QABand | None:
+    if review.band is not None:
+        return review.band
+    return qa.band(review.total) if review.total is not None else None
+
+
+class _Table(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+    NUMERIC: frozenset[int] = frozenset()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.HEADERS):
+            return None
+        return translate("QAModels", self.HEADERS[section])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class QATasksModel(_Table):
+    """Columns: case, sample reason, reviewed user, status, total, band."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("QAModels", "Case"),
+        QT_TRANSLATE_NOOP("QAModels", "Sampled as"),
+        QT_TRANSLATE_NOOP("QAModels", "Decided by"),
+        QT_TRANSLATE_NOOP("QAModels", "Status"),
+        QT_TRANSLATE_NOOP("QAModels", "Total"),
+        QT_TRANSLATE_NOOP("QAModels", "Band"),
+    )
+    NUMERIC = frozenset({4})
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._reviews: list[QAReview] = []
+
+    def set_reviews(self, reviews: list[QAReview]) -> None:
+        self.beginResetModel()
+        self._reviews = sorted(reviews, key=lambda r: (r.status != "open", r.case_id))
+        self._rows = [
+            (
+                r.case_id,
+                r.sample_reason,
+                r.reviewed_user_id or "",
+                r.status,
+                "" if r.total is None else f"{r.total:g}",
+                band_text(band_of(r)),
+            )
+            for r in self._reviews
+        ]
+        self.endResetModel()
+
+    def review(self, row: int) -> QAReview | None:
+        return self._reviews[row] if 0 <= row < len(self._reviews) else None
+
+
+class ReviewerResultsModel(_Table):
+    """Per reviewed reviewer: reviews, average total and how many fell in each band."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("QAModels", "Reviewer"),
+        QT_TRANSLATE_NOOP("QAModels", "Reviews"),
+        QT_TRANSLATE_NOOP("QAModels", "Average"),
+        QT_TRANSLATE_NOOP("QAModels", "Excellent"),
+        QT_TRANSLATE_NOOP("QAModels", "Good"),
+        QT_TRANSLATE_NOOP("QAModels", "Needs improvement"),
+        QT_TRANSLATE_NOOP("QAModels", "Poor"),
+    )
+    NUMERIC = frozenset(range(1, 7))
+
+    def set_reviews(self, reviews: list[QAReview]) -> None:
+        totals: dict[str, list[float]] = defaultdict(list)
+        bands: dict[str, Counter] = defaultdict(Counter)
+        for r in reviews:
+            if r.total is None:
+                continue
+            who = r.reviewed_user_id or "—"
+            totals[who].append(r.total)
+            bands[who][band_of(r)] += 1
+        self.beginResetModel()
+        self._rows = [
+            (
+                who,
+                len(values),
+                f"{sum(values) / len(values):.1f}",
+                *(bands[who][b] for b in QABand),
+            )
+            for who, values in sorted(totals.items())
+        ]
+        self.endResetModel()

@@ -1,0 +1,1 @@
+"""Sync problems page: refused actions with their input; retry, draft or discard."""

@@ -1,0 +1,127 @@
+"""The rows the server refused (conflict / rejected), oldest first, from the local outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.rules.messages import action_label
+from app.store.outbox import outbox_problems
+from app.store.store import Store
+from widgets.formatting import local_time
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One refused outbox row, detached from the session."""
+
+    id: int
+    intent: str
+    path: str
+    status: str
+    case_id: str | None
+    entity_id: str
+    user_input: dict[str, Any]
+    problem: dict[str, Any] = field(default_factory=dict)
+    updated_at: datetime | None = None
+
+    @property
+    def title(self) -> str:
+        return str(self.problem.get("title") or self.problem.get("code") or self.status)
+
+    @property
+    def detail(self) -> str:
+        return str(self.problem.get("detail") or "")
+
+    @property
+    def errors(self) -> dict[str, str]:
+        raw = self.problem.get("errors") or {}
+        return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
+def load_problems(store: Store) -> list[Problem]:
+    with store.session() as session:
+        return [
+            Problem(
+                r.id,
+                r.intent,
+                r.path,
+                r.status,
+                r.case_id,
+                r.entity_id,
+                dict(r.user_input or {}),
+                dict(r.problem or {}),
+                r.updated_at,
+            )
+            for r in outbox_problems(session)
+        ]
+
+
+class ProblemsModel(QAbstractTableModel):
+    """Columns: when, action, case, outcome, the server's reason."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProblemsModel", "When"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Action"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Case"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Outcome"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Server's reason"),
+    )
+
+    def __init__(self, store: Store, lang: str = "ko", parent=None) -> None:
+        super().__init__(parent)
+        self._store, self._lang = store, lang
+        self._rows: list[Problem] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = load_problems(self._store)
+        self.endResetModel()
+
+    def problem(self, row: int) -> Problem | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, outbox_id: int) -> int:
+        return next((i for i, p in enumerate(self._rows) if p.id == outbox_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.HEADERS):
+            return None
+        return QCoreApplication.translate("ProblemsModel", self.HEADERS[section])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        p = self.problem(index.row())
+        if p is None:
+            return None
+        outcome = {
+            "conflict": QCoreApplication.translate("ProblemsModel", "Conflict"),
+            "rejected": QCoreApplication.translate("ProblemsModel", "Rejected"),
+        }.get(p.status, p.status)
+        what = action_label(p.intent.split(".")[-1], self._lang)
+        values = (local_time(p.updated_at), what, p.case_id or "", outcome, p.title)
+        return values[index.column()]

@@ -1,0 +1,240 @@
+"""The Sync problems page (``--page sync-problems``; the status bar's button): every action the
+server refused, with its reason and the user's original input, and what to do about it — retry
+as a new action, copy to a new draft, or discard (recorded in the case's timeline)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules.action_input import FIELD_LABELS
+from app.rules.errors import RuleError
+from app.services import problems
+from ui.case.panels import InfoGroup
+from ui.case.wiring import domain_user, local_write_done, open_case
+from ui.context import AppContext
+from ui.sync_problems.model import Problem, ProblemsModel
+
+
+def field_label(name: str, lang: str) -> str:
+    ko, en = FIELD_LABELS.get(name, (name, name))
+    return en if lang == "en" else ko
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+class SyncProblemsPage(QWidget):
+    """Page ``sync-problems``."""
+
+    sig_problem_resolved = Signal(str, int)
+    """Emitted with (what: retry / draft / discard, outbox id) after the user chose."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncProblemsPage")
+        self.context = context
+        self.user = domain_user(context)
+        self.current: Problem | None = None
+        self.model = ProblemsModel(context.store, context.lang, self)
+        self.table = QTableView(self)
+        self.reason = InfoGroup(self.tr("Server's answer"), self)
+        self.field_errors = InfoGroup(self.tr("Field errors"), self)
+        self.user_input = InfoGroup(self.tr("Your original input"), self)
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("problemOutcome")
+        self.outcome.setWordWrap(True)
+        self.empty = QLabel(self.tr("No sync problems: everything you did reached the server."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retry_button = QPushButton(self.tr("Retry as a new action"), self)
+        self.retry_button.setObjectName("retryProblem")
+        self.draft_button = QPushButton(self.tr("Copy to a new draft"), self)
+        self.draft_button.setObjectName("draftProblem")
+        self.discard_button = QPushButton(self.tr("Discard"), self)
+        self.discard_button.setObjectName("discardProblem")
+        self.open_button = QPushButton(self.tr("Open case"), self)
+        self._build()
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.retry_button.clicked.connect(self.retry)
+        self.draft_button.clicked.connect(self.copy_to_draft)
+        self.discard_button.clicked.connect(self.discard)
+        self.open_button.clicked.connect(self._on_open_case)
+        context.bridge.sig_outbox_changed.connect(self._on_outbox_changed)
+        self.reload()
+
+    def _build(self) -> None:
+        t = self.table
+        t.setObjectName("problemsTable")
+        t.setAccessibleName(self.tr("Sync problems"))
+        t.setModel(self.model)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setWordWrap(False)
+        t.verticalHeader().hide()
+        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.draft_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        detail = QWidget(self)
+        column = QVBoxLayout(detail)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reason)
+        column.addWidget(self.field_errors)
+        column.addWidget(self.user_input)
+        column.addWidget(self.outcome)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        box = QGroupBox(self.tr("Refused actions"), self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(t)
+        box_layout.addWidget(self.empty)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(box)
+        split.addWidget(detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        title = QLabel(self.tr("Sync problems"), self)
+        title.setObjectName("pageTitle")
+        note = QLabel(
+            self.tr(
+                "The server refused these actions. Nothing you typed is lost: retry it against "
+                "the case as it is now, copy it into a new draft, or discard it (recorded)."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addWidget(title)
+        layout.addWidget(note)
+        layout.addWidget(split, 1)
+
+    # -- loading --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        keep = self.current.id if self.current else None
+        self.model.reload()
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        row = self.model.row_of(keep) if keep is not None else -1
+        if has_rows:
+            self.table.selectRow(row if row >= 0 else 0)
+        else:
+            self.show_problem(None)
+
+    def show_problem(self, p: Problem | None) -> None:
+        self.current = p
+        for button in (self.retry_button, self.draft_button, self.discard_button):
+            button.setEnabled(p is not None)
+        self.open_button.setEnabled(bool(p and p.case_id))
+        if p is None:
+            for group in (self.reason, self.field_errors, self.user_input):
+                group.set_rows([])
+            return
+        code = str(p.problem.get("code") or "")
+        status = str(p.problem.get("status") or "")
+        self.reason.set_rows(
+            [
+                (self.tr("Title"), p.title),
+                (self.tr("Detail"), p.detail),
+                (self.tr("Code"), f"{code} ({status})" if status else code),
+                (self.tr("Request"), p.path),
+            ]
+        )
+        errors = [(field_label(k, self.context.lang), v) for k, v in p.errors.items()]
+        self.field_errors.set_rows(errors or [(self.tr("Fields"), "—")])
+        self.field_errors.setVisible(bool(p.errors))
+        lang = self.context.lang
+        self.user_input.set_rows(
+            [(field_label(k, lang), _shown(v)) for k, v in p.user_input.items()]
+        )
+
+    # -- the three choices ----------------------------------------------------------------------
+    def _done(self, what: str, outbox_id: int, text: str) -> None:
+        self.outcome.setText(text)
+        local_write_done(self.context)
+        self.current = None
+        self.reload()
+        self.sig_problem_resolved.emit(what, outbox_id)
+
+    def _refused(self, exc: RuleError | KeyError) -> None:
+        text = exc.text(self.context.lang) if isinstance(exc, RuleError) else str(exc)
+        self.outcome.setText(self.tr("Not possible: {why}").format(why=text))
+
+    def retry(self) -> int | None:
+        """Run the action again from the original input (new idempotency key)."""
+        p = self.current
+        if p is None:
+            return None
+        try:
+            result = problems.retry_as_new(
+                self.context.store, self.user, p.id, self.context.clock.now()
+            )
+        except (RuleError, KeyError) as exc:
+            self._refused(exc)
+            return None
+        self._done("retry", p.id, self.tr("Retried as a new action; pending sync."))
+        return result.outbox_id
+
+    def copy_to_draft(self) -> dict | None:
+        p = self.current
+        if p is None:
+            return None
+        draft = problems.copy_to_draft(self.context.store, p.id)
+        self.outcome.setText(
+            self.tr("Copied to a draft: the {intent} form of {id} opens with it.").format(
+                intent=p.intent, id=p.case_id or p.entity_id
+            )
+        )
+        self.sig_problem_resolved.emit("draft", p.id)
+        return draft.user_input
+
+    def discard(self) -> bool:
+        p = self.current
+        if p is None:
+            return False
+        try:
+            problems.discard(self.context.store, self.user, p.id, self.context.clock.now())
+        except (RuleError, KeyError) as exc:
+            self._refused(exc)
+            return False
+        self._done("discard", p.id, self.tr("Discarded; the case timeline records it."))
+        return True
+
+    # -- handlers -------------------------------------------------------------------------------
+    def _on_selection_changed(self, selected: QItemSelection, _deselected) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        self.show_problem(self.model.problem(min(rows)) if rows else None)
+
+    def _on_outbox_changed(self, _pending: int, _problems: int) -> None:
+        self.reload()
+
+    def _on_open_case(self) -> None:
+        if self.current is not None and self.current.case_id:
+            open_case(self, self.current.case_id)

@@ -1,0 +1,109 @@
+"""The wall's alert banner: the most urgent open alert in large type, with how many more wait.
+
+It stays as long as the server lists the alert as open — only a supervisor's acknowledgement at
+the desk (``POST /v1/alerts/{id}/ack``) removes it; the wall itself needs no click.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from app.domain.wire import parse_time
+from widgets.formatting import local_time
+from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+
+translate = QCoreApplication.translate
+SEVERITY = {
+    "sla_breach": "critical",
+    "p0_arrival": "critical",
+    "critical_signal": "critical",
+    "negative_sentiment": "warning",
+    "sla_warning": "warning",
+    "docs_overdue": "warning",
+}
+RANK = {"critical": 0, "warning": 1}
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "sla_breach": translate("Alerts", "SLA breach"),
+        "p0_arrival": translate("Alerts", "P0 arrival"),
+        "critical_signal": translate("Alerts", "Event checkpoint"),
+        "negative_sentiment": translate("Alerts", "Negative sentiment"),
+        "sla_warning": translate("Alerts", "SLA at risk"),
+        "docs_overdue": translate("Alerts", "Documents overdue"),
+    }
+    return labels.get(kind, kind)
+
+
+def alert_time(alert: dict[str, Any]) -> datetime | None:
+    try:
+        return parse_time(alert["at"]) if alert.get("at") else None
+    except ValueError:
+        return None
+
+
+def alert_text(alert: dict[str, Any]) -> str:
+    """ "SLA breach · C-1001 (P0) — message" in the UI language, message as the server wrote."""
+    what = kind_label(str(alert.get("kind") or ""))
+    subject = str(alert.get("entity_id") or "")
+    prio = str(alert.get("priority") or "").upper()
+    text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
+    message = str(alert.get("message") or "")
+    return f"{text} — {message}" if message else text
+
+
+def most_urgent(alerts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Critical first, then newest first."""
+    newest = sorted(alerts, key=lambda a: a.get("at") or "", reverse=True)
+    return sorted(newest, key=lambda a: RANK.get(SEVERITY.get(a.get("kind", ""), "warning"), 1))
+
+
+class AlertStrip(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallAlertStrip")
+        self.icon = QLabel(self)
+        self.icon.setObjectName("wallAlertIcon")
+        self.text = QLabel(self)
+        self.text.setObjectName("wallAlertText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.more = QLabel(self)
+        self.more.setObjectName("wallAlertMore")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.more)
+        self._ids: list[str] = []
+        self.hide()
+
+    def alert_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def set_alerts(self, alerts: list[dict[str, Any]]) -> None:
+        ordered = most_urgent(alerts)
+        self._ids = [str(a.get("id")) for a in ordered]
+        if not ordered:
+            self.hide()
+            return
+        top = ordered[0]
+        level = SEVERITY.get(str(top.get("kind")), "warning")
+        color = LEVEL_COLORS[level]
+        self.setStyleSheet(
+            f"#wallAlertStrip {{ border-left: 14px solid {color}; background: "
+            f"{'#3A1F12' if level == 'critical' else '#33290F'}; }}"
+            f"#wallAlertIcon {{ color: {color}; }}"
+        )
+        self.icon.setText(LEVEL_SHAPES[level])
+        at = alert_time(top)
+        when = local_time(at, "%H:%M") if at else ""
+        self.text.setText(f"{alert_text(top)}  {when}".strip())
+        rest = len(ordered) - 1
+        self.more.setText(translate("Alerts", "+{n} more").format(n=rest) if rest else "")
+        self.setAccessibleName(self.text.text())
+        self.show()

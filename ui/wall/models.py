@@ -1,0 +1,281 @@
+"""Table models of the wall and the ops desk: queue statistics and live calls.
+
+Both adapt plain lists of the server's dicts. A poll with the same rows repaints with
+``dataChanged`` (selection and scroll kept, STYLE.md §12); only a changed set of rows resets.
+Banded cells carry a shape as well as a colour (● ok, ▲ warning, ◆ critical).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from app.rules import ops_metrics as om
+from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def age_text(seconds: int | float | None) -> str:
+    """ "1:05:09" / "4:09" — hours:minutes:seconds, or "—"."""
+    if seconds is None:
+        return "—"
+    s = int(seconds)
+    if s >= 86400:
+        return translate("Wall", "{d}d {h}h").format(d=s // 86400, h=s % 86400 // 3600)
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+def percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+def cue(text: str, level: str) -> str:
+    return (
+        f"{LEVEL_SHAPES.get(level, '')} {text}".strip()
+        if level in ("warning", "critical")
+        else text
+    )
+
+
+class QueueStatsModel(QAbstractTableModel):
+    """One row per queue; ``COLUMNS`` names what each column shows."""
+
+    COLUMNS = (
+        "queue",
+        "p0",
+        "p1",
+        "p2",
+        "p3",
+        "in_queue",
+        "oldest",
+        "service_level",
+        "at_risk",
+        "breached",
+        "handled",
+        "online",
+        "available",
+        "on_contact",
+        "acw",
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._queues: list[dict[str, Any]] = []
+        self._stats: dict[str, dict[str, Any]] = {}
+
+    @staticmethod
+    def headers() -> dict[str, str]:
+        return {
+            "queue": translate("QueueStatsModel", "Queue"),
+            "p0": "P0",
+            "p1": "P1",
+            "p2": "P2",
+            "p3": "P3",
+            "in_queue": translate("QueueStatsModel", "In queue"),
+            "oldest": translate("QueueStatsModel", "Oldest"),
+            "service_level": translate("QueueStatsModel", "Service level"),
+            "at_risk": translate("QueueStatsModel", "At risk"),
+            "breached": translate("QueueStatsModel", "Breached"),
+            "handled": translate("QueueStatsModel", "Handled"),
+            "online": translate("QueueStatsModel", "Online"),
+            "available": translate("QueueStatsModel", "Available"),
+            "on_contact": translate("QueueStatsModel", "On contact"),
+            "acw": translate("QueueStatsModel", "After-call work"),
+        }
+
+    def column(self, name: str) -> int:
+        return self.COLUMNS.index(name)
+
+    def set_data(self, queues: list[dict[str, Any]], stats: dict[str, dict[str, Any]]) -> None:
+        ids = [q["id"] for q in queues]
+        if ids != [q["id"] for q in self._queues]:
+            self.beginResetModel()
+            self._queues, self._stats = list(queues), dict(stats)
+            self.endResetModel()
+            return
+        self._queues, self._stats = list(queues), dict(stats)
+        if ids:
+            last = self.index(len(ids) - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def queue_id(self, row: int) -> str | None:
+        return self._queues[row]["id"] if 0 <= row < len(self._queues) else None
+
+    def stats(self, row: int) -> dict[str, Any]:
+        qid = self.queue_id(row)
+        return self._stats.get(qid or "", {})
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._queues)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers()[self.COLUMNS[section]]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _value(self, name: str, row: int) -> tuple[str, str]:
+        q, s = self._queues[row], self.stats(row)
+        metrics = s.get("metrics") or {}
+        waiting = s.get("waiting_by_priority") or {}
+        if name == "queue":
+            return str(q.get("name") or q["id"]), om.queue_status(s) if s else om.UNKNOWN
+        if not s:
+            return "—", om.UNKNOWN
+        if name in om.PRIORITIES:
+            n = int(waiting.get(name) or 0)
+            return str(n), om.CRITICAL if name == "p0" and n else om.OK
+        if name == "service_level":
+            pct = om.service_level_percent(s)
+            return percent_text(pct), om.service_level_band(pct)
+        if name == "at_risk":
+            n = int(s.get("at_risk") or 0)
+            return str(n), om.WARNING if n else om.OK
+        if name == "breached":
+            n = int(s.get("breached") or 0)
+            return str(n), om.CRITICAL if n else om.OK
+        keys = {
+            "in_queue": "CONTACTS_IN_QUEUE",
+            "online": "AGENTS_ONLINE",
+            "available": "AGENTS_AVAILABLE",
+            "on_contact": "AGENTS_ON_CONTACT",
+            "acw": "AGENTS_AFTER_CONTACT_WORK",
+        }
+        if name == "oldest":
+            return age_text(metrics.get("OLDEST_CONTACT_AGE")), om.OK
+        if name == "handled":
+            return str(int(s.get("handled_today") or 0)), om.OK
+        return str(int(metrics.get(keys[name]) or 0)), om.OK
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._queues)):
+            return None
+        name = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, STATUS_ROLE):
+            text, level = self._value(name, index.row())
+            if role == STATUS_ROLE:
+                return level
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(LEVEL_COLORS[level]) if level in ("warning", "critical") else None
+            return cue(text, level)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignLeft if name == "queue" else Qt.AlignmentFlag.AlignCenter
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text, level = self._value(name, index.row())
+            return f"{self.headers()[name]}: {text} ({level})"
+        return None
+
+
+SENTIMENT_LEVEL = {"NEGATIVE": "critical", "NEUTRAL": "unknown", "POSITIVE": "ok"}
+
+
+class LiveCallsModel(QAbstractTableModel):
+    """Live calls: queue, state, agent, customer sentiment (shape + word), duration."""
+
+    COLUMNS = ("queue", "state", "agent", "sentiment", "duration")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._calls: list[dict[str, Any]] = []
+        self._queue_names: dict[str, str] = {}
+        self._ages: dict[str, float] = {}
+
+    def set_calls(
+        self, calls: list[dict[str, Any]], queue_names: dict[str, str], ages: dict[str, float]
+    ) -> None:
+        order = {"NEGATIVE": 0}
+        calls = sorted(
+            calls,
+            key=lambda c: (
+                order.get(c.get("current_sentiment") or "", 1),
+                c.get("started_at") or "",
+            ),
+        )
+        self._queue_names, self._ages = queue_names, ages
+        if [c["id"] for c in calls] != [c["id"] for c in self._calls]:
+            self.beginResetModel()
+            self._calls = calls
+            self.endResetModel()
+            return
+        self._calls = calls
+        if calls:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(calls) - 1, 4))
+
+    def call(self, row: int) -> dict[str, Any]:
+        return self._calls[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._calls)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (
+            translate("LiveCallsModel", "Queue"),
+            translate("LiveCallsModel", "State"),
+            translate("LiveCallsModel", "Agent"),
+            translate("LiveCallsModel", "Customer sentiment"),
+            translate("LiveCallsModel", "Duration"),
+        )
+        return names[section] if 0 <= section < len(names) else None
+
+    def _text(self, name: str, call: dict[str, Any]) -> tuple[str, str]:
+        if name == "queue":
+            return self._queue_names.get(call.get("queue") or "", call.get("queue") or ""), "ok"
+        if name == "state":
+            states = {
+                "ringing": translate("LiveCallsModel", "Ringing"),
+                "connected": translate("LiveCallsModel", "Connected"),
+                "acw": translate("LiveCallsModel", "After-call work"),
+            }
+            return states.get(call.get("state") or "", call.get("state") or ""), "ok"
+        if name == "agent":
+            return str(call.get("agent_id") or "—").removeprefix("u_"), "ok"
+        if name == "sentiment":
+            s = call.get("current_sentiment") or ""
+            words = {
+                "NEGATIVE": translate("LiveCallsModel", "Negative"),
+                "NEUTRAL": translate("LiveCallsModel", "Neutral"),
+                "POSITIVE": translate("LiveCallsModel", "Positive"),
+            }
+            level = SENTIMENT_LEVEL.get(s, "unknown")
+            shape = {"critical": "◆", "ok": "●"}.get(level, "○")
+            return (f"{shape} {words[s]}" if s in words else "—"), level
+        return age_text(self._ages.get(call["id"])), "ok"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._calls)):
+            return None
+        name = self.COLUMNS[index.column()]
+        text, level = self._text(name, self._calls[index.row()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and level == "critical":
+            return QColor(LEVEL_COLORS["critical"])
+        if role == STATUS_ROLE:
+            return level
+        if role == Qt.ItemDataRole.TextAlignmentRole and name != "queue":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None

@@ -1,0 +1,213 @@
+"""The supervisor wall: kiosk layout, large type, rotating panels, alert banner, stale veil.
+
+Layout (top to bottom): header (title, "data as of HH:MM:SS", rotation state), the alert banner
+(until acknowledged at the desk), the KPI strip (always visible), the rotating panels. Rotation
+every ``rotate_s`` seconds; it pauses while the mouse is over the wall and with Space; Left /
+Right change panel. When the feed reports stale data (no good update for ``stale_after_s``,
+30 s by default) the page is veiled grey with the age of its data, and unveils by itself once
+updates flow again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QEnterEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain.wire import parse_time
+from app.rules import ops_metrics as om
+from ui.wall.alert_strip import AlertStrip
+from ui.wall.feed import WallFeed
+from ui.wall.models import age_text, percent_text
+from ui.wall.panels import CONTACT_KINDS, REVIEW_KINDS, ContactPanel, QueuesPanel, TrendsPanel
+from ui.wall.source import Trend, WallSnapshot
+from ui.wall.style import WALL_QSS
+from widgets.clock import Clock
+from widgets.formatting import local_time
+from widgets.kpi_tile import KpiTile
+from widgets.stale_overlay import StaleOverlay
+
+translate = QCoreApplication.translate
+ROTATE_S = 20.0
+
+
+class WallPage(QWidget):
+    sig_panel_changed = Signal(int)
+    """Emitted with the index of the panel now shown (rotation or keys)."""
+
+    sig_rotation_paused = Signal(bool)
+    """Emitted with True when rotation paused (hover or Space), False when it resumed."""
+
+    def __init__(
+        self, feed: WallFeed, clock: Clock, rotate_s: float = ROTATE_S, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallPage")
+        self.setStyleSheet(WALL_QSS)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.feed, self.clock = feed, clock
+        self._hover = self._held = False
+        self.title = QLabel(translate("Wall", "Operations wall"), self)
+        self.title.setObjectName("wallTitle")
+        self.as_of = QLabel(translate("Wall", "Waiting for data…"), self)
+        self.as_of.setObjectName("wallAsOf")
+        self.rotation = QLabel(self)
+        self.rotation.setObjectName("wallRotation")
+        self.alerts = AlertStrip(self)
+        self.tiles = {
+            "in_queue": KpiTile(translate("Wall", "In queue"), self),
+            "oldest": KpiTile(translate("Wall", "Oldest waiting"), self),
+            "service_level": KpiTile(translate("Wall", "Lowest service level"), self),
+            "at_risk": KpiTile(translate("Wall", "At risk (80 % of SLA)"), self),
+            "breached": KpiTile(translate("Wall", "SLA breached"), self),
+            "handled": KpiTile(translate("Wall", "Handled today"), self),
+        }
+        self.review = QueuesPanel(self)
+        self.contact = ContactPanel(self)
+        self.trends = TrendsPanel(self)
+        self.stack = QStackedWidget(self)
+        for panel in (self.review, self.contact, self.trends):
+            self.stack.addWidget(panel)
+        self._build()
+        self.overlay = StaleOverlay(self)
+        self.rotate_timer = QTimer(self)
+        self.rotate_timer.setInterval(max(1000, int(rotate_s * 1000)))
+        self.rotate_timer.timeout.connect(self._on_rotate_tick)
+        self.rotate_timer.start()
+        feed.sig_snapshot_updated.connect(self.on_snapshot)
+        feed.sig_trend_updated.connect(self.on_trend)
+        feed.sig_freshness_changed.connect(self.on_freshness)
+        self._show_rotation()
+
+    def _build(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.as_of)
+        header.addSpacing(24)
+        header.addWidget(self.rotation)
+        strip = QHBoxLayout()
+        strip.setSpacing(10)
+        for tile in self.tiles.values():
+            strip.addWidget(tile)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 14)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.alerts)
+        layout.addLayout(strip)
+        layout.addWidget(self.stack, 1)
+
+    # -- data -------------------------------------------------------------------------------
+    def on_snapshot(self, snap: WallSnapshot) -> None:
+        now = self.clock.now()
+        self.review.model.set_data(
+            [q for q in snap.queues if q.get("kind") in REVIEW_KINDS], snap.stats
+        )
+        self.contact.model.set_data(
+            [q for q in snap.queues if q.get("kind") in CONTACT_KINDS], snap.stats
+        )
+        names = {q["id"]: str(q.get("name") or q["id"]) for q in snap.queues}
+        ages = {c["id"]: self._age(c, now) for c in snap.calls}
+        self.contact.calls_model.set_calls(snap.calls, names, ages)
+        self.alerts.set_alerts(snap.alerts)
+        self._set_tiles(om.totals(snap.ordered_stats()))
+        self.trends.set_appeals(om.appeals_health(self.feed.source.appeals(now)))
+        rule = om.BurstRule()
+        self.trends.set_burst(om.burst(self.feed.source.arrivals(now, rule.window), now, rule))
+        if snap.as_of is not None:
+            stamp = local_time(snap.as_of, "%H:%M:%S")
+            self.as_of.setText(translate("Wall", "Data as of {time}").format(time=stamp))
+        self.as_of.setProperty("stale", False)
+
+    @staticmethod
+    def _age(call: dict, now: datetime) -> float:
+        started = call.get("started_at")
+        return max(0.0, (now - parse_time(started)).total_seconds()) if started else 0.0
+
+    def _set_tiles(self, t: om.Totals) -> None:
+        sl_level = om.service_level_band(t.service_level)
+        target = translate("Wall", "target {pct}").format(pct=f"{om.SERVICE_LEVEL_TARGET:.0f}%")
+        self.tiles["in_queue"].set_value(str(t.in_queue), om.OK)
+        oldest = om.WARNING if t.oldest_age_s > 4 * 3600 else om.OK
+        self.tiles["oldest"].set_value(age_text(t.oldest_age_s), oldest)
+        self.tiles["service_level"].set_value(percent_text(t.service_level), sl_level, target)
+        self.tiles["at_risk"].set_value(str(t.at_risk), om.WARNING if t.at_risk else om.OK)
+        self.tiles["breached"].set_value(str(t.breached), om.CRITICAL if t.breached else om.OK)
+        self.tiles["handled"].set_value(str(t.handled_today), om.OK)
+
+    def on_trend(self, trend: Trend) -> None:
+        for prio, values in trend.by_priority.items():
+            self.trends.chart.set_series(prio, trend.days, values)
+
+    def on_freshness(self, stale: bool, age_s: float) -> None:
+        if not stale:
+            self.overlay.hide()
+            return
+        age = age_text(age_s)
+        self.overlay.set_text(
+            translate("Wall", "Data is {age} old — reconnecting…").format(age=age)
+        )
+        self.overlay.raise_()
+        self.overlay.show()
+        if self.feed.snapshot is None:
+            self.as_of.setText(translate("Wall", "No data yet — reconnecting…"))
+
+    # -- rotation ---------------------------------------------------------------------------
+    def paused(self) -> bool:
+        return self._hover or self._held
+
+    def show_panel(self, index: int) -> None:
+        index %= self.stack.count()
+        if index != self.stack.currentIndex():
+            self.stack.setCurrentIndex(index)
+            self.sig_panel_changed.emit(index)
+        self._show_rotation()
+
+    def _on_rotate_tick(self) -> None:
+        if not self.paused():
+            self.show_panel(self.stack.currentIndex() + 1)
+
+    def _set_paused(self, hover: bool | None = None, held: bool | None = None) -> None:
+        before = self.paused()
+        if hover is not None:
+            self._hover = hover
+        if held is not None:
+            self._held = held
+        if self.paused() != before:
+            self.sig_rotation_paused.emit(self.paused())
+        self._show_rotation()
+
+    def _show_rotation(self) -> None:
+        n, i = self.stack.count(), self.stack.currentIndex() + 1
+        state = translate("Wall", "(paused)") if self.paused() else ""
+        self.rotation.setText(f"{i}/{n} {state}".strip())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.overlay.cover()
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._set_paused(hover=True)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self._set_paused(hover=False)
+        super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space:
+            self._set_paused(held=not self._held)
+        elif key == Qt.Key.Key_Right:
+            self.show_panel(self.stack.currentIndex() + 1)
+        elif key == Qt.Key.Key_Left:
+            self.show_panel(self.stack.currentIndex() - 1)
+        else:
+            super().keyPressEvent(event)
+
+    def stop(self) -> None:
+        self.rotate_timer.stop()
+        self.feed.stop()

@@ -1,0 +1,165 @@
+"""The wall's rotating panels: review queues, contact center (queues, agents, live calls) and
+trends (SLA compliance per priority, appeals health, arrivals). No scrollbars: rows shrink to fit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules import ops_metrics as om
+from ui.wall.models import LiveCallsModel, QueueStatsModel
+from widgets.kpi_tile import KpiTile
+from widgets.trend_chart import TrendChart
+
+translate = QCoreApplication.translate
+REVIEW_KINDS = ("review", "appeals", "qa")
+CONTACT_KINDS = ("contact",)
+
+
+class FitTable(QTableView):
+    """A read-only table whose rows share the height (no scrollbars, ``max_row_px`` at most)."""
+
+    def __init__(self, model, columns: tuple[str, ...] | None, parent=None, max_row_px=72):
+        super().__init__(parent)
+        self.setModel(model)
+        self.max_row_px = max_row_px
+        self.setObjectName("wallTable")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if columns is not None and hasattr(model, "COLUMNS"):
+            for i, name in enumerate(model.COLUMNS):
+                self.setColumnHidden(i, name not in columns)
+            if "queue" in model.COLUMNS and "queue" in columns:
+                first = model.COLUMNS.index("queue")
+                header.setSectionResizeMode(first, QHeaderView.ResizeMode.ResizeToContents)
+        model.modelReset.connect(self._fit_rows)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        rows = max(1, self.model().rowCount())
+        height = self.viewport().height() // rows
+        self.verticalHeader().setDefaultSectionSize(max(24, min(self.max_row_px, height)))
+
+
+def _title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("wallPanelTitle")
+    return label
+
+
+class QueuesPanel(QWidget):
+    """Review work (seed 000): waiting by priority, in queue, oldest, service level, at risk
+    (80 % of the SLA used), breached, handled today."""
+
+    COLUMNS = ("queue", "p0", "p1", "p2", "p3", "in_queue", "oldest", "service_level",
+               "at_risk", "breached", "handled")  # fmt: skip
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallReviewPanel")
+        self.model = QueueStatsModel(self)
+        self.table = FitTable(self.model, self.COLUMNS, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_title(translate("Wall", "Review queues"), self))
+        layout.addWidget(self.table, 1)
+
+
+class ContactPanel(QWidget):
+    """Contact center (seed 004): queues with agent states, and live calls with sentiment."""
+
+    COLUMNS = ("queue", "in_queue", "oldest", "service_level", "online", "available",
+               "on_contact", "acw")  # fmt: skip
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallContactPanel")
+        self.model = QueueStatsModel(self)
+        self.table = FitTable(self.model, self.COLUMNS, self)
+        self.calls_model = LiveCallsModel(self)
+        self.calls = FitTable(self.calls_model, None, self, max_row_px=56)
+        self.no_calls = QLabel(translate("Wall", "No live calls"), self)
+        self.no_calls.setObjectName("wallEmpty")
+        self.no_calls.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_title(translate("Wall", "Contact center: queues and agents"), self))
+        layout.addWidget(self.table, 4)
+        layout.addWidget(_title(translate("Wall", "Live calls"), self))
+        layout.addWidget(self.calls, 5)
+        layout.addWidget(self.no_calls, 5)
+        self.calls_model.modelReset.connect(self._on_calls_reset)
+        self._on_calls_reset()
+
+    def _on_calls_reset(self) -> None:
+        empty = self.calls_model.rowCount() == 0
+        self.calls.setVisible(not empty)
+        self.no_calls.setVisible(empty)
+
+
+class TrendsPanel(QWidget):
+    """SLA compliance per priority by day, appeals health (seed 000 §4) and arrivals (burst)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallTrendsPanel")
+        self.chart = TrendChart(
+            {p: p.upper() for p in om.PRIORITIES}, target=om.SERVICE_LEVEL_TARGET, parent=self
+        )
+        self.overturn = KpiTile(translate("Wall", "Appeals overturn rate (target 10-20 %)"), self)
+        self.p95 = KpiTile(translate("Wall", "Appeals p95 resolution (≤ 72 h)"), self)
+        self.burst = KpiTile(translate("Wall", "Case arrivals (normal 50 a day)"), self)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(_title(translate("Wall", "SLA compliance by day and priority"), self), 0, 0)
+        grid.addWidget(self.chart, 1, 0, 3, 1)
+        grid.addWidget(self.overturn, 1, 1)
+        grid.addWidget(self.p95, 2, 1)
+        grid.addWidget(self.burst, 3, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 1)
+
+    def set_appeals(self, health: om.AppealsHealth) -> None:
+        rate = health.overturn_rate
+        self.overturn.set_value(
+            "—" if rate is None else f"{rate:.1f}%",
+            health.overturn_level,
+            translate("Wall", "{n} resolved").format(n=health.resolved),
+        )
+        p95 = health.p95_hours
+        self.p95.set_value(
+            "—" if p95 is None else translate("Wall", "{h} h").format(h=f"{p95:.0f}"),
+            health.p95_level,
+        )
+
+    def set_burst(self, burst: om.Burst) -> None:
+        note = (
+            translate("Wall", "BURST ×{f}").format(f=f"{burst.factor:.0f}")
+            if burst.level != om.OK
+            else translate("Wall", "{n} in 2 h").format(n=burst.arrivals)
+        )
+        self.burst.set_value(
+            translate("Wall", "{n}/day").format(n=f"{burst.per_day:.0f}"), burst.level, note
+        )

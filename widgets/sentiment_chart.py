@@ -1,0 +1,178 @@
+"""Per-turn sentiment of a call over time (pyqtgraph), with the customer's rolling trend.
+
+Each curve is created once; points go into growing float64 buffers and a ≤ 30 Hz timer hands
+the dirty ones to ``setData`` (STYLE.md §13: never ``clear()`` + ``plot()`` per update;
+``clipToView`` and peak downsampling for long calls). The y axis reads as words (negative /
+neutral / positive) and the series differ by colour, line style *and* symbol.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
+
+translate = QCoreApplication.translate
+FLUSH_MS = 34  # ≤ 30 Hz
+SERIES = ("customer", "agent", "trend")
+COLORS = {"customer": "#E69F00", "agent": "#0072B2", "trend": "#D55E00", "threshold": "#6E6E6E"}
+
+
+class _Series:
+    """A growing (x, y) float64 buffer with amortised O(1) append."""
+
+    def __init__(self) -> None:
+        self.x = np.zeros(64, dtype=np.float64)
+        self.y = np.zeros(64, dtype=np.float64)
+        self.n = 0
+
+    def append(self, x: float, y: float) -> None:
+        if self.n == len(self.x):
+            self.x = np.resize(self.x, self.n * 2)
+            self.y = np.resize(self.y, self.n * 2)
+        self.x[self.n], self.y[self.n] = x, y
+        self.n += 1
+
+    def replace(self, xs, ys) -> None:
+        xs = np.asarray(xs, dtype=np.float64)
+        ys = np.asarray(ys, dtype=np.float64)
+        size = max(64, len(xs))
+        self.x = np.zeros(size, dtype=np.float64)
+        self.y = np.zeros(size, dtype=np.float64)
+        self.x[: len(xs)], self.y[: len(ys)] = xs, ys
+        self.n = len(xs)
+
+
+class SentimentChart(QWidget):
+    """Customer and agent sentiment per turn (x in minutes of the call) and the trend."""
+
+    def __init__(self, threshold: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sentimentChart")
+        self.setAccessibleName(translate("SentimentChart", "Sentiment over the call"))
+        before = {id(w) for w in QApplication.topLevelWidgets()}
+        self.plot = pg.PlotWidget(self, background=None)
+        for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless context menus
+            if id(widget) not in before and isinstance(widget, QMenu):
+                widget.setParent(self, widget.windowFlags())  # die with the chart, not leak
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        item = self.plot.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        item.setYRange(-1.25, 1.25, padding=0)
+        item.setXRange(0, 1, padding=0.02)
+        item.enableAutoRange(axis="x", enable=True)
+        item.setLabel("bottom", translate("SentimentChart", "minutes"))
+        left = item.getAxis("left")
+        left.setTicks(
+            [
+                [
+                    (-1.0, translate("SentimentChart", "negative")),
+                    (0.0, translate("SentimentChart", "neutral")),
+                    (1.0, translate("SentimentChart", "positive")),
+                ]
+            ]
+        )
+        left.setWidth(64)
+        self.legend = item.addLegend(offset=(8, 4), labelTextSize="9pt")
+        self.curves = {
+            "customer": self._curve(
+                "customer", translate("SentimentChart", "Customer"), symbol="o", style=None
+            ),
+            "agent": self._curve(
+                "agent",
+                translate("SentimentChart", "Agent"),
+                symbol="t",
+                style=Qt.PenStyle.DashLine,
+            ),
+            "trend": self._curve(
+                "trend",
+                translate("SentimentChart", "Customer trend"),
+                symbol=None,
+                style=None,
+                width=3,
+            ),
+        }
+        self.threshold_line = None
+        if threshold is not None:
+            pen = pg.mkPen(COLORS["threshold"], width=1, style=Qt.PenStyle.DotLine)
+            self.threshold_line = pg.InfiniteLine(
+                pos=threshold,
+                angle=0,
+                pen=pen,
+                label=translate("SentimentChart", "alert"),
+                labelOpts={
+                    "position": 0.97,
+                    "color": COLORS["threshold"],
+                    "anchors": [(1, 1), (1, 1)],
+                },
+            )
+            item.addItem(self.threshold_line)
+        self._data = {name: _Series() for name in SERIES}
+        self._dirty: set[str] = set()
+        self.flushes = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FLUSH_MS)
+        self._timer.timeout.connect(self.flush)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def _curve(self, name: str, label: str, *, symbol, style, width: int = 2):
+        color = QColor(COLORS[name])
+        pen = pg.mkPen(color, width=width, style=style or Qt.PenStyle.SolidLine)
+        curve = self.plot.plot(
+            [],
+            [],
+            pen=pen,
+            symbol=symbol,
+            symbolSize=7,
+            symbolBrush=color,
+            symbolPen=None,
+            name=label,
+        )
+        curve.setClipToView(True)
+        curve.setDownsampling(auto=True, method="peak")
+        return curve
+
+    # -- feeding ----------------------------------------------------------------------------------
+    def append(self, series: str, x: float, y: float) -> None:
+        self._data[series].append(float(x), float(y))
+        self._mark(series)
+
+    def set_series(self, series: str, xs, ys) -> None:
+        self._data[series].replace(xs, ys)
+        self._mark(series)
+
+    def clear_data(self) -> None:
+        for name in SERIES:
+            self._data[name].replace([], [])
+            self._mark(name)
+
+    def count(self, series: str) -> int:
+        return self._data[series].n
+
+    def values(self, series: str) -> tuple[np.ndarray, np.ndarray]:
+        s = self._data[series]
+        return s.x[: s.n], s.y[: s.n]
+
+    def _mark(self, series: str) -> None:
+        self._dirty.add(series)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Hand the dirty series to their curves (called by the timer)."""
+        for name in self._dirty:
+            s = self._data[name]
+            self.curves[name].setData(s.x[: s.n], s.y[: s.n])
+        self._dirty.clear()
+        self.flushes += 1
+
+    def set_font(self, font: QFont) -> None:
+        for axis in ("left", "bottom"):
+            self.plot.getPlotItem().getAxis(axis).setStyle(tickFont=font)

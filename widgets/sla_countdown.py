@@ -1,0 +1,187 @@
+"""The SLA countdown cell: remaining time, a thin progress bar and a state cue.
+
+The model hands an ``app.rules.sla.SlaView`` under :data:`SLA_VIEW_ROLE`; this delegate paints it.
+Colours come from the Okabe–Ito colour-blind-safe palette, and every state also has its own
+shape (dot, triangle, diamond, pause bars, check) and its own words, so colour is never the only
+cue. The shared :class:`widgets.clock.Clock` makes the model re-emit ``dataChanged`` for the
+visible SLA cells once a second; the delegate itself keeps no timer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.domain.enums import SlaState
+from app.rules.sla import SlaView
+from widgets.formatting import format_duration, local_time
+
+translate = QCoreApplication.translate
+
+SLA_VIEW_ROLE = Qt.ItemDataRole.UserRole + 40
+"""Item data role under which a model returns the ``SlaView`` (or ``None``) of a row."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """How one SLA state looks: colour, shape and words."""
+
+    state: SlaState
+    color: QColor
+    shape: str  # dot | triangle | diamond | pause | check
+
+
+# Okabe & Ito (2008): blue, orange, vermillion, grey, bluish green.
+BANDS: dict[SlaState, Band] = {
+    SlaState.ON_TRACK: Band(SlaState.ON_TRACK, QColor("#0072B2"), "dot"),
+    SlaState.WARNING: Band(SlaState.WARNING, QColor("#E69F00"), "triangle"),
+    SlaState.BREACHED: Band(SlaState.BREACHED, QColor("#D55E00"), "diamond"),
+    SlaState.PAUSED: Band(SlaState.PAUSED, QColor("#8C8C8C"), "pause"),
+    SlaState.MET: Band(SlaState.MET, QColor("#009E73"), "check"),
+}
+
+
+def state_label(state: SlaState) -> str:
+    return {
+        SlaState.ON_TRACK: translate("SlaCountdown", "On track"),
+        SlaState.WARNING: translate("SlaCountdown", "At risk"),
+        SlaState.BREACHED: translate("SlaCountdown", "Breached"),
+        SlaState.PAUSED: translate("SlaCountdown", "Paused"),
+        SlaState.MET: translate("SlaCountdown", "Met"),
+    }[state]
+
+
+def countdown_text(view: SlaView) -> str:
+    """The words in the cell: "2h 14m", "1h 5m over", "Paused · 3h 2m", "Met"."""
+    if view.state is SlaState.MET:
+        return translate("SlaCountdown", "Met")
+    if view.state is SlaState.PAUSED:
+        return translate("SlaCountdown", "Paused · {left}").format(
+            left=format_duration(view.remaining)
+        )
+    if view.state is SlaState.BREACHED or view.remaining.total_seconds() < 0:
+        return translate("SlaCountdown", "{late} over").format(late=format_duration(view.remaining))
+    return format_duration(view.remaining)
+
+
+def countdown_tooltip(view: SlaView) -> str:
+    """Calendar and business-hours remaining time and the due time in Asia/Seoul."""
+    lines = [
+        translate("SlaCountdown", "SLA: {state} ({pct}% used)").format(
+            state=state_label(view.state), pct=round(view.elapsed_fraction * 100)
+        ),
+        translate("SlaCountdown", "Remaining (calendar): {left}").format(
+            left=_signed(view.remaining)
+        ),
+        translate("SlaCountdown", "Remaining (business hours): {left}").format(
+            left=_signed(view.business_remaining)
+        ),
+        translate("SlaCountdown", "Due: {due} (Asia/Seoul)").format(due=local_time(view.due_at)),
+    ]
+    return "\n".join(lines)
+
+
+def _signed(delta) -> str:
+    text = format_duration(delta)
+    return "-" + text if delta.total_seconds() < 0 else text
+
+
+def accessible_text(view: SlaView) -> str:
+    return f"{state_label(view.state)}: {countdown_text(view)}"
+
+
+class SlaCountdownDelegate(QStyledItemDelegate):
+    """Paints an ``SlaView``: shape cue, remaining time, and a 3 px bar of the elapsed part."""
+
+    BAR_HEIGHT = 3
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        view = index.data(SLA_VIEW_ROLE)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:  # selection / hover background, no text
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if not isinstance(view, SlaView):
+            return
+        band = BANDS[view.state]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = option.rect.adjusted(6, 2, -6, -2)
+        icon_size = min(12, rect.height() - self.BAR_HEIGHT - 2)
+        text_rect = rect.adjusted(icon_size + 6, 0, 0, -self.BAR_HEIGHT - 1)
+        icon_rect = QRect(
+            rect.left(), text_rect.center().y() - icon_size // 2, icon_size, icon_size
+        )
+        paint_shape(painter, band, icon_rect)
+        font = QFont(option.font)
+        if view.state in (SlaState.BREACHED, SlaState.WARNING):
+            font.setBold(True)
+        painter.setFont(font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        text = painter.fontMetrics().elidedText(
+            countdown_text(view), Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+        )
+        self._paint_bar(painter, rect, band, view)
+        painter.restore()
+
+    def _paint_bar(self, painter: QPainter, rect: QRect, band: Band, view: SlaView) -> None:
+        bar = QRect(rect.left(), rect.bottom() - self.BAR_HEIGHT + 1, rect.width(), self.BAR_HEIGHT)
+        track = QColor(band.color)
+        track.setAlpha(60)
+        painter.fillRect(bar, track)
+        fraction = 1.0 if view.state is SlaState.MET else max(0.0, min(1.0, view.elapsed_fraction))
+        filled = QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height())
+        painter.fillRect(filled, band.color)
+
+
+def paint_shape(painter: QPainter, band: Band, r: QRect) -> None:
+    """Draw the state's shape in its colour inside ``r`` (also used by the legend)."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(band.color)
+    x, y, w, h = r.x(), r.y(), r.width(), r.height()
+    if band.shape == "dot":
+        painter.drawEllipse(r.adjusted(1, 1, -1, -1))
+    elif band.shape == "triangle":
+        painter.drawPolygon(
+            QPolygonF([QPointF(x + w / 2, y), QPointF(x + w, y + h), QPointF(x, y + h)])
+        )
+    elif band.shape == "diamond":
+        path = QPainterPath()
+        path.moveTo(x + w / 2, y)
+        path.lineTo(x + w, y + h / 2)
+        path.lineTo(x + w / 2, y + h)
+        path.lineTo(x, y + h / 2)
+        path.closeSubpath()
+        painter.drawPath(path)
+    elif band.shape == "pause":
+        bar_w = max(2, w // 3)
+        painter.drawRect(x + 1, y + 1, bar_w, h - 2)
+        painter.drawRect(x + w - bar_w - 1, y + 1, bar_w, h - 2)
+    else:  # check
+        pen = QPen(band.color, max(2.0, w / 6))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(
+            QPolygonF(
+                [
+                    QPointF(x + 1, y + h * 0.55),
+                    QPointF(x + w * 0.4, y + h - 2),
+                    QPointF(x + w - 1, y + 2),
+                ]
+            )
+        )
+    painter.restore()
