@@ -180,6 +180,9 @@ class CallSimulator:
     def _lane(self, lane: int, agent: str | None, loop: bool) -> None:
         n = len(self.scripts)
         order = [self.scripts[(lane * max(1, n // 2) + k) % n] for k in range(n)] if n else []
+        # An agent's lane opens with a call the agent answers (after-hours calls go to the IVR
+        # callback queue with no agent), so a freshly started demo shows a live call at once.
+        order.sort(key=lambda script: agent is not None and script["flow"] == CallFlow.AFTER_HOURS)
         try:
             while not self._stop.is_set():
                 for script in order:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -52,6 +53,9 @@ class ServerDB:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        # SQLite: writers of this process queue here instead of in SQLite's busy handler, which
+        # sleeps (1, 2, 5 … 100 ms) between polls; BEGIN IMMEDIATE still guards other processes.
+        self._write_lock = threading.RLock() if self.is_sqlite else None
         if self.is_sqlite:
             self.engine = self._sqlite_engine(url, "BEGIN IMMEDIATE")
             self.read_engine = self._sqlite_engine(url, "BEGIN")
@@ -96,9 +100,16 @@ class ServerDB:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A write session; commit explicitly, rolled back if left uncommitted."""
-        with Session(self.engine, expire_on_commit=False) as s:
-            s.info["pg"] = not self.is_sqlite
-            yield s
+        lock = self._write_lock
+        if lock is not None:
+            lock.acquire()
+        try:
+            with Session(self.engine, expire_on_commit=False) as s:
+                s.info["pg"] = not self.is_sqlite
+                yield s
+        finally:
+            if lock is not None:
+                lock.release()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -120,7 +131,10 @@ def lock_writers(session: Session) -> None:
 
 def next_seq(session: Session, column: Any) -> int:
     lock_writers(session)
-    return int(session.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+    stmt = _MAX_SEQ.get(column)
+    if stmt is None:
+        stmt = _MAX_SEQ[column] = select(func.coalesce(func.max(column), 0))
+    return int(session.execute(stmt).scalar_one()) + 1
 
 
 def _index_columns(data: dict) -> dict:
@@ -141,19 +155,25 @@ def _kind(kind: EntityKind | str) -> str:
     return EntityKind(kind).value
 
 
+# Statements of the hot path, built once (bind parameters ``k`` / ``i``): no per-call
+# construction and cache-key generation.
+_E = t.entities.c
+_BY_KEY = (_E.kind == bindparam("k")) & (_E.id == bindparam("i"))
+_GET_DATA = select(_E.data).where(_BY_KEY)
+_GET_VERSION = select(_E.version).where(_BY_KEY)
+_UPDATE_ENTITY = update(t.entities).where(_BY_KEY)
+_MAX_SEQ: dict[Any, Any] = {}
+
+
 def get(session: Session, kind: EntityKind | str, id: str) -> dict | None:
-    row = session.execute(
-        select(t.entities.c.data).where(t.entities.c.kind == _kind(kind), t.entities.c.id == id)
-    ).first()
+    row = session.execute(_GET_DATA, {"k": _kind(kind), "i": id}).first()
     return dict(row[0]) if row else None
 
 
 def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now: datetime) -> dict:
     """Insert or update an entity: version + 1, updated_at = now, one change row. Returns it."""
     k = _kind(kind)
-    current = session.execute(
-        select(t.entities.c.version).where(t.entities.c.kind == k, t.entities.c.id == data["id"])
-    ).first()
+    current = session.execute(_GET_VERSION, {"k": k, "i": data["id"]}).first()
     version = (current[0] + 1) if current else max(int(data.get("version") or 1), 1)
     stored = {**data, "version": version, "updated_at": format_time(now)}
     stored = json.loads(json.dumps(stored, default=str))  # plain JSON only
@@ -164,11 +184,7 @@ def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now
         **_index_columns(stored),
     }
     if current:
-        session.execute(
-            update(t.entities)
-            .where(t.entities.c.kind == k, t.entities.c.id == data["id"])
-            .values(**values)
-        )
+        session.execute(_UPDATE_ENTITY, {"k": k, "i": data["id"], **values})
     else:
         session.execute(insert(t.entities).values(kind=k, id=data["id"], **values))
     seq = next_seq(session, t.changes.c.seq)

@@ -7,10 +7,17 @@ that follows every push); the user's input stays on the row. One bad row never b
 A network failure stops the push: the row stays ``inflight`` / pending and is re-sent with the
 SAME key later, so an answer lost "after commit, before reply" is replayed, not re-applied.
 A row whose retries ran out on 5xx stays pending; later rows of the same entity wait behind it.
+
+Pipelining: rows are grouped into lanes — rows that share an entity or a case (the case is the
+``related`` entity whose new version re-bases later rows) are in one lane, strictly sequential in
+``id`` order; up to ``concurrency`` lanes are in flight at once. Claiming a row (re-read + mark
+``inflight``) is one writer transaction, acknowledging it (``mark_applied`` / ``mark_failed``)
+another. A network error or a 401 stops every lane from starting another row.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -41,6 +48,7 @@ class Job:
     payload: dict[str, Any]
     entity_kind: str
     entity_id: str
+    case_id: str | None = None
 
     @classmethod
     def of(cls, row: Any) -> Job:
@@ -53,7 +61,41 @@ class Job:
             dict(row.payload or {}),
             row.entity_kind,
             row.entity_id,
+            row.case_id,
         )
+
+    @property
+    def entity(self) -> tuple[str, str]:
+        return (self.entity_kind, self.entity_id)
+
+
+def lanes(jobs: list[Job]) -> list[list[Job]]:
+    """Group jobs that share an entity or a case (union-find), each lane in ``id`` order."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(key: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def keys(job: Job) -> list[tuple[str, str]]:
+        found = [job.entity]
+        if job.case_id:
+            found.append(("case", job.case_id))
+        return found
+
+    for job in jobs:
+        first, *rest = keys(job)
+        for key in rest:
+            a, b = find(first), find(key)
+            if a != b:
+                parent[b] = a
+    grouped: dict[tuple[str, str], list[Job]] = {}
+    for job in sorted(jobs, key=lambda j: j.id):
+        grouped.setdefault(find(job.entity), []).append(job)
+    return list(grouped.values())  # in order of each lane's first row
 
 
 @dataclass
@@ -85,6 +127,7 @@ class Pusher:
         retry: RetryPolicy | None = None,
         relogin: Callable[[], Awaitable[bool]] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        concurrency: int = 8,
     ) -> None:
         self.store = store
         self.api = api
@@ -92,33 +135,66 @@ class Pusher:
         self.retry = retry or RetryPolicy(max_attempts=4)
         self.relogin = relogin
         self.clock = clock
+        self.concurrency = max(1, concurrency)
 
     async def push(self) -> PushReport:
         report = PushReport()
-        blocked: set[tuple[str, str]] = set()
         await self.writer.run(self._in_tx, recover_inflight, self.clock())
-        for pending in await self.writer.run(self._pending):
+        todo = iter(lanes(await self.writer.run(self._pending)))
+        fatal: list[BaseException] = []
+
+        async def worker() -> None:
+            for lane in todo:  # shared: each lane is taken by one worker
+                if fatal:
+                    return
+                try:
+                    await self._push_lane(lane, report, fatal)
+                except BaseException as exc:  # network, 401, a bug: stop starting rows
+                    fatal.append(exc)
+                    if not isinstance(exc, Exception):
+                        raise
+
+        await asyncio.gather(*(worker() for _ in range(self.concurrency)))
+        for ids in (report.applied, report.replayed, report.conflict, report.rejected):
+            ids.sort()
+        report.deferred.sort()
+        if fatal:
+            raise fatal[0]
+        if report.deferred and not report.done and report.problems:
+            # nothing could be pushed at all: let the engine show the server trouble
+            raise next(iter(report.problems.values()))
+        return report
+
+    async def _push_lane(
+        self, lane: list[Job], report: PushReport, fatal: list[BaseException]
+    ) -> None:
+        blocked: set[tuple[str, str]] = set()
+        for pending in lane:
+            if fatal:
+                return
+            if pending.entity in blocked:
+                report.deferred.append(pending.id)
+                continue
             # re-read: an earlier row's answer may have re-based this row's If-Match
-            job = await self.writer.run(self._fresh, pending.id)
+            job = await self.writer.run(self._claim, pending.id)
             if job is None:
                 continue
-            if (job.entity_kind, job.entity_id) in blocked:
-                report.deferred.append(job.id)
-                continue
             try:
-                await self.push_one(job, report)
+                await self.push_one(job, report, claimed=True)
             except ApiProblem as exc:  # retries ran out on 5xx / 429 / in-progress
                 if exc.status == 401:
                     raise
                 later = self.clock() + timedelta(seconds=self.retry.delay(exc, 3))
                 await self.writer.run(self._retry_later, job.id, later, exc)
-                blocked.add((job.entity_kind, job.entity_id))
+                blocked.add(job.entity)
                 report.deferred.append(job.id)
                 report.problems[job.id] = exc
-        if report.deferred and not report.done and report.problems:
-            # nothing could be pushed at all: let the engine show the server trouble
-            raise next(iter(report.problems.values()))
-        return report
+
+    def _claim(self, outbox_id: int) -> Job | None:
+        """Re-read a row and, when still pending, mark it ``inflight``: one statement."""
+        with self.store.transaction() as session:
+            row = store_outbox.claim_inflight(session, outbox_id, self.clock())
+            return None if row is None else Job.of(row)
 
     def _pending(self) -> list[Job]:
         with self.store.session() as session:
@@ -129,15 +205,9 @@ class Pusher:
         with self.store.transaction() as session:
             store_outbox.mark_retry(session, outbox_id, self.clock(), when, problem)
 
-    def _fresh(self, outbox_id: int) -> Job | None:
-        with self.store.session() as session:
-            row = session.get(OutboxRow, outbox_id)
-            if row is None or row.status != OutboxStatus.PENDING.value:
-                return None
-            return Job.of(row)
-
-    async def push_one(self, job: Job, report: PushReport) -> None:
-        await self.writer.run(self._in_tx, store_outbox.mark_inflight, job.id, self.clock())
+    async def push_one(self, job: Job, report: PushReport, *, claimed: bool = False) -> None:
+        if not claimed:
+            await self.writer.run(self._in_tx, store_outbox.mark_inflight, job.id, self.clock())
 
         async def send() -> Mutation:
             return await self.api.mutate(

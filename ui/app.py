@@ -189,6 +189,9 @@ class Runtime:
             first, last = page.visible_rows()
             if first >= 0:
                 page.model.row_view(last)  # rows of the visible range are fetched now
+        ready = getattr(page, "screenshot_ready", None)
+        while ready is not None and not ready() and loop.time() < deadline:
+            await asyncio.sleep(0.2)  # live pages: wait for live data (e.g. a call playing)
         window.show()  # offscreen platform: nothing appears, but layouts settle
         for _ in range(5):
             await asyncio.sleep(0.05)

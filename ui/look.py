@@ -52,6 +52,8 @@ def apply_font(app: QApplication, theme: str = "light") -> None:
 def system_language() -> str:
     """ "ko" or "en" from the system locale; anything else falls back to Korean."""
     names = [QLocale.system().name()]
+    if names[0] in ("C", "POSIX"):
+        return "ko"  # no language configured (C / POSIX locale)
     with contextlib.suppress(ValueError):
         names.append(locale.getlocale()[0] or "")
     for name in names:

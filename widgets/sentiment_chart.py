@@ -66,6 +66,7 @@ class SentimentChart(QWidget):
         item.setXRange(0, 1, padding=0.02)
         item.enableAutoRange(axis="x", enable=True)
         item.setLabel("bottom", translate("SentimentChart", "minutes"))
+        item.getAxis("bottom").enableAutoSIPrefix(False)  # never "minutes (x0.001)"
         left = item.getAxis("left")
         left.setTicks(
             [

@@ -12,7 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.enums import SlaState
@@ -23,6 +35,10 @@ translate = QCoreApplication.translate
 
 SLA_VIEW_ROLE = Qt.ItemDataRole.UserRole + 40
 """Item data role under which a model returns the ``SlaView`` (or ``None``) of a row."""
+
+SLA_CELL_ROLE = Qt.ItemDataRole.UserRole + 42
+"""Optional role: a model may hand an :class:`SlaCell` (view, words, background) so the delegate
+paints from one value; without it the delegate reads ``SLA_VIEW_ROLE`` and the style roles."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,6 +60,20 @@ BANDS: dict[SlaState, Band] = {
     SlaState.PAUSED: Band(SlaState.PAUSED, QColor("#8C8C8C"), "pause"),
     SlaState.MET: Band(SlaState.MET, QColor("#009E73"), "check"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class SlaCell:
+    """Everything the countdown cell paints: the view (None: no SLA), its words, and the cell's
+    background brush colour (None: the style's)."""
+
+    view: SlaView | None
+    text: str = ""
+    background: QColor | None = None
+
+    @classmethod
+    def of(cls, view: SlaView | None) -> SlaCell:
+        return cls(view, countdown_text(view) if view is not None else "")
 
 
 def state_label(state: SlaState) -> str:
@@ -101,13 +131,22 @@ class SlaCountdownDelegate(QStyledItemDelegate):
     BAR_HEIGHT = 3
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        view = index.data(SLA_VIEW_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:  # selection / hover background, no text
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        cell = index.data(SLA_CELL_ROLE)
+        if isinstance(cell, SlaCell):  # one value: no initStyleOption, no further data()
+            opt = option
+            if cell.background is not None:
+                opt = QStyleOptionViewItem(option)
+                opt.backgroundBrush = QBrush(cell.background)
+            view, text = cell.view, cell.text
+        else:
+            view = index.data(SLA_VIEW_ROLE)
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""
+            text = countdown_text(view) if isinstance(view, SlaView) else ""
+        widget = opt.widget
+        if widget is not None:  # selection / hover background, no text
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if not isinstance(view, SlaView):
             return
         band = BANDS[view.state]
@@ -120,30 +159,62 @@ class SlaCountdownDelegate(QStyledItemDelegate):
             rect.left(), text_rect.center().y() - icon_size // 2, icon_size, icon_size
         )
         paint_shape(painter, band, icon_rect)
-        font = QFont(option.font)
-        if view.state in (SlaState.BREACHED, SlaState.WARNING):
-            font.setBold(True)
-        painter.setFont(font)
+        bold = view.state in (SlaState.BREACHED, SlaState.WARNING)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
-        painter.setPen(opt.palette.color(role))
-        text = painter.fontMetrics().elidedText(
-            countdown_text(view), Qt.TextElideMode.ElideRight, text_rect.width()
-        )
-        painter.drawText(
-            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+        painter.setPen(opt.palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
+        static, font = _static_text(text, text_rect.width(), option.font, bold)
+        painter.setFont(font)
+        painter.drawStaticText(
+            text_rect.left(),
+            text_rect.top() + (text_rect.height() - static.size().height()) / 2,
+            static,
         )
         self._paint_bar(painter, rect, band, view)
         painter.restore()
 
     def _paint_bar(self, painter: QPainter, rect: QRect, band: Band, view: SlaView) -> None:
         bar = QRect(rect.left(), rect.bottom() - self.BAR_HEIGHT + 1, rect.width(), self.BAR_HEIGHT)
-        track = QColor(band.color)
-        track.setAlpha(60)
-        painter.fillRect(bar, track)
+        painter.fillRect(bar, _track(band))
         fraction = 1.0 if view.state is SlaState.MET else max(0.0, min(1.0, view.elapsed_fraction))
         filled = QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height())
         painter.fillRect(filled, band.color)
+
+
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_TRACKS: dict[SlaState, QColor] = {}
+_TEXTS: dict[tuple, tuple[QStaticText, QFont]] = {}
+_TEXTS_MAX = 4096
+
+
+def _static_text(text: str, width: int, base: QFont, bold: bool) -> tuple[QStaticText, QFont]:
+    """The elided words as a laid-out ``QStaticText`` and the font to draw them with; a cell's
+    words change at most once a second, so most repaints reuse the layout."""
+    key = (text, width, bold, base.key())
+    found = _TEXTS.get(key)
+    if found is None:
+        font = QFont(base)
+        if bold:
+            font.setBold(True)
+        elided = QFontMetrics(font).elidedText(text, _ELIDE_RIGHT, width)
+        static = QStaticText(elided)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(QTransform(), font)
+        if len(_TEXTS) >= _TEXTS_MAX:
+            _TEXTS.clear()
+        found = _TEXTS[key] = (static, font)
+    return found
+
+
+def _track(band: Band) -> QColor:
+    """The band's colour at alpha 60 (the bar's unfilled part), made once per state."""
+    track = _TRACKS.get(band.state)
+    if track is None:
+        track = QColor(band.color)
+        track.setAlpha(60)
+        _TRACKS[band.state] = track
+    return track
 
 
 def paint_shape(painter: QPainter, band: Band, r: QRect) -> None:

@@ -16,9 +16,11 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import Insert, insert
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite as sqlite_dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import TextClause
 
 from app.domain.enums import ChangeOp, EntityKind, OutboxStatus
 from app.store.extract import MODELS, columns
@@ -48,6 +50,48 @@ def _upsert_statement(kind: EntityKind, force: bool) -> Insert:
     return stmt.on_conflict_do_update(index_elements=["id"], set_=updates, where=newer)
 
 
+_NAMED = sqlite_dialect(paramstyle="named")
+
+
+@functools.cache
+def _upsert_text(
+    kind: EntityKind, force: bool, keys: tuple[str, ...]
+) -> tuple[TextClause, dict[str, Any]] | None:
+    """The upsert for one set of value keys as a cacheable ``text()`` with typed binds.
+
+    SQLAlchemy never caches the SQLite ``ON CONFLICT`` insert (``Insert.inherit_cache`` is
+    False), so every execution compiled it again; the SQL is the same, compiled once here.
+    Scalar column defaults of the columns not in ``keys`` are bound as the insert would.
+    """
+    table = MODELS[kind].__table__
+    defaults: dict[str, Any] = {}
+    for column in table.c:
+        if column.name in keys or column.default is None:
+            continue
+        if not column.default.is_scalar:
+            return None  # a callable default: keep the plain statement
+        defaults[column.name] = column.default.arg
+    names = [*keys, *defaults]
+    compiled = _upsert_statement(kind, force).compile(dialect=_NAMED, column_keys=names)
+    binds = [bindparam(name, type_=table.c[name].type) for name in names]
+    return text(str(compiled)).bindparams(*binds), defaults
+
+
+def _execute_upsert(
+    session: Session, kind: EntityKind, force: bool, rows: list[dict[str, Any]]
+) -> int:
+    """Run the upsert for rows sharing one key set (executemany for several); rowcount."""
+    prepared = _upsert_text(kind, force, tuple(rows[0]))
+    if prepared is None:
+        stmt: Any = _upsert_statement(kind, force)
+    else:
+        stmt, defaults = prepared
+        if defaults:
+            rows = [{**defaults, **row} for row in rows]
+    result = session.execute(stmt, rows[0] if len(rows) == 1 else rows)
+    return result.rowcount
+
+
 def write_entity(
     session: Session, kind: EntityKind, data: dict[str, Any], *, force: bool = False
 ) -> bool:
@@ -58,8 +102,7 @@ def write_entity(
     (the row is server truth again); local columns such as ``pending_sync`` are left alone.
     """
     values = {"id": str(data["id"]), "server_data": None, **columns(kind, data)}
-    stmt = _upsert_statement(kind, force)
-    written = session.execute(stmt, values).rowcount > 0
+    written = _execute_upsert(session, kind, force, [values]) > 0
     if written and kind is EntityKind.KNOWLEDGE_ARTICLE:
         _index_article(session, values["id"], data)
     return written
@@ -126,16 +169,15 @@ def refresh_pending(session: Session, case_ids: Iterable[str]) -> None:
     ids = [c for c in set(case_ids) if c]
     if not ids:
         return
+    cases, outbox = CaseRow.__table__, OutboxRow.__table__  # Core: no ORM bulk-update work
     count = (
-        select(func.count(OutboxRow.id))
-        .where(OutboxRow.case_id == CaseRow.id, OutboxRow.status.in_(ACTIVE))
+        select(func.count(outbox.c.id))
+        .where(outbox.c.case_id == cases.c.id, outbox.c.status.in_(ACTIVE))
         .scalar_subquery()
     )
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        session.execute(
-            update(CaseRow.__table__).where(CaseRow.id.in_(chunk)).values(pending_sync=count)
-        )
+        session.execute(update(cases).where(cases.c.id.in_(chunk)).values(pending_sync=count))
 
 
 def write_entities(session: Session, kind: EntityKind, items: list[dict[str, Any]]) -> set[str]:
@@ -169,9 +211,8 @@ def write_entities(session: Session, kind: EntityKind, items: list[dict[str, Any
     by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for values in newer:  # executemany needs one key set per call
         by_keys.setdefault(tuple(values), []).append(values)
-    stmt = _upsert_statement(kind, False)
     for group in by_keys.values():
-        session.execute(stmt, group)
+        _execute_upsert(session, kind, False, group)
     written = {values["id"] for values in newer}
     if kind is EntityKind.KNOWLEDGE_ARTICLE:
         _index_articles(session, [(v["id"], v["data"]) for v in newer])

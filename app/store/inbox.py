@@ -179,3 +179,35 @@ def inbox_rows_with_sla(session: Session, ids: list[str]) -> list[tuple[InboxRow
     for r in session.execute(stmt):
         found[r[0]] = (_inbox_row(r), r[16])
     return [found[i] for i in ids if i in found]
+
+
+_CELL_COLUMNS = (
+    CaseRow.id,
+    CaseRow.priority_rank,
+    CaseRow.status,
+    CaseRow.queue_id,
+    QueueRow.name,
+    CaseRow.assignee_id,
+    CaseRow.customer_name,
+    CaseRow.customer_masked,
+    CaseRow.amount,
+    CaseRow.updated_at,
+    CaseRow.pending_sync,
+    func.json_extract(CaseRow.data, "$.sla"),
+)
+
+
+def inbox_cells(session: Session, ids: list[str]) -> list[tuple]:
+    """What an inbox line shows, lighter than ``inbox_rows_with_sla`` (no SLA time columns to
+    convert): tuples of (id, priority_rank, status, queue_id, queue name or None, assignee_id,
+    customer_name, customer_masked, amount, updated_at, pending_sync, raw ``data.sla``), in the
+    order of ``ids`` (missing ids are left out)."""
+    if not ids:
+        return []
+    stmt = (
+        select(*_CELL_COLUMNS)
+        .outerjoin(QueueRow, QueueRow.id == CaseRow.queue_id)
+        .where(CaseRow.id.in_(ids))
+    )
+    found = {r[0]: tuple(r) for r in session.execute(stmt)}
+    return [found[i] for i in ids if i in found]

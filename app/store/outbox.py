@@ -112,6 +112,33 @@ def mark_inflight(session: Session, outbox_id: int, now: datetime) -> OutboxRow:
     return row
 
 
+def claim_inflight(session: Session, outbox_id: int, now: datetime) -> Any | None:
+    """Mark a row ``inflight`` only if it is still pending, in one ``UPDATE … RETURNING``.
+
+    Returns the row's current values (a Core row with the :class:`OutboxRow` column names), or
+    None when the row is gone or no longer pending. Same effect as :func:`mark_inflight`.
+    """
+    table = OutboxRow.__table__
+    c = table.c
+    stmt = (
+        update(table)
+        .where(c.id == outbox_id, c.status == OutboxStatus.PENDING.value)
+        .values(status=OutboxStatus.INFLIGHT.value, attempts=c.attempts + 1, updated_at=now)
+        .returning(
+            c.id,
+            c.idempotency_key,
+            c.method,
+            c.path,
+            c.if_match,
+            c.payload,
+            c.entity_kind,
+            c.entity_id,
+            c.case_id,
+        )
+    )
+    return session.execute(stmt).first()
+
+
 def mark_retry(
     session: Session,
     outbox_id: int,
@@ -129,9 +156,13 @@ def mark_retry(
     return row
 
 
-def _guess_kind(session: Session, entity: dict[str, Any]) -> EntityKind | None:
+def _guess_kind(
+    session: Session, entity: dict[str, Any], row: OutboxRow | None = None
+) -> EntityKind | None:
     if entity.get("entity"):
         return EntityKind(entity["entity"])
+    if row is not None and row.case_id and str(entity.get("id")) == row.case_id:
+        return EntityKind.CASE  # the usual related entity: the row's own case
     for kind, model in MODELS.items():
         if session.execute(select(model.id).where(model.id == entity.get("id"))).first():
             return kind
@@ -143,18 +174,22 @@ def _rebase(session: Session, row: OutboxRow, kind: EntityKind, entity: dict[str
     version = entity.get("version")
     if version is None:
         return
+    table = OutboxRow.__table__  # Core UPDATE: no ORM session synchronisation needed here
     session.execute(
-        update(OutboxRow)
+        update(table)
         .where(
-            OutboxRow.id > row.id,
-            OutboxRow.entity_kind == str(kind),
-            OutboxRow.entity_id == str(entity["id"]),
-            OutboxRow.status == OutboxStatus.PENDING.value,
-            OutboxRow.if_match.is_not(None),
-            OutboxRow.if_match < version,
+            table.c.id > row.id,
+            table.c.entity_kind == str(kind),
+            table.c.entity_id == str(entity["id"]),
+            table.c.status == OutboxStatus.PENDING.value,
+            table.c.if_match.is_not(None),
+            table.c.if_match < version,
         )
         .values(if_match=version)
     )
+    for obj in list(session.identity_map.values()):  # rows this session already holds
+        if isinstance(obj, OutboxRow) and obj.id > row.id and obj.entity_id == str(entity["id"]):
+            session.expire(obj, ["if_match"])
 
 
 def mark_applied(
@@ -176,7 +211,7 @@ def mark_applied(
         entities.append((kind, primary))
     for related in response.get("related") or []:
         if isinstance(related, dict) and related.get("id"):
-            entities.append((_guess_kind(session, related), related))
+            entities.append((_guess_kind(session, related, row), related))
     for kind, entity in entities:
         if kind is None:
             continue

@@ -380,6 +380,10 @@ class CallPage(QWidget):
         self.banner.show_message(text, severity)
         self.sig_notice.emit(severity, text)
 
+    def screenshot_ready(self) -> bool:
+        """For ``--screenshot``: a call is showing with a few turns (transcript, chart, card)."""
+        return self.call is not None and self.model.rowCount() >= 6
+
     def show_entity(self, call_id: str) -> None:
         """``--page call --id CALL_ID`` (MainWindow.show_page)."""
         self.open_call(call_id)

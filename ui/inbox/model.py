@@ -9,6 +9,7 @@ becomes :meth:`invalidate` of those rows. Nothing here resets the model except a
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,7 +28,14 @@ from ui.inbox.source import InboxSource, RowView
 from widgets.badges import BADGE_KEY_ROLE
 from widgets.clock import Clock
 from widgets.formatting import format_krw, format_krw_exact, local_time, relative_age
-from widgets.sla_countdown import SLA_VIEW_ROLE, accessible_text, countdown_text, countdown_tooltip
+from widgets.sla_countdown import (
+    SLA_CELL_ROLE,
+    SLA_VIEW_ROLE,
+    SlaCell,
+    accessible_text,
+    countdown_text,
+    countdown_tooltip,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,10 +44,51 @@ FLASH_COLOR = QColor(230, 159, 0, 70)  # Okabe–Ito orange, translucent
 FLASH_FOR = timedelta(seconds=6)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_SLA, _UPDATED, _AMOUNT, _PRIORITY = int(Column.SLA), int(Column.UPDATED), int(Column.AMOUNT), 0
+_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _ACCESSIBLE,
+        _ALIGN,
+        _BACKGROUND,
+        int(CASE_ID_ROLE),
+        int(FLASH_ROLE),
+        int(SLA_VIEW_ROLE),
+        int(SLA_CELL_ROLE),
+        int(BADGE_KEY_ROLE),
+    }
+)
+"""The only roles this model answers; the view's other questions (font, colour, icon, check
+state, size hint, …) get ``None`` at once, without touching a row."""
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_ALIGNMENTS = tuple(RIGHT if c == Column.AMOUNT else LEFT for c in Column)
+_COLUMNS = tuple(Column)
+
+
+class _Line:
+    """A fetched row and its display strings (formatted once, on first use)."""
+
+    __slots__ = ("row", "texts", "tips")
+
+    def __init__(self, row: RowView) -> None:
+        self.row = row
+        self.texts: tuple[str, ...] | None = None  # per column; SLA / UPDATED are live
+        self.tips: tuple[str | None, ...] | None = None
 
 
 class InboxModel(QAbstractTableModel):
-    """Rows are case ids; columns are :class:`ui.inbox.columns.Column`."""
+    """Rows are case ids; columns are :class:`ui.inbox.columns.Column`.
+
+    Cost per cell: a fetched row keeps its display strings (formatted on first use), and the
+    clock-dependent values (the SLA countdown, the "updated" age) are computed at most once per
+    row and clock second; ``data`` is then a few dict lookups."""
 
     sig_sort_requested = Signal(int, object)
     """Emitted with (column, Qt.SortOrder) when the view asks to sort; the page re-queries."""
@@ -59,8 +108,11 @@ class InboxModel(QAbstractTableModel):
         self._korean_amounts = korean_amounts
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
-        self._rows: OrderedDict[str, RowView] = OrderedDict()
+        self._rows: OrderedDict[str, _Line] = OrderedDict()
         self._flash_until: dict[str, datetime] = {}
+        self._second: datetime | None = None  # the clock second the live caches are for
+        self._sla_cells: dict[str, SlaCell] = {}  # case id -> SLA cell at that second
+        self._ages: dict[str, str] = {}  # case id -> "updated" text at that second
         self.fetches = 0  # page reads so far (tests and the benchmark look at it)
 
     # -- result ---------------------------------------------------------------------------------
@@ -96,6 +148,7 @@ class InboxModel(QAbstractTableModel):
         self._ids = list(ids)
         self._pos = {case_id: i for i, case_id in enumerate(ids)}
         self._rows.clear()
+        self._forget_live()
         self.endResetModel()
 
     def invalidate(self, case_ids: set[str]) -> None:
@@ -103,6 +156,8 @@ class InboxModel(QAbstractTableModel):
         rows = []
         for case_id in case_ids:
             self._rows.pop(case_id, None)
+            self._sla_cells.pop(case_id, None)
+            self._ages.pop(case_id, None)
             if (row := self._pos.get(case_id)) is not None:
                 rows.append(row)
         last = self.columnCount() - 1
@@ -129,7 +184,12 @@ class InboxModel(QAbstractTableModel):
         if not self._ids or first < 0 or last < first:
             return
         last = min(last, len(self._ids) - 1)
-        roles = [Qt.ItemDataRole.DisplayRole, SLA_VIEW_ROLE, Qt.ItemDataRole.ToolTipRole]
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            SLA_VIEW_ROLE,
+            SLA_CELL_ROLE,
+            Qt.ItemDataRole.ToolTipRole,
+        ]
         self.dataChanged.emit(self.index(first, Column.SLA), self.index(last, Column.SLA), roles)
         self._end_flashes(first, last)
 
@@ -150,6 +210,10 @@ class InboxModel(QAbstractTableModel):
 
     # -- lazy rows ------------------------------------------------------------------------------
     def row_view(self, row: int) -> RowView | None:
+        line = self._line(row)
+        return line.row if line is not None else None
+
+    def _line(self, row: int) -> _Line | None:
         case_id = self.id_at(row)
         if case_id is None:
             return None
@@ -167,7 +231,7 @@ class InboxModel(QAbstractTableModel):
         fetched = self._source.rows(wanted)
         self.fetches += 1
         for case_id in wanted:  # ids gone from the store meanwhile show as an empty row
-            self._rows[case_id] = fetched.get(case_id) or RowView.missing(case_id)
+            self._rows[case_id] = _Line(fetched.get(case_id) or RowView.missing(case_id))
         while len(self._rows) > self.CACHE_ROWS:
             self._rows.popitem(last=False)
         self.sig_rows_fetched.emit(len(wanted))
@@ -186,45 +250,113 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sig_sort_requested.emit(column, order)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ROLES or not index.isValid():
+            return None
+        r = index.row()
+        if not 0 <= r < len(self._ids):
             return None
         if role == CASE_ID_ROLE:
-            return self._ids[index.row()]
-        row = self.row_view(index.row())
-        if row is None:
-            return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._ids[r]
+        column = index.column()
+        if role == _ALIGN:
+            return _ALIGNMENTS[column]
+        case_id = self._ids[r]
+        line = self._rows.get(case_id)
+        if line is None:
+            line = self._line(r)
+            if line is None:
+                return None
+        if role == _DISPLAY:
+            if column == _SLA:
+                return self._sla_cell(line.row).text
+            if column == _UPDATED:
+                return self._age(line.row)
+            return (line.texts or self._format(line))[column]
+        if role == SLA_CELL_ROLE:
+            if column != _SLA:
+                return None
+            cell = self._sla_cell(line.row)
+            if self._flash_until and self.is_flashing(case_id):
+                return replace(cell, background=FLASH_COLOR)
+            return cell
+        if role == _BACKGROUND:
+            return FLASH_COLOR if self._flash_until and self.is_flashing(case_id) else None
+        if role == BADGE_KEY_ROLE:
+            return line.row.priority if column == _PRIORITY else None
         if role == SLA_VIEW_ROLE:
-            return self._sla(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if column == Column.SLA:
-                view = self._sla(row)
+            return self._sla_cell(line.row).view
+        if role == _TOOLTIP:
+            if column == _SLA:
+                view = self._sla_cell(line.row).view
+                return countdown_tooltip(view) if view else None
+            if line.tips is None:
+                self._format(line)
+            return line.tips[column]  # type: ignore[index]
+        if role == _ACCESSIBLE:
+            if column == _SLA:
+                view = self._sla_cell(line.row).view
                 return accessible_text(view) if view else ""
-            return self._display(row, column)
-        if role == BADGE_KEY_ROLE and column == Column.PRIORITY:
-            return row.priority
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if column == Column.AMOUNT else LEFT
-        if role == Qt.ItemDataRole.BackgroundRole and self.is_flashing(row.id):
-            return FLASH_COLOR
+            if column == _UPDATED:
+                return self._age(line.row)
+            return (line.texts or self._format(line))[column]
         if role == FLASH_ROLE:
-            return self.is_flashing(row.id)
+            return self.is_flashing(case_id)
         return None
 
+    # -- cell values ----------------------------------------------------------------------------
+    def _now_second(self) -> datetime:
+        """The clock's now, to the second; a new second forgets the live caches."""
+        second = self._clock.now().replace(microsecond=0)
+        if second != self._second:
+            self._second = second
+            self._sla_cells.clear()
+            self._ages.clear()
+        return second
+
+    def _forget_live(self) -> None:
+        self._second = None
+        self._sla_cells.clear()
+        self._ages.clear()
+
+    def _sla_cell(self, row: RowView) -> SlaCell:
+        """The SLA countdown of ``row`` at this clock second (one ``evaluate`` per second)."""
+        now = self._now_second()
+        cell = self._sla_cells.get(row.id)
+        if cell is None:
+            view = evaluate(row.sla, now) if row.sla is not None else None
+            cell = SlaCell.of(view)
+            self._sla_cells[row.id] = cell
+        return cell
+
     def _sla(self, row: RowView) -> SlaView | None:
-        return evaluate(row.sla, self._clock.now()) if row.sla is not None else None
+        return self._sla_cell(row).view
+
+    def _age(self, row: RowView) -> str:
+        now = self._now_second()
+        text = self._ages.get(row.id)
+        if text is None:
+            text = self._ages[row.id] = relative_age(row.updated_at, now)
+        return text
+
+    def _format(self, line: _Line) -> tuple[str, ...]:
+        """Format the clock-independent strings of a row, once."""
+        row = line.row
+        texts = []
+        for column in _COLUMNS:
+            texts.append(
+                "" if column in (Column.SLA, Column.UPDATED) else self._display(row, column)
+            )
+        line.texts = tuple(texts)
+        line.tips = tuple(
+            None if column == Column.SLA else self._tooltip(row, column) for column in _COLUMNS
+        )
+        return line.texts
 
     def _display(self, row: RowView, column: Column) -> str:
         if column == Column.PRIORITY:
@@ -244,7 +376,7 @@ class InboxModel(QAbstractTableModel):
             return status_label(row.status)
         if column == Column.ASSIGNEE:
             return row.assignee_name
-        return relative_age(row.updated_at, self._clock.now())
+        return self._age(row)
 
     def _tooltip(self, row: RowView, column: Column) -> str | None:
         if column == Column.SLA:

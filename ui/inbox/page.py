@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +32,27 @@ from widgets.clock import Clock
 from widgets.sla_countdown import SlaCountdownDelegate
 
 WORKABLE = frozenset({CaseStatus.OPEN.value, CaseStatus.PENDING.value})
+
+
+class InboxTable(QTableView):
+    """The case table. A ``dataChanged`` within one column (the SLA tick) repaints exactly those
+    cells: QTableView's own update rect is one pixel wider, which also repaints the whole next
+    column (text layout of every visible row, each second)."""
+
+    def dataChanged(self, top_left, bottom_right, roles=None) -> None:
+        column = top_left.column()
+        if (
+            column != bottom_right.column()
+            or not top_left.isValid()
+            or QAccessible.isActive()  # the base class also tells assistive tools
+        ):
+            super().dataChanged(top_left, bottom_right, roles or [])
+            return
+        if self.isVisible():
+            rect = self.visualRect(top_left).united(self.visualRect(bottom_right))
+            rect = rect.intersected(self.viewport().rect())
+            if not rect.isEmpty():
+                self.viewport().update(rect)
 
 
 class InboxPage(QWidget):
@@ -64,7 +86,7 @@ class InboxPage(QWidget):
         self.model = InboxModel(source, clock, korean_amounts=korean_amounts, parent=self)
         self.alerts = InboxAlerts(source, me, self)
         self.filter_bar = FilterBar(self)
-        self.table = QTableView(self)
+        self.table = InboxTable(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("inboxCount")
         self.empty = QLabel(self.tr("Loading cases…"), self)

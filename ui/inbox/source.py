@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.cases import SlaInfo
+from app.domain.enums import Priority
 from app.domain.wire import from_wire, parse_time
-from app.store.inbox import InboxFilter, inbox_count, inbox_ids, inbox_rows_with_sla
+from app.store.inbox import InboxFilter, inbox_cells, inbox_count, inbox_ids
 from app.store.models import QueueRow, UserRow
 from app.store.store import Store
 from ui.inbox.columns import Column
@@ -78,29 +79,42 @@ class InboxSource:
 
     def rows(self, ids: list[str]) -> dict[str, RowView]:
         with self._store.session() as session:
-            base = inbox_rows_with_sla(session, ids)
-            missing = {r.assignee_id for r, _ in base if r.assignee_id} - set(self._user_names)
+            base = inbox_cells(session, ids)
+            missing = {r[5] for r in base if r[5]} - set(self._user_names)
             if missing:
                 stmt = select(UserRow.id, UserRow.display_name).where(UserRow.id.in_(missing))
                 for user_id, name in session.execute(stmt):
                     self._user_names[user_id] = name or user_id
         names = self._user_names
         out: dict[str, RowView] = {}
-        for r, raw_sla in base:
-            assignee = r.assignee_id or ""
-            out[r.id] = RowView(
-                id=r.id,
-                priority=str(r.priority.value),
-                status=r.status,
-                queue_id=r.queue_id,
-                queue_name=r.queue_name,
-                assignee_id=r.assignee_id,
+        for (
+            case_id,
+            rank,
+            status,
+            queue_id,
+            queue_name,
+            assignee_id,
+            customer_name,
+            customer_masked,
+            amount,
+            updated_at,
+            pending_sync,
+            raw_sla,
+        ) in base:
+            assignee = assignee_id or ""
+            out[case_id] = RowView(
+                id=case_id,
+                priority=_priority(rank),
+                status=status,
+                queue_id=queue_id,
+                queue_name=queue_name or queue_id,
+                assignee_id=assignee_id,
                 assignee_name=names.get(assignee, assignee),
-                customer_name=r.customer_name,
-                customer_masked=r.customer_masked,
-                amount=r.amount,
-                updated_at=r.updated_at,
-                pending_sync=r.pending_sync,
+                customer_name=customer_name,
+                customer_masked=customer_masked,
+                amount=amount,
+                updated_at=updated_at,
+                pending_sync=pending_sync,
                 sla=_sla(raw_sla),
             )
         return out
@@ -113,6 +127,15 @@ class InboxSource:
 
     def forget_user_names(self) -> None:
         self._user_names.clear()
+
+
+_PRIORITY_OF_RANK = {p.rank: p.value for p in Priority}
+
+
+def _priority(rank: int) -> str:
+    """ "p0".."p3" for a stored rank (an unknown rank raises, as ``Priority`` would)."""
+    found = _PRIORITY_OF_RANK.get(rank)
+    return found if found is not None else str(Priority(f"p{rank}").value)
 
 
 def _sla(raw: Any) -> SlaInfo | None:

@@ -43,6 +43,8 @@ def _collect_call(url: str, token: str) -> list:
         connect_sse(client, "GET", f"{url}/v1/events", headers=headers) as source,
     ):
         for sse in source.iter_sse():
+            if not sse.data:  # SSE spec: a block with no data dispatches no event
+                continue
             events.append((sse.event, sse.json()))
             if sse.event == "call.state" and sse.json()["state"] == "ended":
                 break
