@@ -35,7 +35,9 @@ def test_ids_increase_and_data_is_one_json_line(live_server, token) -> None:
     bus: EventBus = live_server.app.state.bus
 
     def publish() -> None:
-        time.sleep(0.3)
+        deadline = time.monotonic() + 20
+        while not bus._subs and time.monotonic() < deadline:  # publish once the reader listens
+            time.sleep(0.05)
         for i in range(5):
             bus.publish("queue.stats", {"queue_id": "general", "n": i, "text": "줄\n바꿈"})
 
