@@ -4,6 +4,12 @@ scrolled up, copies selected turns as text, and a search bar with next / previou
 Auto-follow: while the scroll bar is at the bottom, growth of the content (new turns, a partial
 growing) keeps it there; scrolling up stops following and shows the button; reaching the bottom
 again (or the button) resumes.
+
+Why a one-column QTableView and not a QListView: a QListView with rows of different heights
+lays out *every* row again on each insert (Qt: "be smarter about inserted items"), asking the
+delegate for each row's size — a two-hour call at 50 segments/s spent most of the UI thread
+there. Here each row's height is a section of the (hidden) vertical header, set once for new or
+changed rows only; every row is measured again only when the width changes.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
+    QStyleOptionViewItem,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -27,8 +35,9 @@ translate = QCoreApplication.translate
 FOLLOW_SLACK_PX = 8
 
 
-class TranscriptView(QListView):
-    """A QListView over a :class:`TranscriptModel` painted by :class:`TranscriptDelegate`."""
+class TranscriptView(QTableView):
+    """One column of turns of a :class:`TranscriptModel`, painted by
+    :class:`TranscriptDelegate`; row heights follow the wrapped text."""
 
     sig_follow_changed = Signal(bool)
     """Emitted with True when the view follows the live end again, False when it stops."""
@@ -40,14 +49,24 @@ class TranscriptView(QListView):
         self.delegate = TranscriptDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(200)
-        self.setUniformItemSizes(False)
+        self.setShowGrid(False)
         self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(8)
+        self._measured_width = -1
+        self._remeasure = QTimer(self)
+        self._remeasure.setSingleShot(True)
+        self._remeasure.setInterval(0)
+        self._remeasure.timeout.connect(self.measure_all)
         self.following = True
         self.jump_button = QToolButton(self.viewport())
         self.jump_button.setObjectName("jumpToLive")
@@ -63,6 +82,36 @@ class TranscriptView(QListView):
     def setModel(self, model: TranscriptModel) -> None:
         super().setModel(model)
         model.rowsInserted.connect(self._on_rows_inserted)
+        model.dataChanged.connect(self._on_data_changed)
+        model.modelReset.connect(self.measure_all)
+        model.layoutChanged.connect(self.measure_all)
+        self.measure_all()
+
+    # -- row heights ------------------------------------------------------------------------------
+    def _measure(self, first: int, last: int) -> None:
+        model = self.model()
+        if model is None:
+            return
+        option = self._item_option()
+        rows = self.verticalHeader()
+        for row in range(first, last + 1):
+            index = model.index(row, 0)
+            rows.resizeSection(row, self.delegate.sizeHint(option, index).height())
+
+    def measure_all(self) -> None:
+        """Every row's height again (a new width, a reset)."""
+        model = self.model()
+        self._measured_width = self.viewport().width()
+        if model is not None and model.rowCount():
+            self._measure(0, model.rowCount() - 1)
+
+    def _item_option(self) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        return option
+
+    def _on_data_changed(self, top_left, bottom_right, _roles=()) -> None:
+        self._measure(top_left.row(), bottom_right.row())
 
     # -- following --------------------------------------------------------------------------------
     def at_bottom(self) -> bool:
@@ -90,7 +139,8 @@ class TranscriptView(QListView):
     def _on_scrolled(self, _value: int) -> None:
         self._set_following(self.at_bottom())
 
-    def _on_rows_inserted(self, *_args) -> None:
+    def _on_rows_inserted(self, _parent, first: int, last: int) -> None:
+        self._measure(first, last)
         if self.following:
             QTimer.singleShot(0, self._stick)
 
@@ -111,6 +161,8 @@ class TranscriptView(QListView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self.viewport().width() != self._measured_width:
+            self._remeasure.start()  # once per burst of resizes, after layout settled
         self._place_button()
         if self.following:
             QTimer.singleShot(0, self._stick)

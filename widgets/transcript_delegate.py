@@ -3,10 +3,13 @@
 The speaker has its own colour stripe *and* its label; a partial is greyed and italic with a
 trailing "…"; ``IssuesDetected`` character ranges get a tinted background and an underline;
 matches of the current search are highlighted. Heights are cached per (turn, text length, width)
-so a long call lays out once; only visible rows are painted.
+and laid-out texts per (turn, text, width, search) for the rows last painted, so a live call
+lays each turn out once, not on every repaint; only visible rows are painted.
 """
 
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -48,6 +51,7 @@ SENTIMENT_CUES = {
 }
 PAD_X, PAD_Y, STRIPE, GAP = 12, 6, 4, 4
 CHIP_H_PAD = 8
+LAYOUT_CACHE = 256  # laid-out turn texts kept (a few screens of turns)
 
 
 def sentiment_word(sentiment: Sentiment) -> str:
@@ -73,6 +77,7 @@ class TranscriptDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._heights: dict[tuple[str, int, bool, int, int], int] = {}
+        self._layouts: OrderedDict[tuple, QTextLayout] = OrderedDict()
         self.search = ""
 
     def set_search(self, text: str) -> None:
@@ -204,10 +209,25 @@ class TranscriptDelegate(QStyledItemDelegate):
                 start = low.find(needle, start + len(needle))
         return formats
 
-    def _paint_text(self, painter, opt, turn: Turn, x: float, y: float, color, muted) -> None:
+    def _text_layout(self, opt: QStyleOptionViewItem, turn: Turn) -> QTextLayout:
+        """The turn's text laid out for this width and search (cached, least recently used
+        dropped first)."""
         text = self._display_text(turn)
-        font = self._text_font(opt.font, turn)
-        layout = self._layout(text, font, self._text_width(opt), self._formats(turn, text))
+        width = self._text_width(opt)
+        key = (turn.key, text, tuple(turn.issues), width, self.search, opt.font.key())
+        layouts = self._layouts
+        layout = layouts.get(key)
+        if layout is None:
+            font = self._text_font(opt.font, turn)
+            layout = layouts[key] = self._layout(text, font, width, self._formats(turn, text))
+            if len(layouts) > LAYOUT_CACHE:
+                layouts.popitem(last=False)
+        else:
+            layouts.move_to_end(key)
+        return layout
+
+    def _paint_text(self, painter, opt, turn: Turn, x: float, y: float, color, muted) -> None:
+        layout = self._text_layout(opt, turn)
         painter.setPen(color if turn.final else muted)
         layout.draw(painter, QPointF(x, y))
         if not turn.categories:

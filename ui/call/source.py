@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 
 from app.domain.calls import Call
 from app.domain.enums import CallState
@@ -47,6 +47,22 @@ class CaseLine:
     queue_id: str
 
 
+def _segments_stmt(changed: bool) -> Any:
+    seg = CallSegmentRow
+    cond = seg.seq > bindparam("seq")
+    if changed:
+        cond = or_(cond, seg.received_at >= bindparam("received", type_=seg.received_at.type))
+    return (
+        select(seg.seq, seg.received_at, seg.data)
+        .where(seg.call_id == bindparam("call_id"), cond)
+        .order_by(seg.seq)
+    )
+
+
+_SEGMENTS_AFTER = _segments_stmt(changed=False)
+_SEGMENTS_CHANGED = _segments_stmt(changed=True)
+
+
 def digits(text: str | None) -> str:
     return re.sub(r"\D", "", text or "")
 
@@ -68,16 +84,16 @@ class CallSource:
     def segments_since(
         self, call_id: str, last_seq: int = 0, last_received: datetime | None = None
     ) -> SegmentBatch:
-        cond = CallSegmentRow.seq > last_seq
-        if last_received is not None:
-            cond = or_(cond, CallSegmentRow.received_at >= last_received)
-        stmt = (
-            select(CallSegmentRow.seq, CallSegmentRow.received_at, CallSegmentRow.data)
-            .where(CallSegmentRow.call_id == call_id, cond)
-            .order_by(CallSegmentRow.seq)
-        )
-        with self._store.session() as s:
-            rows = s.execute(stmt).all()
+        """Segments of ``call_id`` stored after ``last_seq`` or replaced since
+        ``last_received``. Runs on every stored live segment: one prepared statement on a
+        pooled Core connection (no ORM session)."""
+        params: dict[str, Any] = {"call_id": call_id, "seq": last_seq}
+        if last_received is None:
+            stmt = _SEGMENTS_AFTER
+        else:
+            stmt, params["received"] = _SEGMENTS_CHANGED, last_received
+        with self._store.engine.connect() as conn:
+            rows = conn.execute(stmt, params).all()
         seq, received = last_seq, last_received
         for r in rows:
             seq = max(seq, r.seq)
