@@ -9,6 +9,7 @@ visible SLA cells once a second; the delegate itself keeps no timer.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
@@ -37,8 +38,9 @@ SLA_VIEW_ROLE = Qt.ItemDataRole.UserRole + 40
 """Item data role under which a model returns the ``SlaView`` (or ``None``) of a row."""
 
 SLA_CELL_ROLE = Qt.ItemDataRole.UserRole + 42
-"""Optional role: a model may hand an :class:`SlaCell` (view, words, background) so the delegate
-paints from one value; without it the delegate reads ``SLA_VIEW_ROLE`` and the style roles."""
+"""Optional role: a model may hand an :class:`SlaCell` (state, words, bar, background) so the
+delegate paints from one value; without it the delegate reads ``SLA_VIEW_ROLE`` and the style
+roles."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,18 +64,36 @@ BANDS: dict[SlaState, Band] = {
 }
 
 
+BAR_STEPS = 400
+"""The elapsed bar moves in steps of 1/400 of the budget (finer than any cell is wide), so a
+cell's look changes at known instants and a tick repaints only the cells that changed."""
+
+
 @dataclass(frozen=True, slots=True)
 class SlaCell:
-    """Everything the countdown cell paints: the view (None: no SLA), its words, and the cell's
-    background brush colour (None: the style's)."""
+    """Everything the countdown cell paints: the state (None: no SLA), its words, the elapsed
+    bar (0..1, in steps of 1/BAR_STEPS) and the cell's background colour (None: the style's).
+    Two equal cells look the same."""
 
-    view: SlaView | None
+    state: SlaState | None
     text: str = ""
+    bar: float = 0.0
     background: QColor | None = None
 
     @classmethod
     def of(cls, view: SlaView | None) -> SlaCell:
-        return cls(view, countdown_text(view) if view is not None else "")
+        if view is None:
+            return cls(None)
+        return cls(view.state, countdown_text(view), bar_fraction(view))
+
+
+def bar_fraction(view: SlaView) -> float:
+    """The filled part of the elapsed bar: whole for a met clock, else the elapsed fraction
+    clamped to 0..1 and rounded down to a step."""
+    if view.state is SlaState.MET:
+        return 1.0
+    fraction = max(0.0, min(1.0, view.elapsed_fraction))
+    return math.floor(fraction * BAR_STEPS + 1e-9) / BAR_STEPS
 
 
 def state_label(state: SlaState) -> str:
@@ -137,19 +157,18 @@ class SlaCountdownDelegate(QStyledItemDelegate):
             if cell.background is not None:
                 opt = QStyleOptionViewItem(option)
                 opt.backgroundBrush = QBrush(cell.background)
-            view, text = cell.view, cell.text
         else:
             view = index.data(SLA_VIEW_ROLE)
+            cell = SlaCell.of(view if isinstance(view, SlaView) else None)
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             opt.text = ""
-            text = countdown_text(view) if isinstance(view, SlaView) else ""
         widget = opt.widget
         if widget is not None:  # selection / hover background, no text
             widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        if not isinstance(view, SlaView):
+        if cell.state is None:
             return
-        band = BANDS[view.state]
+        band = BANDS[cell.state]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = option.rect.adjusted(6, 2, -6, -2)
@@ -159,23 +178,22 @@ class SlaCountdownDelegate(QStyledItemDelegate):
             rect.left(), text_rect.center().y() - icon_size // 2, icon_size, icon_size
         )
         paint_shape(painter, band, icon_rect)
-        bold = view.state in (SlaState.BREACHED, SlaState.WARNING)
+        bold = cell.state in (SlaState.BREACHED, SlaState.WARNING)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(opt.palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
-        static, font = _static_text(text, text_rect.width(), option.font, bold)
+        static, font = _static_text(cell.text, text_rect.width(), option.font, bold)
         painter.setFont(font)
         painter.drawStaticText(
             text_rect.left(),
             text_rect.top() + (text_rect.height() - static.size().height()) / 2,
             static,
         )
-        self._paint_bar(painter, rect, band, view)
+        self._paint_bar(painter, rect, band, cell.bar)
         painter.restore()
 
-    def _paint_bar(self, painter: QPainter, rect: QRect, band: Band, view: SlaView) -> None:
+    def _paint_bar(self, painter: QPainter, rect: QRect, band: Band, fraction: float) -> None:
         bar = QRect(rect.left(), rect.bottom() - self.BAR_HEIGHT + 1, rect.width(), self.BAR_HEIGHT)
-        painter.fillRect(bar, _track(band))
-        fraction = 1.0 if view.state is SlaState.MET else max(0.0, min(1.0, view.elapsed_fraction))
+        painter.fillRect(bar, track_color(band))
         filled = QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height())
         painter.fillRect(filled, band.color)
 
@@ -207,7 +225,7 @@ def _static_text(text: str, width: int, base: QFont, bold: bool) -> tuple[QStati
     return found
 
 
-def _track(band: Band) -> QColor:
+def track_color(band: Band) -> QColor:
     """The band's colour at alpha 60 (the bar's unfilled part), made once per state."""
     track = _TRACKS.get(band.state)
     if track is None:

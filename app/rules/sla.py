@@ -24,6 +24,7 @@ so it fires on the working day -- and breached once the budget is used up (remai
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -244,6 +245,33 @@ def evaluate(sla: SlaInfo, now: datetime) -> SlaView:
         business_remaining=timedelta(seconds=business),
         due_at=due,
     )
+
+
+def is_stopped(sla: SlaInfo) -> bool:
+    """Met or paused: the remaining time no longer moves (whatever the state shows)."""
+    return sla.met_at is not None or sla.paused_since is not None
+
+
+def steady_seconds(sla: SlaInfo, now: datetime) -> float:
+    """How long after ``now`` the clock keeps its state with the remaining time moving one for
+    one with wall time (``math.inf``: until the clock itself changes -- a met or paused clock,
+    or a breached one, whose overdue time only grows). Until then ``evaluate(sla, now + d)`` has
+    the same state, and ``remaining`` less by ``d`` and ``elapsed_fraction`` more by
+    ``d / budget_seconds`` -- both frozen while the clock is stopped (:func:`is_stopped`). The
+    inbox moves its countdowns that way and evaluates again only at the end
+    (``business_remaining`` and a pause's ``due_at`` it does not move)."""
+    now = _utc(now)
+    if sla.met_at is not None or sla.paused_since is not None:  # stopped: frozen from then on
+        stopped_at = sla.met_at if sla.met_at is not None else sla.paused_since
+        return math.inf if stopped_at <= now else 0.0  # (not yet stopped: evaluate each time)
+    elapsed = elapsed_seconds(sla, now)
+    budget = budget_seconds(sla)
+    if budget - elapsed <= _EPS:
+        return math.inf  # breached
+    warn = warning_elapsed_seconds(sla) - _EPS
+    if elapsed < warn:
+        return warn - elapsed
+    return budget - _EPS - elapsed
 
 
 def escalate(

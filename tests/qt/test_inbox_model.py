@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
 from app.domain.enums import Priority
+from app.rules.sla import evaluate
 from app.store.inbox import InboxFilter
 from tests.qt.conftest import CASES
 from tests.qt.data import NOW
 from ui.inbox.columns import Column
 from ui.inbox.model import CASE_ID_ROLE, InboxModel
 from ui.inbox.source import InboxSource
-from widgets.sla_countdown import SLA_VIEW_ROLE
+from widgets.sla_countdown import SLA_CELL_ROLE, SLA_VIEW_ROLE, SlaCell
 
 
 def make_model(store, clock, f: InboxFilter | None = None) -> tuple[InboxModel, InboxSource]:
@@ -39,7 +41,8 @@ def test_rows_are_fetched_lazily_one_page_at_a_time(big_store, clock):
     assert model.fetches == 1
     model.data(model.index(CASES - 1, Column.AMOUNT))
     assert model.fetches == 2
-    assert len(model.cached_ids()) == 2 * model.PAGE_SIZE
+    last_page = CASES - (CASES - 1) // model.PAGE_SIZE * model.PAGE_SIZE  # rows on the last page
+    assert len(model.cached_ids()) == model.PAGE_SIZE + last_page
 
 
 def test_default_order_is_priority_then_due_time(big_store, clock):
@@ -104,7 +107,14 @@ def test_latest_request_wins(qtbot, qloop, big_store, clock):
     assert results == [10]
 
 
-def test_tick_repaints_only_the_visible_sla_cells(qtbot, big_store, clock):
+def looks(row_view, at) -> SlaCell:
+    """What the SLA cell shows at ``at``, computed straight from the rules."""
+    return SlaCell.of(evaluate(row_view.sla, at) if row_view.sla is not None else None)
+
+
+def test_tick_repaints_only_the_visible_sla_cells_that_changed(
+    qtbot, big_store, clock, manual_time
+):
     from ui.inbox.page import InboxPage
     from ui.tasks import TaskKeeper
 
@@ -115,17 +125,33 @@ def test_tick_repaints_only_the_visible_sla_cells(qtbot, big_store, clock):
     page.load_now()
     qtbot.waitUntil(lambda: page.visible_rows()[0] >= 0)
     page.table.scrollTo(page.model.index(700, 0), page.table.ScrollHint.PositionAtTop)
+    qtbot.wait(20)  # painted
     first, last = page.visible_rows()
     assert first == 700 and 10 < last - first < 60
-    changes, resets = [], []
-    page.model.dataChanged.connect(lambda a, b, roles: changes.append((a, b)))
-    page.model.modelReset.connect(lambda: resets.append(1))
-    with qtbot.waitSignal(clock.sig_tick):
-        clock.tick()
-    assert resets == []
-    assert [(a.row(), b.row(), a.column(), b.column()) for a, b in changes] == [
-        (first, last, Column.SLA, Column.SLA)
-    ]
+    model = page.model
+    changes, resets, sizes = [], [], []
+    model.dataChanged.connect(lambda a, b, roles: changes.append((a, b)))
+    model.modelReset.connect(lambda: resets.append(1))
+    for seconds in (1, 1, 59, 3600):  # a second, another, past a minute, past an hour
+        before = manual_time.value
+        after = manual_time.advance(timedelta(seconds=seconds))
+        changes.clear()
+        with qtbot.waitSignal(clock.sig_tick):
+            clock.tick()
+        qtbot.wait(5)  # painted
+        assert resets == []
+        assert all(a.column() == b.column() == Column.SLA for a, b in changes)
+        repainted = {r for a, b in changes for r in range(a.row(), b.row() + 1)}
+        expected = {
+            r
+            for r in range(first, last + 1)
+            if looks(model.row_view(r), after) != looks(model.row_view(r), before)
+        }
+        assert repainted == expected
+        sizes.append(len(expected))
+        for r in range(first, last + 1):  # and every cell shows what the rules say
+            assert model.index(r, Column.SLA).data(SLA_CELL_ROLE) == looks(model.row_view(r), after)
+    assert max(sizes) > 0 and min(sizes) < last - first + 1, sizes  # not all, not nothing
 
 
 def test_sync_invalidates_only_changed_rows(big_store, clock):

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.rules.sla import SlaView, evaluate
+from app.domain.cases import SlaInfo
+from app.rules.sla import SlaView, budget_seconds, evaluate, is_stopped, steady_seconds
 from ui.inbox.columns import Column, header, status_label
 from ui.inbox.source import InboxSource, RowView
 from widgets.badges import BADGE_KEY_ROLE
@@ -33,6 +34,7 @@ from widgets.sla_countdown import (
     SLA_VIEW_ROLE,
     SlaCell,
     accessible_text,
+    bar_fraction,
     countdown_text,
     countdown_tooltip,
 )
@@ -72,8 +74,45 @@ _ALIGNMENTS = tuple(RIGHT if c == Column.AMOUNT else LEFT for c in Column)
 _COLUMNS = tuple(Column)
 
 
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in ascending ``rows``."""
+    runs: list[tuple[int, int]] = []
+    for r in rows:
+        if runs and runs[-1][1] == r - 1:
+            runs[-1] = (runs[-1][0], r)
+        else:
+            runs.append((r, r))
+    return runs
+
+
+class _Track:
+    """A row's SLA clock evaluated once, moved forward by wall time until its state changes
+    (``app.rules.sla.steady_seconds``): a tick costs a subtraction per row, not a calendar walk."""
+
+    __slots__ = ("at", "budget", "stopped", "until", "view")
+
+    def __init__(self, sla: SlaInfo, view: SlaView, at: datetime) -> None:
+        self.at, self.view = at, view
+        self.budget, self.stopped = budget_seconds(sla), is_stopped(sla)
+        steady_s = steady_seconds(sla, at)
+        self.until = at + timedelta(seconds=steady_s) if steady_s < 1e12 else None
+
+    def cell_at(self, now: datetime) -> SlaCell | None:
+        """The cell at ``now``, or None once the clock may have changed state."""
+        if self.until is not None and now >= self.until:
+            return None
+        view = self.view
+        if not self.stopped and now != self.at:
+            d = (now - self.at).total_seconds()
+            fraction = view.elapsed_fraction + (d / self.budget if self.budget > 0 else 0.0)
+            view = replace(view, remaining=view.remaining - timedelta(seconds=d),
+                           elapsed_fraction=fraction)  # fmt: skip
+        return SlaCell(view.state, countdown_text(view), bar_fraction(view))
+
+
 class _Line:
-    """A fetched row and its display strings (formatted once, on first use)."""
+    """A fetched row and its display strings (formatted once, on first paint; tooltips on
+    first hover)."""
 
     __slots__ = ("row", "texts", "tips")
 
@@ -96,7 +135,8 @@ class InboxModel(QAbstractTableModel):
     sig_rows_fetched = Signal(int)
     """Emitted with the number of rows read from the store for one page fetch."""
 
-    PAGE_SIZE = 200
+    PAGE_SIZE = 64
+    """Rows read per page fetch: about two screens, so scrolling never waits long for one."""
     CACHE_ROWS = 20_000
 
     def __init__(
@@ -112,7 +152,10 @@ class InboxModel(QAbstractTableModel):
         self._flash_until: dict[str, datetime] = {}
         self._second: datetime | None = None  # the clock second the live caches are for
         self._sla_cells: dict[str, SlaCell] = {}  # case id -> SLA cell at that second
+        self._views: dict[str, SlaView | None] = {}  # case id -> exact SLA view at that second
         self._ages: dict[str, str] = {}  # case id -> "updated" text at that second
+        self._tracks: dict[str, _Track] = {}  # case id -> its clock, moved forward per second
+        self._painted: dict[str, SlaCell] = {}  # case id -> the SLA cell last handed to paint
         self.fetches = 0  # page reads so far (tests and the benchmark look at it)
 
     # -- result ---------------------------------------------------------------------------------
@@ -156,8 +199,8 @@ class InboxModel(QAbstractTableModel):
         rows = []
         for case_id in case_ids:
             self._rows.pop(case_id, None)
-            self._sla_cells.pop(case_id, None)
-            self._ages.pop(case_id, None)
+            for cache in (self._sla_cells, self._views, self._ages, self._tracks, self._painted):
+                cache.pop(case_id, None)
             if (row := self._pos.get(case_id)) is not None:
                 rows.append(row)
         last = self.columnCount() - 1
@@ -180,17 +223,27 @@ class InboxModel(QAbstractTableModel):
 
     # -- ticking --------------------------------------------------------------------------------
     def refresh_sla(self, first: int, last: int) -> None:
-        """Repaint the SLA cells of rows ``first..last`` (the visible ones)."""
+        """Repaint the SLA cells of rows ``first..last`` (the visible ones) whose look changed
+        since they were painted: the words (seconds tick only under an hour), the state or a
+        step of the bar. One ``dataChanged`` per run of neighbouring changed rows."""
         if not self._ids or first < 0 or last < first:
             return
         last = min(last, len(self._ids) - 1)
-        roles = [
-            Qt.ItemDataRole.DisplayRole,
-            SLA_VIEW_ROLE,
-            SLA_CELL_ROLE,
-            Qt.ItemDataRole.ToolTipRole,
-        ]
-        self.dataChanged.emit(self.index(first, Column.SLA), self.index(last, Column.SLA), roles)
+        changed: list[int] = []
+        painted, rows = self._painted, self._rows
+        for r in range(first, last + 1):
+            case_id = self._ids[r]
+            before = painted.get(case_id)
+            line = rows.get(case_id)
+            if before is None or line is None:
+                continue  # never painted: it will be computed when it is
+            if self._sla_cell(line.row) != before:
+                changed.append(r)
+        roles = [Qt.ItemDataRole.DisplayRole, SLA_VIEW_ROLE, SLA_CELL_ROLE, _TOOLTIP]
+        for top, bottom in _runs(changed):
+            self.dataChanged.emit(
+                self.index(top, Column.SLA), self.index(bottom, Column.SLA), roles
+            )
         self._end_flashes(first, last)
 
     def _end_flashes(self, first: int, last: int) -> None:
@@ -274,14 +327,14 @@ class InboxModel(QAbstractTableModel):
                 return None
         if role == _DISPLAY:
             if column == _SLA:
-                return self._sla_cell(line.row).text
+                return self.sla_cell_for(line.row).text
             if column == _UPDATED:
                 return self._age(line.row)
             return (line.texts or self._format(line))[column]
         if role == SLA_CELL_ROLE:
             if column != _SLA:
                 return None
-            cell = self._sla_cell(line.row)
+            cell = self.sla_cell_for(line.row)
             if self._flash_until and self.is_flashing(case_id):
                 return replace(cell, background=FLASH_COLOR)
             return cell
@@ -290,17 +343,19 @@ class InboxModel(QAbstractTableModel):
         if role == BADGE_KEY_ROLE:
             return line.row.priority if column == _PRIORITY else None
         if role == SLA_VIEW_ROLE:
-            return self._sla_cell(line.row).view
+            return self._sla(line.row)
         if role == _TOOLTIP:
             if column == _SLA:
-                view = self._sla_cell(line.row).view
+                view = self._sla(line.row)
                 return countdown_tooltip(view) if view else None
-            if line.tips is None:
-                self._format(line)
-            return line.tips[column]  # type: ignore[index]
+            if line.tips is None:  # formatted on the first hover, not on paint
+                line.tips = tuple(
+                    None if c == Column.SLA else self._tooltip(line.row, c) for c in _COLUMNS
+                )
+            return line.tips[column]
         if role == _ACCESSIBLE:
             if column == _SLA:
-                view = self._sla_cell(line.row).view
+                view = self._sla(line.row)
                 return accessible_text(view) if view else ""
             if column == _UPDATED:
                 return self._age(line.row)
@@ -311,31 +366,62 @@ class InboxModel(QAbstractTableModel):
 
     # -- cell values ----------------------------------------------------------------------------
     def _now_second(self) -> datetime:
-        """The clock's now, to the second; a new second forgets the live caches."""
+        """The clock's now, to the second; a new second forgets the per-second caches."""
         second = self._clock.now().replace(microsecond=0)
         if second != self._second:
             self._second = second
             self._sla_cells.clear()
+            self._views.clear()
             self._ages.clear()
         return second
 
     def _forget_live(self) -> None:
         self._second = None
-        self._sla_cells.clear()
-        self._ages.clear()
+        for cache in (self._sla_cells, self._views, self._ages, self._tracks, self._painted):
+            cache.clear()
 
     def _sla_cell(self, row: RowView) -> SlaCell:
-        """The SLA countdown of ``row`` at this clock second (one ``evaluate`` per second)."""
+        """What the SLA cell of ``row`` shows at this clock second: from the row's track (one
+        ``evaluate`` per state change, not per second)."""
         now = self._now_second()
         cell = self._sla_cells.get(row.id)
-        if cell is None:
-            view = evaluate(row.sla, now) if row.sla is not None else None
-            cell = SlaCell.of(view)
-            self._sla_cells[row.id] = cell
+        if cell is not None:
+            return cell
+        if row.sla is None:
+            cell = SlaCell(None)
+        else:
+            track = self._tracks.get(row.id)
+            cell = track.cell_at(now) if track is not None else None
+            if cell is None:
+                view = evaluate(row.sla, now)
+                track = _Track(row.sla, view, now)
+                self._tracks[row.id] = track
+                cell = SlaCell.of(view)
+        self._sla_cells[row.id] = cell
+        return cell
+
+    def sla_cell_for(self, row: RowView) -> SlaCell:
+        """The SLA cell to paint now (remembered, so the next tick repaints only changes)."""
+        cell = self._painted[row.id] = self._sla_cell(row)
         return cell
 
     def _sla(self, row: RowView) -> SlaView | None:
-        return self._sla_cell(row).view
+        """The exact SLA view of ``row`` now (tooltips, assistive text, ``SLA_VIEW_ROLE``)."""
+        now = self._now_second()
+        if row.id in self._views:
+            return self._views[row.id]
+        view = self._views[row.id] = evaluate(row.sla, now) if row.sla is not None else None
+        return view
+
+    def age_for(self, row: RowView) -> str:
+        return self._age(row)
+
+    def paint_line(self, row: int) -> _Line | None:
+        """Row ``row`` with its display strings formatted (the table paints from this)."""
+        line = self._line(row)
+        if line is not None and line.texts is None:
+            self._format(line)
+        return line
 
     def _age(self, row: RowView) -> str:
         now = self._now_second()
@@ -353,9 +439,6 @@ class InboxModel(QAbstractTableModel):
                 "" if column in (Column.SLA, Column.UPDATED) else self._display(row, column)
             )
         line.texts = tuple(texts)
-        line.tips = tuple(
-            None if column == Column.SLA else self._tooltip(row, column) for column in _COLUMNS
-        )
         return line.texts
 
     def _display(self, row: RowView, column: Column) -> str:

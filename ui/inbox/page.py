@@ -6,14 +6,12 @@ import asyncio
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,33 +24,11 @@ from ui.inbox.columns import ACTIVE_STATUSES, WIDTH_CHARS, Column
 from ui.inbox.filter_bar import FilterBar
 from ui.inbox.model import InboxModel
 from ui.inbox.source import InboxSource, column_of_sort, with_sort
+from ui.inbox.table import InboxTable
 from ui.tasks import Latest, TaskKeeper
-from widgets.badges import PriorityBadgeDelegate
 from widgets.clock import Clock
-from widgets.sla_countdown import SlaCountdownDelegate
 
 WORKABLE = frozenset({CaseStatus.OPEN.value, CaseStatus.PENDING.value})
-
-
-class InboxTable(QTableView):
-    """The case table. A ``dataChanged`` within one column (the SLA tick) repaints exactly those
-    cells: QTableView's own update rect is one pixel wider, which also repaints the whole next
-    column (text layout of every visible row, each second)."""
-
-    def dataChanged(self, top_left, bottom_right, roles=None) -> None:
-        column = top_left.column()
-        if (
-            column != bottom_right.column()
-            or not top_left.isValid()
-            or QAccessible.isActive()  # the base class also tells assistive tools
-        ):
-            super().dataChanged(top_left, bottom_right, roles or [])
-            return
-        if self.isVisible():
-            rect = self.visualRect(top_left).united(self.visualRect(bottom_right))
-            rect = rect.intersected(self.viewport().rect())
-            if not rect.isEmpty():
-                self.viewport().update(rect)
 
 
 class InboxPage(QWidget):
@@ -108,8 +84,6 @@ class InboxPage(QWidget):
         t.setObjectName("inboxTable")
         t.setAccessibleName(self.tr("Case inbox"))
         t.setModel(self.model)
-        t.setItemDelegateForColumn(Column.SLA, SlaCountdownDelegate(t))
-        t.setItemDelegateForColumn(Column.PRIORITY, PriorityBadgeDelegate(t))
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

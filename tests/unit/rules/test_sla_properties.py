@@ -103,3 +103,24 @@ def test_add_business_seconds_is_the_inverse_of_between(start: datetime, seconds
     end = cal.add_business_seconds(start, seconds)
     assert end >= start
     assert cal.business_seconds_between(start, end) == pytest.approx(seconds, abs=1e-6)
+
+
+@PROFILE
+@given(clocks(), spans, st.floats(min_value=0.0, max_value=0.999))
+def test_a_clock_moves_one_for_one_while_steady(
+    made: tuple[SlaInfo, datetime], later: timedelta, part: float
+) -> None:
+    """``steady_seconds``: until then the state holds and remaining / elapsed fraction move
+    with wall time (what the inbox relies on to tick without evaluating every second)."""
+    clock, last = made
+    now = last + later
+    steady = sla.steady_seconds(clock, now)
+    v0 = sla.evaluate(clock, now)
+    d = timedelta(seconds=round(min(steady, 40 * 24 * 3600.0) * part))
+    v1 = sla.evaluate(clock, now + d)
+    assert v1.state is v0.state
+    stopped = clock.paused_since is not None or clock.met_at is not None
+    moved = timedelta(0) if stopped else d
+    assert abs(v1.remaining - (v0.remaining - moved)) <= timedelta(microseconds=2)
+    if not stopped and steady < 40 * 24 * 3600.0:  # right after the steady span: a new state
+        assert sla.evaluate(clock, now + timedelta(seconds=steady + 1e-3)).state is not v0.state
