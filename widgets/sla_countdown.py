@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.enums import SlaState
-from app.rules.sla import SlaView
+from app.rules.sla import SlaFace, SlaView
 from widgets.formatting import format_duration, local_time
 
 translate = QCoreApplication.translate
@@ -81,13 +81,13 @@ class SlaCell:
     background: QColor | None = None
 
     @classmethod
-    def of(cls, view: SlaView | None) -> SlaCell:
+    def of(cls, view: SlaView | SlaFace | None) -> SlaCell:
         if view is None:
             return cls(None)
         return cls(view.state, countdown_text(view), bar_fraction(view))
 
 
-def bar_fraction(view: SlaView) -> float:
+def bar_fraction(view: SlaView | SlaFace) -> float:
     """The filled part of the elapsed bar: whole for a met clock, else the elapsed fraction
     clamped to 0..1 and rounded down to a step."""
     if view.state is SlaState.MET:
@@ -106,7 +106,7 @@ def state_label(state: SlaState) -> str:
     }[state]
 
 
-def countdown_text(view: SlaView) -> str:
+def countdown_text(view: SlaView | SlaFace) -> str:
     """The words in the cell: "2h 14m", "1h 5m over", "Paused · 3h 2m", "Met"."""
     if view.state is SlaState.MET:
         return translate("SlaCountdown", "Met")

@@ -205,13 +205,42 @@ def with_breach(sla: SlaInfo, now: datetime) -> SlaInfo:
     return replace(sla)
 
 
-def evaluate(sla: SlaInfo, now: datetime) -> SlaView:
-    """The clock at ``now``. State precedence: met, breached, paused, warning, on_track."""
+@dataclass(frozen=True, slots=True)
+class SlaFace:
+    """What a countdown shows at one instant: :class:`SlaView` without the calendar walk
+    (``business_remaining``) and the effective due time -- cheap enough to compute for every
+    row painted."""
+
+    state: SlaState
+    elapsed_fraction: float
+    remaining: timedelta  # negative once breached; frozen while paused or met
+
+
+def face(sla: SlaInfo, now: datetime) -> SlaFace:
+    """State, elapsed fraction and remaining time at ``now`` (exactly those of ``evaluate``)."""
     now = _utc(now)
     budget = budget_seconds(sla)
     elapsed = elapsed_seconds(sla, now)
     left = budget - elapsed
+    if sla.met_at is not None:
+        state = SlaState.MET
+    elif left <= _EPS:
+        state = SlaState.BREACHED
+    elif sla.paused_since is not None:
+        state = SlaState.PAUSED
+    elif elapsed >= warning_elapsed_seconds(sla) - _EPS:
+        state = SlaState.WARNING
+    else:
+        state = SlaState.ON_TRACK
     fraction = elapsed / budget if budget > 0 else 1.0
+    return SlaFace(state, fraction, timedelta(seconds=left))
+
+
+def evaluate(sla: SlaInfo, now: datetime) -> SlaView:
+    """The clock at ``now``. State precedence: met, breached, paused, warning, on_track."""
+    now = _utc(now)
+    shown = face(sla, now)
+    left = shown.remaining.total_seconds()
 
     # The instant the clock reads from: frozen at the pause start or at met_at.
     ref = now
@@ -227,21 +256,10 @@ def evaluate(sla: SlaInfo, now: datetime) -> SlaView:
         business = calendar.business_seconds_between(ref, sla.due_at)
     else:
         business = -calendar.business_seconds_between(sla.due_at, ref)
-
-    if sla.met_at is not None:
-        state = SlaState.MET
-    elif left <= _EPS:
-        state = SlaState.BREACHED
-    elif sla.paused_since is not None:
-        state = SlaState.PAUSED
-    elif elapsed >= warning_elapsed_seconds(sla) - _EPS:
-        state = SlaState.WARNING
-    else:
-        state = SlaState.ON_TRACK
     return SlaView(
-        state=state,
-        elapsed_fraction=fraction,
-        remaining=timedelta(seconds=left),
+        state=shown.state,
+        elapsed_fraction=shown.elapsed_fraction,
+        remaining=shown.remaining,
         business_remaining=timedelta(seconds=business),
         due_at=due,
     )

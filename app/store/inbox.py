@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Priority
@@ -124,8 +124,14 @@ def inbox_count(session: Session, f: InboxFilter, now: datetime) -> int:
 
 
 def inbox_ids(
-    session: Session, f: InboxFilter, now: datetime, offset: int = 0, limit: int = 500
+    session: Session | Connection,
+    f: InboxFilter,
+    now: datetime,
+    offset: int = 0,
+    limit: int = 500,
 ) -> list[str]:
+    """Ids of the cases ``f`` selects, in display order (an ORM session or a Core connection:
+    the latter is about twice as fast for long results)."""
     stmt = inbox_select(f, now).offset(offset).limit(limit)
     return list(session.execute(stmt).scalars())
 
@@ -197,7 +203,7 @@ _CELL_COLUMNS = (
 )
 
 
-def inbox_cells(session: Session, ids: list[str]) -> list[tuple]:
+def inbox_cells(session: Session | Connection, ids: list[str]) -> list[tuple]:
     """What an inbox line shows, lighter than ``inbox_rows_with_sla`` (no SLA time columns to
     convert): tuples of (id, priority_rank, status, queue_id, queue name or None, assignee_id,
     customer_name, customer_masked, amount, updated_at, pending_sync, raw ``data.sla``), in the

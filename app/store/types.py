@@ -23,10 +23,34 @@ _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 def db_time(value: datetime | str) -> str:
     """The stored text of a time (aware datetime or RFC 3339 string)."""
     if isinstance(value, str):
+        stored = _stored_form(value)
+        if stored is not None:
+            return stored
         value = parse_time(value)
     if value.tzinfo is None:
         raise ValueError("naive datetimes are not stored; use timezone-aware UTC")
-    return value.astimezone(UTC).strftime(_FORMAT)
+    value = value.astimezone(UTC)
+    if value.year < 1000:  # isoformat pads the year to 4 digits, strftime does not
+        return value.strftime(_FORMAT)
+    return value.isoformat(timespec="microseconds")[:26] + "Z"  # strftime is ~10x slower
+
+
+def _stored_form(text: str) -> str | None:
+    """The stored text of a UTC ``Z`` time as the server formats it, or None (other forms).
+
+    ``…T09:30:00.123456Z`` is already the stored form and ``…T09:30:00Z`` lacks only the
+    microseconds; the rest of the text must be exactly what ``isoformat`` writes back."""
+    n = len(text)
+    if n == 27 and text[26] == "Z":
+        head = text[:26]
+    elif n == 20 and text[19] == "Z":
+        head = text[:19] + ".000000"
+    else:
+        return None
+    # ValueError for a malformed time, as parse_time; anything not canonical takes the long way
+    if datetime.fromisoformat(head).isoformat(timespec="microseconds") != head or head < "1":
+        return None
+    return head + "Z"
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -43,6 +67,8 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
         if value is None:
             return None
+        if len(value) == 27 and value[-1] == "Z":  # the stored form: 20x faster than strptime
+            return datetime.fromisoformat(value)
         return datetime.strptime(value, _FORMAT).replace(tzinfo=UTC)
 
 

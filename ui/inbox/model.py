@@ -23,7 +23,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.domain.cases import SlaInfo
-from app.rules.sla import SlaView, budget_seconds, evaluate, is_stopped, steady_seconds
+from app.rules.sla import (
+    SlaFace,
+    SlaView,
+    budget_seconds,
+    evaluate,
+    face,
+    is_stopped,
+    steady_seconds,
+)
 from ui.inbox.columns import Column, header, status_label
 from ui.inbox.source import InboxSource, RowView
 from widgets.badges import BADGE_KEY_ROLE
@@ -44,6 +52,7 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FLASH_ROLE = Qt.ItemDataRole.UserRole + 2
 FLASH_COLOR = QColor(230, 159, 0, 70)  # Okabe–Ito orange, translucent
 FLASH_FOR = timedelta(seconds=6)
+_A_DAY = timedelta(days=1)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -91,7 +100,7 @@ class _Track:
 
     __slots__ = ("at", "budget", "stopped", "until", "view")
 
-    def __init__(self, sla: SlaInfo, view: SlaView, at: datetime) -> None:
+    def __init__(self, sla: SlaInfo, view: SlaFace, at: datetime) -> None:
         self.at, self.view = at, view
         self.budget, self.stopped = budget_seconds(sla), is_stopped(sla)
         steady_s = steady_seconds(sla, at)
@@ -154,6 +163,7 @@ class InboxModel(QAbstractTableModel):
         self._sla_cells: dict[str, SlaCell] = {}  # case id -> SLA cell at that second
         self._views: dict[str, SlaView | None] = {}  # case id -> exact SLA view at that second
         self._ages: dict[str, str] = {}  # case id -> "updated" text at that second
+        self._dates: dict[str, str] = {}  # case id -> "updated" date (older than a day)
         self._tracks: dict[str, _Track] = {}  # case id -> its clock, moved forward per second
         self._painted: dict[str, SlaCell] = {}  # case id -> the SLA cell last handed to paint
         self.fetches = 0  # page reads so far (tests and the benchmark look at it)
@@ -199,7 +209,7 @@ class InboxModel(QAbstractTableModel):
         rows = []
         for case_id in case_ids:
             self._rows.pop(case_id, None)
-            for cache in (self._sla_cells, self._views, self._ages, self._tracks, self._painted):
+            for cache in self._live_caches():
                 cache.pop(case_id, None)
             if (row := self._pos.get(case_id)) is not None:
                 rows.append(row)
@@ -377,8 +387,13 @@ class InboxModel(QAbstractTableModel):
 
     def _forget_live(self) -> None:
         self._second = None
-        for cache in (self._sla_cells, self._views, self._ages, self._tracks, self._painted):
+        for cache in self._live_caches():
             cache.clear()
+
+    def _live_caches(self) -> tuple[dict, ...]:
+        return (
+            self._sla_cells, self._views, self._ages, self._dates, self._tracks, self._painted
+        )  # fmt: skip
 
     def _sla_cell(self, row: RowView) -> SlaCell:
         """What the SLA cell of ``row`` shows at this clock second: from the row's track (one
@@ -393,10 +408,9 @@ class InboxModel(QAbstractTableModel):
             track = self._tracks.get(row.id)
             cell = track.cell_at(now) if track is not None else None
             if cell is None:
-                view = evaluate(row.sla, now)
-                track = _Track(row.sla, view, now)
-                self._tracks[row.id] = track
-                cell = SlaCell.of(view)
+                shown = face(row.sla, now)  # no calendar walk: that is for tooltips
+                self._tracks[row.id] = _Track(row.sla, shown, now)
+                cell = SlaCell.of(shown)
         self._sla_cells[row.id] = cell
         return cell
 
@@ -427,7 +441,12 @@ class InboxModel(QAbstractTableModel):
         now = self._now_second()
         text = self._ages.get(row.id)
         if text is None:
-            text = self._ages[row.id] = relative_age(row.updated_at, now)
+            text = self._dates.get(row.id)  # older than a day: a date, the same every second
+            if text is None:
+                text = relative_age(row.updated_at, now)
+                if row.updated_at is not None and now - row.updated_at >= _A_DAY:
+                    self._dates[row.id] = text
+            self._ages[row.id] = text
         return text
 
     def _format(self, line: _Line) -> tuple[str, ...]:

@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QTableView
 
@@ -43,19 +45,22 @@ _BOLD_STATES = (SlaState.BREACHED, SlaState.WARNING)
 
 
 class Fitter:
-    """Fits strings of one font into cells: (shown text, width) per (text, width available).
+    """Draws strings of one font fitted into cells, cached per (text, width available).
 
     The width comes from cached per-character advances (no text shaping); only a string that
-    may not fit is measured and elided exactly. Results are cached (bounded)."""
+    may not fit is measured and elided exactly. A string drawn a second time is kept as a
+    laid-out ``QStaticText`` (queue names, statuses, amounts repeat down the table; drawing a
+    static text costs a third of shaping it again), a string seen once is just drawn."""
 
     def __init__(self, font: QFont) -> None:
         self.font = font
         self.metrics = QFontMetrics(font)
         self.ascent, self.height = self.metrics.ascent(), self.metrics.height()
         self._advances: dict[str, int] = {}
-        self._fits: dict[tuple[str, int], tuple[str, int]] = {}
+        self._fits: dict[tuple[str, int], list] = {}  # [shown text, width, QStaticText | None]
 
-    def fit(self, text: str, width: int) -> tuple[str, int]:
+    def fit(self, text: str, width: int) -> list:
+        """[shown text, its width, its QStaticText once drawn twice]."""
         key = (text, width)
         found = self._fits.get(key)
         if found is None:
@@ -72,8 +77,24 @@ class Fitter:
                     total = measure(text)
             if len(self._fits) >= _CACHE_MAX:
                 self._fits.clear()
-            found = self._fits[key] = (text, total)
+            found = self._fits[key] = [text, total, None]
         return found
+
+    def draw(
+        self, painter: QPainter, x: int, y: int, height: int, fitted: list, keep: bool = True
+    ) -> None:
+        """Draw a fitted string at ``x``, centred vertically in the band ``y .. y + height``
+        (``keep=False``: a string that changes every second, never kept laid out)."""
+        static = fitted[2]
+        if static is None or not keep:
+            fitted[2] = False  # drawn once
+            painter.drawText(QPoint(x, y + (height - self.height) // 2 + self.ascent), fitted[0])
+            return
+        if static is False:
+            static = fitted[2] = QStaticText(fitted[0])
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self.font)
+        painter.drawStaticText(QPoint(x, y + (height - self.height) // 2), static)
 
 
 class _Fonts(NamedTuple):
@@ -91,6 +112,8 @@ class InboxTable(QTableView):
         super().__init__(parent)
         self._pixmaps: dict[tuple, QPixmap] = {}
         self._fonts: _Fonts | None = None
+        # paintEvent fills every pixel it is asked for: Qt need not paint the page beneath first
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     # -- updates --------------------------------------------------------------------------------
     def dataChanged(self, top_left, bottom_right, roles=None) -> None:
@@ -120,18 +143,22 @@ class InboxTable(QTableView):
             super().paintEvent(event)
             return
         rows = model.rowCount()
-        if not rows:
-            return
+        shown = self._columns_in(event.rect())
         painter = QPainter(self.viewport())
         try:
+            base = self.palette().color(QPalette.ColorRole.Base)
             for rect in event.region():  # a tick's region: only the runs of changed cells
+                painter.fillRect(rect, base)  # opaque viewport: Qt paints nothing beneath
+                if not rows:
+                    continue
                 first = self.rowAt(rect.top())
                 if first < 0:
                     continue  # below the last row
                 last = self.rowAt(rect.bottom())
                 if last < 0:
                     last = rows - 1
-                columns = self._columns_in(rect)
+                left, right = rect.left(), rect.right()
+                columns = [c for c in shown if c[1] + c[2] > left and c[1] <= right]
                 if columns:
                     self._paint_rows(painter, model, rect, first, last, columns)
         finally:
@@ -160,11 +187,7 @@ class InboxTable(QTableView):
 
     def _paint_rows(self, painter, model: InboxModel, rect, first, last, columns) -> None:
         pal = self.palette()
-        filled = self.viewport().autoFillBackground()  # Qt cleared the region to Base already
-        base, alternate = (
-            pal.color(QPalette.ColorRole.Base),
-            pal.color(QPalette.ColorRole.AlternateBase),
-        )
+        alternate = pal.color(QPalette.ColorRole.AlternateBase)
         highlight = pal.color(QPalette.ColorRole.Highlight)
         text_color = pal.color(QPalette.ColorRole.Text)
         highlighted_text = pal.color(QPalette.ColorRole.HighlightedText)
@@ -186,8 +209,6 @@ class InboxTable(QTableView):
                 painter.fillRect(left, y, span, height, highlight)
             elif alternating and row % 2:
                 painter.fillRect(left, y, span, height, alternate)
-            elif not filled:
-                painter.fillRect(left, y, span, height, base)
             case_id = model.id_at(row)
             if case_id is not None and model.is_flashing(case_id):
                 painter.fillRect(left, y, span, height, FLASH_COLOR)
@@ -196,7 +217,6 @@ class InboxTable(QTableView):
                 continue
             painter.setPen(highlighted_text if selected else text_color)
             texts = line.texts or ()
-            baseline = y + (height - plain.height) // 2 + plain.ascent
             for column, x, width in columns:
                 if column == _SLA:
                     cell = model.sla_cell_for(line.row)
@@ -210,9 +230,9 @@ class InboxTable(QTableView):
                 text = model.age_for(line.row) if column == _UPDATED else texts[column]
                 if not text:
                     continue
-                shown, shown_w = plain.fit(text, width - 2 * PAD)
-                tx = x + width - PAD - shown_w if column == _AMOUNT else x + PAD
-                painter.drawText(QPoint(tx, baseline), shown)
+                fitted = plain.fit(text, width - 2 * PAD)
+                tx = x + width - PAD - fitted[1] if column == _AMOUNT else x + PAD
+                plain.draw(painter, tx, y, height, fitted)
             if row == current:
                 painter.setPen(highlight.darker(160))
                 painter.drawRect(left, y, span - 1, height - 1)
@@ -275,12 +295,10 @@ class InboxTable(QTableView):
         text_h = inner_h - BAR_HEIGHT - 1
         painter.drawPixmap(QPointF(left, top + (text_h - icon) / 2), self._shape(state, icon))
         fitter = fonts.bold if state in _BOLD_STATES else fonts.plain
-        shown, _width = fitter.fit(cell.text, inner_w - icon - 6)
+        fitted = fitter.fit(cell.text, inner_w - icon - 6)
         if fitter is not fonts.plain:
             painter.setFont(fitter.font)
-        painter.drawText(
-            QPoint(left + icon + 6, top + (text_h - fitter.height) // 2 + fitter.ascent), shown
-        )
+        fitter.draw(painter, left + icon + 6, top, text_h, fitted, keep=False)
         if fitter is not fonts.plain:
             painter.setFont(fonts.plain.font)
         bar_y = top + inner_h - BAR_HEIGHT
