@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import (
@@ -84,7 +85,26 @@ class SlaCell:
     def of(cls, view: SlaView | SlaFace | None) -> SlaCell:
         if view is None:
             return cls(None)
-        return cls(view.state, countdown_text(view), bar_fraction(view))
+        return cell_for(view.state, view.remaining.total_seconds(), view.elapsed_fraction)
+
+
+_CELLS: dict[tuple[SlaState, int, bool, int], SlaCell] = {}
+_CELLS_MAX = 50_000
+
+
+def cell_for(state: SlaState, remaining_s: float, elapsed_fraction: float) -> SlaCell:
+    """``SlaCell.of`` a view with these values, memoised: the words depend only on the state and
+    the whole seconds left, the bar on its step (a tick asks for ~60 of these a second)."""
+    fraction = 1.0 if state is SlaState.MET else max(0.0, min(1.0, elapsed_fraction))
+    step = math.floor(fraction * BAR_STEPS + 1e-9)
+    key = (state, int(abs(remaining_s)), remaining_s < 0, step)
+    cell = _CELLS.get(key)
+    if cell is None:
+        view = SlaFace(state, elapsed_fraction, timedelta(seconds=remaining_s))
+        if len(_CELLS) >= _CELLS_MAX:
+            _CELLS.clear()
+        cell = _CELLS[key] = SlaCell(state, countdown_text(view), step / BAR_STEPS)
+    return cell
 
 
 def bar_fraction(view: SlaView | SlaFace) -> float:

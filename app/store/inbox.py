@@ -133,7 +133,11 @@ def inbox_ids(
     """Ids of the cases ``f`` selects, in display order (an ORM session or a Core connection:
     the latter is about twice as fast for long results)."""
     stmt = inbox_select(f, now).offset(offset).limit(limit)
-    return list(session.execute(stmt).scalars())
+    result = session.execute(stmt)
+    cursor = getattr(result, "cursor", None)  # a Core result: ids need no type processing,
+    if cursor is not None:  # so skip building a Row per id (a third of the time for 5 000)
+        return [row[0] for row in cursor.fetchall()]
+    return list(result.scalars().all())
 
 
 _ROW_COLUMNS = (

@@ -42,7 +42,7 @@ from widgets.sla_countdown import (
     SLA_VIEW_ROLE,
     SlaCell,
     accessible_text,
-    bar_fraction,
+    cell_for,
     countdown_text,
     countdown_tooltip,
 )
@@ -98,10 +98,11 @@ class _Track:
     """A row's SLA clock evaluated once, moved forward by wall time until its state changes
     (``app.rules.sla.steady_seconds``): a tick costs a subtraction per row, not a calendar walk."""
 
-    __slots__ = ("at", "budget", "stopped", "until", "view")
+    __slots__ = ("at", "budget", "fraction", "remaining", "state", "stopped", "until")
 
     def __init__(self, sla: SlaInfo, view: SlaFace, at: datetime) -> None:
-        self.at, self.view = at, view
+        self.at, self.state = at, view.state
+        self.remaining, self.fraction = view.remaining.total_seconds(), view.elapsed_fraction
         self.budget, self.stopped = budget_seconds(sla), is_stopped(sla)
         steady_s = steady_seconds(sla, at)
         self.until = at + timedelta(seconds=steady_s) if steady_s < 1e12 else None
@@ -110,13 +111,11 @@ class _Track:
         """The cell at ``now``, or None once the clock may have changed state."""
         if self.until is not None and now >= self.until:
             return None
-        view = self.view
-        if not self.stopped and now != self.at:
-            d = (now - self.at).total_seconds()
-            fraction = view.elapsed_fraction + (d / self.budget if self.budget > 0 else 0.0)
-            view = replace(view, remaining=view.remaining - timedelta(seconds=d),
-                           elapsed_fraction=fraction)  # fmt: skip
-        return SlaCell(view.state, countdown_text(view), bar_fraction(view))
+        if self.stopped or now == self.at:
+            return cell_for(self.state, self.remaining, self.fraction)
+        d = (now - self.at).total_seconds()
+        moved = d / self.budget if self.budget > 0 else 0.0
+        return cell_for(self.state, self.remaining - d, self.fraction + moved)
 
 
 class _Line:
