@@ -9,6 +9,8 @@ becomes :meth:`invalidate` of those rows. Nothing here resets the model except a
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -159,6 +161,7 @@ class InboxModel(QAbstractTableModel):
         self._rows: OrderedDict[str, _Line] = OrderedDict()
         self._flash_until: dict[str, datetime] = {}
         self._second: datetime | None = None  # the clock second the live caches are for
+        self._pinned: datetime | None = None  # set by same_second()
         self._sla_cells: dict[str, SlaCell] = {}  # case id -> SLA cell at that second
         self._views: dict[str, SlaView | None] = {}  # case id -> exact SLA view at that second
         self._ages: dict[str, str] = {}  # case id -> "updated" text at that second
@@ -240,14 +243,15 @@ class InboxModel(QAbstractTableModel):
         last = min(last, len(self._ids) - 1)
         changed: list[int] = []
         painted, rows = self._painted, self._rows
-        for r in range(first, last + 1):
-            case_id = self._ids[r]
-            before = painted.get(case_id)
-            line = rows.get(case_id)
-            if before is None or line is None:
-                continue  # never painted: it will be computed when it is
-            if self._sla_cell(line.row) != before:
-                changed.append(r)
+        with self.same_second():
+            for r in range(first, last + 1):
+                case_id = self._ids[r]
+                before = painted.get(case_id)
+                line = rows.get(case_id)
+                if before is None or line is None:
+                    continue  # never painted: it will be computed when it is
+                if self._sla_cell(line.row) != before:
+                    changed.append(r)
         roles = [Qt.ItemDataRole.DisplayRole, SLA_VIEW_ROLE, SLA_CELL_ROLE, _TOOLTIP]
         for top, bottom in _runs(changed):
             self.dataChanged.emit(
@@ -374,8 +378,21 @@ class InboxModel(QAbstractTableModel):
         return None
 
     # -- cell values ----------------------------------------------------------------------------
+    @contextmanager
+    def same_second(self) -> Iterator[None]:
+        """Within this block every cell reads one clock second (a paint, a tick: one clock
+        read instead of one per cell)."""
+        self._pinned = None
+        self._pinned = self._now_second()
+        try:
+            yield
+        finally:
+            self._pinned = None
+
     def _now_second(self) -> datetime:
         """The clock's now, to the second; a new second forgets the per-second caches."""
+        if self._pinned is not None:
+            return self._pinned
         second = self._clock.now().replace(microsecond=0)
         if second != self._second:
             self._second = second

@@ -146,23 +146,27 @@ class InboxTable(QTableView):
         shown = self._columns_in(event.rect())
         painter = QPainter(self.viewport())
         try:
-            base = self.palette().color(QPalette.ColorRole.Base)
-            for rect in event.region():  # a tick's region: only the runs of changed cells
-                painter.fillRect(rect, base)  # opaque viewport: Qt paints nothing beneath
-                if not rows:
-                    continue
-                first = self.rowAt(rect.top())
-                if first < 0:
-                    continue  # below the last row
-                last = self.rowAt(rect.bottom())
-                if last < 0:
-                    last = rows - 1
-                left, right = rect.left(), rect.right()
-                columns = [c for c in shown if c[1] + c[2] > left and c[1] <= right]
-                if columns:
-                    self._paint_rows(painter, model, rect, first, last, columns)
+            with model.same_second():  # one clock read for every countdown painted
+                self._paint_region(painter, model, event.region(), rows, shown)
         finally:
             painter.end()
+
+    def _paint_region(self, painter, model: InboxModel, region, rows: int, shown) -> None:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        for rect in region:  # a tick's region: only the runs of changed cells
+            painter.fillRect(rect, base)  # opaque viewport: Qt paints nothing beneath
+            if not rows:
+                continue
+            first = self.rowAt(rect.top())
+            if first < 0:
+                continue  # below the last row
+            last = self.rowAt(rect.bottom())
+            if last < 0:
+                last = rows - 1
+            left, right = rect.left(), rect.right()
+            columns = [c for c in shown if c[1] + c[2] > left and c[1] <= right]
+            if columns:
+                self._paint_rows(painter, model, rect, first, last, columns)
 
     def _columns_in(self, rect: QRect) -> list[tuple[int, int, int]]:
         """(logical column, x, width) of the shown columns that ``rect`` touches, left to right."""
