@@ -10,12 +10,15 @@ The engine, its HTTP client, the single store writer and the live stream share o
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from app.store.segments import store_segment
+from app.store.stats import analyze_if_stale
 from sync import state
 from sync.api import ApiClient
 from sync.auth import Session
@@ -107,11 +110,15 @@ def build_engine(
             relogin=relogin,
         )
 
+    statistics = _Statistics(store, writer)
+
     async def close() -> None:
+        await statistics.cancel()
         await api.aclose()
         writer.close()
 
     parts = EngineParts(puller=puller, pusher=pusher, live=stream, close=close)
+    parts.changed.append(statistics.after_pull)
     if on_changed is not None:
         parts.changed.append(on_changed)
     if on_pushed is not None:
@@ -119,6 +126,39 @@ def build_engine(
     engine = SyncEngine(parts, offline_retry_s=offline_retry_s, periodic_s=periodic_s)
     engine_ref.append(engine)
     return engine
+
+
+class _Statistics:
+    """Keeps the store's planner statistics fresh (``app.store.stats``): checked after the
+    engine's first pull and after any pull of many changes, on the writer thread."""
+
+    MANY = 5_000
+
+    def __init__(self, store: Any, writer: StoreWriter) -> None:
+        self._store, self._writer = store, writer
+        self._checked = False
+        self._task: asyncio.Task | None = None
+
+    def after_pull(self, pulled: Any) -> None:
+        if self._checked and int(getattr(pulled, "changes", 0) or 0) < self.MANY:
+            return
+        if self._task is not None and not self._task.done():
+            return
+        self._checked = True
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        try:
+            if await self._writer.run(analyze_if_stale, self._store):
+                log.info("store statistics refreshed")
+        except Exception:  # statistics only speed queries up: never fail a sync for them
+            log.exception("store statistics not refreshed")
+
+    async def cancel(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
 
 
 async def _maybe_await(value: Any) -> Any:

@@ -6,6 +6,9 @@ collects on the GUI thread instead: generation 0 often (cheap), full collections
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -31,3 +34,28 @@ class GuiThreadCollector(QObject):
     def stop(self) -> None:
         self._timer.stop()
         gc.enable()
+
+
+_lock = threading.Lock()
+_pauses = 0
+_restore = False
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Wrap the work of a worker thread: automatic collection is off while any such block runs
+    (where the GuiThreadCollector is not installed -- tests, benchmarks -- a big allocation in
+    the worker would otherwise collect there); the GUI thread collects afterwards."""
+    global _pauses, _restore
+    with _lock:
+        if _pauses == 0:
+            _restore = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _pauses -= 1
+            if _pauses == 0 and _restore:
+                gc.enable()

@@ -322,6 +322,11 @@
         <translation>{n}건</translation>
     </message>
     <message>
+        <location filename="../../ui/inbox/page.py" line="200"/>
+        <source>{n}+ cases</source>
+        <translation>{n}건 이상</translation>
+    </message>
+    <message>
         <location filename="../../ui/inbox/page.py" line="288"/>
         <source>Save view</source>
         <translation>보기 저장</translation>

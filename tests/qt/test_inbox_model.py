@@ -164,3 +164,55 @@ def test_sync_invalidates_only_changed_rows(big_store, clock):
     assert seen == [(3, 3)]
     assert target not in model.cached_ids()
     assert model.data(model.index(3, 0), CASE_ID_ROLE) == target
+
+
+def test_a_long_result_shows_its_first_part_at_once_and_the_rest_on_scrolling(
+    qtbot, big_store, clock
+):
+    from ui.inbox.page import FIRST_IDS, InboxPage
+    from ui.tasks import TaskKeeper
+
+    source = InboxSource(big_store)
+    page = InboxPage(source, clock, TaskKeeper(), "reviewer1")
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page._filter = replace(page.current_filter, statuses=frozenset())  # all CASES cases
+    everything = source.ids(page.current_filter, clock.now())
+    assert len(everything) == CASES > FIRST_IDS
+    inserted = []
+    page.model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    page.load_now()
+    assert page.model.rowCount() == FIRST_IDS and not page.complete
+    assert page.model.ids() == everything[:FIRST_IDS]
+    assert page.count_label.text() == f"{FIRST_IDS:,}+ cases"
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{CASES:,} cases")  # counted off-thread
+    assert page.model.rowCount() == FIRST_IDS  # nothing more loaded until it is needed
+    page.select_row(10)  # the reviewer works on
+    with qtbot.waitSignal(page.sig_result_completed, timeout=10_000) as done:
+        bar = page.table.verticalScrollBar()
+        bar.setValue(bar.maximum())  # reaches the end of the first part
+    assert done.args == [CASES] and page.complete
+    assert page.model.ids() == everything
+    assert inserted == [(FIRST_IDS, CASES - 1)]  # appended: no reset
+    assert page.current_case_id() == everything[10]
+    assert page.count_label.text() == f"{CASES:,} cases"
+
+
+def test_a_selected_case_beyond_the_first_part_is_kept_after_a_requery(qtbot, big_store, clock):
+    from ui.inbox.page import FIRST_IDS, InboxPage
+    from ui.tasks import TaskKeeper
+
+    source = InboxSource(big_store)
+    page = InboxPage(source, clock, TaskKeeper(), "reviewer1")
+    qtbot.addWidget(page)
+    page.show()
+    page._filter = replace(page.current_filter, statuses=frozenset())
+    page.load_now()
+    with qtbot.waitSignal(page.sig_result_completed, timeout=10_000):
+        page.load_rest()
+    target = page.model.id_at(FIRST_IDS + 500)
+    assert page.select_case(target)
+    with qtbot.waitSignal(page.sig_result_completed, timeout=10_000):
+        page.load_now()  # e.g. a sync changed cases: the query runs again
+    assert page.current_case_id() == target

@@ -206,6 +206,20 @@ class InboxModel(QAbstractTableModel):
         self._forget_live()
         self.endResetModel()
 
+    def extend_ids(self, ids: list[str]) -> None:
+        """The whole result after its first part was shown: when it starts with the ids shown,
+        the rest is appended (rows inserted: selection and scroll position stay); otherwise it
+        is shown as :meth:`set_ids` would."""
+        shown = len(self._ids)
+        if len(ids) > shown and ids[:shown] == self._ids:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            for i in range(shown, len(ids)):
+                self._pos[ids[i]] = i
+            self._ids.extend(ids[shown:])
+            self.endInsertRows()
+        else:
+            self.set_ids(ids)
+
     def invalidate(self, case_ids: set[str]) -> None:
         """Forget cached rows of ``case_ids`` and repaint those that are in the result."""
         rows = []

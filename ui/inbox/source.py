@@ -69,11 +69,12 @@ class InboxSource:
     def store(self) -> Store:
         return self._store
 
-    def ids(self, f: InboxFilter, now: datetime) -> list[str]:
+    def ids(self, f: InboxFilter, now: datetime, limit: int = MAX_IDS) -> list[str]:
+        """The first ``limit`` ids of the result of ``f``, in display order."""
         # A Core connection, not an ORM session: the ORM's result machinery cost as much as
         # the query itself for a few thousand ids.
         with self._store.engine.connect() as conn:
-            return inbox_ids(conn, f, now, 0, MAX_IDS)
+            return inbox_ids(conn, f, now, 0, limit)
 
     def count(self, f: InboxFilter, now: datetime) -> int:
         with self._store.session() as session:
