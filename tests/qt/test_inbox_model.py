@@ -41,8 +41,10 @@ def test_rows_are_fetched_lazily_one_page_at_a_time(big_store, clock):
     assert model.fetches == 1
     model.data(model.index(CASES - 1, Column.AMOUNT))
     assert model.fetches == 2
-    last_page = CASES - (CASES - 1) // model.PAGE_SIZE * model.PAGE_SIZE  # rows on the last page
-    assert len(model.cached_ids()) == model.PAGE_SIZE + last_page
+    assert len(model.cached_ids()) == 2 * model.PAGE_SIZE  # the last PAGE_SIZE rows
+    model.data(model.index(1000, Column.CASE))  # a jump: the window starts at the row
+    model.data(model.index(1000 + model.PAGE_SIZE - 1, Column.CASE))
+    assert model.fetches == 3
 
 
 def test_default_order_is_priority_then_due_time(big_store, clock):

@@ -146,7 +146,7 @@ class InboxModel(QAbstractTableModel):
     """Emitted with the number of rows read from the store for one page fetch."""
 
     PAGE_SIZE = 64
-    """Rows read per page fetch: about two screens, so scrolling never waits long for one."""
+    """Rows read per fetch: about two screens, so scrolling never waits long for one."""
     CACHE_ROWS = 20_000
 
     def __init__(
@@ -299,12 +299,15 @@ class InboxModel(QAbstractTableModel):
             return None
         found = self._rows.get(case_id)
         if found is None:
-            self._fetch_page(row // self.PAGE_SIZE)
+            self._fetch_from(row)
             found = self._rows.get(case_id)
         return found
 
-    def _fetch_page(self, page: int) -> None:
-        start = page * self.PAGE_SIZE
+    def _fetch_from(self, row: int) -> None:
+        """Read the PAGE_SIZE rows from ``row`` on (the last PAGE_SIZE at the end): the view
+        paints top down, so the first row it misses starts a window that covers the screen —
+        one read per screen however far the reader jumped."""
+        start = max(0, min(row, len(self._ids) - self.PAGE_SIZE))
         wanted = [i for i in self._ids[start : start + self.PAGE_SIZE] if i not in self._rows]
         if not wanted:
             return
