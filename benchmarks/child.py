@@ -7,9 +7,11 @@
 - ``bare``: a bare QApplication and one plain window → its first paint (the floor).
 - ``login URL DATA_DIR``: the real ``ui.main.main`` with no saved sign-in and an empty data dir
   → the login dialog's first paint.
-- ``inbox STORE [rss]``: what ``ui.app.Runtime.run`` does once signed in (theme, font, language,
-  store, clock, bridge, main window on the inbox, shown) → the inbox table's first paint with
-  rows. With ``rss``: then scroll the inbox to the end, open the call page, and report RSS.
+- ``inbox STORE [rss]``: what ``ui.app.Runtime.run`` does once signed in, in the same order (theme,
+  font, language; then the imports of the store and the window, store, clock, bridge, main window
+  on the inbox, shown; the app builds the sync engine only after that first paint) → the inbox
+  table's first paint with rows. With ``rss``: then scroll the inbox to the end, open the call
+  page, and report RSS.
 """
 
 from __future__ import annotations
@@ -85,23 +87,31 @@ def inbox(t0: float, store_path: str, rss: bool) -> None:
     from ui.main import make_app
     from ui.options import Options
 
-    app, lang = make_app(Options())
+    opts = Options()
+    app, lang = make_app(opts)
+    # Runtime.run once signed in, in its order (imports after sign-in; sync engine after paint)
     from app.domain.enums import Role
     from app.store.store import Store
+    from ui import errors
     from ui.bridge import SyncBridge
     from ui.context import AppContext, UserInfo
+    from ui.first_paint import after_first_paint
     from ui.main_window import MainWindow
     from ui.tasks import TaskKeeper
+    from ui.wall.kiosk import configure as configure_wall
     from widgets.clock import Clock
 
     store = Store.open(Path(store_path))
     clock = Clock()
     bridge = SyncBridge(store)
     clock.set_offset_seconds(bridge.server_offset_s())
+    bridge.sig_sync_finished.connect(lambda _at: clock.set_offset_seconds(bridge.server_offset_s()))
     user = UserInfo("u_admin1", "윤재석", [Role.OPS_ADMIN, Role.SUPERVISOR])
     context = AppContext(store, clock, TaskKeeper(), bridge, user, lang, "http://127.0.0.1")
     window = MainWindow(context)
+    errors.set_notifier(lambda text: window.notify(text, "critical"))
     window.resize(1440, 900)
+    configure_wall(window, opts)
     page = window.show_page("inbox")
     table = page.table
 
@@ -113,6 +123,7 @@ def inbox(t0: float, store_path: str, rss: bool) -> None:
 
     _on_first_paint(app, lambda o: o is table.viewport() and page.model.rowCount() > 0, painted)
     clock.start()
+    after_first_paint(window, lambda: None)  # Runtime.run awaits this before the sync engine
     window.show()
     app.exec()
 

@@ -2,16 +2,23 @@
 
 ``Env`` owns the temp dir, the reference server (uvicorn thread on 127.0.0.1, its SQLite file
 seeded with the demo users, queues and ``cases`` generated cases by ``server.demo.seed_cases``)
-and the client store file. The client store is filled by the measured initial sync
-(``benchmarks.sync``); if the sync engine cannot run, :meth:`Env.client_store` fills it straight
-from the server's change rows through ``app.store.apply`` (same apply, no HTTP).
+and the client store file. ``Env.remote_server`` is a second server over the same SQLite file in
+its own process (``reviewer-server``, no demo services), as a deployment has it: the push figure
+sends to it, so the client's and the server's Python do not share one GIL (the in-process server
+stays for seeding, direct DB reads and the figures that publish on its event bus). The client
+store is filled by the measured initial sync (``benchmarks.sync``); if the sync engine cannot
+run, :meth:`Env.client_store` fills it straight from the server's change rows through
+``app.store.apply`` (same apply, no HTTP).
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -20,6 +27,7 @@ from typing import Any
 
 from benchmarks.harness import Sizes
 
+ROOT = Path(__file__).resolve().parents[1]
 BENCH_USER = "admin1"  # sees every queue; may comment on any task
 PASSWORD = "demo"
 
@@ -32,6 +40,44 @@ def isolate_keyring(tmp: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+class ServerProcess:
+    """``python -m server.cli`` over an existing database, on a free 127.0.0.1 port."""
+
+    def __init__(self, db_url: str, timeout: float = 30.0) -> None:
+        import httpx
+
+        from server.runner import free_port
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        cmd = [sys.executable, "-m", "server.cli", "--db", db_url, "--port", str(self.port),
+               "--log-level", "warning"]  # fmt: skip
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL)
+        atexit.register(self.stop)  # never left running by a harness that died
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server process exited with {self.proc.returncode}")
+            try:
+                if httpx.get(self.url + "/v1/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError(f"server process not up on port {self.port} in {timeout} s")
+            time.sleep(0.1)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()  # SIGTERM: uvicorn's graceful shutdown, exit 0
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout)
+
+
 class Env:
     def __init__(self, sizes: Sizes, keep: bool = False) -> None:
         self.sizes = sizes
@@ -42,6 +88,7 @@ class Env:
         self.server_db = self.tmp / "server.sqlite3"
         self.store_path = self.tmp / "client.sqlite3"
         self._server: Any = None
+        self._remote: ServerProcess | None = None
         self.seed_info: dict[str, Any] = {}
         self.store_filled_by = ""
 
@@ -74,11 +121,19 @@ class Env:
     def url(self) -> str:
         return self.server.url
 
-    def session(self, user: str = BENCH_USER) -> Any:
+    @property
+    def remote_server(self) -> ServerProcess:
+        """The reference server in its own process, over the seeded database (started once)."""
+        if self._remote is None:
+            self.server  # noqa: B018 - seeded first
+            self._remote = ServerProcess(f"sqlite:///{self.server_db}")
+        return self._remote
+
+    def session(self, user: str = BENCH_USER, url: str | None = None) -> Any:
         """Log in over HTTP (token to the temp keyring); returns the ``sync.auth.Session``."""
         from sync.auth import login
 
-        return asyncio.run(login(self.url, user, PASSWORD))
+        return asyncio.run(login(url or self.url, user, PASSWORD))
 
     # -- client store ---------------------------------------------------------------------------
     def client_store_path(self) -> Path:
@@ -132,6 +187,9 @@ class Env:
         return dst
 
     def close(self) -> None:
+        if self._remote is not None:
+            self._remote.stop()
+            self._remote = None
         if self._server is not None:
             self._server.stop()
             self._server = None

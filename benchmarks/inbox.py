@@ -4,8 +4,9 @@
   filter (``InboxSource.ids`` for the first ``FIRST_IDS`` + 1 ids — what ``InboxPage.reload``
   runs off the UI thread; a longer result is counted on a worker thread and its remaining ids
   load when the reader scrolls near the end), the model's new result, and the view repainted
-  (visible rows fetched and painted). Floor: raw ``sqlite3`` on the same file running the same SQL (the ids
-  query compiled from ``inbox_select``, and the row and SLA reads of the first page).
+  (visible rows fetched and painted). Floor: raw ``sqlite3`` on the same file running the same
+  SQL (the ids query compiled from ``inbox_select``, and the row and SLA reads of the first
+  page).
 - ``inbox_scroll_frame_p99_ms``: page-down from top to bottom of the whole result (every case,
   all ids loaded first); one frame = scroll bar moved, pending events processed (rows fetched,
   viewport painted). Floor: a 60 Hz frame.

@@ -3,14 +3,20 @@
 - ``initial_sync_s``: empty store → every case pulled and applied by the real ``sync`` engine
   (``SyncEngine.sync_once``: push nothing, pull every page, apply each page in one transaction on
   the writer thread). Floor: plain ``httpx`` GETs of the same ``/v1/changes`` pages (same page
-  size) with JSON decode, nothing applied. This run's store is reused by the inbox figures.
+  size) with JSON decode, nothing applied. Both from the reference server in its own process
+  (``Env.remote_server``, as for ``push_rate``): in the harness's in-process server the
+  server's JSON encoding and the client's apply took turns on one interpreter lock. This run's
+  store is reused by the inbox figures.
 - ``delta_sync_ms``: 100 cases changed in one server transaction and a ``change`` event
   published (as the server's own scheduler does) → the live engine hears it, pulls and applies;
   the time from the server's commit to the engine's ``on_changed`` with all 100 ids. Median of
   several rounds.
 - ``push_rate``: N comment actions queued offline in the outbox (as ``app.services`` writes them)
   → ``Pusher.push()`` after reconnect; actions per second; every comment found exactly once in
-  the server's case timelines (none lost, none doubled), else the figure fails.
+  the server's case timelines (none lost, none doubled), else the figure fails. The server is the
+  reference server in its own process over the same database (``Env.remote_server``), as a
+  deployment has it — not the harness's in-process uvicorn thread, whose Python would share the
+  client's GIL.
 """
 
 from __future__ import annotations
@@ -25,8 +31,6 @@ import httpx
 
 from benchmarks.fixtures import BENCH_USER, PASSWORD, Env
 from benchmarks.harness import Figure, judge, median, unavailable
-
-PULL_LIMIT = 500  # sync.puller.Puller's page size
 
 
 def _floor_pull_s(url: str, limit: int) -> tuple[float, int]:
@@ -47,13 +51,23 @@ def _floor_pull_s(url: str, limit: int) -> tuple[float, int]:
                 return time.perf_counter() - t0, n
 
 
+def _server_url(env: Env) -> tuple[str, str]:
+    """The server in its own process, as deployed (else the in-process one, said so)."""
+    try:
+        return env.remote_server.url, "server in its own process"
+    except Exception as exc:
+        return env.url, f"in-process server (server process failed: {exc!r})"
+
+
 def initial_sync(env: Env) -> Figure:
     from app.store.store import Store
+    from sync.puller import MAX_PAGE  # the engine's page size: the floor GETs the same pages
     from sync.wiring import build_engine
 
     name, floor = "initial_sync_s", "httpx GET of the same pages + JSON decode"
-    floor_s, n_floor = _floor_pull_s(env.url, PULL_LIMIT)
-    session = env.session()
+    url, where = _server_url(env)
+    floor_s, n_floor = _floor_pull_s(url, MAX_PAGE)
+    session = env.session(url=url)
     env.store_path.unlink(missing_ok=True)
     store = Store.open(env.store_path)
 
@@ -77,7 +91,7 @@ def initial_sync(env: Env) -> Figure:
     return judge(
         name, value, "s", floor=floor, floor_value=floor_s, max_ratio=2,
         note=f"{pulled.changes} changes in {pulled.pages} pages ({n_floor} in the floor); "
-        f"{pulled.changes / value:.0f} changes/s applied",
+        f"{pulled.changes / value:.0f} changes/s applied; {where}",
     )  # fmt: skip
 
 
@@ -192,7 +206,8 @@ def push_rate(env: Env) -> Figure:
     tasks = _open_tasks(db, n)
     if not tasks:
         return unavailable(name, "actions/s", ">= 200 actions/s", "no open tasks on the server")
-    session = env.session()
+    url, where = _server_url(env)  # the DB and its checks stay shared with the harness
+    session = env.session(url=url)
     store = Store.open(env.copy_store("push.sqlite3"))
     tag = f"bench-push-{time.time_ns()}"
     with store.transaction() as s:  # offline: the outbox fills, nothing is sent
@@ -231,7 +246,7 @@ def push_rate(env: Env) -> Figure:
         note=f"{n} comments on {len(tasks)} tasks in {seconds:.2f} s; applied "
         f"{len(report.applied)}, conflict {len(report.conflict)}, rejected "
         f"{len(report.rejected)}, deferred {len(report.deferred)}; lost {len(lost)}, "
-        f"doubled {len(doubled)} (checked on the server)",
+        f"doubled {len(doubled)} (checked on the server); {where}",
     )  # fmt: skip
     if not checked:
         fig.ok = False

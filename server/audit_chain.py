@@ -14,7 +14,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.wire import format_time
 from server import tables as t
-from server.storage import _aware, _naive, next_seq
+from server.storage import Hot, _aware, _naive, lock_writers, tx_cache
+
+_LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
+_INSERT = Hot(insert(t.audit))
 
 
 def _canonical(event: dict) -> str:
@@ -34,9 +37,16 @@ def append_audit(
     data: dict,
     now: datetime,
 ) -> dict:
-    """Append one event; its hash is sha256(prev_hash + canonical JSON of the event)."""
-    seq = next_seq(session, t.audit.c.seq)
-    prev = session.execute(select(t.audit.c.hash).where(t.audit.c.seq == seq - 1)).scalar()
+    """Append one event; its hash is sha256(prev_hash + canonical JSON of the event).
+
+    The chain's head (last seq and hash) is read once per transaction, under the writer lock,
+    and kept for the next event of the same transaction."""
+    lock_writers(session)
+    head = tx_cache(session).get("audit_head")
+    if head is None:
+        rows = _LAST.run(session, {})
+        head = (rows[0][0], rows[0][1]) if rows else (0, "")
+    seq, prev = head[0] + 1, head[1]
     event_ = {
         "seq": seq,
         "at": format_time(now),
@@ -48,19 +58,21 @@ def append_audit(
     }
     prev_hash = prev or ""
     digest = _audit_hash(prev_hash, event_)
-    session.execute(
-        insert(t.audit).values(
-            seq=seq,
-            at=_naive(now),
-            actor=actor,
-            action=action,
-            entity=str(entity),
-            entity_id=entity_id,
-            data=event_["data"],
-            prev_hash=prev_hash,
-            hash=digest,
-        )
+    _INSERT.run(
+        session,
+        {
+            "seq": seq,
+            "at": _naive(now),
+            "actor": actor,
+            "action": action,
+            "entity": str(entity),
+            "entity_id": entity_id,
+            "data": event_["data"],
+            "prev_hash": prev_hash,
+            "hash": digest,
+        },
     )
+    tx_cache(session)["audit_head"] = (seq, digest)
     return {**event_, "prev_hash": prev_hash, "hash": digest}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import Request
@@ -46,19 +46,52 @@ def public_user(user: dict) -> dict:
     return {k: user.get(k) for k in keys}
 
 
-def _lookup(request: Request) -> dict | None:
+_KNOWN_MAX = 4096  # cached tokens per app; the cache is simply cleared when full
+
+
+def _bearer(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
+def _known(request: Request) -> dict[str, tuple[datetime, dict]]:
+    state = request.app.state
+    known = getattr(state, "known_tokens", None)
+    if known is None:
+        known = state.known_tokens = {}
+    return known
+
+
+def _lookup(request: Request, token: str) -> dict | None:
     state = request.app.state
     with state.db.read() as s:
-        return storage.user_for_token(s, token.strip(), state.config.clock())
+        found = storage.token_user(s, token)
+    if found is None:
+        return None
+    known = _known(request)
+    if len(known) >= _KNOWN_MAX:
+        known.clear()
+    known[storage.token_hash(token)] = found
+    expires_at, user = found
+    return dict(user) if expires_at > state.config.clock() else None
 
 
 async def authenticate(request: Request) -> dict | None:
-    """The user behind the request's bearer token, or None (used by the SSE route too)."""
-    return await run_in_threadpool(_lookup, request)
+    """The user behind the request's bearer token, or None (used by the SSE route too).
+
+    Tokens are never changed once issued (no route updates or revokes one, nor a user's
+    profile), so a token found once is remembered per app with its expiry — checked on every
+    request against the clock — and later requests skip the database and the threadpool."""
+    token = _bearer(request)
+    if token is None:
+        return None
+    found = _known(request).get(storage.token_hash(token))
+    if found is not None:
+        expires_at, user = found
+        return dict(user) if expires_at > request.app.state.config.clock() else None
+    return await run_in_threadpool(_lookup, request, token)
 
 
 async def current_user(request: Request) -> dict:

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -28,7 +28,15 @@ from starlette.concurrency import run_in_threadpool
 from server import tables as t
 from server.auth import current_user
 from server.problems import PROBLEM, ProblemError
-from server.storage import ServerDB, _aware, _naive
+from server.storage import Encoded, Hot, ServerDB, _aware, _naive
+
+# Statements of every mutation, built once (bind parameters ``k`` / ``u``).
+_I = t.idempotency.c
+_BY_KEY = (_I.key == bindparam("k")) & (_I.user == bindparam("u"))
+_GET = Hot(select(t.idempotency).where(_BY_KEY))
+_INSERT = insert(t.idempotency)  # session.execute: PostgreSQL's IntegrityError is caught
+_UPDATE = Hot(update(t.idempotency).where(_BY_KEY))
+_DELETE = delete(t.idempotency).where(_BY_KEY)
 
 
 class Replay(Exception):
@@ -45,14 +53,10 @@ class IdemContext:
     done: bool = False
     extra: dict = field(default_factory=dict)
 
-    def _where(self) -> Any:
-        return (t.idempotency.c.key == self.key) & (t.idempotency.c.user == self.user)
-
     def store(self, session: Session, status: int, body: Any) -> None:
-        session.execute(
-            update(t.idempotency)
-            .where(self._where())
-            .values(state="done", status=status, response=body)
+        _UPDATE.run(
+            session,
+            {"k": self.key, "u": self.user, "state": "done", "status": status, "response": body},
         )
         self.done = True
 
@@ -63,7 +67,7 @@ class IdemContext:
 
     def release(self) -> None:
         with self.db.session() as s:
-            s.execute(delete(t.idempotency).where(self._where()))
+            s.execute(_DELETE, {"k": self.key, "u": self.user})
             s.commit()
         self.done = True
 
@@ -88,9 +92,9 @@ def _in_progress() -> ProblemError:
 def _claim(request: Request, user_id: str, key: str, digest: str) -> IdemContext:
     state = request.app.state
     now = state.config.clock()
-    c = t.idempotency.c
     with state.db.session() as s:
-        row = s.execute(select(t.idempotency).where(c.key == key, c.user == user_id)).first()
+        rows = _GET.run(s, {"k": key, "u": user_id})
+        row = rows[0] if rows else None
         if row is not None:
             if row.body_hash != digest:
                 raise ProblemError(
@@ -104,23 +108,19 @@ def _claim(request: Request, user_id: str, key: str, digest: str) -> IdemContext
             age = now - _aware(row.created_at)
             if age < timedelta(seconds=state.config.in_progress_timeout_s):
                 raise _in_progress()
-            s.execute(
-                update(t.idempotency)
-                .where(c.key == key, c.user == user_id)
-                .values(created_at=_naive(now))
-            )
+            _UPDATE.run(s, {"k": key, "u": user_id, "created_at": _naive(now)})
         else:
-            claim = insert(t.idempotency).values(
-                key=key,
-                user=user_id,
-                method=request.method,
-                path=request.url.path,
-                body_hash=digest,
-                state="in_progress",
-                created_at=_naive(now),
-            )
+            claim = {
+                "key": key,
+                "user": user_id,
+                "method": request.method,
+                "path": request.url.path,
+                "body_hash": digest,
+                "state": "in_progress",
+                "created_at": _naive(now),
+            }
             try:
-                s.execute(claim)
+                s.execute(_INSERT, claim)
             except IntegrityError:  # PostgreSQL: a concurrent first request claimed it first
                 s.rollback()
                 raise _in_progress() from None
@@ -166,9 +166,12 @@ def commit_mutation(
         primary, related = effect(s)
         status = 200 if primary is not None else 204
         body = {"data": primary, "related": related} if primary is not None else None
+        text = None
         if body is not None:
             body.update(s.info.get("extra", {}))
-        ctx.store(s, status, body)
+            text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        # encoded once: the stored response and the answer are the same text (as JSONResponse)
+        ctx.store(s, status, None if text is None else Encoded(text))
         changed = s.info.get("changed", [])
         alerts = s.info.get("alerts", [])
         events = s.info.get("events", [])
@@ -180,9 +183,9 @@ def commit_mutation(
         bus.publish("alert", alert)
     for type_, data in events:
         bus.publish(type_, data)
-    if body is None:
+    if text is None:
         return Response(status_code=204)
-    return JSONResponse(body)
+    return Response(text.encode(), media_type="application/json")
 
 
 Idem = Annotated[IdemContext, Depends(idempotent)]

@@ -14,6 +14,7 @@ import hashlib
 import json
 import threading
 import uuid
+from collections import namedtuple
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
+from sqlalchemy import Select, bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -47,6 +48,22 @@ def _aware(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 
 
+class Encoded:
+    """A JSON document already encoded to text: bound as is to a JSON column (the engines'
+    ``json_serializer``), so a document written to several rows is encoded once."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def json_dumps(value: Any) -> str:
+    """The engines' JSON serializer: ``json.dumps`` (SQLAlchemy's default), or the text of an
+    :class:`Encoded` document."""
+    return value.text if isinstance(value, Encoded) else json.dumps(value)
+
+
 class ServerDB:
     """Engine + sessions. ``session()`` is a write transaction, ``read()`` a read transaction."""
 
@@ -60,14 +77,20 @@ class ServerDB:
             self.engine = self._sqlite_engine(url, "BEGIN IMMEDIATE")
             self.read_engine = self._sqlite_engine(url, "BEGIN")
         else:
-            self.engine = create_engine(url, pool_pre_ping=True, future=True)
+            self.engine = create_engine(
+                url, pool_pre_ping=True, future=True, json_serializer=json_dumps
+            )
             self.read_engine = self.engine
         t.metadata.create_all(self.engine)
         self.db_id = self._ensure_meta()
 
     @staticmethod
     def _sqlite_engine(url: str, begin: str) -> Engine:
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            json_serializer=json_dumps,
+        )
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -122,19 +145,54 @@ class ServerDB:
             self.read_engine.dispose()
 
 
+def tx_cache(session: Session) -> dict:
+    """Values that hold until the session's current transaction ends (commit or rollback):
+    the writer lock taken, the last change / audit seq assigned under it. An empty, unsaved
+    dict when no transaction has begun yet (nothing is cached then)."""
+    tx = session.get_transaction()
+    if tx is None:
+        return {}
+    cached = session.info.get("tx_cache")
+    if cached is None or cached[0] is not tx:
+        cached = session.info["tx_cache"] = (tx, {})
+    return cached[1]
+
+
+_PG_LOCK = select(func.pg_advisory_xact_lock(FEED_LOCK))
+
+
 def lock_writers(session: Session) -> None:
-    """Serialise seq assignment (no-op on SQLite, where BEGIN IMMEDIATE already did)."""
-    if session.info.get("pg") and not session.info.get("locked"):
-        session.execute(select(func.pg_advisory_xact_lock(FEED_LOCK)))
-        session.info["locked"] = True
+    """Serialise seq assignment (no-op on SQLite, where BEGIN IMMEDIATE already did).
+
+    On PostgreSQL the advisory lock is transaction-level: taken again in the session's next
+    transaction (after a commit the flag of the previous transaction no longer counts)."""
+    if session.info.get("pg"):
+        cache = tx_cache(session)
+        if not cache.get("locked"):
+            session.execute(_PG_LOCK)
+            tx_cache(session)["locked"] = True
 
 
 def next_seq(session: Session, column: Any) -> int:
+    """``max(column) + 1``, read once per transaction: later calls in the same transaction
+    count on from the cached value (the writer lock is held until commit, so nobody else can
+    take a seq meanwhile)."""
     lock_writers(session)
-    stmt = _MAX_SEQ.get(column)
-    if stmt is None:
-        stmt = _MAX_SEQ[column] = select(func.coalesce(func.max(column), 0))
-    return int(session.execute(stmt).scalar_one()) + 1
+    cache = tx_cache(session)
+    last = cache.get(column)
+    if last is None:
+        stmt = _MAX_SEQ.get(column)
+        if stmt is None:
+            stmt = _MAX_SEQ[column] = select(func.coalesce(func.max(column), 0))
+        last = int(session.execute(stmt).scalar_one())
+        cache = tx_cache(session)  # the query may have begun the transaction
+    cache[column] = last + 1
+    return last + 1
+
+
+def _seq_taken(session: Session, column: Any, last: int) -> None:
+    """Seqs up to ``last`` were written directly (bulk): later ``next_seq`` counts on from it."""
+    tx_cache(session)[column] = last
 
 
 def _index_columns(data: dict) -> dict:
@@ -155,44 +213,145 @@ def _kind(kind: EntityKind | str) -> str:
     return EntityKind(kind).value
 
 
+class Hot:
+    """A statement of the write path, built once, run with ``hot.run(session, params)``.
+
+    On SQLite it runs on the sqlite3 connection of the session's transaction: compiled once per
+    dialect and parameter-key set; binds and result columns go through the column types' own
+    processors for the dialect (what SQLAlchemy's execution does, without its per-statement
+    machinery — cache lookup, execution context, result objects — which cost several times
+    SQLite's own work). Elsewhere (PostgreSQL), and for a statement that does not compile to
+    plain positional SQL, it is ``session.execute``. Returns the rows (named tuples) of a SELECT,
+    else the rowcount."""
+
+    def __init__(self, stmt: Any) -> None:
+        self.stmt = stmt
+        self.is_select = isinstance(stmt, Select)
+        self._prepared: dict[tuple[Any, tuple[str, ...]], Any] = {}
+
+    def _prepare(self, dialect: Any, keys: tuple[str, ...]) -> Any:
+        column_keys = None if self.is_select else list(keys)
+        compiled = self.stmt.compile(dialect=dialect, column_keys=column_keys)
+        sql, order = compiled.string, compiled.positiontup
+        if order is None or "POSTCOMPILE" in sql:
+            return None
+        binds = [compiled.binds[name] for name in order]
+        bind = tuple(
+            (name, b.type.dialect_impl(dialect).bind_processor(dialect), b.effective_value)
+            for name, b in zip(order, binds, strict=True)
+        )
+        result = None
+        if self.is_select:
+            columns = list(self.stmt.selected_columns)
+            row = namedtuple("Row", [c.key for c in columns], rename=True)  # type: ignore[misc]
+            procs = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+            result = (row, procs)
+        return sql, bind, result
+
+    def run(self, session: Session, params: dict[str, Any]) -> Any:
+        if session.info.get("pg"):
+            return self._fallback(session, params)
+        dbapi = _driver(session)
+        dialect = session.get_bind().dialect
+        key = (dialect, tuple(params))
+        prepared = self._prepared.get(key, False)
+        if prepared is False:
+            if len(self._prepared) > 64:  # engines come and go (tests): keep the few in use
+                self._prepared.clear()
+            prepared = self._prepared[key] = self._prepare(dialect, key[1])
+        if prepared is None:
+            return self._fallback(session, params)
+        sql, bind, result = prepared
+        args = []
+        for name, process, default in bind:
+            value = params.get(name, default)
+            args.append(value if process is None else process(value))
+        cursor = dbapi.execute(sql, args)
+        if result is None:
+            return cursor.rowcount
+        row, procs = result
+        return [
+            row(*[v if p is None else p(v) for p, v in zip(procs, raw, strict=True)])
+            for raw in cursor.fetchall()
+        ]
+
+    def _fallback(self, session: Session, params: dict[str, Any]) -> Any:
+        found = session.execute(self.stmt, params)
+        return list(found) if self.is_select else found.rowcount
+
+
+def _driver(session: Session) -> Any:
+    """The sqlite3 connection of the session's transaction (begun if needed), once per
+    transaction."""
+    cache = tx_cache(session)
+    dbapi = cache.get("driver")
+    if dbapi is None:
+        dbapi = session.connection().connection.driver_connection
+        tx_cache(session)["driver"] = dbapi
+    return dbapi
+
+
 # Statements of the hot path, built once (bind parameters ``k`` / ``i``): no per-call
 # construction and cache-key generation.
 _E = t.entities.c
 _BY_KEY = (_E.kind == bindparam("k")) & (_E.id == bindparam("i"))
-_GET_DATA = select(_E.data).where(_BY_KEY)
-_GET_VERSION = select(_E.version).where(_BY_KEY)
-_UPDATE_ENTITY = update(t.entities).where(_BY_KEY)
+_GET_DATA = Hot(select(_E.data, _E.version).where(_BY_KEY))
+_GET_VERSION = Hot(select(_E.version).where(_BY_KEY))
+_UPDATE_ENTITY = Hot(update(t.entities).where(_BY_KEY))
+_INSERT_ENTITY = Hot(insert(t.entities))
+_INSERT_CHANGE = Hot(insert(t.changes))
+_UPSERT = ChangeOp.UPSERT.value
 _MAX_SEQ: dict[Any, Any] = {}
 
 
 def get(session: Session, kind: EntityKind | str, id: str) -> dict | None:
-    row = session.execute(_GET_DATA, {"k": _kind(kind), "i": id}).first()
-    return dict(row[0]) if row else None
+    k = _kind(kind)
+    rows = _GET_DATA.run(session, {"k": k, "i": id})
+    if not rows:
+        return None
+    if not session.info.get("pg"):  # SQLite: this transaction's view stays as read (see put)
+        tx_cache(session).setdefault("versions", {})[(k, id)] = rows[0].version
+    return dict(rows[0].data)
+
+
+def _current_version(session: Session, k: str, id: str) -> int | None:
+    """The stored version of an entity. On SQLite a write transaction holds the database from
+    ``BEGIN IMMEDIATE`` to commit, so a version read (``get``) or written (``put``) earlier in
+    the same transaction is still current; on PostgreSQL it is read again."""
+    versions = tx_cache(session).get("versions") if not session.info.get("pg") else None
+    if versions is not None and (k, id) in versions:
+        return versions[(k, id)]
+    rows = _GET_VERSION.run(session, {"k": k, "i": id})
+    return rows[0][0] if rows else None
 
 
 def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now: datetime) -> dict:
     """Insert or update an entity: version + 1, updated_at = now, one change row. Returns it."""
     k = _kind(kind)
-    current = session.execute(_GET_VERSION, {"k": k, "i": data["id"]}).first()
-    version = (current[0] + 1) if current else max(int(data.get("version") or 1), 1)
+    current = _current_version(session, k, data["id"])
+    version = (current + 1) if current is not None else max(int(data.get("version") or 1), 1)
     stored = {**data, "version": version, "updated_at": format_time(now)}
-    stored = json.loads(json.dumps(stored, default=str))  # plain JSON only
+    text = json.dumps(stored, default=str)
+    stored = json.loads(text)  # plain JSON only
+    encoded = Encoded(text)  # the same text for the entity and its change row
     values = {
         "version": version,
         "updated_at": _naive(now),
-        "data": stored,
+        "data": encoded,
         **_index_columns(stored),
     }
-    if current:
-        session.execute(_UPDATE_ENTITY, {"k": k, "i": data["id"], **values})
+    if current is not None:
+        _UPDATE_ENTITY.run(session, {"k": k, "i": data["id"], **values})
     else:
-        session.execute(insert(t.entities).values(kind=k, id=data["id"], **values))
+        _INSERT_ENTITY.run(session, {"kind": k, "id": data["id"], **values})
+    if not session.info.get("pg"):
+        tx_cache(session).setdefault("versions", {})[(k, data["id"])] = version
     seq = next_seq(session, t.changes.c.seq)
-    session.execute(
-        insert(t.changes).values(
-            seq=seq, kind=k, id=data["id"], op=ChangeOp.UPSERT.value, version=version, data=stored
-        )
-    )
+    _INSERT_CHANGE.run(
+        session,
+        {"seq": seq, "kind": k, "id": data["id"], "op": _UPSERT, "version": version,
+         "data": encoded},
+    )  # fmt: skip
     session.info.setdefault("changed", []).append((k, data["id"], seq))
     return stored
 
@@ -207,6 +366,7 @@ def delete_entity(
     if not row:
         return False
     session.execute(sa_delete(t.entities).where(t.entities.c.kind == k, t.entities.c.id == id))
+    tx_cache(session).get("versions", {}).pop((k, id), None)  # see _current_version
     seq = next_seq(session, t.changes.c.seq)
     session.execute(
         insert(t.changes).values(
@@ -255,6 +415,7 @@ def bulk_insert(
         for start in range(0, len(ents), 5000):
             s.execute(insert(t.entities), ents[start : start + 5000])
             s.execute(insert(t.changes), chg[start : start + 5000])
+        _seq_taken(s, t.changes.c.seq, base + len(items) - 1)
         s.commit()
     return base + len(items) - 1
 
@@ -352,15 +513,24 @@ def store_token(session: Session, token: str, user_id: str, expires_at: datetime
     )
 
 
+_USER_FOR_TOKEN = (
+    select(t.tokens.c.expires_at, t.users.c.data)
+    .select_from(t.tokens.join(t.users, t.users.c.id == t.tokens.c.user_id))
+    .where(t.tokens.c.token_hash == bindparam("h"))
+)  # every authenticated request: one query, built once
+
+
+def token_user(session: Session, token: str) -> tuple[datetime, dict] | None:
+    """(expiry, user profile) of a token, expired or not; None for an unknown token."""
+    row = session.execute(_USER_FOR_TOKEN, {"h": token_hash(token)}).first()
+    return None if row is None else (_aware(row.expires_at), dict(row.data))
+
+
 def user_for_token(session: Session, token: str, now: datetime) -> dict | None:
-    row = session.execute(
-        select(t.tokens.c.user_id, t.tokens.c.expires_at).where(
-            t.tokens.c.token_hash == token_hash(token)
-        )
-    ).first()
-    if row is None or _aware(row.expires_at) <= now:
+    found = token_user(session, token)
+    if found is None or found[0] <= now:
         return None
-    return user_by_id(session, row.user_id)
+    return found[1]
 
 
 def online_user_ids(session: Session, now: datetime) -> set[str]:

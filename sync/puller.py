@@ -140,10 +140,11 @@ class Puller:
                 "op": c.op,
                 "version": c.version,
                 "data": c.data,
+                "data_text": c.data_text,
             }
             for c in page.changes
         ]
-        with self.store.transaction() as session:
+        with self.store.transaction() as session, store_apply.bulk_cache(session):
             if page.reset:
                 store_apply.reset_synced(session)
             changed = store_apply.apply_changes(session, changes)

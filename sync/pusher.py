@@ -11,8 +11,12 @@ A row whose retries ran out on 5xx stays pending; later rows of the same entity 
 Pipelining: rows are grouped into lanes — rows that share an entity or a case (the case is the
 ``related`` entity whose new version re-bases later rows) are in one lane, strictly sequential in
 ``id`` order; up to ``concurrency`` lanes are in flight at once. Claiming a row (re-read + mark
-``inflight``) is one writer transaction, acknowledging it (``mark_applied`` / ``mark_failed``)
-another. A network error or a 401 stops every lane from starting another row.
+``inflight``) and acknowledging it (``mark_applied``) are writer work; the claims and acks of the
+lanes that are waiting while the writer is busy go together in ONE transaction (group commit,
+:class:`GroupCommit`): a lane never has two of them in one batch (it awaits each), lanes share no
+row, entity or case, so batching changes no outcome — and if one of a batch fails, the batch is
+rolled back and each is run again in its own transaction. A network error or a 401 stops every
+lane from starting another row.
 """
 
 from __future__ import annotations
@@ -113,6 +117,75 @@ class PushReport:
         return len(self.applied) + len(self.conflict) + len(self.rejected)
 
 
+class GroupCommit:
+    """Writer work of concurrent lanes, committed together: ``await group.run(fn, *args)`` runs
+    ``fn(session, *args)`` on the writer thread in a transaction shared with every call queued
+    while the previous transaction ran. ``fn`` must only touch the store (it may run twice: when
+    any call of a batch raises, the batch is rolled back and each call runs alone)."""
+
+    def __init__(self, store: Any, writer: StoreWriter) -> None:
+        self.store = store
+        self.writer = writer
+        self._queue: list[tuple[Callable[..., Any], tuple[Any, ...], asyncio.Future[Any]]] = []
+        self._drain: asyncio.Task[None] | None = None
+        self.batches = 0  # transactions committed (for tests and the benchmark's notes)
+
+    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._queue.append((fn, args, future))
+        if self._drain is None or self._drain.done():
+            self._drain = asyncio.ensure_future(self._drain_queue())
+        return await future
+
+    async def idle(self) -> None:
+        """Wait until everything queued so far has been committed (or failed)."""
+        while self._drain is not None and not self._drain.done():
+            await asyncio.wait([self._drain])
+
+    async def _drain_queue(self) -> None:
+        while self._queue:
+            batch, self._queue = self._queue, []
+            calls = [(fn, args) for fn, args, _future in batch]
+            try:
+                outcomes = await self.writer.run(self._run_batch, calls)
+            except Exception as exc:  # the writer is gone: every call of the batch fails
+                for _fn, _args, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            except BaseException:  # cancelled (the loop is closing): nobody waits any more
+                for _fn, _args, future in [*batch, *self._queue]:
+                    future.cancel()
+                self._queue = []
+                raise
+            for (_fn, _args, future), (ok, value) in zip(batch, outcomes, strict=True):
+                if future.done():  # its lane was cancelled meanwhile
+                    continue
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+
+    def _run_batch(self, calls: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list:
+        if len(calls) > 1:
+            try:
+                with self.store.transaction() as session:
+                    results = [(True, fn(session, *args)) for fn, args in calls]
+                self.batches += 1
+                return results
+            except Exception:  # rolled back: each call alone below
+                pass
+        outcomes: list[tuple[bool, Any]] = []
+        for fn, args in calls:
+            try:
+                with self.store.transaction() as session:
+                    outcomes.append((True, fn(session, *args)))
+                self.batches += 1
+            except Exception as exc:
+                outcomes.append((False, exc))
+        return outcomes
+
+
 def failure_status(problem: ApiProblem) -> OutboxStatus:
     return OutboxStatus.CONFLICT if problem.status in CONFLICT_STATUS else OutboxStatus.REJECTED
 
@@ -136,13 +209,30 @@ class Pusher:
         self.relogin = relogin
         self.clock = clock
         self.concurrency = max(1, concurrency)
+        self._group: GroupCommit | None = None  # while push() runs
 
     async def push(self) -> PushReport:
         report = PushReport()
         await self.writer.run(self._in_tx, recover_inflight, self.clock())
         todo = iter(lanes(await self.writer.run(self._pending)))
         fatal: list[BaseException] = []
+        self._group = group = GroupCommit(self.store, self.writer)
+        try:
+            await self._run_lanes(todo, report, fatal)
+        finally:
+            self._group = None
+            await group.idle()
+        for ids in (report.applied, report.replayed, report.conflict, report.rejected):
+            ids.sort()
+        report.deferred.sort()
+        if fatal:
+            raise fatal[0]
+        if report.deferred and not report.done and report.problems:
+            # nothing could be pushed at all: let the engine show the server trouble
+            raise next(iter(report.problems.values()))
+        return report
 
+    async def _run_lanes(self, todo: Any, report: PushReport, fatal: list[BaseException]) -> None:
         async def worker() -> None:
             for lane in todo:  # shared: each lane is taken by one worker
                 if fatal:
@@ -155,15 +245,6 @@ class Pusher:
                         raise
 
         await asyncio.gather(*(worker() for _ in range(self.concurrency)))
-        for ids in (report.applied, report.replayed, report.conflict, report.rejected):
-            ids.sort()
-        report.deferred.sort()
-        if fatal:
-            raise fatal[0]
-        if report.deferred and not report.done and report.problems:
-            # nothing could be pushed at all: let the engine show the server trouble
-            raise next(iter(report.problems.values()))
-        return report
 
     async def _push_lane(
         self, lane: list[Job], report: PushReport, fatal: list[BaseException]
@@ -176,7 +257,7 @@ class Pusher:
                 report.deferred.append(pending.id)
                 continue
             # re-read: an earlier row's answer may have re-based this row's If-Match
-            job = await self.writer.run(self._claim, pending.id)
+            job = await self._write(_claim, pending.id, self.clock())
             if job is None:
                 continue
             try:
@@ -190,11 +271,12 @@ class Pusher:
                 report.deferred.append(job.id)
                 report.problems[job.id] = exc
 
-    def _claim(self, outbox_id: int) -> Job | None:
-        """Re-read a row and, when still pending, mark it ``inflight``: one statement."""
-        with self.store.transaction() as session:
-            row = store_outbox.claim_inflight(session, outbox_id, self.clock())
-            return None if row is None else Job.of(row)
+    async def _write(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(session, *args)`` in a writer transaction, grouped with other lanes' work
+        while a push runs (:class:`GroupCommit`), else in its own."""
+        if self._group is not None:
+            return await self._group.run(fn, *args)
+        return await self.writer.run(self._in_tx, fn, *args)
 
     def _pending(self) -> list[Job]:
         with self.store.session() as session:
@@ -244,9 +326,7 @@ class Pusher:
             report.problems[job.id] = problem
             return
         response = {"data": result.data, "related": result.related}
-        await self.writer.run(
-            self._in_tx, store_outbox.mark_applied, job.id, response, self.clock()
-        )
+        await self._write(store_outbox.mark_applied, job.id, response, self.clock())
         report.applied.append(job.id)
         report.entities[job.id] = result.data
         if result.replayed:
@@ -255,6 +335,12 @@ class Pusher:
     def _in_tx(self, fn: Callable[..., Any], *args: Any) -> Any:
         with self.store.transaction() as session:
             return fn(session, *args)
+
+
+def _claim(session: Any, outbox_id: int, now: datetime) -> Job | None:
+    """Re-read a row and, when still pending, mark it ``inflight``: one statement."""
+    row = store_outbox.claim_inflight(session, outbox_id, now)
+    return None if row is None else Job.of(row)
 
 
 def recover_inflight(session: Any, now: datetime) -> int:

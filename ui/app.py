@@ -4,39 +4,43 @@ Order (shared/DESIGN.md "Start"): open the local store and show the last known s
 then sign in (demo: start the reference server on loopback first) and start the sync engine
 behind the window. ``--screenshot`` waits until the first sync finished and the page's model was
 filled from it, grabs the window, and returns.
+
+Imports are ordered for a fast first paint: this module imports only what the login dialog needs.
+The store (SQLAlchemy), the sync client (httpx, keyring) and the main window are imported when
+they are first used — in the background while the login dialog is up (``ui.preload``), else
+right after sign-in — and the sync engine is built after the window's first paint
+(``benchmarks/child.py`` mode ``inbox`` mirrors this order up to that paint).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
-from app.store.store import Store, default_data_dir
-from sync.auth import Session, load_token, login, logout
-from sync.live import LiveHandlers
-from sync.problems import ApiProblem, NetworkError, SyncError
-from sync.wiring import build_engine
-from ui import errors
-from ui.bridge import SyncBridge
-from ui.context import AppContext, UserInfo
-from ui.inbox.page import InboxPage
+from app.store.paths import default_data_dir
+from ui import errors, preload
+from ui.first_paint import first_paint
 from ui.login_dialog import LoginDialog
-from ui.main_window import MainWindow
 from ui.options import Options
 from ui.tasks import TaskKeeper
-from ui.wall.kiosk import configure as configure_wall
-from widgets.clock import Clock
+
+if TYPE_CHECKING:
+    from app.store.store import Store
+    from sync.auth import Session
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 DEMO_PASSWORD = "demo"
 SCREENSHOT_TIMEOUT_S = 90.0
+FIRST_PAINT_WAIT_S = 2.0  # the sync engine starts after the window's first paint, or after this
 
 
 def _slug(text: str) -> str:
@@ -67,12 +71,17 @@ class Runtime:
     async def _sign_in(self) -> Session | None:
         opts = self.opts
         if opts.demo:
+            from sync.auth import login
+
             return await login(self.server.url, opts.user, opts.password or DEMO_PASSWORD)
         url = opts.server or str(self.settings.value("server_url", "") or "")
         user = str(self.settings.value("user", "") or "")
-        if url and user and load_token(url, user):
-            profile = self.settings.value(f"profile/{_slug(url)}/{user}", {}) or {}
-            return Session(url.rstrip("/"), user, dict(profile))
+        if url and user:
+            from sync.auth import Session, load_token  # keyring: only with a remembered user
+
+            if load_token(url, user):
+                profile = self.settings.value(f"profile/{_slug(url)}/{user}", {}) or {}
+                return Session(url.rstrip("/"), user, dict(profile))
         return await self.ask_login(url, user)
 
     async def ask_login(self, url: str = "", user: str = "") -> Session | None:
@@ -81,6 +90,10 @@ class Runtime:
         done: asyncio.Future[Session | None] = asyncio.get_running_loop().create_future()
 
         async def attempt(server: str, name: str, password: str, remember: bool) -> None:
+            await preload.wait_async()  # the sync client may still be importing
+            from sync.auth import login
+            from sync.problems import ApiProblem, NetworkError, SyncError
+
             try:
                 session = await login(server, name, password)
             except ApiProblem as exc:
@@ -105,6 +118,7 @@ class Runtime:
         dialog.sig_login_requested.connect(lambda *a: self.keeper.start(attempt(*a), name="login"))
         dialog.finished.connect(lambda _r: done.done() or done.set_result(None))
         dialog.finished.connect(dialog.deleteLater)
+        preload.start_after_first_paint(dialog)  # import the rest while the user types
         dialog.open()
         return await done
 
@@ -126,11 +140,27 @@ class Runtime:
             await self._start_demo_server(data_dir)
         try:
             session = await self._sign_in()
-        except (ApiProblem, SyncError) as exc:
+        except Exception as exc:
+            preload.wait()
+            from sync.problems import ApiProblem, SyncError
+
+            if not isinstance(exc, ApiProblem | SyncError):
+                raise
             log.error("sign-in failed: %s", exc)
             return 1
         if session is None:
             return 1
+        # Closing the login dialog, the only window so far, emitted lastWindowClosed, which
+        # ui.main wires to quit_event: not a request to quit (the app used to exit right here).
+        quit_event.clear()
+        await preload.wait_async()
+        from app.store.store import Store
+        from ui.bridge import SyncBridge
+        from ui.context import AppContext, UserInfo
+        from ui.main_window import MainWindow
+        from ui.wall.kiosk import configure as configure_wall
+        from widgets.clock import Clock
+
         self.session = session
         session.on_relogin = self._relogin
         self.settings.setValue("server_url", session.server_url)
@@ -159,7 +189,13 @@ class Runtime:
         window.show_page(opts.page or "", opts.id)
         clock.start()
         if not opts.screenshot:
+            painted = first_paint(window)
             window.show()
+            with contextlib.suppress(TimeoutError):  # the engine starts anyway
+                await asyncio.wait_for(painted, FIRST_PAINT_WAIT_S)
+        from sync.live import LiveHandlers  # httpx: after the window's first paint
+        from sync.wiring import build_engine
+
         self.engine = build_engine(
             self.store,
             session,
@@ -175,6 +211,8 @@ class Runtime:
         return 0
 
     async def _screenshot(self, window: MainWindow, path: Path) -> int:
+        from ui.inbox.page import InboxPage
+
         bridge = window.context.bridge
         page = window.stack.currentWidget()
         loop = asyncio.get_running_loop()
@@ -211,6 +249,8 @@ class Runtime:
             self.window.close()
             self.window.deleteLater()
         if self.session is not None and not self._remember and not self.opts.demo:
+            from sync.auth import logout
+
             logout(self.session.server_url, self.session.username)
         if self.store is not None:
             self.store.close()

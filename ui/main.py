@@ -22,7 +22,8 @@ from ui.options import Options, parse
 
 
 def make_app(opts: Options) -> tuple[QApplication, str]:
-    """The QApplication with font, theme and language applied."""
+    """The QApplication with font, theme and language applied, and garbage collection moved
+    to the GUI thread (``ui.gc_guard``)."""
     if opts.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     QCoreApplication.setOrganizationName("reviewer-workstation")
@@ -35,6 +36,8 @@ def make_app(opts: Options) -> tuple[QApplication, str]:
     load_theme(app, opts.theme)
     lang = opts.lang or system_language()
     install_language(app, lang)
+    if app.findChild(GuiThreadCollector) is None:  # cycles collected on the GUI thread only
+        GuiThreadCollector(parent=app)
     return app, lang
 
 
@@ -58,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
     opts = parse(sys.argv[1:] if argv is None else argv)
     errors.install()
     app, lang = make_app(opts)
-    GuiThreadCollector(parent=app)  # cycles collected on the GUI thread only (ui.gc_guard)
     try:
         return int(qasync.run(main_coro(app, opts, lang)) or 0)
     except KeyboardInterrupt:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ui.case.builders import OWN_BUILDERS
+from ui.case.builders import OWN_PAGES, build_own_page
 from ui.case.wiring import open_case
 from ui.context import AppContext
 from ui.inbox.page import InboxPage
@@ -47,8 +47,8 @@ def build_page(name: str, context: AppContext, parent: QWidget) -> QWidget:
         page.alerts.prime(context.clock.now())
         page.sig_case_opened.connect(lambda case_id: open_case(page, case_id))
         return page
-    if name in OWN_BUILDERS:
-        return OWN_BUILDERS[name](context, parent)
+    if name in OWN_PAGES:
+        return build_own_page(name, context, parent)
     if name in ("decision", "approvals", "checkpoint"):
         from ui.decision.build import build_review_page
 

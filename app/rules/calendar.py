@@ -1,6 +1,8 @@
 """Korean business calendar (seed 004 "업무시간은 평일 09:00~18:00"): weekdays 09:00-18:00
 Asia/Seoul, minus the Korean public holidays of the ``holidays`` package (substitute holidays and
-election days included, as the package lists them).
+election days included, as the package lists them). The days of 2000-2060 are read from
+``app.rules.kr_holidays``, a table generated from the package (importing the package costs ~0.15 s
+of a cold start); other years and holiday names ask the package, imported on first use.
 
 Every function takes timezone-aware datetimes (any zone) and returns UTC. A business day is the
 half-open interval [09:00, 18:00) KST. Korea has no daylight saving, so wall-clock arithmetic in
@@ -10,17 +12,39 @@ KST is exact.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
+from app.rules import kr_holidays
 
 KST = ZoneInfo("Asia/Seoul")
 OPEN = time(9, 0)
 CLOSE = time(18, 0)
 DAY_SECONDS = 9 * 3600.0
 
-_holidays = holidays.country_holidays("KR")
+
+@cache
+def _table_days(year: int) -> frozenset[date]:
+    """The holidays of ``year`` from the generated table (parsed per year, on first use)."""
+    prefix = f"\n{year} "
+    days: set[date] = set()
+    at = kr_holidays.TABLE.find(prefix)
+    while at >= 0:
+        end = kr_holidays.TABLE.index("\n", at + 1)
+        days.update(
+            date(year, int(d[:2]), int(d[2:])) for d in kr_holidays.TABLE[at + 6 : end].split()
+        )
+        at = kr_holidays.TABLE.find(prefix, end)
+    return frozenset(days)
+
+
+@cache
+def _package() -> Any:
+    """The ``holidays`` package's Korean calendar (for years outside the table, and names)."""
+    import holidays
+
+    return holidays.country_holidays("KR")
 
 
 def _require_aware(t: datetime) -> None:
@@ -31,12 +55,16 @@ def _require_aware(t: datetime) -> None:
 @lru_cache(maxsize=4096)
 def is_business_day(d: date) -> bool:
     """A weekday that is not a Korean public holiday."""
-    return d.weekday() < 5 and d not in _holidays
+    if d.weekday() >= 5:
+        return False
+    if kr_holidays.FIRST_YEAR <= d.year <= kr_holidays.LAST_YEAR:
+        return d not in _table_days(d.year)
+    return d not in _package()
 
 
 def holiday_name(d: date) -> str | None:
     """The public holiday's name on ``d`` (English, as the package names it), or None."""
-    return _holidays.get(d)
+    return _package().get(d)
 
 
 def _local(t: datetime) -> datetime:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from app.domain.enums import EntityKind
-from app.domain.wire import parse_time
 from app.store.masking import mask_identifier
 from app.store.models import (
     AppealRow,
@@ -41,8 +39,13 @@ MODELS: dict[EntityKind, type[Base]] = {
 }
 
 
-def _t(value: Any) -> datetime | None:
-    return parse_time(value) if isinstance(value, str) and value else None
+def _t(value: Any) -> str | None:
+    """A wire time (RFC 3339 text) for a ``UtcDateTime`` column, or None.
+
+    The column's bind turns it into the stored text (``db_time``: validated, normalised to
+    UTC); binding the text stores the same as binding the parsed datetime, without a parse and
+    a format per time column of every applied row (a malformed time raises ValueError there)."""
+    return value if isinstance(value, str) and value else None
 
 
 def priority_rank(value: str | None) -> int:
@@ -139,7 +142,9 @@ EXTRACTORS: dict[EntityKind, Callable[[dict[str, Any]], dict[str, Any]]] = {
 
 
 def columns(kind: EntityKind, data: dict[str, Any]) -> dict[str, Any]:
-    """All stored columns of an entity (except local ones such as ``pending_sync``)."""
+    """All stored columns of an entity (except local ones such as ``pending_sync``).
+
+    Times are given as the wire's RFC 3339 text (``UtcDateTime`` binds normalise it)."""
     return {
         "version": int(data.get("version") or 1),
         "updated_at": _t(data.get("updated_at")),

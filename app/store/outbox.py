@@ -11,11 +11,12 @@ carried over to the later rows of this user that were based on the old one (:fun
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import EntityKind, OutboxStatus
@@ -23,14 +24,63 @@ from app.store.apply import (
     ACTIVE,
     LOCAL_PREFIX,
     delete_entity,
+    driver_connection,
     refresh_pending,
     write_entity,
     write_local,
 )
 from app.store.extract import MODELS
 from app.store.local_models import OutboxRow
+from app.store.models import CaseRow
+from app.store.types import db_time
 
 FAILED = (OutboxStatus.CONFLICT, OutboxStatus.REJECTED)
+
+# The push hot path (a claim and an acknowledgement per row) on the sqlite3 connection, in the
+# session's transaction: SQLAlchemy's execution of these small statements cost several times
+# SQLite's own work. Times are bound as stored (``db_time``), JSON as stored (``problem`` NULL
+# is the JSON ``null`` text, as the ORM wrote it).
+_OUTBOX, _CASES = OutboxRow.__tablename__, CaseRow.__tablename__
+_PENDING, _INFLIGHT = OutboxStatus.PENDING.value, OutboxStatus.INFLIGHT.value
+_CLAIM_SQL = (
+    f"UPDATE {_OUTBOX} SET status = '{_INFLIGHT}', attempts = attempts + 1, updated_at = :now "
+    f"WHERE id = :oid AND status = '{_PENDING}' RETURNING id, idempotency_key, method, path, "
+    "if_match, payload, entity_kind, entity_id, case_id"
+)
+_APPLIED_SQL = (
+    f"UPDATE {_OUTBOX} SET status = '{OutboxStatus.APPLIED.value}', problem = 'null', "
+    "updated_at = :now WHERE id = :oid RETURNING id, entity_kind, entity_id, case_id"
+)
+_REBASE_SQL = (
+    f"UPDATE {_OUTBOX} SET if_match = :v WHERE id > :after AND entity_kind = :kind "
+    f"AND entity_id = :eid AND status = '{_PENDING}' AND if_match IS NOT NULL AND if_match < :v"
+)
+_REFRESH_SQL = (
+    f"UPDATE {_CASES} SET pending_sync = (SELECT count(id) FROM {_OUTBOX} WHERE case_id = :cid "
+    f"AND status IN ('{_PENDING}', '{_INFLIGHT}')) WHERE id = :cid"
+)
+assert ACTIVE == (_PENDING, _INFLIGHT)
+
+
+class Claimed(NamedTuple):
+    """The values of a row just marked ``inflight`` (the :class:`OutboxRow` column names)."""
+
+    id: int
+    idempotency_key: str
+    method: str
+    path: str
+    if_match: int | None
+    payload: dict[str, Any] | None
+    entity_kind: str
+    entity_id: str
+    case_id: str | None
+
+
+class _Applied(NamedTuple):
+    id: int
+    entity_kind: str
+    entity_id: str
+    case_id: str | None
 
 
 def enqueue(
@@ -115,28 +165,23 @@ def mark_inflight(session: Session, outbox_id: int, now: datetime) -> OutboxRow:
 def claim_inflight(session: Session, outbox_id: int, now: datetime) -> Any | None:
     """Mark a row ``inflight`` only if it is still pending, in one ``UPDATE … RETURNING``.
 
-    Returns the row's current values (a Core row with the :class:`OutboxRow` column names), or
+    Returns the row's current values (:class:`Claimed`, the :class:`OutboxRow` column names), or
     None when the row is gone or no longer pending. Same effect as :func:`mark_inflight`.
     """
-    table = OutboxRow.__table__
-    c = table.c
-    stmt = (
-        update(table)
-        .where(c.id == outbox_id, c.status == OutboxStatus.PENDING.value)
-        .values(status=OutboxStatus.INFLIGHT.value, attempts=c.attempts + 1, updated_at=now)
-        .returning(
-            c.id,
-            c.idempotency_key,
-            c.method,
-            c.path,
-            c.if_match,
-            c.payload,
-            c.entity_kind,
-            c.entity_id,
-            c.case_id,
-        )
+    session.flush()  # ORM changes of the caller first (a no-op when there are none)
+    found = (
+        driver_connection(session)
+        .execute(_CLAIM_SQL, {"oid": outbox_id, "now": db_time(now)})
+        .fetchone()
     )
-    return session.execute(stmt).first()
+    if found is None:
+        return None
+    row = Claimed(*found)
+    row = row._replace(payload=None if row.payload is None else json.loads(row.payload))
+    held = _held(session, outbox_id)
+    if held is not None:
+        session.expire(held)
+    return row
 
 
 def mark_retry(
@@ -156,9 +201,7 @@ def mark_retry(
     return row
 
 
-def _guess_kind(
-    session: Session, entity: dict[str, Any], row: OutboxRow | None = None
-) -> EntityKind | None:
+def _guess_kind(session: Session, entity: dict[str, Any], row: Any = None) -> EntityKind | None:
     if entity.get("entity"):
         return EntityKind(entity["entity"])
     if row is not None and row.case_id and str(entity.get("id")) == row.case_id:
@@ -169,38 +212,46 @@ def _guess_kind(
     return None
 
 
-def _rebase(session: Session, row: OutboxRow, kind: EntityKind, entity: dict[str, Any]) -> None:
+def _rebase(session: Session, row: Any, kind: EntityKind, entity: dict[str, Any]) -> None:
     """Later pending rows of the same user on this entity now expect its new version."""
     version = entity.get("version")
     if version is None:
         return
-    table = OutboxRow.__table__  # Core UPDATE: no ORM session synchronisation needed here
-    session.execute(
-        update(table)
-        .where(
-            table.c.id > row.id,
-            table.c.entity_kind == str(kind),
-            table.c.entity_id == str(entity["id"]),
-            table.c.status == OutboxStatus.PENDING.value,
-            table.c.if_match.is_not(None),
-            table.c.if_match < version,
-        )
-        .values(if_match=version)
-    )
-    for obj in list(session.identity_map.values()):  # rows this session already holds
-        if isinstance(obj, OutboxRow) and obj.id > row.id and obj.entity_id == str(entity["id"]):
-            session.expire(obj, ["if_match"])
+    entity_id = str(entity["id"])
+    params = {"after": row.id, "kind": str(kind), "eid": entity_id, "v": version}
+    rebased = driver_connection(session).execute(_REBASE_SQL, params).rowcount
+    if rebased and session.identity_map:
+        for obj in list(session.identity_map.values()):  # rows this session already holds
+            if isinstance(obj, OutboxRow) and obj.id > row.id and obj.entity_id == entity_id:
+                session.expire(obj, ["if_match"])
+
+
+def _held(session: Session, outbox_id: int) -> OutboxRow | None:
+    """The ORM object of a row if this session already holds it (nothing is loaded)."""
+    if not session.identity_map:
+        return None
+    key = session.identity_key(OutboxRow, (outbox_id,))
+    obj = session.identity_map.get(key)
+    return obj if isinstance(obj, OutboxRow) else None
 
 
 def mark_applied(
     session: Session, outbox_id: int, response: dict[str, Any] | None, now: datetime
-) -> OutboxRow:
-    """The server accepted the row: store its ``data`` and ``related`` entities as truth."""
-    row = get_row(session, outbox_id)
-    row.status = OutboxStatus.APPLIED.value
-    row.problem = None
-    row.updated_at = now
-    session.flush()
+) -> None:
+    """The server accepted the row: store its ``data`` and ``related`` entities as truth.
+
+    Core statements built once: the row's status in one ``UPDATE … RETURNING`` (an ORM copy
+    this session holds is expired), the entities as version-guarded upserts, then ``_rebase``
+    and the recount of the case's ``pending_sync``."""
+    session.flush()  # ORM changes of the caller first (a no-op when there are none)
+    dbapi = driver_connection(session)
+    found = dbapi.execute(_APPLIED_SQL, {"oid": outbox_id, "now": db_time(now)}).fetchone()
+    if found is None:
+        raise KeyError(f"no outbox row {outbox_id}")
+    row = _Applied(*found)
+    held = _held(session, outbox_id)
+    if held is not None:
+        session.expire(held)
     response = response or {}
     primary = response.get("data")
     entities: list[tuple[EntityKind | None, dict[str, Any]]] = []
@@ -217,8 +268,8 @@ def mark_applied(
             continue
         write_entity(session, kind, entity, force=True)
         _rebase(session, row, kind, entity)
-    refresh_pending(session, [row.case_id] if row.case_id else [])
-    return row
+    if row.case_id:
+        dbapi.execute(_REFRESH_SQL, {"cid": row.case_id})
 
 
 def mark_failed(

@@ -10,31 +10,22 @@ start with an explicit ``BEGIN`` (the pysqlite driver's own implicit transaction
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app.store.paths import APP_NAME as APP_NAME  # re-exported: the defaults live there
+from app.store.paths import DB_FILE as DB_FILE
+from app.store.paths import default_data_dir as default_data_dir
 from app.store.schema import upgrade
 from app.store.types import dumps
 
-APP_NAME = "reviewer-workstation"
-DB_FILE = "workstation.sqlite3"
 BUSY_TIMEOUT_MS = 5000
-
-
-def default_data_dir() -> Path:
-    """``$RWS_DATA_DIR`` if set, else the platform's user data directory for the app."""
-    override = os.environ.get("RWS_DATA_DIR")
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:

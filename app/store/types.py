@@ -36,19 +36,25 @@ def db_time(value: datetime | str) -> str:
 
 
 def _stored_form(text: str) -> str | None:
-    """The stored text of a UTC ``Z`` time as the server formats it, or None (other forms).
+    """The stored text of a UTC ``Z`` time as the server writes it, or None (other forms).
 
     ``…T09:30:00.123456Z`` is already the stored form and ``…T09:30:00Z`` lacks only the
-    microseconds; the rest of the text must be exactly what ``isoformat`` writes back."""
+    microseconds. The separators are checked here and the digits by ``fromisoformat``
+    (ValueError for a malformed time, as :func:`parse_time`); years below 1000 take the long way.
+    """
     n = len(text)
-    if n == 27 and text[26] == "Z":
+    if n == 27 and text[26] == "Z" and text[19] == ".":
         head = text[:26]
     elif n == 20 and text[19] == "Z":
         head = text[:19] + ".000000"
     else:
         return None
-    # ValueError for a malformed time, as parse_time; anything not canonical takes the long way
-    if datetime.fromisoformat(head).isoformat(timespec="microseconds") != head or head < "1":
+    if not (
+        text[4] == "-" and text[7] == "-" and text[10] == "T" and text[13] == ":"
+        and text[16] == ":" and text[0] != "0"
+    ):  # fmt: skip
+        return None
+    if datetime.fromisoformat(head).tzinfo is not None:  # e.g. "….1+0900Z": not a time
         return None
     return head + "Z"
 
@@ -72,6 +78,17 @@ class UtcDateTime(TypeDecorator[datetime]):
         return datetime.strptime(value, _FORMAT).replace(tzinfo=UTC)
 
 
+class JSONText(str):
+    """A JSON document already in its stored text form (e.g. cut from a change-feed body):
+    :func:`dumps` binds it as is instead of encoding the decoded document again."""
+
+    __slots__ = ()
+
+
 def dumps(value: Any) -> str:
     """JSON text as stored: UTF-8 Korean kept readable (no \\u escapes)."""
+    if value.__class__ is JSONText:
+        return str(value)
+    if value is None:  # every synced row binds server_data = None
+        return "null"
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

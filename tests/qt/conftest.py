@@ -22,12 +22,16 @@ CASES = 2000
 
 @pytest.fixture(autouse=True)
 def collect_on_the_gui_thread():
-    """Collect reference cycles (Python wrappers of Qt objects among them) on the GUI thread, so
-    a collection never runs a Qt destructor in a sync worker thread (the app does the same with
-    ui.gc_guard)."""
+    """Collect reference cycles (Python wrappers of Qt objects among them) on the GUI thread
+    only: automatic collection is off during a test, so a worker thread's allocation never runs
+    a Qt destructor there (the app does the same with ui.gc_guard)."""
     gc.collect()
-    yield
-    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

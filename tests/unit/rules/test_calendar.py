@@ -27,6 +27,35 @@ def test_holidays_of_2026_come_from_the_package() -> None:
     assert not cal.is_business_day(date(2026, 9, 27))  # Sunday
 
 
+def test_the_holiday_table_is_the_packages_answer_day_by_day() -> None:
+    # app/rules/kr_holidays.py is generated from the package (scripts/gen_kr_holidays.py);
+    # after a `holidays` upgrade, regenerate it when this fails.
+    import holidays
+
+    from app.rules import kr_holidays
+
+    package = holidays.country_holidays("KR")
+    d = date(kr_holidays.FIRST_YEAR, 1, 1)
+    wrong = []
+    while d.year <= kr_holidays.LAST_YEAR:
+        expected = d.weekday() < 5 and d not in package
+        if cal.is_business_day(d) != expected:
+            wrong.append(d)
+        d += timedelta(days=1)
+    assert not wrong, f"table differs from holidays {holidays.__version__}: {wrong[:10]}"
+
+
+def test_years_outside_the_table_ask_the_package() -> None:
+    from app.rules import kr_holidays
+
+    assert kr_holidays.FIRST_YEAR == 2000 and kr_holidays.LAST_YEAR == 2060
+    for d in (date(1999, 9, 24), date(2061, 3, 1)):  # Chuseok (Friday), 3.1 (Tuesday)
+        assert not cal.is_business_day(d), d
+        assert cal.holiday_name(d), d
+    assert cal.is_business_day(date(1999, 9, 27))
+    assert cal.is_business_day(date(2061, 3, 2))
+
+
 @pytest.mark.parametrize(
     ("t", "inside"),
     [
