@@ -1,8 +1,9 @@
 """Watches the store for what a reviewer must not miss: new P0 cases and SLA warnings/breaches.
 
 New P0: among the case ids a sync changed, P0 cases not seen before. SLA: every few ticks, the
-at-risk and breached cases assigned to me or unassigned, compared with the last look. Each
-finding is one ``sig_alert_raised``; the page flashes the rows, the window notifies.
+at-risk and breached cases assigned to me or unassigned, compared with the last look (the looks
+run on the UI worker thread). Each finding is one ``sig_alert_raised``; the page flashes the
+rows, the window notifies.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from app.domain.enums import AlertKind, CaseStatus, Priority
 from app.store.inbox import InboxFilter
 from ui.inbox.source import InboxSource
+from ui.offthread import run_in_thread
 
 ACTIVE = frozenset(
     s.value
@@ -37,20 +39,24 @@ class InboxAlerts(QObject):
         self._warned: set[str] | None = None
         self._breached: set[str] | None = None
         self._ticks = 0
-
-    def _mine(self, sla: str, now: datetime) -> set[str]:
-        base = InboxFilter(me=self._me, sla=sla, statuses=ACTIVE)  # type: ignore[arg-type]
-        ids: set[str] = set()
-        for who in ("me", "unassigned"):
-            ids.update(self._source.ids(replace(base, assignee=who), now))
-        return ids
+        self._busy = False  # a look at the store is running on the worker thread
 
     def prime(self, now: datetime) -> None:
-        """Remember what exists now, so only later arrivals alert."""
-        p0 = InboxFilter(priorities=frozenset([Priority.P0]), statuses=ACTIVE)
-        self._p0_seen = set(self._source.ids(p0, now))
-        self._warned = self._mine("at_risk", now)
-        self._breached = self._mine("breached", now)
+        """Remember what exists now, so only later arrivals alert. The queries run on the UI
+        worker thread (at 100 000 cases they take a good part of a second)."""
+        if self._busy:
+            return
+        self._busy = True
+        source, me = self._source, self._me
+        run_in_thread(lambda: _snapshot(source, me, now), self._on_primed, "inbox-alerts")
+
+    @property
+    def primed(self) -> bool:
+        return self._p0_seen is not None
+
+    def _on_primed(self, snapshot: tuple[set[str], set[str], set[str]]) -> None:
+        self._busy = False
+        self._p0_seen, self._warned, self._breached = snapshot
 
     def on_cases_changed(self, case_ids: set[str], now: datetime) -> None:
         if self._p0_seen is None:
@@ -79,10 +85,26 @@ class InboxAlerts(QObject):
             self.check_sla(now)
 
     def check_sla(self, now: datetime) -> None:
+        """Compare the at-risk and breached cases (mine or unassigned) with the last look,
+        off the UI thread; alerts follow when the look is back."""
         if self._warned is None or self._breached is None:
             self.prime(now)
             return
-        warned, breached = self._mine("at_risk", now), self._mine("breached", now)
+        if self._busy:
+            return
+        self._busy = True
+        source, me = self._source, self._me
+        run_in_thread(
+            lambda: (_mine(source, me, "at_risk", now), _mine(source, me, "breached", now)),
+            self._on_checked,
+            "inbox-alerts",
+        )
+
+    def _on_checked(self, looked: tuple[set[str], set[str]]) -> None:
+        self._busy = False
+        if self._warned is None or self._breached is None:
+            return
+        warned, breached = looked
         new_warn, new_breach = warned - self._warned, breached - self._breached
         self._warned, self._breached = warned, breached
         if new_breach:
@@ -91,6 +113,22 @@ class InboxAlerts(QObject):
         if new_warn:
             text = self.tr("SLA at risk (80% used): {cases}").format(cases=_some(new_warn))
             self.sig_alert_raised.emit(AlertKind.SLA_WARNING.value, text, new_warn)
+
+
+def _mine(source: InboxSource, me: str, sla: str, now: datetime) -> set[str]:
+    """At-risk / breached active cases assigned to ``me`` or unassigned (worker thread)."""
+    base = InboxFilter(me=me, sla=sla, statuses=ACTIVE)  # type: ignore[arg-type]
+    ids: set[str] = set()
+    for who in ("me", "unassigned"):
+        ids.update(source.ids(replace(base, assignee=who), now))
+    return ids
+
+
+def _snapshot(source: InboxSource, me: str, now: datetime) -> tuple[set[str], set[str], set[str]]:
+    """(active P0 ids, mine at risk, mine breached) now (worker thread)."""
+    p0 = InboxFilter(priorities=frozenset([Priority.P0]), statuses=ACTIVE)
+    at_risk, breached = _mine(source, me, "at_risk", now), _mine(source, me, "breached", now)
+    return set(source.ids(p0, now)), at_risk, breached
 
 
 def _some(ids: set[str], shown: int = 3) -> str:

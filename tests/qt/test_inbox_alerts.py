@@ -1,0 +1,36 @@
+"""SLA alerts look at the store off the UI thread and report only what changed since the last
+look: cases (mine or unassigned) that became breached after time passed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from app.store.inbox import InboxFilter
+from ui.inbox.alerts import ACTIVE, InboxAlerts
+from ui.inbox.source import InboxSource
+
+
+def _mine(source: InboxSource, sla: str, now) -> set[str]:
+    base = InboxFilter(me="reviewer1", sla=sla, statuses=ACTIVE)
+    return {i for who in ("me", "unassigned") for i in source.ids(replace(base, assignee=who), now)}
+
+
+def test_new_breaches_are_reported_once(qtbot, big_store, manual_time):
+    source = InboxSource(big_store)
+    alerts = InboxAlerts(source, "reviewer1")
+    start = manual_time.value
+    alerts.prime(start)
+    qtbot.waitUntil(lambda: alerts.primed, timeout=10_000)
+    later = start + timedelta(hours=6)
+    expected = _mine(source, "breached", later) - _mine(source, "breached", start)
+    assert expected  # the data has cases that breach within six hours
+    raised = []
+    alerts.sig_alert_raised.connect(lambda kind, text, ids: raised.append((kind, set(ids))))
+    alerts.check_sla(later)
+    qtbot.waitUntil(lambda: any(kind == "sla_breach" for kind, _ in raised), timeout=10_000)
+    assert [ids for kind, ids in raised if kind == "sla_breach"] == [expected]
+    raised.clear()
+    alerts.check_sla(later)  # nothing new since the last look
+    qtbot.wait(300)
+    assert [kind for kind, _ in raised if kind == "sla_breach"] == []
