@@ -6,12 +6,15 @@ event loop). A cut connection mid-pull leaves the cursor where the last fully ap
 it; re-pulling converges, and a page applied twice changes nothing (apply is version-checked and
 idempotent). A ``reset: true`` answer (unknown cursor) rebuilds the synced copy with
 ``reset_synced`` in the same transaction as the first page; the outbox is kept and replayed.
+An empty store's first pull holds the bulk tables' secondary indexes back and builds them once
+at its end (``app.store.bulk_load``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -19,10 +22,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.store import apply as store_apply
+from app.store import bulk_load
 from sync import state
 from sync.api import ApiClient, ChangesPage
 from sync.retry import RetryPolicy
 from sync.writer import StoreWriter
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 MAX_PAGE = 1000  # the feed's largest page (API.md): fewer round trips, fewer transactions
@@ -90,7 +96,7 @@ class Puller:
         cancels the prefetch; a failed prefetch surfaces after page N is committed.
         """
         result = PullResult()
-        cursor = await self.writer.run(state.get_value, self.store, state.CURSOR)
+        cursor, held = await self.writer.run(self._start)
         fetch: asyncio.Future[tuple[ChangesPage, float | None]] | None
         fetch = asyncio.ensure_future(self._fetch(cursor))
         try:
@@ -109,12 +115,32 @@ class Puller:
                 cursor = page.cursor
                 result.cursor = cursor
                 if not more:
+                    if held:  # the first full pull is in: build the held indexes once
+                        await self.writer.run(self._restore_indexes)
                     return result
         finally:
             if fetch is not None and not fetch.done():
                 fetch.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await fetch
+
+    def _start(self) -> tuple[str | None, bool]:
+        """The cursor, and whether this pull holds the bulk tables' indexes back: an empty,
+        never-synced store's first pull does (``app.store.bulk_load``), and so does the pull
+        after one that stopped half-way (a cut connection, a crash)."""
+        with self.store.transaction() as session:
+            cursor = state.get_in(session, state.CURSOR)
+            if bulk_load.indexes_held(session):
+                return cursor, True
+            if cursor is None and bulk_load.is_empty(session):
+                bulk_load.hold_indexes(session)
+                return cursor, True
+        return cursor, False
+
+    def _restore_indexes(self) -> None:
+        with self.store.transaction() as session:
+            built = bulk_load.restore_indexes(session)
+        log.info("first pull done: %d held indexes built", built)
 
     async def _fetch(self, cursor: str | None) -> tuple[ChangesPage, float | None]:
         sent_mono, sent = time.monotonic(), self.clock()

@@ -113,7 +113,7 @@ def build_engine(
     statistics = _Statistics(store, writer)
 
     async def close() -> None:
-        await statistics.cancel()
+        await statistics.finish()
         await api.aclose()
         writer.close()
 
@@ -154,11 +154,18 @@ class _Statistics:
         except Exception:  # statistics only speed queries up: never fail a sync for them
             log.exception("store statistics not refreshed")
 
-    async def cancel(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+    async def finish(self, timeout_s: float = 5.0) -> None:
+        """Let a running refresh end (a store closed right after its first sync keeps its
+        statistics; sampled, it takes well under a second); cancel it after ``timeout_s``."""
+        task = self._task
+        if task is None or task.done():
+            return
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await asyncio.wait_for(asyncio.shield(task), timeout_s)
+        if not task.done():
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
+                await task
 
 
 async def _maybe_await(value: Any) -> Any:

@@ -85,3 +85,33 @@ def test_a_page_applied_twice_changes_nothing(server, tmp_path) -> None:
     assert puller._apply_page(page, None) == {}
     assert _snapshot(ws) == once
     assert state.get_value(ws.store, state.CURSOR) == page.cursor
+
+
+def _indexes(ws: Workstation) -> set[str]:
+    with ws.store.session() as s:
+        rows = s.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).all()
+    return {name for (name,) in rows}
+
+
+def test_a_first_pull_cut_half_way_keeps_its_indexes_held_until_a_pull_completes(
+    server, proxy, tmp_path
+) -> None:
+    from app.store import bulk_load
+
+    declared = {i.name for i in bulk_load.held_indexes()}
+    ws = Workstation(tmp_path, proxy.url, "reviewer1")  # empty store, never synced
+    assert declared <= _indexes(ws)
+    proxy.add(_nth_changes_request(1), "mid_response", times=100, keep=120)
+    with pytest.raises(NetworkError):
+        _pull(ws, proxy.url, limit=2)
+    assert not declared & _indexes(ws)  # held: the first pull stopped half-way
+    with ws.store.session() as s:
+        assert bulk_load.indexes_held(s)
+    assert state.get_value(ws.store, state.CURSOR) is not None  # the first page is in
+    proxy.clear()
+    _pull(ws, proxy.url, limit=2)  # the next pull finishes the first one, and the indexes
+    assert declared <= _indexes(ws)
+    with ws.store.session() as s:
+        assert not bulk_load.indexes_held(s)
+    _pull(ws, proxy.url, limit=2)  # a store with cases never holds them again
+    assert declared <= _indexes(ws)

@@ -75,3 +75,25 @@ def test_small_stores_need_no_statistics(tmp_path) -> None:
         assert known_case_rows(store) is None
     finally:
         store.close()
+
+
+def test_statistics_started_after_a_pull_are_kept_when_the_engine_closes_at_once(tmp_path) -> None:
+    import asyncio
+
+    from sync.wiring import _Statistics
+    from sync.writer import StoreWriter
+
+    store = _store(tmp_path / "closing.sqlite3")
+    writer = StoreWriter()
+
+    async def pull_then_close() -> None:
+        stats = _Statistics(store, writer)
+        stats.after_pull(type("Pulled", (), {"changes": N})())
+        await stats.finish()  # what the engine's close() does right after the first sync
+
+    try:
+        asyncio.run(pull_then_close())
+        assert known_case_rows(store) == N
+    finally:
+        writer.close()
+        store.close()
