@@ -81,4 +81,5 @@ def relative_age(value: datetime | None, now: datetime) -> str:
         return translate("Format", "just now")
     if delta < timedelta(days=1):
         return translate("Format", "{age} ago").format(age=format_duration(delta).split(" ")[0])
-    return local_time(value, "%m-%d %H:%M")
+    t = value.astimezone(SEOUL)  # local_time(value, "%m-%d %H:%M"), without strftime's cost
+    return f"{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"

@@ -62,3 +62,16 @@ def test_shell_renders_in_korean_and_english(qtbot, qloop, qapp, fonts, small_st
     english = make_window(qtbot, small_store, clock, [Role.REVIEWER])
     assert english.windowTitle() == "Reviewer Workstation"
     assert english.rail.item(0).text() == "Inbox"
+
+
+def test_inbox_status_labels_follow_a_language_switch(qapp):
+    from ui.inbox.columns import status_label
+
+    try:
+        assert install_language(qapp, "ko")
+        korean = status_label("pending")
+        assert korean != "In review" and status_label("pending") == korean  # looked up once
+        assert status_label("unknown_status") == "unknown_status"
+    finally:
+        install_language(qapp, "en")
+    assert status_label("pending") == "In review"  # not the Korean labels of before

@@ -218,3 +218,23 @@ def test_a_selected_case_beyond_the_first_part_is_kept_after_a_requery(qtbot, bi
     with qtbot.waitSignal(page.sig_result_completed, timeout=10_000):
         page.load_now()  # e.g. a sync changed cases: the query runs again
     assert page.current_case_id() == target
+
+
+def test_a_view_reads_about_a_screen_per_store_read(qtbot, qloop, big_store, clock):
+    from ui.inbox.page import InboxPage
+    from ui.tasks import TaskKeeper
+
+    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.load_now()
+    page.show()
+    qtbot.waitExposed(page)
+    table, model = page.table, page.model
+    shown = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    model.data(model.index(500, Column.CASE))  # a jump: one read of the window from there
+    read = {r for r in range(model.rowCount()) if model.id_at(r) in model.cached_ids()}
+    assert {500, 500 + shown} <= read  # a screen from the jump on ...
+    assert 500 + model.PAGE_SIZE - 1 not in read  # ... not two screens (window < PAGE_SIZE)
+    page.resize(1200, 1400)  # a taller view reads more per read
+    qtbot.waitUntil(lambda: model.window_rows > shown + shown // 3 + 2)

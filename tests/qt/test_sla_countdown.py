@@ -106,3 +106,16 @@ def test_formatting_in_english(qapp):
     assert format_duration(timedelta(hours=2, minutes=14)) == "2h 14m"
     assert format_krw(30_000_000, korean_units=False) == "₩30,000,000"
     assert format_krw(None, korean_units=False) == ""
+
+
+def test_relative_age_is_words_within_a_day_and_a_seoul_date_after():
+    from datetime import UTC, datetime
+
+    from widgets.formatting import relative_age
+
+    now = datetime(2026, 3, 2, 15, 30, 0, tzinfo=UTC)
+    assert relative_age(None, now) == ""
+    assert relative_age(datetime(2026, 3, 2, 15, 29, 30, tzinfo=UTC), now) == "just now"
+    assert relative_age(datetime(2026, 3, 2, 13, 0, tzinfo=UTC), now) == "2h ago"
+    # 2026-02-28 16:05 UTC is 2026-03-01 01:05 in Seoul (UTC+9)
+    assert relative_age(datetime(2026, 2, 28, 16, 5, tzinfo=UTC), now) == "03-01 01:05"

@@ -53,7 +53,20 @@ ACTIVE_STATUSES = frozenset({"open", "pending", "awaiting_docs", "escalated"})
 """What a reviewer works on; the inbox shows these unless the user picks otherwise."""
 
 
+_STATUS_LABELS: dict[str, dict[str, str]] = {}
+
+
 def status_label(status: str) -> str:
+    """The status in the UI's language (the labels are looked up once per language: an inbox
+    screen asks for one per row)."""
+    language = translate("InboxColumns", "Open")  # differs between languages
+    labels = _STATUS_LABELS.get(language)
+    if labels is None:
+        labels = _STATUS_LABELS[language] = _status_labels()
+    return labels.get(status, status)
+
+
+def _status_labels() -> dict[str, str]:
     return {
         "open": translate("InboxColumns", "Open"),
         "pending": translate("InboxColumns", "In review"),
@@ -63,4 +76,4 @@ def status_label(status: str) -> str:
         "rejected": translate("InboxColumns", "Rejected"),
         "closed": translate("InboxColumns", "Closed"),
         "archived": translate("InboxColumns", "Archived"),
-    }.get(status, status)
+    }

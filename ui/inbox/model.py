@@ -146,7 +146,8 @@ class InboxModel(QAbstractTableModel):
     """Emitted with the number of rows read from the store for one page fetch."""
 
     PAGE_SIZE = 64
-    """Rows read per fetch: about two screens, so scrolling never waits long for one."""
+    """Most rows read per fetch; a view sets its own window (:meth:`set_window`)."""
+    MIN_WINDOW = 16
     CACHE_ROWS = 20_000
 
     def __init__(
@@ -155,6 +156,7 @@ class InboxModel(QAbstractTableModel):
         super().__init__(parent)
         self._source = source
         self._clock = clock
+        self._window = self.PAGE_SIZE  # rows read per fetch
         self._korean_amounts = korean_amounts
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
@@ -303,12 +305,21 @@ class InboxModel(QAbstractTableModel):
             found = self._rows.get(case_id)
         return found
 
+    @property
+    def window_rows(self) -> int:
+        return self._window
+
+    def set_window(self, rows: int) -> None:
+        """Read ``rows`` rows per fetch (a screen and a few more; at most PAGE_SIZE)."""
+        self._window = max(self.MIN_WINDOW, min(self.PAGE_SIZE, rows))
+
     def _fetch_from(self, row: int) -> None:
-        """Read the PAGE_SIZE rows from ``row`` on (the last PAGE_SIZE at the end): the view
-        paints top down, so the first row it misses starts a window that covers the screen —
-        one read per screen however far the reader jumped."""
-        start = max(0, min(row, len(self._ids) - self.PAGE_SIZE))
-        wanted = [i for i in self._ids[start : start + self.PAGE_SIZE] if i not in self._rows]
+        """Read the window of rows from ``row`` on (the last ones at the end): the view paints
+        top down, so the first row it misses starts a window that covers the screen — one read
+        per screen however far the reader jumped, and no more rows than a screen shows."""
+        window = self._window
+        start = max(0, min(row, len(self._ids) - window))
+        wanted = [i for i in self._ids[start : start + window] if i not in self._rows]
         if not wanted:
             return
         fetched = self._source.rows(wanted)

@@ -131,6 +131,22 @@ class InboxTable(QTableView):
             if not rect.isEmpty():
                 self.viewport().update(rect)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._size_window()
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self._size_window()
+
+    def _size_window(self) -> None:
+        """Rows per store read: the rows the viewport shows and a third more (a jump reads one
+        screen, not two; scrolling on reads a third of a screen ahead)."""
+        model = self.model()
+        if isinstance(model, InboxModel):
+            shown = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize())
+            model.set_window(shown + shown // 3 + 2)
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         self._fonts = None  # font or style sheet changed: lay texts out again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import timedelta
 
@@ -157,6 +158,24 @@ def test_rows_come_back_in_the_order_asked(seeded) -> None:
     assert first.due_at == c.sla.due_at and first.pending_sync == 0
     if c.queue_id == "credit_review":
         assert first.queue_name == "신용 심사"
+
+
+def test_cells_read_the_sqlite_connection_directly_and_match_the_orm_rows(seeded) -> None:
+    from app.store.inbox import inbox_cells
+
+    store, _cases = seeded
+    ids = _all_ids(store, InboxFilter())[:40][::-1]
+    with store.session() as s:
+        rows = {r.id: r for r in inbox_rows(s, ids)}
+    with store.engine.connect() as conn:
+        cells = inbox_cells(conn, [*ids, "missing"])
+    assert [c[0] for c in cells] == ids  # asked order, missing ids left out
+    for cell in cells:
+        row = rows[cell[0]]
+        assert cell[1] == row.priority.rank and cell[2] == row.status
+        assert cell[8] == row.amount and cell[10] == row.pending_sync
+        assert cell[9] == row.updated_at and cell[9].tzinfo is not None  # converted as the ORM
+        assert json.loads(cell[11])["due_at"]  # the raw SLA record
 
 
 def _plan(store: Store, f: InboxFilter) -> str:
