@@ -238,3 +238,47 @@ def test_a_view_reads_about_a_screen_per_store_read(qtbot, qloop, big_store, clo
     assert 500 + model.PAGE_SIZE - 1 not in read  # ... not two screens (window < PAGE_SIZE)
     page.resize(1200, 1400)  # a taller view reads more per read
     qtbot.waitUntil(lambda: model.window_rows > shown + shown // 3 + 2)
+
+
+def test_a_tick_repaints_only_changed_sla_cells_and_looks_like_a_full_paint(
+    qtbot, qloop, qapp, big_store, clock, manual_time
+):
+    from PySide6.QtCore import QEvent, QObject
+
+    from ui.inbox.page import InboxPage
+    from ui.tasks import TaskKeeper
+
+    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.load_now()
+    due = min(v.sla.due_at for r in range(20) if (v := page.model.row_view(r)).sla)
+    manual_time.value = due + timedelta(minutes=20)  # some countdowns show seconds
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.table
+    table.setFocus()
+    table.selectRow(2)
+    table.setCurrentIndex(page.model.index(4, int(Column.CASE)))  # the cursor's frame, row 4
+    qtbot.wait(50)
+    regions = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                regions.append(event.region().boundingRect())
+            return False
+
+    paints = Paints(table.viewport())
+    table.viewport().installEventFilter(paints)
+    for _ in range(5):
+        manual_time.advance(timedelta(seconds=1))
+        clock.tick()
+        qapp.processEvents()
+    sla_x = table.columnViewportPosition(int(Column.SLA))
+    sla_w = table.columnWidth(int(Column.SLA))
+    assert regions  # countdowns under an hour changed
+    assert all(r.left() >= sla_x and r.right() < sla_x + sla_w for r in regions)  # SLA only
+    shown = qapp.primaryScreen().grabWindow(page.winId()).toImage()  # what was painted so far
+    full = page.grab().toImage().convertToFormat(shown.format())  # one paint of everything
+    assert shown.size() == full.size() and shown == full

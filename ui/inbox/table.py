@@ -19,6 +19,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QAccessible,
+    QColor,
     QFont,
     QFontMetrics,
     QPainter,
@@ -38,6 +39,7 @@ from widgets.sla_countdown import BANDS, paint_shape, track_color
 PAD = 6  # text inset from the cell's edges
 BAR_HEIGHT = 3  # the SLA cell's elapsed bar
 _CACHE_MAX = 20_000
+_PIXMAPS_MAX = 2_000
 _ELIDE = Qt.TextElideMode.ElideRight
 _SLA, _PRIORITY, _AMOUNT = int(Column.SLA), int(Column.PRIORITY), int(Column.AMOUNT)
 _UPDATED = int(Column.UPDATED)
@@ -100,6 +102,18 @@ class Fitter:
 class _Fonts(NamedTuple):
     plain: Fitter
     bold: Fitter
+
+
+class _Look(NamedTuple):
+    base: QColor
+    alternate: QColor | None  # None: no alternating rows
+    highlight: QColor
+    text: QColor
+    highlighted_text: QColor
+    selected: set[int]
+    current: int  # the keyboard cursor's row while the table has focus, else -1
+    fonts: _Fonts
+    width: int  # the viewport's
 
 
 class InboxTable(QTableView):
@@ -168,9 +182,9 @@ class InboxTable(QTableView):
             painter.end()
 
     def _paint_region(self, painter, model: InboxModel, region, rows: int, shown) -> None:
-        base = self.palette().color(QPalette.ColorRole.Base)
+        look = self._look()
         for rect in region:  # a tick's region: only the runs of changed cells
-            painter.fillRect(rect, base)  # opaque viewport: Qt paints nothing beneath
+            painter.fillRect(rect, look.base)  # opaque viewport: Qt paints nothing beneath
             if not rows:
                 continue
             first = self.rowAt(rect.top())
@@ -181,8 +195,28 @@ class InboxTable(QTableView):
                 last = rows - 1
             left, right = rect.left(), rect.right()
             columns = [c for c in shown if c[1] + c[2] > left and c[1] <= right]
-            if columns:
-                self._paint_rows(painter, model, rect, first, last, columns)
+            if len(columns) == 1 and columns[0][0] == _SLA:
+                self._paint_sla_column(painter, model, look, first, last, *columns[0][1:])
+            elif columns:
+                self._paint_rows(painter, model, look, rect, first, last, columns)
+
+    def _look(self) -> _Look:
+        """What every row of one paint shares: colours, selection, the cursor row, fonts."""
+        pal = self.palette()
+        selection = self.selectionModel()
+        return _Look(
+            base=pal.color(QPalette.ColorRole.Base),
+            alternate=pal.color(QPalette.ColorRole.AlternateBase)
+            if self.alternatingRowColors()
+            else None,
+            highlight=pal.color(QPalette.ColorRole.Highlight),
+            text=pal.color(QPalette.ColorRole.Text),
+            highlighted_text=pal.color(QPalette.ColorRole.HighlightedText),
+            selected={i.row() for i in selection.selectedRows()} if selection else set(),
+            current=self.currentIndex().row() if self.hasFocus() else -1,
+            fonts=self._font_set(),
+            width=self.viewport().width(),
+        )
 
     def _columns_in(self, rect: QRect) -> list[tuple[int, int, int]]:
         """(logical column, x, width) of the shown columns that ``rect`` touches, left to right."""
@@ -208,17 +242,8 @@ class InboxTable(QTableView):
             self._fonts = _Fonts(Fitter(font), Fitter(bold))
         return self._fonts
 
-    def _paint_rows(self, painter, model: InboxModel, rect, first, last, columns) -> None:
-        pal = self.palette()
-        alternate = pal.color(QPalette.ColorRole.AlternateBase)
-        highlight = pal.color(QPalette.ColorRole.Highlight)
-        text_color = pal.color(QPalette.ColorRole.Text)
-        highlighted_text = pal.color(QPalette.ColorRole.HighlightedText)
-        alternating = self.alternatingRowColors()
-        selection = self.selectionModel()
-        selected_rows = {i.row() for i in selection.selectedRows()} if selection else set()
-        current = self.currentIndex().row() if self.hasFocus() else -1
-        fonts = self._font_set()
+    def _paint_rows(self, painter, model: InboxModel, look: _Look, rect, first, last, columns):
+        selected_rows, current, fonts = look.selected, look.current, look.fonts
         plain = fonts.plain
         painter.setFont(plain.font)
         left, span = rect.left(), rect.width()
@@ -229,16 +254,16 @@ class InboxTable(QTableView):
                 continue
             selected = row in selected_rows
             if selected:
-                painter.fillRect(left, y, span, height, highlight)
-            elif alternating and row % 2:
-                painter.fillRect(left, y, span, height, alternate)
+                painter.fillRect(left, y, span, height, look.highlight)
+            elif look.alternate is not None and row % 2:
+                painter.fillRect(left, y, span, height, look.alternate)
             case_id = model.id_at(row)
             if case_id is not None and model.is_flashing(case_id):
                 painter.fillRect(left, y, span, height, FLASH_COLOR)
             line = model.paint_line(row)
             if line is None:
                 continue
-            painter.setPen(highlighted_text if selected else text_color)
+            painter.setPen(look.highlighted_text if selected else look.text)
             texts = line.texts or ()
             for column, x, width in columns:
                 if column == _SLA:
@@ -257,8 +282,82 @@ class InboxTable(QTableView):
                 tx = x + width - PAD - fitted[1] if column == _AMOUNT else x + PAD
                 plain.draw(painter, tx, y, height, fitted)
             if row == current:
-                painter.setPen(highlight.darker(160))
-                painter.drawRect(left, y, span - 1, height - 1)
+                self._paint_cursor(painter, look, y, height)
+
+    def _paint_cursor(self, painter, look: _Look, y: int, height: int) -> None:
+        """The keyboard cursor's frame around the whole row (the paint is clipped to the update
+        region, so a partial repaint draws only its part of the frame)."""
+        painter.setPen(look.highlight.darker(160))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(0, y, look.width - 1, height - 1)
+
+    def _paint_sla_column(self, painter, model: InboxModel, look: _Look, first, last, x, width):
+        """The one-second tick's repaint: only SLA cells. Each cell is its background, shape
+        and elapsed bar as one cached pixmap (they change a few times a day) and its words;
+        the words are drawn grouped by font."""
+        header = self.verticalHeader()
+        fonts = look.fonts
+        words: list[tuple[Fitter, QColor, int, int, int, list]] = []
+        for row in range(first, last + 1):
+            y, height = header.sectionViewportPosition(row), header.sectionSize(row)
+            if height <= 0:
+                continue
+            case_id = model.id_at(row)
+            line = model.paint_line(row)
+            selected = row in look.selected
+            if line is None or (case_id is not None and model.is_flashing(case_id)):
+                rect = QRect(x, y, width, height)  # rare: the full path
+                self._paint_rows(painter, model, look, rect, row, row, [(_SLA, x, width)])
+                continue
+            if selected:
+                back = look.highlight
+            elif look.alternate is not None and row % 2:
+                back = look.alternate
+            else:
+                back = look.base
+            cell = model.sla_cell_for(line.row)
+            state = cell.state
+            if state is None:
+                if back is not look.base:
+                    painter.fillRect(x, y, width, height, back)
+            else:
+                painter.drawPixmap(x, y, self._sla_back(cell, width, height, back))
+                fitter = fonts.bold if state in _BOLD_STATES else fonts.plain
+                icon = min(12, height - 4 - BAR_HEIGHT - 2)
+                fitted = fitter.fit(cell.text, width - 2 * PAD - icon - 6)
+                color = look.highlighted_text if selected else look.text
+                text_h = height - 4 - BAR_HEIGHT - 1
+                words.append((fitter, color, x + PAD + icon + 6, y + 2, text_h, fitted))
+            if row == look.current:
+                self._paint_cursor(painter, look, y, height)
+        for fitter in (fonts.plain, fonts.bold):
+            mine = [w for w in words if w[0] is fitter]
+            if not mine:
+                continue
+            painter.setFont(fitter.font)
+            pen = None
+            for _f, color, tx, ty, text_h, fitted in mine:
+                if color is not pen:
+                    painter.setPen(color)
+                    pen = color
+                fitter.draw(painter, tx, ty, text_h, fitted)
+
+    def _sla_back(self, cell, width: int, height: int, back: QColor) -> QPixmap:
+        """An SLA cell without its words: background, state shape and elapsed bar."""
+        key = ("sla", cell.state, cell.bar, width, height, back.rgba())
+        found = self._pixmaps.get(key)
+        if found is None:
+            if len(self._pixmaps) >= _PIXMAPS_MAX:
+                self._pixmaps.clear()
+            ratio = self.devicePixelRatioF()
+            found = QPixmap(round(width * ratio), round(height * ratio))
+            found.setDevicePixelRatio(ratio)
+            found.fill(back)
+            p = QPainter(found)
+            self._paint_sla(p, cell, QRect(0, 0, width, height), self._font_set(), words=False)
+            p.end()
+            self._pixmaps[key] = found
+        return found
 
     def _paint_pill(self, painter, key: str, text: str, x, y, height, font: QFont) -> None:
         if not text or key not in PRIORITY_COLORS:
@@ -307,7 +406,7 @@ class InboxTable(QTableView):
             self._pixmaps[("shape", state, size)] = shape
         return shape
 
-    def _paint_sla(self, painter, cell, box: QRect, fonts: _Fonts) -> None:
+    def _paint_sla(self, painter, cell, box: QRect, fonts: _Fonts, words: bool = True) -> None:
         state = cell.state
         if state is None:
             return
@@ -317,13 +416,14 @@ class InboxTable(QTableView):
         icon = min(12, inner_h - BAR_HEIGHT - 2)
         text_h = inner_h - BAR_HEIGHT - 1
         painter.drawPixmap(QPointF(left, top + (text_h - icon) / 2), self._shape(state, icon))
-        fitter = fonts.bold if state in _BOLD_STATES else fonts.plain
-        fitted = fitter.fit(cell.text, inner_w - icon - 6)
-        if fitter is not fonts.plain:
-            painter.setFont(fitter.font)
-        fitter.draw(painter, left + icon + 6, top, text_h, fitted, keep=False)
-        if fitter is not fonts.plain:
-            painter.setFont(fonts.plain.font)
+        if words:
+            fitter = fonts.bold if state in _BOLD_STATES else fonts.plain
+            fitted = fitter.fit(cell.text, inner_w - icon - 6)
+            if fitter is not fonts.plain:
+                painter.setFont(fitter.font)
+            fitter.draw(painter, left + icon + 6, top, text_h, fitted)
+            if fitter is not fonts.plain:
+                painter.setFont(fonts.plain.font)
         bar_y = top + inner_h - BAR_HEIGHT
         painter.fillRect(left, bar_y, inner_w, BAR_HEIGHT, track_color(band))
         filled = round(inner_w * cell.bar)
