@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.wire import format_time
 from server import tables as t
-from server.storage import Hot, _aware, _naive, lock_writers, tx_cache
+from server.hot_sql import Hot, tx_cache
+from server.storage import _aware, _naive, lock_writers
 
 _LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
 _INSERT = Hot(insert(t.audit))

@@ -27,8 +27,9 @@ from starlette.concurrency import run_in_threadpool
 
 from server import tables as t
 from server.auth import current_user
+from server.hot_sql import Hot
 from server.problems import PROBLEM, ProblemError
-from server.storage import Encoded, Hot, ServerDB, _aware, _naive
+from server.storage import Encoded, ServerDB, _aware, _naive
 
 # Statements of every mutation, built once (bind parameters ``k`` / ``u``).
 _I = t.idempotency.c

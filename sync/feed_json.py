@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from json.decoder import scanstring
 from typing import Any
 
@@ -37,82 +38,78 @@ def _body(s: str) -> tuple[dict[str, Any], list[str | None] | None]:
     i = _ws(s, 0).end()
     if s[i] != "{":
         raise _Unexpected
-    body: dict[str, Any] = {}
-    texts: list[str | None] | None = None
-    i = _ws(s, i + 1).end()
-    if s[i] == "}":
-        i += 1
-    else:
-        while True:
-            if s[i] != '"':
-                raise _Unexpected
-            key, i = scanstring(s, i + 1)
-            i = _ws(s, i).end()
-            if s[i] != ":":
-                raise _Unexpected
-            i = _ws(s, i + 1).end()
-            if key == "changes" and s[i] == "[":
-                value, texts, i = _changes(s, i + 1)
-            else:
-                value, i = _scan_once(s, i)
-            body[key] = value
-            i = _ws(s, i).end()
-            if s[i] == ",":
-                i = _ws(s, i + 1).end()
-                continue
-            if s[i] != "}":
-                raise _Unexpected
-            i += 1
-            break
+    body, texts, i = _object(s, i + 1, "changes", _changes_value)
     if _ws(s, i).end() != len(s):
         raise _Unexpected
     return body, texts
+
+
+Hook = Callable[[str, int], tuple[Any, Any, int]]
+
+
+def _object(s: str, i: int, hooked: str, hook: Hook) -> tuple[dict[str, Any], Any, int]:
+    """The object from just after its ``{``: (members, what ``hook`` said of the ``hooked``
+    member or None, end). ``hook(s, i) -> (value, extra, end)`` reads that member's value; the
+    C scanner reads the others."""
+    obj: dict[str, Any] = {}
+    extra = None
+    if s[i] in _SPACE:
+        i = _ws(s, i).end()
+    if s[i] == "}":
+        return obj, extra, i + 1
+    while True:
+        if s[i] != '"':
+            raise _Unexpected
+        key, i = scanstring(s, i + 1)
+        if s[i] in _SPACE:
+            i = _ws(s, i).end()
+        if s[i] != ":":
+            raise _Unexpected
+        i += 1
+        if s[i] in _SPACE:
+            i = _ws(s, i).end()
+        if key == hooked:
+            obj[key], extra, i = hook(s, i)
+        else:
+            obj[key], i = _scan_once(s, i)
+        if s[i] in _SPACE:
+            i = _ws(s, i).end()
+        if s[i] == ",":
+            i += 1
+            if s[i] in _SPACE:
+                i = _ws(s, i).end()
+            continue
+        if s[i] != "}":
+            raise _Unexpected
+        return obj, extra, i + 1
+
+
+def _changes_value(s: str, i: int) -> tuple[Any, list[str | None] | None, int]:
+    """The body's ``changes``: an array walked element by element, anything else as is."""
+    if s[i] != "[":
+        value, end = _scan_once(s, i)
+        return value, None, end
+    return _changes(s, i + 1)
+
+
+def _data_value(s: str, i: int) -> tuple[Any, str, int]:
+    """A change's ``data``: its value and its exact text."""
+    value, end = _scan_once(s, i)
+    return value, s[i:end], end
 
 
 def _changes(s: str, i: int) -> tuple[list[Any], list[str | None], int]:
     """The ``changes`` array from just after its ``[``: (elements, data texts, end)."""
     items: list[Any] = []
     texts: list[str | None] = []
-    i = _ws(s, i).end()
+    if s[i] in _SPACE:
+        i = _ws(s, i).end()
     if s[i] == "]":
         return items, texts, i + 1
     while True:
         if s[i] != "{":
             raise _Unexpected
-        item: dict[str, Any] = {}
-        data_text = None
-        i += 1
-        if s[i] in _SPACE:
-            i = _ws(s, i).end()
-        if s[i] == "}":
-            i += 1
-        else:
-            while True:
-                if s[i] != '"':
-                    raise _Unexpected
-                key, i = scanstring(s, i + 1)
-                if s[i] != ":":
-                    i = _ws(s, i).end()
-                    if s[i] != ":":
-                        raise _Unexpected
-                i += 1
-                if s[i] in _SPACE:
-                    i = _ws(s, i).end()
-                start = i
-                item[key], i = _scan_once(s, i)
-                if key == "data":
-                    data_text = s[start:i]
-                if s[i] in _SPACE:
-                    i = _ws(s, i).end()
-                if s[i] == ",":
-                    i += 1
-                    if s[i] in _SPACE:
-                        i = _ws(s, i).end()
-                    continue
-                if s[i] != "}":
-                    raise _Unexpected
-                i += 1
-                break
+        item, data_text, i = _object(s, i + 1, "data", _data_value)
         items.append(item)
         texts.append(data_text)
         if s[i] in _SPACE:

@@ -65,6 +65,9 @@ BANDS: dict[SlaState, Band] = {
 }
 
 
+BOLD_STATES = (SlaState.BREACHED, SlaState.WARNING)
+"""States whose words are bold (they need attention)."""
+
 BAR_STEPS = 400
 """The elapsed bar moves in steps of 1/400 of the budget (finer than any cell is wide), so a
 cell's look changes at known instants and a tick repaints only the cells that changed."""
@@ -105,15 +108,6 @@ def cell_for(state: SlaState, remaining_s: float, elapsed_fraction: float) -> Sl
             _CELLS.clear()
         cell = _CELLS[key] = SlaCell(state, countdown_text(view), step / BAR_STEPS)
     return cell
-
-
-def bar_fraction(view: SlaView | SlaFace) -> float:
-    """The filled part of the elapsed bar: whole for a met clock, else the elapsed fraction
-    clamped to 0..1 and rounded down to a step."""
-    if view.state is SlaState.MET:
-        return 1.0
-    fraction = max(0.0, min(1.0, view.elapsed_fraction))
-    return math.floor(fraction * BAR_STEPS + 1e-9) / BAR_STEPS
 
 
 def state_label(state: SlaState) -> str:
@@ -198,7 +192,7 @@ class SlaCountdownDelegate(QStyledItemDelegate):
             rect.left(), text_rect.center().y() - icon_size // 2, icon_size, icon_size
         )
         paint_shape(painter, band, icon_rect)
-        bold = cell.state in (SlaState.BREACHED, SlaState.WARNING)
+        bold = cell.state in BOLD_STATES
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(opt.palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
         static, font = _static_text(cell.text, text_rect.width(), option.font, bold)

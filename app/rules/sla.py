@@ -279,7 +279,7 @@ def steady_seconds(sla: SlaInfo, now: datetime) -> float:
     inbox moves its countdowns that way and evaluates again only at the end
     (``business_remaining`` and a pause's ``due_at`` it does not move)."""
     now = _utc(now)
-    if sla.met_at is not None or sla.paused_since is not None:  # stopped: frozen from then on
+    if is_stopped(sla):  # frozen from then on
         stopped_at = sla.met_at if sla.met_at is not None else sla.paused_since
         return math.inf if stopped_at <= now else 0.0  # (not yet stopped: evaluate each time)
     elapsed = elapsed_seconds(sla, now)

@@ -6,29 +6,23 @@ window's cold start pays only for the page it opens on.
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
 
-OWN_PAGES = ("case", "appeals", "qa", "sync-problems")
+PAGE_CLASSES = {
+    "case": ("ui.case.page", "CasePage"),
+    "appeals": ("ui.appeals.page", "AppealsPage"),
+    "qa": ("ui.qa.page", "QAPage"),
+    "sync-problems": ("ui.sync_problems.page", "SyncProblemsPage"),
+}
+"""Page name → (module, class); each class is built with ``(context, parent)``."""
+OWN_PAGES = tuple(PAGE_CLASSES)
 
 
 def build_own_page(name: str, context: AppContext, parent: QWidget) -> QWidget:
     """The page ``name`` (one of ``OWN_PAGES``) built with ``(context, parent)``."""
-    if name == "case":
-        from ui.case.page import CasePage
-
-        return CasePage(context, parent)
-    if name == "appeals":
-        from ui.appeals.page import AppealsPage
-
-        return AppealsPage(context, parent)
-    if name == "qa":
-        from ui.qa.page import QAPage
-
-        return QAPage(context, parent)
-    if name == "sync-problems":
-        from ui.sync_problems.page import SyncProblemsPage
-
-        return SyncProblemsPage(context, parent)
-    raise KeyError(name)
+    module, cls = PAGE_CLASSES[name]
+    return getattr(importlib.import_module(module), cls)(context, parent)

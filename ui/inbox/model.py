@@ -24,17 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.domain.cases import SlaInfo
-from app.rules.sla import (
-    SlaFace,
-    SlaView,
-    budget_seconds,
-    evaluate,
-    face,
-    is_stopped,
-    steady_seconds,
-)
+from app.rules.sla import SlaView, evaluate, face
 from ui.inbox.columns import Column, header, status_label
+from ui.inbox.sla_track import Track, runs
 from ui.inbox.source import InboxSource, RowView
 from widgets.badges import BADGE_KEY_ROLE
 from widgets.clock import Clock
@@ -44,7 +36,6 @@ from widgets.sla_countdown import (
     SLA_VIEW_ROLE,
     SlaCell,
     accessible_text,
-    cell_for,
     countdown_text,
     countdown_tooltip,
 )
@@ -83,41 +74,6 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ALIGNMENTS = tuple(RIGHT if c == Column.AMOUNT else LEFT for c in Column)
 _COLUMNS = tuple(Column)
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """(first, last) of each run of consecutive numbers in ascending ``rows``."""
-    runs: list[tuple[int, int]] = []
-    for r in rows:
-        if runs and runs[-1][1] == r - 1:
-            runs[-1] = (runs[-1][0], r)
-        else:
-            runs.append((r, r))
-    return runs
-
-
-class _Track:
-    """A row's SLA clock evaluated once, moved forward by wall time until its state changes
-    (``app.rules.sla.steady_seconds``): a tick costs a subtraction per row, not a calendar walk."""
-
-    __slots__ = ("at", "budget", "fraction", "remaining", "state", "stopped", "until")
-
-    def __init__(self, sla: SlaInfo, view: SlaFace, at: datetime) -> None:
-        self.at, self.state = at, view.state
-        self.remaining, self.fraction = view.remaining.total_seconds(), view.elapsed_fraction
-        self.budget, self.stopped = budget_seconds(sla), is_stopped(sla)
-        steady_s = steady_seconds(sla, at)
-        self.until = at + timedelta(seconds=steady_s) if steady_s < 1e12 else None
-
-    def cell_at(self, now: datetime) -> SlaCell | None:
-        """The cell at ``now``, or None once the clock may have changed state."""
-        if self.until is not None and now >= self.until:
-            return None
-        if self.stopped or now == self.at:
-            return cell_for(self.state, self.remaining, self.fraction)
-        d = (now - self.at).total_seconds()
-        moved = d / self.budget if self.budget > 0 else 0.0
-        return cell_for(self.state, self.remaining - d, self.fraction + moved)
 
 
 class _Line:
@@ -168,7 +124,7 @@ class InboxModel(QAbstractTableModel):
         self._views: dict[str, SlaView | None] = {}  # case id -> exact SLA view at that second
         self._ages: dict[str, str] = {}  # case id -> "updated" text at that second
         self._dates: dict[str, str] = {}  # case id -> "updated" date (older than a day)
-        self._tracks: dict[str, _Track] = {}  # case id -> its clock, moved forward per second
+        self._tracks: dict[str, Track] = {}  # case id -> its clock, moved forward per second
         self._painted: dict[str, SlaCell] = {}  # case id -> the SLA cell last handed to paint
         self.fetches = 0  # page reads so far (tests and the benchmark look at it)
 
@@ -269,7 +225,7 @@ class InboxModel(QAbstractTableModel):
                 if self._sla_cell(line.row) != before:
                     changed.append(r)
         roles = [Qt.ItemDataRole.DisplayRole, SLA_VIEW_ROLE, SLA_CELL_ROLE, _TOOLTIP]
-        for top, bottom in _runs(changed):
+        for top, bottom in runs(changed):
             self.dataChanged.emit(
                 self.index(top, Column.SLA), self.index(bottom, Column.SLA), roles
             )
@@ -370,7 +326,7 @@ class InboxModel(QAbstractTableModel):
             if column == _SLA:
                 return self.sla_cell_for(line.row).text
             if column == _UPDATED:
-                return self._age(line.row)
+                return self.age_for(line.row)
             return (line.texts or self._format(line))[column]
         if role == SLA_CELL_ROLE:
             if column != _SLA:
@@ -399,7 +355,7 @@ class InboxModel(QAbstractTableModel):
                 view = self._sla(line.row)
                 return accessible_text(view) if view else ""
             if column == _UPDATED:
-                return self._age(line.row)
+                return self.age_for(line.row)
             return (line.texts or self._format(line))[column]
         if role == FLASH_ROLE:
             return self.is_flashing(case_id)
@@ -453,7 +409,7 @@ class InboxModel(QAbstractTableModel):
             cell = track.cell_at(now) if track is not None else None
             if cell is None:
                 shown = face(row.sla, now)  # no calendar walk: that is for tooltips
-                self._tracks[row.id] = _Track(row.sla, shown, now)
+                self._tracks[row.id] = Track(row.sla, shown, now)
                 cell = SlaCell.of(shown)
         self._sla_cells[row.id] = cell
         return cell
@@ -471,9 +427,6 @@ class InboxModel(QAbstractTableModel):
         view = self._views[row.id] = evaluate(row.sla, now) if row.sla is not None else None
         return view
 
-    def age_for(self, row: RowView) -> str:
-        return self._age(row)
-
     def paint_line(self, row: int) -> _Line | None:
         """Row ``row`` with its display strings formatted (the table paints from this)."""
         line = self._line(row)
@@ -481,7 +434,8 @@ class InboxModel(QAbstractTableModel):
             self._format(line)
         return line
 
-    def _age(self, row: RowView) -> str:
+    def age_for(self, row: RowView) -> str:
+        """The "updated" column's text of ``row`` at this clock second."""
         now = self._now_second()
         text = self._ages.get(row.id)
         if text is None:
@@ -522,7 +476,7 @@ class InboxModel(QAbstractTableModel):
             return status_label(row.status)
         if column == Column.ASSIGNEE:
             return row.assignee_name
-        return self._age(row)
+        return self.age_for(row)
 
     def _tooltip(self, row: RowView, column: Column) -> str | None:
         if column == Column.SLA:

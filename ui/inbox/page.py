@@ -75,9 +75,10 @@ class InboxPage(QWidget):
         self._source, self._clock, self._me = source, clock, me
         self._latest = Latest(keeper)
         self._loaded_once = False
-        self._generation = 0  # of the query shown; a worker's late result for an older is dropped
         self._complete = True
-        self._latest_query = [0]  # the generation, readable by worker threads
+        # the generation of the query shown, in a list that worker threads read: a worker's
+        # result for an older query is dropped (or not even computed)
+        self._generation = [0]
         self._query: tuple[InboxFilter, object] | None = None
         self._total: int | None = None  # the count of a long result, once counted
         self._rest_requested = False
@@ -177,15 +178,15 @@ class InboxPage(QWidget):
         """Show a new result, at most its first FIRST_IDS ids. For a longer one a worker
         counts it (one row out of SQLite: no contention with this thread) and the rest of the
         ids load when the reader scrolls near the end (:meth:`load_rest`)."""
-        self._generation += 1
-        self._latest_query[0] = self._generation
+        self._generation[0] += 1
         self._query, self._total, self._rest_requested = (f, now), None, False
         self._complete = len(ids) <= FIRST_IDS
         keep = self.current_case_id()
         self._show(ids if self._complete else ids[:FIRST_IDS])
         if self._complete:
             return
-        source, generation, latest = self._source, self._generation, self._latest_query
+        source, latest = self._source, self._generation
+        generation = latest[0]
 
         def count() -> tuple[int, int | None]:  # worker thread: plain objects only
             return generation, source.count(f, now) if latest[0] == generation else None
@@ -201,7 +202,8 @@ class InboxPage(QWidget):
             return
         self._rest_requested = True
         (f, now), source = self._query, self._source
-        generation, latest = self._generation, self._latest_query
+        latest = self._generation
+        generation = latest[0]
 
         def rest() -> tuple[int, list[str] | None]:
             return generation, source.ids(f, now) if latest[0] == generation else None
@@ -210,13 +212,13 @@ class InboxPage(QWidget):
 
     def _on_counted(self, counted: tuple[int, int | None]) -> None:
         generation, total = counted
-        if generation == self._generation and total is not None and not self._complete:
+        if generation == self._generation[0] and total is not None and not self._complete:
             self._total = total
             self._show_count(self.model.rowCount())
 
     def _on_rest_loaded(self, loaded: tuple[int, list[str] | None]) -> None:
         generation, ids = loaded
-        if generation != self._generation or ids is None:
+        if generation != self._generation[0] or ids is None:
             return  # a newer query was shown meanwhile
         keep = self.current_case_id() or self._keep_after_rest
         self.model.extend_ids(ids)

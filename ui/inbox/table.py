@@ -14,6 +14,7 @@ still answers every role) — is the stock QTableView.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
@@ -34,7 +35,7 @@ from app.domain.enums import SlaState
 from ui.inbox.columns import Column
 from ui.inbox.model import FLASH_COLOR, InboxModel
 from widgets.badges import PRIORITY_COLORS, PRIORITY_TEXT
-from widgets.sla_countdown import BANDS, paint_shape, track_color
+from widgets.sla_countdown import BANDS, BOLD_STATES, paint_shape, track_color
 
 PAD = 6  # text inset from the cell's edges
 BAR_HEIGHT = 3  # the SLA cell's elapsed bar
@@ -43,7 +44,6 @@ _PIXMAPS_MAX = 2_000
 _ELIDE = Qt.TextElideMode.ElideRight
 _SLA, _PRIORITY, _AMOUNT = int(Column.SLA), int(Column.PRIORITY), int(Column.AMOUNT)
 _UPDATED = int(Column.UPDATED)
-_BOLD_STATES = (SlaState.BREACHED, SlaState.WARNING)
 
 
 class Fitter:
@@ -82,13 +82,10 @@ class Fitter:
             found = self._fits[key] = [text, total, None]
         return found
 
-    def draw(
-        self, painter: QPainter, x: int, y: int, height: int, fitted: list, keep: bool = True
-    ) -> None:
-        """Draw a fitted string at ``x``, centred vertically in the band ``y .. y + height``
-        (``keep=False``: a string that changes every second, never kept laid out)."""
+    def draw(self, painter: QPainter, x: int, y: int, height: int, fitted: list) -> None:
+        """Draw a fitted string at ``x``, centred vertically in the band ``y .. y + height``."""
         static = fitted[2]
-        if static is None or not keep:
+        if static is None:
             fitted[2] = False  # drawn once
             painter.drawText(QPoint(x, y + (height - self.height) // 2 + self.ascent), fitted[0])
             return
@@ -253,17 +250,7 @@ class InboxTable(QTableView):
             if height <= 0:
                 continue
             selected = row in selected_rows
-            back = look.base
-            if selected:
-                back = look.highlight
-                painter.fillRect(left, y, span, height, back)
-            elif look.alternate is not None and row % 2:
-                back = look.alternate
-                painter.fillRect(left, y, span, height, back)
-            case_id = model.id_at(row)
-            flashing = case_id is not None and model.is_flashing(case_id)
-            if flashing:
-                painter.fillRect(left, y, span, height, FLASH_COLOR)
+            self._paint_row_back(painter, model, look, row, selected, left, y, span, height)
             line = model.paint_line(row)
             if line is None:
                 continue
@@ -272,18 +259,16 @@ class InboxTable(QTableView):
             for column, x, width in columns:
                 if column == _SLA:
                     cell = model.sla_cell_for(line.row)
-                    if flashing or cell.state is None:  # the flash shows through: no pixmap
-                        self._paint_sla(painter, cell, QRect(x, y, width, height), fonts)
-                        continue
-                    painter.drawPixmap(x, y, self._sla_back(cell, width, height, back))
-                    fitter = fonts.bold if cell.state in _BOLD_STATES else plain
-                    icon = min(12, height - 4 - BAR_HEIGHT - 2)
-                    fitted = fitter.fit(cell.text, width - 2 * PAD - icon - 6)
-                    if fitter is not plain:
-                        painter.setFont(fitter.font)
-                    fitter.draw(painter, x + PAD + icon + 6, y + 2, height - 5 - BAR_HEIGHT, fitted)
-                    if fitter is not plain:
-                        painter.setFont(plain.font)
+                    if cell.state is not None:
+                        painter.drawPixmap(x, y, self._sla_back(cell, width, height))
+                        fitter, tx, ty, text_h, fitted = _sla_words(
+                            cell, x, y, width, height, fonts
+                        )
+                        if fitter is not plain:
+                            painter.setFont(fitter.font)
+                        fitter.draw(painter, tx, ty, text_h, fitted)
+                        if fitter is not plain:
+                            painter.setFont(plain.font)
                     continue
                 if column == _PRIORITY:
                     self._paint_pill(
@@ -306,10 +291,20 @@ class InboxTable(QTableView):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(0, y, look.width - 1, height - 1)
 
+    def _paint_row_back(self, painter, model, look: _Look, row, selected, x, y, width, height):
+        """The row's background under ``x .. x + width``: selection or alternate colour (the
+        base colour is already there), then the translucent flash of a changed case."""
+        if selected:
+            painter.fillRect(x, y, width, height, look.highlight)
+        elif look.alternate is not None and row % 2:
+            painter.fillRect(x, y, width, height, look.alternate)
+        case_id = model.id_at(row)
+        if case_id is not None and model.is_flashing(case_id):
+            painter.fillRect(x, y, width, height, FLASH_COLOR)
+
     def _paint_sla_column(self, painter, model: InboxModel, look: _Look, first, last, x, width):
-        """The one-second tick's repaint: only SLA cells. Each cell is its background, shape
-        and elapsed bar as one cached pixmap (they change a few times a day) and its words;
-        the words are drawn grouped by font."""
+        """The one-second tick's repaint: only SLA cells, drawn as in :meth:`_paint_rows` (the
+        cached shape-and-bar pixmap and the words), with the words grouped by font."""
         header = self.verticalHeader()
         fonts = look.fonts
         words: list[tuple[Fitter, QColor, int, int, int, list]] = []
@@ -317,32 +312,15 @@ class InboxTable(QTableView):
             y, height = header.sectionViewportPosition(row), header.sectionSize(row)
             if height <= 0:
                 continue
-            case_id = model.id_at(row)
-            line = model.paint_line(row)
             selected = row in look.selected
-            if line is None or (case_id is not None and model.is_flashing(case_id)):
-                rect = QRect(x, y, width, height)  # rare: the full path
-                self._paint_rows(painter, model, look, rect, row, row, [(_SLA, x, width)])
-                continue
-            if selected:
-                back = look.highlight
-            elif look.alternate is not None and row % 2:
-                back = look.alternate
-            else:
-                back = look.base
-            cell = model.sla_cell_for(line.row)
-            state = cell.state
-            if state is None:
-                if back is not look.base:
-                    painter.fillRect(x, y, width, height, back)
-            else:
-                painter.drawPixmap(x, y, self._sla_back(cell, width, height, back))
-                fitter = fonts.bold if state in _BOLD_STATES else fonts.plain
-                icon = min(12, height - 4 - BAR_HEIGHT - 2)
-                fitted = fitter.fit(cell.text, width - 2 * PAD - icon - 6)
+            self._paint_row_back(painter, model, look, row, selected, x, y, width, height)
+            line = model.paint_line(row)
+            cell = model.sla_cell_for(line.row) if line is not None else None
+            if cell is not None and cell.state is not None:
+                painter.drawPixmap(x, y, self._sla_back(cell, width, height))
+                fitter, tx, ty, text_h, fitted = _sla_words(cell, x, y, width, height, fonts)
                 color = look.highlighted_text if selected else look.text
-                text_h = height - 4 - BAR_HEIGHT - 1
-                words.append((fitter, color, x + PAD + icon + 6, y + 2, text_h, fitted))
+                words.append((fitter, color, tx, ty, text_h, fitted))
             if row == look.current:
                 self._paint_cursor(painter, look, y, height)
         for fitter in (fonts.plain, fonts.bold):
@@ -357,31 +335,54 @@ class InboxTable(QTableView):
                     pen = color
                 fitter.draw(painter, tx, ty, text_h, fitted)
 
-    def _sla_back(self, cell, width: int, height: int, back: QColor) -> QPixmap:
-        """An SLA cell without its words: background, state shape and elapsed bar."""
-        key = ("sla", cell.state, cell.bar, width, height, back.rgba())
+    # -- cached pixmaps -------------------------------------------------------------------------
+    def _cached(self, key: tuple, make: Callable[[], QPixmap]) -> QPixmap:
         found = self._pixmaps.get(key)
         if found is None:
             if len(self._pixmaps) >= _PIXMAPS_MAX:
                 self._pixmaps.clear()
-            ratio = self.devicePixelRatioF()
-            found = QPixmap(round(width * ratio), round(height * ratio))
-            found.setDevicePixelRatio(ratio)
-            found.fill(back)
-            p = QPainter(found)
-            self._paint_sla(p, cell, QRect(0, 0, width, height), self._font_set(), words=False)
-            p.end()
-            self._pixmaps[key] = found
+            found = self._pixmaps[key] = make()
         return found
+
+    def _canvas(self, width: float, height: float) -> tuple[QPixmap, QPainter]:
+        """A transparent pixmap of ``width`` × ``height`` at the screen's pixel ratio, and an
+        antialiasing painter on it (end it)."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        return pixmap, painter
+
+    def _sla_back(self, cell, width: int, height: int) -> QPixmap:
+        """An SLA cell without its words, over any background: state shape and elapsed bar
+        (they change a few times a day)."""
+        return self._cached(
+            ("sla", cell.state, cell.bar, width, height),
+            lambda: self._render_sla_back(cell, width, height),
+        )
+
+    def _render_sla_back(self, cell, width: int, height: int) -> QPixmap:
+        band = BANDS[cell.state]
+        pixmap, p = self._canvas(width, height)
+        icon, text_h = _icon_size(height), _text_height(height)
+        left, top, inner_w = PAD, 2, width - 2 * PAD
+        p.drawPixmap(QPointF(left, top + (text_h - icon) / 2), self._shape(cell.state, icon))
+        bar_y = height - 2 - BAR_HEIGHT
+        p.fillRect(left, bar_y, inner_w, BAR_HEIGHT, track_color(band))
+        filled = round(inner_w * cell.bar)
+        if filled > 0:
+            p.fillRect(left, bar_y, filled, BAR_HEIGHT, band.color)
+        p.end()
+        return pixmap
 
     def _paint_pill(self, painter, key: str, text: str, x, y, height, font: QFont) -> None:
         if not text or key not in PRIORITY_COLORS:
             return
-        pill = self._pixmaps.get(("pill", key, text, height))
-        if pill is None:
-            pill = self._pixmaps[("pill", key, text, height)] = self._render_pill(
-                key, text, height, font
-            )
+        pill = self._cached(
+            ("pill", key, text, height), lambda: self._render_pill(key, text, height, font)
+        )
         ratio = pill.devicePixelRatio()
         painter.drawPixmap(QPointF(x + PAD, y + (height - pill.height() / ratio) / 2), pill)
 
@@ -391,12 +392,7 @@ class InboxTable(QTableView):
         fm = QFontMetrics(bold)
         width = fm.horizontalAdvance(text) + 14
         height = min(row_height - 6, fm.height() + 4)
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(round(width * ratio), round(height * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pixmap, p = self._canvas(width, height)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(PRIORITY_COLORS[key])
         box = QRectF(0, 0, width, height)
@@ -408,39 +404,28 @@ class InboxTable(QTableView):
         return pixmap
 
     def _shape(self, state: SlaState, size: int) -> QPixmap:
-        shape = self._pixmaps.get(("shape", state, size))
-        if shape is None:
-            ratio = self.devicePixelRatioF()
-            shape = QPixmap(round(size * ratio), round(size * ratio))
-            shape.setDevicePixelRatio(ratio)
-            shape.fill(Qt.GlobalColor.transparent)
-            p = QPainter(shape)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            paint_shape(p, BANDS[state], QRect(0, 0, size, size))
-            p.end()
-            self._pixmaps[("shape", state, size)] = shape
-        return shape
+        return self._cached(("shape", state, size), lambda: self._render_shape(state, size))
 
-    def _paint_sla(self, painter, cell, box: QRect, fonts: _Fonts, words: bool = True) -> None:
-        state = cell.state
-        if state is None:
-            return
-        band = BANDS[state]
-        left, top = box.x() + PAD, box.y() + 2
-        inner_w, inner_h = box.width() - 2 * PAD, box.height() - 4
-        icon = min(12, inner_h - BAR_HEIGHT - 2)
-        text_h = inner_h - BAR_HEIGHT - 1
-        painter.drawPixmap(QPointF(left, top + (text_h - icon) / 2), self._shape(state, icon))
-        if words:
-            fitter = fonts.bold if state in _BOLD_STATES else fonts.plain
-            fitted = fitter.fit(cell.text, inner_w - icon - 6)
-            if fitter is not fonts.plain:
-                painter.setFont(fitter.font)
-            fitter.draw(painter, left + icon + 6, top, text_h, fitted)
-            if fitter is not fonts.plain:
-                painter.setFont(fonts.plain.font)
-        bar_y = top + inner_h - BAR_HEIGHT
-        painter.fillRect(left, bar_y, inner_w, BAR_HEIGHT, track_color(band))
-        filled = round(inner_w * cell.bar)
-        if filled > 0:
-            painter.fillRect(left, bar_y, filled, BAR_HEIGHT, band.color)
+    def _render_shape(self, state: SlaState, size: int) -> QPixmap:
+        pixmap, p = self._canvas(size, size)
+        paint_shape(p, BANDS[state], QRect(0, 0, size, size))
+        p.end()
+        return pixmap
+
+
+def _icon_size(height: int) -> int:
+    """The SLA state shape's size in a row ``height`` high."""
+    return min(12, height - 4 - BAR_HEIGHT - 2)
+
+
+def _text_height(height: int) -> int:
+    """The band of an SLA cell's words, above its bar, in a row ``height`` high."""
+    return height - 4 - BAR_HEIGHT - 1
+
+
+def _sla_words(cell, x: int, y: int, width: int, height: int, fonts: _Fonts):
+    """Where an SLA cell's words go: (fitter, x, y, band height, fitted words)."""
+    fitter = fonts.bold if cell.state in BOLD_STATES else fonts.plain
+    icon = _icon_size(height)
+    fitted = fitter.fit(cell.text, width - 2 * PAD - icon - 6)
+    return fitter, x + PAD + icon + 6, y + 2, _text_height(height), fitted
