@@ -53,21 +53,34 @@ def _get_relay() -> _Relay:
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ui-worker")
 
 
-def run_in_thread(work: Callable[[], Any], done: Callable[[Any], None], name: str = "") -> None:
+def run_in_thread(
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    name: str = "",
+    failed: Callable[[Exception], None] | None = None,
+) -> None:
     """Queue ``work()`` for the one UI worker thread (jobs run in order, so a job can skip
     itself when a newer one made it stale); ``done(result)`` runs later on the GUI thread (a
-    bound method is held weakly). Failures are logged, ``done`` is then not called. Call from
-    the GUI thread."""
+    bound method is held weakly). A failure is logged, and ``failed(exception)`` (if given,
+    held the same way) runs on the GUI thread instead of ``done``. Call from the GUI thread."""
     relay = _get_relay()
-    ref: Any = weakref.WeakMethod(done) if hasattr(done, "__self__") else (lambda: done)
+    ref, failed_ref = _weak(done), (_weak(failed) if failed is not None else None)
 
     def target() -> None:
         try:
             with collection_paused():
                 result = work()
-        except Exception:
+        except Exception as exc:
             log.exception("background work %s failed", name or work)
+            if failed_ref is not None:
+                relay.sig_done.emit(failed_ref, exc)
             return
         relay.sig_done.emit(ref, result)
 
     _worker.submit(target)
+
+
+def _weak(fn: Callable[..., Any]) -> Any:
+    """A callable's weak reference when it is a bound method (its object may be deleted), else a
+    strong one with the same interface."""
+    return weakref.WeakMethod(fn) if hasattr(fn, "__self__") else (lambda: fn)

@@ -34,3 +34,23 @@ def test_new_breaches_are_reported_once(qtbot, big_store, manual_time):
     alerts.check_sla(later)  # nothing new since the last look
     qtbot.wait(300)
     assert [kind for kind, _ in raised if kind == "sla_breach"] == []
+
+
+def test_a_failed_look_does_not_stop_later_looks(qtbot, big_store_path, manual_time):
+    from app.store.store import Store
+
+    broken = Store.open(big_store_path)
+    source = InboxSource(broken)
+    alerts = InboxAlerts(source, "reviewer1")
+    with broken.engine.begin() as conn:  # the look's query fails (an error of the store)
+        conn.exec_driver_sql("ALTER TABLE cases RENAME TO cases_away")
+    try:
+        alerts.prime(manual_time.value)
+        qtbot.waitUntil(lambda: not alerts._busy, timeout=10_000)
+        assert not alerts.primed
+    finally:
+        with broken.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE cases_away RENAME TO cases")
+    alerts.prime(manual_time.value)  # the next look runs (it was not left "busy")
+    qtbot.waitUntil(lambda: alerts.primed, timeout=10_000)
+    broken.close()

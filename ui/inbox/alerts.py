@@ -48,7 +48,9 @@ class InboxAlerts(QObject):
             return
         self._busy = True
         source, me = self._source, self._me
-        run_in_thread(lambda: _snapshot(source, me, now), self._on_primed, "inbox-alerts")
+        run_in_thread(
+            lambda: _snapshot(source, me, now), self._on_primed, "inbox-alerts", self._on_failed
+        )
 
     @property
     def primed(self) -> bool:
@@ -98,7 +100,11 @@ class InboxAlerts(QObject):
             lambda: (_mine(source, me, "at_risk", now), _mine(source, me, "breached", now)),
             self._on_checked,
             "inbox-alerts",
+            self._on_failed,
         )
+
+    def _on_failed(self, _exc: Exception) -> None:
+        self._busy = False  # logged by run_in_thread; the next tick looks again
 
     def _on_checked(self, looked: tuple[set[str], set[str]]) -> None:
         self._busy = False
