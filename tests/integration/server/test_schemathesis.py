@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from server.config import ServerConfig
 from server.runner import RunningServer, start_server
 from server.storage import ServerDB
+from tests.hypothesis_profiles import budget
 
-EXAMPLES = 12
+EXAMPLES = budget(12)
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from app.store.local_models import OutboxRow
 from app.store.outbox import mark_inflight
 from sync.problems import NetworkError
 from sync.retry import RetryPolicy
+from tests.hypothesis_profiles import budget
 from tests.integration.sync.helpers import Workstation, api_get, make_task
 from tests.integration.sync.proxy import FaultProxy
 
@@ -163,11 +164,10 @@ def test_offline_online_actions_and_kills(server, tmp_path) -> None:
         run_state_machine_as_test(
             Machine,
             settings=settings(
-                max_examples=4,
+                max_examples=budget(4),
                 stateful_step_count=12,
                 deadline=None,
                 suppress_health_check=list(HealthCheck),
-                derandomize=True,
             ),
         )
     finally:
