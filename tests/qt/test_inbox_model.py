@@ -85,7 +85,7 @@ def test_sort_by_clicking_headers_requeries(qtbot, qloop, big_store, clock):
     qtbot.addWidget(page)
     page.load_now()
     header = page.table.horizontalHeader()
-    with qtbot.waitSignal(page.sig_result_loaded, timeout=5000):
+    with qtbot.waitSignal(page.sig_result_loaded, timeout=20_000):
         header.setSortIndicator(int(Column.AMOUNT), Qt.SortOrder.DescendingOrder)
     amounts = [page.model.row_view(r).amount for r in range(50)]
     assert amounts == sorted(amounts, reverse=True)
@@ -103,7 +103,7 @@ def test_latest_request_wins(qtbot, qloop, big_store, clock):
     page._filter = replace(page.current_filter, text="C-001")
     page.reload()
     page._filter = replace(page.current_filter, text="C-0012")
-    with qtbot.waitSignal(page.sig_result_loaded, timeout=5000):
+    with qtbot.waitSignal(page.sig_result_loaded, timeout=20_000):
         page.reload()
     qtbot.wait(50)
     assert results == [10]

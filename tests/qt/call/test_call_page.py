@@ -29,11 +29,11 @@ def test_live_transcript_partials_then_finals_and_the_sentiment_alert(
     store_segments(
         call_store, CALL_ID, wires[:1], NOW, bridge=page.bridge
     )  # the first partial only
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20_000)
     assert not page.model.turn(0).final
-    with qtbot.waitSignal(page.sentiment.sig_alert_raised, timeout=5000):
+    with qtbot.waitSignal(page.sentiment.sig_alert_raised, timeout=20_000):
         store_segments(call_store, CALL_ID, wires, NOW + timedelta(seconds=1), bridge=page.bridge)
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=20_000)
     assert all(t.final for t in page.model.turns())
     assert page.sentiment.alert.isVisible() or not page.isVisible()
     assert page.sentiment.mood.property("mood") == "negative"
@@ -92,7 +92,7 @@ def test_after_call_work_is_drafted_and_saved_offline_to_the_outbox(
     store_segments(
         call_store, CALL_ID, script_segments(angry, summary=False), NOW, bridge=page.bridge
     )
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=20_000)
     acw = call_wire(CALL_ID, angry, NOW - timedelta(minutes=2), CallState.ACW, version=2)
     apply(call_store, "call", [acw])
     page.bridge.sig_entities_changed.emit({"call": {CALL_ID}})
@@ -103,13 +103,13 @@ def test_after_call_work_is_drafted_and_saved_offline_to_the_outbox(
     store_segments(
         call_store, CALL_ID, script_segments(angry)[-1:], NOW, bridge=page.bridge
     )  # PostContactSummary
-    qtbot.waitUntil(lambda: page.acw.summary.toPlainText() == angry["summary"], timeout=3000)
+    qtbot.waitUntil(lambda: page.acw.summary.toPlainText() == angry["summary"], timeout=20_000)
     with qtbot.waitSignal(page.actions.sig_action_failed) as failed:
         page.acw.save_button.click()  # no disposition yet
     assert "disposition" in failed.args[1] and page.acw.errors.isVisibleTo(page)
     page.acw.disposition.setCurrentIndex(page.acw.disposition.findData("escalated"))
     page.acw.follow_up.setPlainText("상급자 검토 후 환불 결과 전화 안내")
-    with qtbot.waitSignal(page.actions.sig_action_saved, timeout=5000):
+    with qtbot.waitSignal(page.actions.sig_action_saved, timeout=20_000):
         page.acw.save_button.click()
     with call_store.session() as s:
         row = s.execute(select(OutboxRow)).scalar_one()
@@ -134,7 +134,7 @@ def test_reconnect_replay_and_out_of_order_backfill_make_no_duplicates(
     wires = script_segments(angry)
     finals = [w for w in wires if "Transcript" in w]
     store_segments(call_store, CALL_ID, wires[: len(wires) // 2], NOW, bridge=page.bridge)
-    qtbot.waitUntil(lambda: page.model.rowCount() > 3, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 3, timeout=20_000)
     with qtbot.waitSignal(page.sig_notice):
         page.bridge._on_engine_state("offline", "network down")
     assert page.offline_label.isVisibleTo(page)
@@ -145,7 +145,7 @@ def test_reconnect_replay_and_out_of_order_backfill_make_no_duplicates(
     store_segments(call_store, CALL_ID, replay, NOW + timedelta(seconds=5), bridge=page.bridge)
     page.bridge._on_engine_state("online", "")
     assert not page.offline_label.isVisibleTo(page)
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(finals), timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(finals), timeout=20_000)
     texts = [t.text for t in page.model.turns()]
     assert texts == [f["Transcript"]["Content"] for f in finals]
     assert len({t.key for t in page.model.turns()}) == len(texts)
@@ -160,7 +160,7 @@ def test_search_copy_and_jump_to_live(qtbot, qloop, call_store, clock, angry):
     qtbot.waitExposed(page)
     page.load_now()
     store_segments(call_store, CALL_ID, script_segments(angry), NOW, bridge=page.bridge)
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=20_000)
     page.transcript.setFocus()
     qtbot.keyClick(page.transcript, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.edit.hasFocus()

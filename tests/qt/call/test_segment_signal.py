@@ -35,12 +35,12 @@ def test_the_feed_reads_on_the_signal_not_on_a_fast_timer(
     page.bridge.on_live_segment("another_call")  # not the call shown: nothing to read
     qtbot.wait(50)
     assert page.model.rowCount() == 0
-    with qtbot.waitSignal(page.feed.sig_segments_applied, timeout=1000):
+    with qtbot.waitSignal(page.feed.sig_segments_applied, timeout=20_000):
         page.bridge.on_live_segment(CALL_ID)  # queued: applied on the next event-loop turn
     assert page.model.rowCount() > 0
     before = page.model.rowCount()
     store_segments(call_store, CALL_ID, wires, NOW, bridge=page.bridge)
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=1000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=20_000)
     assert page.model.rowCount() >= before
     page.shutdown()
 

@@ -85,7 +85,7 @@ def api_for(qloop, qtbot):
     yield make
     for client in clients:
         closing = asyncio.ensure_future(client.aclose())
-        qtbot.waitUntil(closing.done, timeout=5_000)
+        qtbot.waitUntil(closing.done, timeout=20_000)
 
 
 @pytest.fixture
