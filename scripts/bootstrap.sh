@@ -5,17 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 
-# Qt's offscreen and xcb platforms need a few system libraries that a bare Debian lacks.
+# Qt's offscreen and xcb (a real X display) platforms need system libraries that a bare Debian
+# lacks; xcb-cursor is loaded at run time (Qt aborts without it), so ldd alone does not list it.
+# tests/unit/test_bootstrap_xcb.py checks that the xcb platform plugin finds every library.
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   need=""
-  for lib in libEGL.so.1 libfontconfig.so.1 libxkbcommon.so.0 libGL.so.1 libdbus-1.so.3; do
+  for lib in libEGL.so.1 libfontconfig.so.1 libxkbcommon.so.0 libGL.so.1 libdbus-1.so.3 \
+    libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-image.so.0 \
+    libxcb-render-util.so.0 libxkbcommon-x11.so.0 libxcb-xinerama.so.0; do
     ldconfig -p | grep -q "$lib" || need=1
   done
   if [ -n "$need" ]; then
     echo "bootstrap: installing Qt's system libraries (apt)…"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libegl1 libgl1 libfontconfig1 \
-      libxkbcommon0 libdbus-1-3 libglib2.0-0 >/dev/null
+      libxkbcommon0 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+      libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \
+      libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-util1 >/dev/null
   fi
   # PostgreSQL server binaries: the contract tests also run against a throwaway cluster.
   # Best effort: without them the suite runs against SQLite only and says so.
