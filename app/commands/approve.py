@@ -68,7 +68,7 @@ COMMAND = Command(
     input=ApproveInput,
     guard=guard,
     effect=effect,
-    who_may="reviewer, senior_reviewer, ops_admin — the task's assignee (unassigned: queue "
+    who_may="the task's assignee (unassigned: queue "
     "skill; escalated: the escalation role), within authority for max(amount, limit)",
     summary="case → approved with the terms, SLA met, the task completed",
     seed_rule="필수 입력: 승인 조건 (한도, 금리 …), 승인 사유, Reason Codes (승인 근거)",

@@ -67,7 +67,7 @@ COMMAND = Command(
     guard=guard,
     effect=effect,
     on="case",
-    who_may="ops_admin",
+    who_may="",
     summary="the case and its open review tasks assigned to `to`; open → pending",
     seed_rule="자동 라우팅에 따라 assignee 배정",
 )

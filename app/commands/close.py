@@ -119,7 +119,7 @@ COMMAND = Command(
     guard=guard,
     effect=effect,
     on="case",
-    who_may="reviewer, senior_reviewer, ops_admin — the case's assignee (unassigned: queue "
+    who_may="the case's assignee (unassigned: queue "
     "skill; escalated: the escalation role; ops_admin always), within authority",
     summary="case → closed with the resolution, SLA stopped; only when decided, notified and "
     "every task complete (inquiry: its review task completed by the close)",

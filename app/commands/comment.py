@@ -45,8 +45,7 @@ COMMAND = Command(
     input=CommentInput,
     guard=guard,
     effect=effect,
-    who_may="agent, reviewer, senior_reviewer, ops_admin — the task's assignee (unassigned: "
-    "queue skill; escalated: the escalation role)",
+    who_may="the task's assignee (unassigned: queue skill; escalated: the escalation role)",
     summary="a timeline entry on the case; nothing else changes",
     seed_rule="용도: 진행 상황 기록, 다른 검토자와 정보 공유, 감사 추적",
 )

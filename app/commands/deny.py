@@ -60,7 +60,7 @@ COMMAND = Command(
     input=DenyInput,
     guard=guard,
     effect=effect,
-    who_may="reviewer, senior_reviewer, ops_admin — the task's assignee (unassigned: queue "
+    who_may="the task's assignee (unassigned: queue "
     "skill; escalated: the escalation role), within authority for the amount at stake",
     summary="case → rejected with reason codes, SLA met, the task completed",
     seed_rule="필수 입력: Reason Codes (거부 사유 코드), 상세 설명, 개선 방안 (재신청 조건)",

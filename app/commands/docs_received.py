@@ -47,7 +47,7 @@ COMMAND = Command(
     guard=guard,
     effect=effect,
     on="case",
-    who_may="reviewer, senior_reviewer, ops_admin — the case's assignee (unassigned: queue "
+    who_may="the case's assignee (unassigned: queue "
     "skill; escalated: the escalation role; ops_admin always)",
     summary="case awaiting_docs → pending, documents marked received, SLA resumed",
     seed_rule="서류 도착 시 pending 으로 복귀",

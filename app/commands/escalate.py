@@ -176,7 +176,7 @@ COMMAND = Command(
     input=EscalateInput,
     guard=guard,
     effect=effect,
-    who_may="reviewer, senior_reviewer, ops_admin — the task's assignee (unassigned: queue "
+    who_may="the task's assignee (unassigned: queue "
     "skill; escalated: the escalation role); to ops_admin only a senior_reviewer at L2",
     summary="case → escalated, moved to the senior (L2) / ops (L3) queue, the task completed, a "
     "new open task there, SLA restarted (L3: p0), earlier breach kept, P0 alert when p0",

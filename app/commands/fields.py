@@ -108,7 +108,7 @@ Rate = Annotated[
 Text = Annotated[
     str,
     Strict(),
-    Field(max_length=MAX_TEXT, json_schema_extra=kind("text")),
+    Field(max_length=MAX_TEXT, json_schema_extra=kind("text", **{"x-not-blank": True})),
     AfterValidator(_not_blank),
 ]
 OptText = Annotated[str, Strict(), Field(max_length=MAX_TEXT, json_schema_extra=kind("text"))]
@@ -116,7 +116,7 @@ ShortText = Annotated[str, Strict(), Field(max_length=MAX_ITEM, json_schema_extr
 Template = Annotated[
     str,
     Strict(),
-    Field(max_length=MAX_ITEM, json_schema_extra=kind("text")),
+    Field(max_length=MAX_ITEM, json_schema_extra=kind("text", **{"x-not-blank": True})),
     AfterValidator(_not_blank),
 ]
 Item = Annotated[str, Strict(), Field(max_length=MAX_ITEM), AfterValidator(_item_not_blank)]

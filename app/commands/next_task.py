@@ -83,8 +83,7 @@ COMMAND = Command(
     guard=guard,
     effect=effect,
     on="queue",
-    who_may="reviewer, senior_reviewer, ops_admin with the skill for the queue; escalated "
-    "tasks only to the escalation role",
+    who_may="with the skill for the queue; escalated tasks only to the escalation role",
     summary="the most urgent open task the caller may take, assigned to the caller (204: none)",
     seed_rule="본인의 스킬/권한으로 처리 가능한지 확인",
 )

@@ -45,7 +45,7 @@ COMMAND = Command(
     guard=guard,
     effect=effect,
     on="case",
-    who_may="reviewer, senior_reviewer, ops_admin — the case's assignee (unassigned: queue "
+    who_may="the case's assignee (unassigned: queue "
     "skill; escalated: the escalation role; ops_admin always)",
     summary="a notice recorded on the case (template, eta) and a timeline entry",
     seed_rule="종료 조건: … 고객 통지 완료",

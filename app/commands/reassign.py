@@ -66,7 +66,7 @@ COMMAND = Command(
     guard=guard,
     effect=effect,
     on="user",
-    who_may="ops_admin",
+    who_may="",
     summary="every open task of `from` (and the cases it holds) assigned to `to`",
     seed_rule="",
 )

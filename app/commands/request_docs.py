@@ -76,8 +76,7 @@ COMMAND = Command(
     input=RequestDocsInput,
     guard=guard,
     effect=effect,
-    who_may="reviewer, senior_reviewer, ops_admin — the task's assignee (unassigned: queue "
-    "skill; escalated: the escalation role)",
+    who_may="the task's assignee (unassigned: queue skill; escalated: the escalation role)",
     summary="case → awaiting_docs, documents listed as requested, SLA paused",
     seed_rule="필수 입력: 필요한 서류 목록, 제출 기한, 요청 사유 · 케이스 상태 → awaiting_docs",
 )
