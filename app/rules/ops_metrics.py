@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from app.domain.enums import AppealStatus
+from app.domain.cases import SlaInfo
+from app.domain.enums import AppealStatus, SlaState
 from app.rules import appeals as appeal_rules
+from app.rules import sla
 
 KST = ZoneInfo("Asia/Seoul")
 OK, WARNING, CRITICAL, UNKNOWN = "ok", "warning", "critical", "unknown"
@@ -173,6 +175,20 @@ def appeals_health(appeals: Sequence) -> AppealsHealth:
 
 
 # -- SLA report -------------------------------------------------------------------------------
+def sla_outcome(clock: SlaInfo, now: datetime) -> str:
+    """How the SLA report counts one case's clock at ``now``: ``breached`` when it is overdue,
+    finished late, recorded a breach — or an escalation replaced a clock that had breached
+    (``breach_history``; runbook "에스컬레이션 SLA": an overdue case does not drop out of the
+    report by being escalated); else ``met`` when stopped, else ``in_progress``."""
+    state = sla.evaluate(clock, now).state
+    late = clock.met_at is not None and clock.met_at > clock.due_at
+    if state is SlaState.BREACHED or late or clock.breached_at is not None or clock.breach_history:
+        return "breached"
+    if state is SlaState.MET:
+        return "met"
+    return "in_progress"
+
+
 def compliance(met: int, breached: int) -> float | None:
     """Percent of closed work that met its SLA (in-progress work is not judged yet)."""
     closed = met + breached

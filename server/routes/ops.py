@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from app.domain.enums import Action, CallState, EntityKind, Priority, SlaState, TaskStatus
 from app.domain.wire import format_time, parse_time
-from app.rules import sla
+from app.rules import ops_metrics, sla
 from server import storage
 from server.auth import require
 from server.idempotency import User
@@ -152,14 +152,7 @@ def sla_report(
                 continue
             row = rows[(case["priority"], case["queue_id"])]
             row["total"] += 1
-            state = sla.evaluate(clock, now).state
-            late = clock.met_at is not None and clock.met_at > clock.due_at
-            if state is SlaState.BREACHED or late or clock.breached_at is not None:
-                row["breached"] += 1
-            elif state is SlaState.MET:
-                row["met"] += 1
-            else:
-                row["in_progress"] += 1
+            row[ops_metrics.sla_outcome(clock, now)] += 1
 
     def line(counter: Counter[str], **key: str) -> dict:
         closed = counter["met"] + counter["breached"]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.action_input import FIELD_LABELS
+from app.commands.forms import FIELD_LABELS
 from app.rules.errors import RuleError
 from app.services import problems
 from ui.case.panels import InfoGroup
