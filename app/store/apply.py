@@ -55,6 +55,31 @@ def write_entity(
     return written
 
 
+def write_server_copy(
+    session: Session, kind: EntityKind, data: dict[str, Any], *, now: datetime | None = None
+) -> bool:
+    """:func:`write_entity` with ``force`` for an entity the server answered an action with;
+    one this store cannot hold (a value past int64, a malformed entity) is kept aside like a
+    feed entry (``app.store.quarantine``) instead of failing the answer's transaction. False
+    only when it was kept aside (a copy that is not newer than the stored one is no error)."""
+    session.flush()  # the savepoint below must not hold the caller's ORM changes
+    dbapi = driver_connection(session)
+    dbapi.execute("SAVEPOINT server_copy")
+    try:
+        write_entity(session, kind, data, force=True)
+    except Exception as exc:
+        dbapi.execute("ROLLBACK TO server_copy")
+        dbapi.execute("RELEASE server_copy")
+        if not quarantine.is_entry_error(exc):
+            raise
+        change = {"op": "upsert", "version": data.get("version"), "data": data}
+        refused = quarantine.refusal(kind.value, str(data.get("id")), change, exc)
+        quarantine.keep_aside(session, [refused], now)
+        return False
+    dbapi.execute("RELEASE server_copy")
+    return True
+
+
 def write_local(
     session: Session, kind: EntityKind, data: dict[str, Any], *, server_copy: bool = True
 ) -> None:
@@ -270,6 +295,7 @@ def _settle_quarantine(
     if held:
         applied = {(kind.value, i) for kind, ids in changed.items() for i in ids}
         quarantine.release(session, held & applied)
+        quarantine.release_superseded(session)
     if refused:
         quarantine.keep_aside(session, refused, now)
 

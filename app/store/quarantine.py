@@ -28,6 +28,8 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
+from app.domain.enums import EntityKind
+from app.store.extract import MODELS
 from app.store.local_models import FeedQuarantineRow
 
 log = logging.getLogger(__name__)
@@ -202,6 +204,23 @@ def release(session: Session, keys: Iterable[tuple[str, str]]) -> int:
         return 0
     columns = tuple_(FeedQuarantineRow.entity, FeedQuarantineRow.entity_id)
     return session.execute(delete(FeedQuarantineRow).where(columns.in_(keys))).rowcount
+
+
+def release_superseded(session: Session) -> int:
+    """Remove the rows of entities the store now holds at the refused version or later (e.g.
+    written from the server's answer to an action of ours)."""
+    gone = []
+    for row in list_entries(session):
+        try:
+            model = MODELS[EntityKind(row.entity)]
+        except (ValueError, KeyError):
+            continue
+        stored = session.execute(
+            select(model.version).where(model.id == row.entity_id)
+        ).scalar_one_or_none()
+        if row.version is not None and stored is not None and stored >= row.version:
+            gone.append((row.entity, row.entity_id))
+    return release(session, gone)
 
 
 def release_all(session: Session) -> None:

@@ -140,3 +140,63 @@ def test_an_older_store_file_gets_the_table(tmp_path) -> None:
             assert current_version(conn) == LATEST
         _apply(store, [_case_change("case_bad", amount=PAST_INT64)])
         assert set(_entries(store)) == {("case", "case_bad")}
+
+
+def _queued_comment(store: Store, task_id: str, case_id: str) -> int:
+    from app.store.outbox import enqueue
+
+    with store.transaction() as s:
+        return enqueue(
+            s,
+            intent="comment",
+            path=f"/tasks/{task_id}/actions/comment",
+            payload={"body": "확인"},
+            user_input={"body": "확인"},
+            entity_kind=EntityKind.TASK,
+            entity_id=task_id,
+            created_by="reviewer1",
+            now=NOW,
+            case_id=case_id,
+        ).id
+
+
+def test_an_answer_the_store_cannot_hold_is_kept_aside_and_the_action_applies(store: Store):
+    from app.domain.enums import OutboxStatus
+    from app.store.local_models import OutboxRow
+    from app.store.outbox import mark_applied, mark_failed
+
+    c = b.case("case_1")
+    task = b.task("task_1", c)
+    _apply(store, b.page(c, task))
+    first, second = (
+        _queued_comment(store, "task_1", "case_1"),
+        _queued_comment(store, "task_1", "case_1"),
+    )
+    bad_case = b.upsert(b.case("case_1", version=2))["data"]
+    bad_case["application"]["amount"] = PAST_INT64
+    good_task = {**b.upsert(task)["data"], "version": 2}
+    with store.transaction() as s:
+        mark_applied(s, first, {"data": good_task, "related": [bad_case]}, NOW)
+    with store.transaction() as s:
+        mark_failed(
+            s, second, OutboxStatus.CONFLICT, {"status": 409}, {**bad_case, "version": 3}, NOW
+        )
+    with store.session() as s:
+        assert s.get(OutboxRow, first).status == OutboxStatus.APPLIED.value
+        assert s.get(OutboxRow, second).status == OutboxStatus.CONFLICT.value
+        assert lookups.get_data(s, EntityKind.TASK, "task_1")["version"] == 2
+        assert lookups.get_data(s, EntityKind.CASE, "case_1")["version"] == 1
+    entry = _entries(store)[("case", "case_1")]
+    assert entry.reason == quarantine.INTEGER_OUT_OF_RANGE and entry.seq is None
+    _apply(store, [_case_change("case_1", version=4)])  # the fixed case arrives
+    assert _entries(store) == {}
+
+
+def test_an_entry_is_released_once_the_store_holds_that_version(store: Store) -> None:
+    from app.store.apply import write_server_copy
+
+    _apply(store, [_case_change("case_1", version=2, amount=PAST_INT64)])
+    with store.transaction() as s:
+        assert write_server_copy(s, EntityKind.CASE, b.upsert(b.case("case_1", version=2))["data"])
+    _apply(store, [])  # the next page settles the entries kept aside
+    assert _entries(store) == {}
