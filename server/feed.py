@@ -62,7 +62,7 @@ def _data(row: Any) -> Any:
         if _MAYBE_NOT_FINITE.search(raw) is None:
             return json.loads(raw)
         return json.loads(raw, parse_float=_finite, parse_constant=_refuse_constant)
-    except ValueError:
+    except (ValueError, RecursionError):
         log.error("change %s (%s %s) is not JSON; sent as text", row.seq, row.kind, row.id)
         return raw
 

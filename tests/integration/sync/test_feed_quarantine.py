@@ -1,8 +1,8 @@
 """A feed entry the client cannot apply never stops the sync (issue 14): rows written straight
 into the real server's database around the API — an amount past int64, a change whose data is
-not JSON, one whose data is not an entity — are pulled past; the good entries around them apply,
-the bad ones are listed with their reason (store, ``dosctl status``), and a later good version
-of the same entity clears its entry."""
+not JSON, one holding NaN, one whose data is not an entity — are pulled past; the good entries
+around them apply, the bad ones are listed with their reason (store, ``dosctl status``), and a
+later good version of the same entity clears its entry."""
 
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     big = make_task(server.url, None, tag="q-big")
     not_json = make_task(server.url, None, tag="q-json")
     not_entity = make_task(server.url, None, tag="q-str")
+    not_finite = make_task(server.url, None, tag="q-nan")
     ws.sync()  # the client holds their first, good versions
     before = make_task(server.url, None, tag="q-before")
     case = api_get(server.url, "admin1", f"/cases/{big['case_id']}")
@@ -79,6 +80,8 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     _server_put(server, case)
     _server_raw_change(server, not_json["case_id"], '{"id": "' + not_json["case_id"] + '", "ap')
     _server_raw_change(server, not_entity["case_id"], '["not", "an", "entity"]')
+    nan_text = '{"id": "' + not_finite["case_id"] + '", "application": {"dti_percent": NaN}}'
+    _server_raw_change(server, not_finite["case_id"], nan_text)
     after = make_task(server.url, None, tag="q-after")
 
     result = ws.sync()
@@ -92,6 +95,7 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
         f"case/{big['case_id']}",
         f"case/{not_json['case_id']}",
         f"case/{not_entity['case_id']}",
+        f"case/{not_finite['case_id']}",
     }
     big_entry = entries[f"case/{big['case_id']}"]
     assert big_entry.reason == quarantine.INTEGER_OUT_OF_RANGE
@@ -100,7 +104,9 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     assert entries[f"case/{not_json['case_id']}"].reason == quarantine.NOT_AN_OBJECT
     assert '"ap' in entries[f"case/{not_json['case_id']}"].raw
     assert entries[f"case/{not_entity['case_id']}"].reason == quarantine.NOT_AN_OBJECT
-    for ids in (big, not_json, not_entity):  # the older, good copies stay
+    assert entries[f"case/{not_finite['case_id']}"].reason == quarantine.NOT_AN_OBJECT
+    assert "NaN" in entries[f"case/{not_finite['case_id']}"].raw
+    for ids in (big, not_json, not_entity, not_finite):  # the older, good copies stay
         assert ws.local("case", ids["case_id"])["version"] == 1
 
     cli = Cli(capsys, monkeypatch, tmp_path / "cli", server.url)  # login pulls it all
@@ -114,7 +120,7 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     assert listed[f"case/{big['case_id']}"]["reason"] == "integer_out_of_range"
     assert listed[f"case/{big['case_id']}"]["detail"].endswith("application.amount")
     code, out, _ = cli("status")
-    assert "server changes not applied (3)" in out and "integer_out_of_range" in out
+    assert "server changes not applied (4)" in out and "integer_out_of_range" in out
 
     case["application"]["amount"] = 25_000_000  # the row is fixed: a later, good version
     _server_put(server, case)
@@ -122,9 +128,9 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     _server_put(server, good)
     result = ws.sync()
     assert result.pulled.changes > 0
-    assert set(_entries(ws)) == {f"case/{not_entity['case_id']}"}
+    assert set(_entries(ws)) == {f"case/{not_entity['case_id']}", f"case/{not_finite['case_id']}"}
     assert ws.local("case", big["case_id"])["application"]["amount"] == 25_000_000
     assert ws.local("case", not_json["case_id"])["version"] == good["version"] + 1
     assert cli("sync")[0] == 0
     code, info = cli.json("status")
-    assert [i["entity"] for i in info["not_applied"]] == [f"case/{not_entity['case_id']}"]
+    assert {i["entity"] for i in info["not_applied"]} == set(_entries(ws))
