@@ -86,10 +86,14 @@ def sync(ctx: Ctx, args: argparse.Namespace) -> int:
     if not outcome.ok:
         raise_for(outcome.error)
     summary = _summary(outcome)
+    with ctx.store.session() as s:
+        summary["not_applied"] = quarantine.count(s)
     human = (
         f"synced: {summary['applied']} applied, {summary['conflict']} conflict, "
         f"{summary['rejected']} rejected, {summary['pulled_changes']} changes pulled"
     )
+    if summary["not_applied"]:
+        human += f"; {summary['not_applied']} server changes not applied (see dosctl status)"
     ctx.out.emit(summary, human)
     return 1 if summary["conflict"] or summary["rejected"] else 0
 
