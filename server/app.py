@@ -6,12 +6,13 @@ import logging
 
 from fastapi import APIRouter, FastAPI
 
-from server import auth, problems
+from server import auth, openapi_problems, problems
 from server.config import ServerConfig
 from server.events import EventBus
 from server.events import router as events_router
 from server.feed import router as feed_router
 from server.idempotency import Replay, on_replay
+from server.request_guard import RequestGuard
 from server.storage import ServerDB
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
     for router in _routers():
         v1.include_router(router)
     app.include_router(v1)
+    app.add_middleware(RequestGuard)  # body ≤ 1 MiB, numbers in JSON bodies within bounds
+    openapi_problems.install(app)
     # API.md: "GET /openapi.json is served" — also under /v1 for clients that prefix every path.
     app.add_api_route("/v1/openapi.json", lambda: app.openapi(), include_in_schema=False)
     return app

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
 from app.domain.enums import OutboxStatus
+from app.store import quarantine
 from app.store.local_models import OutboxRow
 from app.store.store import Store
 from app.store.sync_state import get_state
@@ -84,14 +85,16 @@ class SyncBridge(QObject):
 
     # -- store facts ----------------------------------------------------------------------------
     def outbox_counts(self) -> tuple[int, int]:
+        """(pending actions, sync problems): refused actions and server changes not applied."""
         with self._store.session() as session:
             rows = session.execute(
                 select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
             ).all()
+            not_applied = quarantine.count(session)
         counts = dict(rows)
         return (
             sum(counts.get(s, 0) for s in ACTIVE),
-            sum(counts.get(s, 0) for s in PROBLEMS),
+            sum(counts.get(s, 0) for s in PROBLEMS) + not_applied,
         )
 
     def last_sync_at(self) -> datetime | None:

@@ -75,11 +75,20 @@ def _v4_generated_table(conn: Connection) -> None:
         )
 
 
+def _v5_feed_quarantine(conn: Connection) -> None:
+    """Feed entries the client cannot apply are kept aside in ``feed_quarantine`` instead of
+    stopping the sync (``app.store.quarantine``)."""
+    from app.store.local_models import FeedQuarantineRow
+
+    FeedQuarantineRow.__table__.create(conn, checkfirst=True)
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _v1_create_all,
     _v2_customer_sort_index,
     _v3_status_queue_index,
     _v4_generated_table,
+    _v5_feed_quarantine,
 ]
 LATEST = len(STEPS)
 

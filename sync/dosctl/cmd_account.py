@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.domain.enums import OutboxStatus
+from app.store import quarantine
 from app.store.apply import reset_synced
 from app.store.local_models import OutboxRow
 from sync import auth, state
@@ -85,10 +86,14 @@ def sync(ctx: Ctx, args: argparse.Namespace) -> int:
     if not outcome.ok:
         raise_for(outcome.error)
     summary = _summary(outcome)
+    with ctx.store.session() as s:
+        summary["not_applied"] = quarantine.count(s)
     human = (
         f"synced: {summary['applied']} applied, {summary['conflict']} conflict, "
         f"{summary['rejected']} rejected, {summary['pulled_changes']} changes pulled"
     )
+    if summary["not_applied"]:
+        human += f"; {summary['not_applied']} server changes not applied (see dosctl status)"
     ctx.out.emit(summary, human)
     return 1 if summary["conflict"] or summary["rejected"] else 0
 
@@ -128,12 +133,24 @@ def _reachable(server: str) -> bool:
         return False
 
 
+def _kept_aside(row: quarantine.FeedQuarantineRow) -> dict[str, Any]:
+    return {
+        "entity": f"{row.entity}/{row.entity_id}",
+        "seq": row.seq,
+        "version": row.version,
+        "reason": row.reason,
+        "detail": row.detail,
+        "seen_at": row.seen_at.isoformat() if row.seen_at else None,
+    }
+
+
 def status(ctx: Ctx, args: argparse.Namespace) -> int:
     with ctx.store.session() as s:
         rows = s.execute(
             select(OutboxRow).where(OutboxRow.status.in_(ACTIVE + REFUSED)).order_by(OutboxRow.id)
         ).scalars()
         items = [_row(r) for r in rows]
+        kept_aside = [_kept_aside(r) for r in quarantine.list_entries(s)]
     info = {
         "server": ctx.server,
         "online": _reachable(ctx.server),
@@ -142,6 +159,7 @@ def status(ctx: Ctx, args: argparse.Namespace) -> int:
         "server_time_offset_s": state.get_value(ctx.store, state.SERVER_OFFSET),
         "pending": [i for i in items if i["status"] in ACTIVE],
         "refused": [i for i in items if i["status"] in REFUSED],
+        "not_applied": kept_aside,  # feed entries this client could not apply (kept aside)
     }
     head = {k: info[k] for k in ("server", "online", "user", "last_sync_at")}
     parts = [record(head)]
@@ -152,5 +170,8 @@ def status(ctx: Ctx, args: argparse.Namespace) -> int:
     parts.append(f"\nrefused ({len(info['refused'])}):")
     if info["refused"]:
         parts.append(table(info["refused"], [*cols[:4], "code", "reason"]))
+    parts.append(f"\nserver changes not applied ({len(kept_aside)}):")
+    if kept_aside:
+        parts.append(table(kept_aside, ["entity", "seq", "reason", "detail"]))
     ctx.out.emit(info, "\n".join(parts))
     return 0
