@@ -87,7 +87,11 @@ class ServerDB:
             self.read_engine = self._sqlite_engine(url, "BEGIN")
         else:
             self.engine = create_engine(
-                url, pool_pre_ping=True, future=True, json_serializer=json_dumps
+                url,
+                pool_pre_ping=True,
+                pool_size=20,  # the request thread pool (40) plus the event bus
+                max_overflow=30,
+                json_serializer=json_dumps,
             )
             self.read_engine = self.engine
         t.metadata.create_all(self.engine)
