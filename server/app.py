@@ -64,7 +64,14 @@ def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
     )
     app.state.config = config
     app.state.db = db or ServerDB(config.db_url)
-    app.state.bus = EventBus(retention_s=config.event_retention_s)
+    if app.state.db.is_sqlite:
+        app.state.bus = EventBus(retention_s=config.event_retention_s)
+    else:  # several instances may share the database: events go through it
+        from server.pg_events import PgEventBus
+
+        app.state.bus = PgEventBus(
+            app.state.db, config.event_retention_s, poll_s=config.event_poll_s
+        )
     app.state.authenticate = auth.authenticate
     problems.install(app)
     app.add_exception_handler(Replay, on_replay)

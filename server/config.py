@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -9,6 +11,10 @@ from datetime import UTC, datetime
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def instance_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass(slots=True)
@@ -26,3 +32,10 @@ class ServerConfig:
     compact_interval_s: float = 3600.0
     event_retention_s: float = 900.0
     in_progress_timeout_s: float = 120.0  # an idempotency key stuck in progress is taken over
+    # Several instances over one PostgreSQL (README "Running several instances"): this instance's
+    # name, how often a follower tries to take the leadership of the time-driven work (and the
+    # leader checks it still holds it), how often the event listener polls besides NOTIFY.
+    instance: str = field(default_factory=instance_name)
+    leader_poll_s: float = 5.0
+    scheduler_interval_s: float = 30.0
+    event_poll_s: float = 1.0

@@ -113,6 +113,19 @@ alerts = Table(
     Column("data", JSON, nullable=False),
 )
 
+# Live events when several instances serve one PostgreSQL (server/pg_events.py): ids in commit
+# order, the JSON line as sent, the time it was published (for retention).
+events = Table(
+    "events",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    ),
+    Column("type", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+)
+
 segments = Table(
     "segments",
     metadata,

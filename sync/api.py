@@ -1,6 +1,7 @@
 """Typed client of the backend API (shared/API.md), asyncio + httpx.
 
-One ``ApiClient`` per server: base URL, timeouts, TLS verification on, ``Authorization: Bearer``,
+One ``ApiClient`` per server: base URL (or several instances' URLs, comma-separated, with
+fail-over: ``sync.failover``), timeouts, TLS verification on, ``Authorization: Bearer``,
 ``Idempotency-Key`` and ``If-Match`` headers. Every error answer becomes an ``ApiProblem``;
 every transport failure a ``NetworkError``. No retries here: ``sync.retry`` decides.
 """
@@ -21,6 +22,7 @@ from httpcore._backends.anyio import AnyIOBackend, AnyIOStream
 from httpcore._utils import is_socket_readable
 
 from app.domain.wire import parse_time
+from sync.failover import FailoverTransport, split_urls
 from sync.feed_json import parse_changes_body
 from sync.problems import ApiProblem, NetworkError
 
@@ -133,13 +135,17 @@ class ApiClient:
         verify: bool | str = True,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        urls = split_urls(base_url) or [base_url.rstrip("/")]
+        self.base_url = urls[0]
         self.bearer = token
+        transport = transport or default_transport(verify)
+        if len(urls) > 1:  # several instances of one backend (sync.failover)
+            transport = FailoverTransport(urls, transport)
         self._http = httpx.AsyncClient(
             base_url=self.base_url + "/v1",
             timeout=timeout,
             verify=verify,
-            transport=transport or default_transport(verify),
+            transport=transport,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
 
