@@ -179,6 +179,23 @@ def verify_chain(session: Session, *, full: bool = False) -> dict:
     return out
 
 
+def events_hold(events: list[dict]) -> bool:
+    """Each listed event re-hashes, and links to the one before it when that one is listed too
+    (GET /audit checks what it shows, on top of the incremental check of the chain)."""
+    before: dict | None = None
+    for ev in events:
+        if _audit_hash(ev["prev_hash"], {k: ev[k] for k in _FIELDS}) != ev["hash"]:
+            return False
+        if (
+            before is not None
+            and before["seq"] + 1 == ev["seq"]
+            and ev["prev_hash"] != before["hash"]
+        ):
+            return False
+        before = ev
+    return True
+
+
 def verify_audit(session: Session) -> bool:
     """The whole chain re-hashed against its signed head."""
     return bool(verify_chain(session, full=True)["verified"])
