@@ -2,8 +2,9 @@
 
 Failed logins are counted in two buckets: the username's and the client address's (each row keyed
 by a sha256, so no typed username is stored as such). A bucket counts failures until 15 minutes
-pass without one; at ``limit`` failures it is locked for ``lock`` seconds, and every further
-failure while it still counts locks it again for twice as long (capped at ``lock_max``).
+pass without a failure or a lock; at ``limit`` failures it is locked for ``lock`` seconds, and
+every further failure while it still counts locks it again for twice as long (capped at
+``lock_max``).
 
 A login is refused (429, ``Retry-After``) without checking the password when its username's
 bucket is locked, or when its address's bucket is locked and the login is *suspect* — an unknown
@@ -57,10 +58,12 @@ class Bucket:
 
 
 def current(bucket: Bucket, now: datetime, limits: Limits) -> Bucket:
-    """The bucket as it counts at ``now``: empty once a window passed without a failure."""
-    if bucket.last_failure is None or now - bucket.last_failure >= limits.window:
+    """The bucket as it counts at ``now``: empty once a window passed without a failure and
+    without a lock (so the lock after a 15-minute lock is 15 minutes again, not one)."""
+    if bucket.last_failure is None:
         return Bucket()
-    return bucket
+    quiet_since = max(bucket.last_failure, bucket.locked_until or bucket.last_failure)
+    return Bucket() if now - quiet_since >= limits.window else bucket
 
 
 def retry_after(bucket: Bucket, now: datetime) -> int:
