@@ -6,7 +6,7 @@ import logging
 
 from fastapi import APIRouter, FastAPI
 
-from server import auth, openapi_problems, problems
+from server import audit_anchor, auth, openapi_problems, problems
 from server.config import ServerConfig
 from server.events import EventBus
 from server.events import router as events_router
@@ -73,6 +73,7 @@ def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
             app.state.db, config.event_retention_s, poll_s=config.event_poll_s
         )
     app.state.authenticate = auth.authenticate
+    audit_anchor.configure(config.db_url, config.audit_key_file)
     problems.install(app)
     app.add_exception_handler(Replay, on_replay)
     v1 = APIRouter(prefix="/v1")

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import ChangeOp, EntityKind
 from app.domain.wire import format_time, parse_time
 from server import tables as t
+from server.files import secure_sqlite
 from server.hot_sql import Hot, tx_cache
 from server.problems import ProblemError
 
@@ -79,6 +80,7 @@ class ServerDB:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        secure_sqlite(url)  # server/files.py: the file 0600 (its WAL / SHM follow), dir 0700
         # SQLite: writers of this process queue here instead of in SQLite's busy handler, which
         # sleeps (1, 2, 5 … 100 ms) between polls; BEGIN IMMEDIATE still guards other processes.
         self._write_lock = threading.RLock() if self.is_sqlite else None

@@ -62,6 +62,18 @@ idempotency = Table(
     Column("response", JSON),
     Column("state", String(16), nullable=False),  # in_progress | done
     Column("created_at", DateTime, nullable=False),
+    Index("ix_idempotency_created", "created_at"),  # the retention purge
+)
+
+# Failed logins per username and per client address (server/throttle.py); ``key`` is a sha256.
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("strikes", Integer, nullable=False),
+    Column("last_failure", DateTime, nullable=False),
+    Column("locked_until", DateTime),
 )
 
 users = Table(
@@ -100,6 +112,19 @@ audit = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
     Index("ix_audit_entity", "entity", "entity_id"),
+)
+
+# Signed points of the audit chain, apart from its rows (server/audit_anchor.py): ``head`` (the
+# last appended row) and ``verified`` (how far GET /audit/verify has checked); ``mac`` is an
+# HMAC-SHA256 of (name, seq, hash) with a key held outside the database.
+audit_anchor = Table(
+    "audit_anchor",
+    metadata,
+    Column("name", String(16), primary_key=True),
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("mac", String(64), nullable=False),
+    Column("at", DateTime, nullable=False),
 )
 
 alerts = Table(

@@ -232,6 +232,10 @@ class ApiClient:
             user=body.get("user") or {},
         )
 
+    async def logout(self) -> None:
+        """POST /v1/auth/logout: the server refuses this token from now on (204)."""
+        await self.request("POST", "/auth/logout")
+
     async def me(self) -> dict[str, Any]:
         return await self.get_json("/me")
 

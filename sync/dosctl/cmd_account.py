@@ -63,10 +63,14 @@ def login(ctx: Ctx, args: argparse.Namespace) -> int:
 
 def logout(ctx: Ctx, args: argparse.Namespace) -> int:
     username = state.get_value(ctx.store, USERNAME)
+    revoked = False
     if username:
-        auth.logout(ctx.server, username)
+        revoked = asyncio.run(auth.logout(ctx.server, username, timeout=5.0))
         state.set_value(ctx.store, USERNAME, None)
-    ctx.out.emit({"logged_out": username}, f"logged out{' ' + username if username else ''}")
+    human = f"logged out{' ' + username if username else ''}"
+    if username and not revoked:
+        human += " (server unreachable: the token is forgotten here only)"
+    ctx.out.emit({"logged_out": username, "revoked": revoked}, human)
     return 0
 
 
@@ -82,10 +86,16 @@ def _summary(outcome: Any) -> dict[str, Any]:
 
 
 def sync(ctx: Ctx, args: argparse.Namespace) -> int:
+    """Push and pull once; ends with what is still queued and why. Exit 1 while work remains
+    (pending, conflict or rejected), 0 only when everything was sent."""
     outcome = ctx.sync(attempts=3)
+    deferred = set(outcome.pushed.deferred) if outcome.pushed else set()
+    pending = still_pending(ctx, deferred, outcome.error)
     if not outcome.ok:
+        if pending:
+            ctx.out.note(_pending_text(pending))
         raise_for(outcome.error)
-    summary = _summary(outcome)
+    summary = {**_summary(outcome), "pending": pending}
     with ctx.store.session() as s:
         summary["not_applied"] = quarantine.count(s)
     human = (
@@ -94,8 +104,46 @@ def sync(ctx: Ctx, args: argparse.Namespace) -> int:
     )
     if summary["not_applied"]:
         human += f"; {summary['not_applied']} server changes not applied (see dosctl status)"
+    if pending:
+        human += "\n" + _pending_text(pending)
     ctx.out.emit(summary, human)
-    return 1 if summary["conflict"] or summary["rejected"] else 0
+    return 1 if summary["conflict"] or summary["rejected"] or pending else 0
+
+
+def still_pending(ctx: Ctx, deferred: set[int], error: BaseException | None) -> list[dict]:
+    """Outbox rows not yet accepted by the server, each with why."""
+    with ctx.store.session() as s:
+        rows = s.execute(
+            select(OutboxRow).where(OutboxRow.status.in_(ACTIVE)).order_by(OutboxRow.id)
+        ).scalars()
+        items = [_row(r) | {"next_attempt_at": _iso(r.next_attempt_at)} for r in rows]
+    for item in items:
+        if item["reason"]:
+            continue
+        if item["id"] in deferred:
+            item["reason"] = "waits behind an earlier action on the same item"
+        elif error is not None:
+            item["reason"] = f"not sent: {_short(error)}"
+        else:
+            item["reason"] = "not sent yet"
+    return items
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _short(error: BaseException) -> str:
+    if isinstance(error, ApiProblem):
+        return f"{error.status} {error.title or error.code}"
+    if isinstance(error, NetworkError):
+        return "server unreachable"
+    return type(error).__name__
+
+
+def _pending_text(pending: list[dict]) -> str:
+    cols = ["id", "intent", "entity", "attempts", "next_attempt_at", "reason"]
+    return f"still pending ({len(pending)}):\n" + table(pending, cols)
 
 
 def raise_for(error: BaseException | None) -> None:
@@ -117,6 +165,7 @@ def _row(row: OutboxRow) -> dict[str, Any]:
         "created_at": row.created_at.isoformat() if row.created_at else None,
         "reason": reason or None,
         "code": problem.get("code"),
+        "attempts": row.attempts,
         "input": row.user_input,
     }
 
