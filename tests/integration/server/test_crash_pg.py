@@ -91,7 +91,9 @@ def feed_lock_held(db_url: str) -> Iterator[None]:
 def test_killed_mid_transaction_the_key_runs_within_seconds(pg_server) -> None:
     ids = make_task(pg_server.url, "u_reviewer1", tag="pgcrash")
     token = httpx.post(
-        pg_server.url + "/v1/auth/token", json={"username": "reviewer1", "password": "demo"}
+        pg_server.url + "/v1/auth/token",
+        json={"username": "reviewer1", "password": "demo"},
+        timeout=30,
     ).json()["access_token"]
     headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
     path = f"{pg_server.url}/v1/tasks/{ids['task_id']}/actions/comment"

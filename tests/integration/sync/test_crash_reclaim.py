@@ -29,7 +29,9 @@ class WriteLock:
 
 
 def _token(url: str, username: str) -> str:
-    r = httpx.post(url + "/v1/auth/token", json={"username": username, "password": "demo"})
+    r = httpx.post(
+        url + "/v1/auth/token", json={"username": username, "password": "demo"}, timeout=30
+    )
     r.raise_for_status()
     return r.json()["access_token"]
 
