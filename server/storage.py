@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind
 from app.domain.wire import format_time, parse_time
+from app.rules.pii import redact_wire_segment
+from server import pii
 from server import tables as t
 from server.hot_sql import Hot, tx_cache
 
@@ -237,6 +239,7 @@ def _current_version(session: Session, k: str, id: str) -> int | None:
 def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now: datetime) -> dict:
     """Insert or update an entity: version + 1, updated_at = now, one change row. Returns it."""
     k = _kind(kind)
+    data = pii.protect(session, k, data)  # the one place identifiers are masked
     current = _current_version(session, k, data["id"])
     version = (current + 1) if current is not None else max(int(data.get("version") or 1), 1)
     stored = {**data, "version": version, "updated_at": format_time(now)}
@@ -296,6 +299,7 @@ def bulk_insert(
     executemany. Returns the last seq written."""
     k = _kind(kind)
     stamp = format_time(now or datetime.now(UTC))
+    items, pii_rows = pii.protect_many(k, items)  # the one place identifiers are masked
     with db.session() as s:
         base = next_seq(s, t.changes.c.seq)
         ents, chg = [], []
@@ -324,6 +328,8 @@ def bulk_insert(
         for start in range(0, len(ents), 5000):
             s.execute(insert(t.entities), ents[start : start + 5000])
             s.execute(insert(t.changes), chg[start : start + 5000])
+        for start in range(0, len(pii_rows), 5000):
+            s.execute(insert(t.customer_pii), pii_rows[start : start + 5000])
         _seq_taken(s, t.changes.c.seq, base + len(items) - 1)
         s.commit()
     return base + len(items) - 1
@@ -466,7 +472,9 @@ def add_alert(
 
 def append_segment(session: Session, call_id: str, key: str, segment: dict) -> None:
     """Store a Contact Lens segment; a final Transcript replaces the partial with the same key
-    (moved to the end, so ``?after=`` pollers see it)."""
+    (moved to the end, so ``?after=`` pollers see it). Identifiers in its text are redacted
+    (``app.rules.pii.redact_segment``; a no-op for a segment the simulator already redacted)."""
+    segment = redact_wire_segment(segment)
     session.execute(
         sa_delete(t.segments).where(
             t.segments.c.call_id == call_id, t.segments.c.segment_key == key
