@@ -169,6 +169,38 @@ def mask_call_id(call_id: str | None) -> str:
     return "…" + str(call_id)[-4:]
 
 
+# -- shared screens (wall, supervisor views) ----------------------------------------------------
+
+# Roles that work cases or calls see customers' names; a supervisor-only user (the wall, the
+# operations views) sees them masked.
+FULL_NAME_ROLES = frozenset({"agent", "reviewer", "senior_reviewer", "qa", "ops_admin", "auditor"})
+_CALL_ID = re.compile(r"\bcall_[0-9A-Za-z_]+")
+
+
+def sees_full_names(roles: object) -> bool:
+    return any(str(getattr(r, "value", r)) in FULL_NAME_ROLES for r in roles)  # type: ignore[attr-defined]
+
+
+def shared_subject(alert: dict) -> str:
+    """What an alert is about, for a shared screen: the case id; for a call its case id when
+    the alert names one, else a short reference (never the raw call id)."""
+    entity = str(alert.get("entity") or "")
+    subject = str(alert.get("entity_id") or "")
+    if entity == "call" or subject.startswith("call_"):
+        case_id = alert.get("case_id")
+        return str(case_id) if case_id else mask_call_id(subject)
+    return subject
+
+
+def shared_text(text: str) -> str:
+    """Free text (an alert's message) for a shared screen: raw call ids shortened, spoken or
+    written identifiers redacted."""
+    if not text:
+        return ""
+    text = _CALL_ID.sub(lambda m: mask_call_id(m.group()), str(text))
+    return redact(text)[0]
+
+
 # -- Luhn and resident numbers -----------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from app.domain.calls import Call
 from app.domain.enums import CallFlow, CallState
 from app.rules import sla
 from app.rules.errors import RuleError
-from app.store.masking import mask_identifier
+from app.rules.pii import mask_identifier
 from ui.call.common import section_title
 from ui.call.source import CaseLine
 from widgets.formatting import local_time
