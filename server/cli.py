@@ -20,6 +20,7 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 
+from app.text import log_redaction
 from server.app import create_app
 from server.config import ServerConfig
 
@@ -61,6 +62,7 @@ def _after_shutdown(sig: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
+    log_redaction.install("uvicorn", "uvicorn.error", "uvicorn.access")  # no identifier logged
     if args.speed <= 0:
         print("reviewer-server: --speed must be positive", file=sys.stderr)
         return 2

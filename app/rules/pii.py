@@ -293,7 +293,7 @@ _SUFFIXES = sorted(
 )
 _CONTINUE_SUFFIXES = frozenset({"에", "의"})
 _SPOKEN_DASHES = frozenset({"다시", "대시", "하이픈", "에"})
-_SEPARATORS = frozenset(" \t\n\r\u00a0-‐‑–—./()")
+_SEPARATORS = frozenset(" \t\n\r\u00a0-‐‑–—−－./()")
 _WORD = re.compile(r"[가-힣]+|[0-9０-９]|[A-Za-z]+|[^\s]", re.UNICODE)
 
 
