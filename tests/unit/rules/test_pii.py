@@ -39,6 +39,7 @@ from app.rules.pii import (
 )
 
 CARD = "4920123456789014"  # Luhn-valid
+SPACED_CARD = f"{CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]}"
 
 
 # -- masking ------------------------------------------------------------------------------------
@@ -124,8 +125,7 @@ def test_shared_screens_show_case_ids_and_short_call_references() -> None:
     [
         ("주민번호는 850101-1234567입니다", "resident_id", "주민번호는 [PII]입니다"),
         ("팔오공일공일 다시 일이삼사오육칠이요", "resident_id", "[PII]이요"),
-        (f"카드 번호 {CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]} 맞아요", "card_number",
-         "카드 번호 [PII] 맞아요"),  # fmt: skip
+        (f"카드 번호 {SPACED_CARD} 맞아요", "card_number", "카드 번호 [PII] 맞아요"),
         ("사구이공 일이삼사 오육칠팔 구공일사요", "card_number", "[PII]요"),
         ("계좌 110-123-456789로 보내 주세요", "account_id", "계좌 [PII]로 보내 주세요"),
         ("계좌는 삼오이공일팔팔사육이구공 입니다", "account_id", "계좌는 [PII] 입니다"),
@@ -268,7 +268,7 @@ def spoken_card(draw) -> str:
 
 
 filler = st.text(
-    alphabet=st.sampled_from(list("카드번호는 입니다요 고객님 확인 일이삼사오 abcXYZ-,.") + ["\n"]),
+    alphabet=st.sampled_from([*"카드번호는 입니다요 고객님 확인 일이삼사오 abcXYZ-,.", "\n"]),
     max_size=20,
 )
 noise_digits = st.text(alphabet="0123456789 -", max_size=12)
