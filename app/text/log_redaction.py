@@ -18,15 +18,29 @@ def scrub(text: str) -> str:
     return redact(text)[0] if text else text
 
 
+def _clean(value: object) -> object:
+    return scrub(value) if isinstance(value, str) else value
+
+
 class RedactingFilter(logging.Filter):
+    """Scrubs the format string and each string argument (formatters that read ``args``
+    themselves, like uvicorn's access log, keep working); if the merged message still holds
+    an identifier (one made of a non-string argument), the record becomes that message,
+    scrubbed, without arguments."""
+
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = scrub(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(_clean(a) for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: _clean(v) for k, v in record.args.items()}
         try:
             message = record.getMessage()
         except Exception:  # a malformed record: leave it to the handler's own error path
-            return True
-        clean = scrub(message)
-        if clean != message:
-            record.msg, record.args = clean, None
+            message = None
+        if message is not None and scrub(message) != message:
+            record.msg, record.args = scrub(message), None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:

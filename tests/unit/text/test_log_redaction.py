@@ -41,3 +41,17 @@ def test_installed_filter_redacts_messages_arguments_and_tracebacks() -> None:
         assert full not in text
     assert "ValueError" in text  # the traceback is kept, only the identifier goes
     assert own.getvalue().strip() == "card [PII]"
+
+
+def test_formatters_that_read_the_arguments_keep_working() -> None:
+    """uvicorn's access formatter unpacks ``record.args``: arguments stay a tuple."""
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5", "GET", "/v1/knowledge/search?q=010-2846-6290", "1.1", 200), None,
+    )  # fmt: skip
+    assert log_redaction.RedactingFilter().filter(record)
+    assert isinstance(record.args, tuple) and record.args[4] == 200
+    assert "010-2846-6290" not in record.getMessage() and "[PII]" in record.getMessage()
+    numeric = logging.LogRecord("x", logging.INFO, __file__, 1, "card %d", (4920123456789014,), None)
+    log_redaction.RedactingFilter().filter(numeric)
+    assert numeric.getMessage() == "card [PII]"
