@@ -41,7 +41,8 @@ def test_server_log_holds_no_full_identifier(tmp_path: Path) -> None:
             phone = r.json()["value"]
             # an agent pasting the number into a search: the query string is in the access log
             assert http.get("/knowledge/search", params={"q": phone}).status_code == 200
-            assert http.get("/knowledge/search", params={"q": "공일공 이팔사육 육이구공"}).is_success
+            spoken = "공일공 이팔사육 육이구공"
+            assert http.get("/knowledge/search", params={"q": spoken}).is_success
             assert http.get("/calls", params={"state": "live"}).status_code == 200
     finally:
         os.kill(proc.pid, signal.SIGTERM)

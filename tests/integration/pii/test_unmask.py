@@ -74,9 +74,7 @@ def test_allowed_roles_get_the_value_and_an_audit_event(
         shown = http.get(f"/cases/{CASE}").json()["customer"][field]
         assert shown != value and shown.endswith(value[-4:])  # still masked for everyone
     events = [
-        e
-        for e in _audit(demo, CASE)
-        if e["action"] == "unmask" and e["actor"] == f"u_{username}"
+        e for e in _audit(demo, CASE) if e["action"] == "unmask" and e["actor"] == f"u_{username}"
     ]
     assert events, "an audit event for the unmask"
     event = events[-1]
@@ -135,9 +133,12 @@ def test_rate_limit_is_per_user_and_shared_by_instances(
         with demo.client("reviewer2") as other:  # other users are not slowed
             assert _unmask(other, CASE, "phone").status_code == 200
         demo.clock.advance(seconds=30)
-        assert b.post(
-            f"/cases/{CASE}/unmask", json={"field": "phone", "reason": REASON}
-        ).headers["Retry-After"] == "30"
+        assert (
+            b.post(f"/cases/{CASE}/unmask", json={"field": "phone", "reason": REASON}).headers[
+                "Retry-After"
+            ]
+            == "30"
+        )
         demo.clock.advance(seconds=31)
         assert _unmask(a, CASE, "phone").status_code == 200
     audited = [e for e in _audit(demo, CASE) if e["actor"] == "u_senior2"]

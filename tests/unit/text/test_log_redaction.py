@@ -52,6 +52,7 @@ def test_formatters_that_read_the_arguments_keep_working() -> None:
     assert log_redaction.RedactingFilter().filter(record)
     assert isinstance(record.args, tuple) and record.args[4] == 200
     assert "010-2846-6290" not in record.getMessage() and "[PII]" in record.getMessage()
-    numeric = logging.LogRecord("x", logging.INFO, __file__, 1, "card %d", (4920123456789014,), None)
+    card = 4920123456789014
+    numeric = logging.LogRecord("x", logging.INFO, __file__, 1, "card %d", (card,), None)
     log_redaction.RedactingFilter().filter(numeric)
     assert numeric.getMessage() == "card [PII]"
