@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.wire import format_time
 from server import tables as t
 from server.hot_sql import Hot, tx_cache
+from server.pii import redact_free_text
 from server.storage import _aware, _naive, lock_writers
 
 _LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
@@ -43,6 +44,7 @@ def append_audit(
     The chain's head (last seq and hash) is read once per transaction, under the writer lock,
     and kept for the next event of the same transaction."""
     lock_writers(session)
+    data = redact_free_text(data)  # an identifier typed into a note or a reason: [PII]
     head = tx_cache(session).get("audit_head")
     if head is None:
         rows = _LAST.run(session, {})

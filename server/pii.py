@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.rules.pii import mask_customer
+from app.rules.pii import mask_customer, redact
 from server import tables as t
 
 _P = t.customer_pii.c
@@ -26,8 +26,52 @@ _INSERT = insert(t.customer_pii)
 _GET = select(_P.value).where(_KEY & (_P.field == bindparam("f")))
 
 
-def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """(the document with its customer's identifiers masked, the full values taken out)."""
+# Free text people type or say about a customer, in the documents about customers: an
+# identifier typed into a note, a comment or an after-call summary is redacted like a spoken one.
+TEXT_KINDS = frozenset({"case", "task", "appeal", "call", "qa_review"})
+FREE_TEXT_KEYS = frozenset(
+    {
+        "note",
+        "body",
+        "summary",
+        "follow_up",
+        "comment",
+        "reason",
+        "resolution",
+        "improvement_advice",
+        "message",
+        "recommendation",
+        "context",
+        "impact",
+        "text",
+    }
+)
+
+
+def redact_free_text(value: Any) -> Any:
+    """``value`` with every free-text field (at any depth) redacted; the same object when
+    nothing changed."""
+    if isinstance(value, dict):
+        out, changed = {}, False
+        for key, item in value.items():
+            if key in FREE_TEXT_KEYS and isinstance(item, str) and item:
+                new = redact(item)[0]
+            else:
+                new = redact_free_text(item)
+            changed |= new is not item
+            out[key] = new
+        return out if changed else value
+    if isinstance(value, list):
+        items = [redact_free_text(item) for item in value]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    return value
+
+
+def split(data: dict[str, Any], kind: str = "") -> tuple[dict[str, Any], dict[str, str]]:
+    """(the document with its customer's identifiers masked and free text redacted, the full
+    identifiers taken out)."""
+    if kind in TEXT_KINDS:
+        data = redact_free_text(data)
     customer = data.get("customer")
     if not isinstance(customer, dict):
         return data, {}
@@ -39,7 +83,7 @@ def split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
 
 def protect(session: Session, kind: str, data: dict[str, Any]) -> dict[str, Any]:
     """Mask ``data``'s identifiers; keep the full values in ``customer_pii``."""
-    masked, full = split(data)
+    masked, full = split(data, kind)
     if full:
         for field, value in full.items():
             params = {"e": kind, "i": data["id"], "f": field}
@@ -55,7 +99,7 @@ def protect_many(kind: str, items: list[dict[str, Any]]) -> tuple[list[dict], li
     """Bulk form for new entities: (masked documents, ``customer_pii`` rows)."""
     docs, rows = [], []
     for item in items:
-        masked, full = split(item)
+        masked, full = split(item, kind)
         docs.append(masked)
         rows.extend(
             {"entity": kind, "entity_id": item["id"], "field": f, "value": v}

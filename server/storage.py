@@ -464,7 +464,7 @@ def add_alert(
         "kind": str(kind),
         "entity": str(entity),
         "entity_id": entity_id,
-        "data": json.loads(json.dumps(data, default=str)),
+        "data": json.loads(json.dumps(pii.redact_free_text(data), default=str)),
     }
     session.execute(insert(t.alerts).values(**row))
     return {**row, "at": format_time(now)}

@@ -29,7 +29,7 @@ A run is redacted as
 - ``CARD``: 13-19 digits passing the Luhn check;
 - ``RESIDENT_ID``: 13 digits ``YYMMDD`` + a 7th digit 1-8 (주민등록번호 / 외국인등록번호);
 - ``PHONE``: 9-12 digits starting with 0, or 7-8 digits said as a 3-4 / 4-4 group (a mobile
-  number without 010);
+  number without 010; not 15xx / 16xx / 18xx, companies' nationwide numbers);
 - ``ACCOUNT``: any other run of 10 or more digits;
 - in a partial (``Utterance``), also a run of 5 or more digits at the end of the text, since it
   may be the start of one of the above.
@@ -294,6 +294,7 @@ _SUFFIXES = sorted(
 _CONTINUE_SUFFIXES = frozenset({"에", "의"})
 _SPOKEN_DASHES = frozenset({"다시", "대시", "하이픈", "에"})
 _SEPARATORS = frozenset(" \t\n\r\u00a0-‐‑–—−－./()")
+_REP = frozenset({"15", "16", "18"})  # 1588-…, 1644-…: companies' numbers, not a person's
 _WORD = re.compile(r"[가-힣]+|[0-9０-９]|[A-Za-z]+|[^\s]", re.UNICODE)
 
 
@@ -399,7 +400,7 @@ def _classify(run: list[_Digit], text: str, partial: bool) -> str | None:
             return PiiKind.PHONE.value
         if n >= 10:
             return PiiKind.ACCOUNT.value
-        if n in (7, 8) and _groups(run, text) in ([3, 4], [4, 4]):
+        if n in (7, 8) and _groups(run, text) in ([3, 4], [4, 4]) and digits[:2] not in _REP:
             return PiiKind.PHONE.value
     if partial and n > KEEP and not text[end:].strip():
         return PiiKind.ACCOUNT.value  # may be the start of one: the final decides

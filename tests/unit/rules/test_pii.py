@@ -294,3 +294,8 @@ def test_redaction_never_fails_and_offsets_hold_for_any_text(text) -> None:
     assert all(out[s.begin : s.end] == TAG for s in spans)
     found = find_identifiers(text)
     assert len(found) == len(spans)
+
+
+def test_companies_nationwide_numbers_are_not_a_persons_phone() -> None:
+    assert redact("상담은 1588-1234 번으로 연락 주세요")[1] == []
+    assert redact("휴대폰 2846-6290 으로 주세요")[0] == "휴대폰 [PII] 으로 주세요"
