@@ -407,8 +407,13 @@ def _classify(run: list[_Digit], text: str, partial: bool) -> str | None:
     return None
 
 
+_DIGITISH = re.compile("[0-9０-９" + "".join(KOREAN_DIGITS) + "]")
+
+
 def find_identifiers(text: str, *, partial: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every spoken or written identifier in ``text`` (original offsets)."""
+    if not text or len(_DIGITISH.findall(text)) <= KEEP:  # too few digits to hold one
+        return []
     out = []
     for run in _runs(text):
         kind = _classify(run, text, partial)
