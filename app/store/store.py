@@ -10,6 +10,7 @@ start with an explicit ``BEGIN`` (the pysqlite driver's own implicit transaction
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,6 +65,17 @@ def make_engine(path: Path | str) -> Engine:
     return engine
 
 
+def _owner_only(db_path: Path) -> None:
+    """The file (and so the WAL and shared-memory files SQLite creates with its mode) readable
+    by its owner only: 0600, created so if new."""
+    if not db_path.exists():
+        os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for p in (db_path, db_path.with_name(db_path.name + "-wal"),
+              db_path.with_name(db_path.name + "-shm")):  # fmt: skip
+        if p.exists() and os.name == "posix":
+            os.chmod(p, 0o600)
+
+
 class Store:
     """The local store. Open with :meth:`open`; close with :meth:`close`."""
 
@@ -77,6 +89,7 @@ class Store:
         """Open (creating or upgrading) the store file; default :func:`default_db_path`."""
         db_path = Path(path) if path is not None else default_db_path()
         db_path.parent.mkdir(parents=True, exist_ok=True)
+        _owner_only(db_path)
         engine = make_engine(db_path)
         upgrade(engine)
         return cls(engine, db_path)

@@ -136,3 +136,17 @@ def test_a_file_synced_before_masking_is_scrubbed_on_open(tmp_path: Path) -> Non
             seg = conn.execute(text("SELECT data FROM call_segments")).scalar()
         assert "•" in data and "4321" in data and "[PII]" in seg
         assert not [secret for secret in secrets if secret in raw()]
+
+
+def test_store_files_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = tmp_path / "private.sqlite3"
+    with Store.open(path) as s, s.transaction() as session:
+        set_state(session, "cursor", "abc")
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("private.sqlite3")]
+    assert path in files
+    if os.name == "posix":
+        for p in files:
+            assert stat.S_IMODE(p.stat().st_mode) == 0o600, p.name
