@@ -54,7 +54,10 @@ def install(*logger_names: str) -> RedactingFilter:
     """Add the filter to every handler of the root logger and to the loggers named (those that
     log straight to their own handlers, e.g. ``uvicorn.access``); returns it."""
     flt = RedactingFilter()
-    for handler in logging.getLogger().handlers:
+    handlers = list(logging.getLogger().handlers)
+    if logging.lastResort is not None:  # what prints when nothing is configured (dosctl)
+        handlers.append(logging.lastResort)
+    for handler in handlers:
         if not any(isinstance(f, RedactingFilter) for f in handler.filters):
             handler.addFilter(flt)
     for name in logger_names:

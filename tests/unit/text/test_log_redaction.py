@@ -29,7 +29,7 @@ def test_installed_filter_redacts_messages_arguments_and_tracebacks() -> None:
             log.exception("failed for 공일공 이팔사육 육이구공")
         named.warning("card 4920123456789014")
     finally:
-        for h in root.handlers:  # pytest's own capture handlers got the filter too
+        for h in [*root.handlers, logging.lastResort]:  # pytest's handlers got the filter too
             for f in [f for f in h.filters if isinstance(f, log_redaction.RedactingFilter)]:
                 h.removeFilter(f)
         root.removeHandler(handler)
