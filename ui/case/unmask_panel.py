@@ -30,12 +30,6 @@ from ui.case.wiring import domain_user
 from ui.context import AppContext
 
 
-def engine_api(context: AppContext) -> Any:
-    """The engine's ``sync.api.ApiClient`` (shared token and connections), or None offline."""
-    parts = getattr(context.bridge.engine, "parts", None)
-    return getattr(getattr(parts, "puller", None), "api", None)
-
-
 class UnmaskPanel(QWidget):
     sig_value_shown = Signal(str)
     """Emitted with the field name (never the value) when a full value is on screen."""
@@ -135,7 +129,7 @@ class UnmaskPanel(QWidget):
         except RuleError as exc:
             self._say(exc.text(lang))
             return
-        api = engine_api(self.context)
+        api = self.context.bridge.api()
         if api is None:
             self._say(self.tr("Unmasking needs a connection to the server."))
             return
