@@ -71,6 +71,20 @@ def _session(demo: Demo, username: str) -> dict[str, list[str]]:
         r = http.get("/alerts")
         if r.status_code == 200:
             got["calls"].append(r.text)
+        got["other"] = []
+        paths = {"task": "/tasks/{}", "appeal": "/appeals/{}", "checkpoint": "/checkpoints/{}",
+                 "decision": "/decisions/{}", "generated": "/generated/{}"}  # fmt: skip
+        for change in changes:
+            if change["entity"] in paths:
+                r = http.get(paths[change["entity"]].format(change["id"]))
+                if r.status_code == 200:  # what the role may read
+                    got["other"].append(r.text)
+            if change["entity"] == "decision":
+                r = http.get(f"/decision-logs/{change['id']}")
+                if r.status_code == 200:
+                    got["other"].append(r.text)
+        for queue in http.get("/queues").json():
+            got["other"].append(http.get(f"/queues/{queue['id']}/stats").text)
         got["events"] = _events(demo, http)
     return got
 
