@@ -33,12 +33,14 @@ def _routers() -> list[APIRouter]:
         qa,
         session,
         tasks,
+        unmask,
     )
 
     return [
         session.router,
         feed_router,
         cases.router,
+        unmask.router,
         tasks.router,
         appeals.router,
         qa.router,

@@ -19,6 +19,7 @@ from app.domain.wire import format_time
 from server import audit_anchor as anchor
 from server import tables as t
 from server.hot_sql import Hot, tx_cache
+from server.pii import redact_free_text
 from server.storage import _aware, _naive, lock_writers
 
 _LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
@@ -71,6 +72,7 @@ def append_audit(
     now: datetime,
 ) -> dict:
     """Append one event; its hash is sha256(prev_hash + canonical JSON of the event)."""
+    data = redact_free_text(data)  # an identifier typed into a note or a reason: [PII]
     seq, prev_hash = _head(session)
     seq += 1
     event_ = _event(seq, actor, action, entity, entity_id, data, now)

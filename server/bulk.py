@@ -10,6 +10,7 @@ from sqlalchemy import insert
 
 from app.domain.enums import EntityKind
 from app.domain.wire import format_time, parse_time
+from server import pii
 from server import tables as t
 from server.storage import ServerDB, _index_columns, _kind, _naive, _seq_taken, next_seq
 
@@ -21,6 +22,7 @@ def bulk_insert(
     executemany. Returns the last seq written."""
     k = _kind(kind)
     stamp = format_time(now or datetime.now(UTC))
+    items, pii_rows = pii.protect_many(k, items)  # the one place identifiers are masked
     with db.session() as s:
         base = next_seq(s, t.changes.c.seq)
         ents, chg = [], []
@@ -49,6 +51,8 @@ def bulk_insert(
         for start in range(0, len(ents), 5000):
             s.execute(insert(t.entities), ents[start : start + 5000])
             s.execute(insert(t.changes), chg[start : start + 5000])
+        for start in range(0, len(pii_rows), 5000):
+            s.execute(insert(t.customer_pii), pii_rows[start : start + 5000])
         _seq_taken(s, t.changes.c.seq, base + len(items) - 1)
         s.commit()
     return base + len(items) - 1

@@ -23,6 +23,7 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 
+from app.text import log_redaction
 from server.app import create_app
 from server.config import ServerConfig
 from server.leader import start_leadership
@@ -80,6 +81,7 @@ def _after_shutdown(sig: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
+    log_redaction.install("uvicorn", "uvicorn.error", "uvicorn.access")  # no identifier logged
     if min(args.speed, args.leader_poll, args.scheduler_interval) <= 0:
         print(
             "reviewer-server: --speed, --leader-poll and --scheduler-interval must be positive",

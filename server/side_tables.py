@@ -12,6 +12,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.wire import format_time
+from app.rules.pii import redact_wire_segment
+from server import pii
 from server import tables as t
 
 
@@ -27,7 +29,7 @@ def add_alert(
         "kind": str(kind),
         "entity": str(entity),
         "entity_id": entity_id,
-        "data": json.loads(json.dumps(data, default=str)),
+        "data": json.loads(json.dumps(pii.redact_free_text(data), default=str)),
     }
     session.execute(insert(t.alerts).values(**row))
     return {**row, "at": format_time(now)}
@@ -35,7 +37,9 @@ def add_alert(
 
 def append_segment(session: Session, call_id: str, key: str, segment: dict) -> None:
     """Store a Contact Lens segment; a final Transcript replaces the partial with the same key
-    (moved to the end, so ``?after=`` pollers see it)."""
+    (moved to the end, so ``?after=`` pollers see it). Identifiers in its text are redacted
+    (``app.rules.pii.redact_segment``; a no-op for a segment the simulator already redacted)."""
+    segment = redact_wire_segment(segment)
     session.execute(
         sa_delete(t.segments).where(
             t.segments.c.call_id == call_id, t.segments.c.segment_key == key

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind
 from app.domain.wire import format_time, parse_time
+from server import pii
 from server import tables as t
 from server.files import secure_sqlite
 from server.hot_sql import Hot, tx_cache
@@ -292,6 +293,7 @@ def _stale(session: Session, k: str, id: str, expected: int) -> StaleVersion:
 def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now: datetime) -> dict:
     """Insert or update an entity: version + 1, updated_at = now, one change row. Returns it."""
     k = _kind(kind)
+    data = pii.protect(session, k, data)  # the one place identifiers are masked
     current = _current_version(session, k, data["id"])
     version = (current + 1) if current is not None else max(int(data.get("version") or 1), 1)
     stored = {**data, "version": version, "updated_at": format_time(now)}

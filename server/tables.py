@@ -167,3 +167,24 @@ meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# Full customer identifiers, server-only: entity documents (and so the change feed, every
+# answer and every event) hold them masked; only POST /cases/{id}/unmask reads this table.
+customer_pii = Table(
+    "customer_pii",
+    metadata,
+    Column("entity", String(32), primary_key=True),
+    Column("entity_id", String(128), primary_key=True),
+    Column("field", String(32), primary_key=True),
+    Column("value", String(255), nullable=False),
+)
+
+# Unmask calls per user (rate limit): rows in the database, so every instance sees them.
+unmask_log = Table(
+    "unmask_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(128), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_unmask_log_user_at", "user_id", "at"),
+)

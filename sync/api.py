@@ -286,6 +286,16 @@ class ApiClient:
         path = f"/tasks/{task_id}/actions/{action}"
         return await self.mutate(path, body, idempotency_key=key, if_match=version)
 
+    # online only, never queued ----------------------------------------------------------------
+    async def unmask(self, case_id: str, field: str, reason: str) -> dict[str, Any]:
+        """``POST /cases/{id}/unmask`` → ``{field, value}``: one full identifier, audited on the
+        server. Not an outbox mutation (no Idempotency-Key replay: the value must not be stored
+        anywhere); the caller keeps the value in memory only."""
+        response = await self.request(
+            "POST", f"/cases/{case_id}/unmask", json={"field": field, "reason": reason}
+        )
+        return response.json()
+
 
 def _items(body: Any) -> list[dict[str, Any]]:
     if isinstance(body, dict):

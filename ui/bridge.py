@@ -79,6 +79,12 @@ class SyncBridge(QObject):
     def engine(self) -> Any:
         return self._engine
 
+    def api(self) -> Any:
+        """The engine's ``sync.api.ApiClient`` (its token and connections) for online-only
+        calls, or None without an engine."""
+        parts = getattr(self._engine, "parts", None)
+        return getattr(getattr(parts, "puller", None), "api", None)
+
     def request_sync(self) -> None:
         if self._engine is not None:
             self._engine.request_pull()

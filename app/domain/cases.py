@@ -19,7 +19,9 @@ from app.domain.enums import (
 
 @dataclass(slots=True)
 class Customer:
-    """Who applied. Identifiers are stored whole; the UI shows them masked (last 4)."""
+    """Who applied. ``account_id`` / ``phone`` / ``resident_id`` arrive masked from the server
+    (last 4 digits, ``app.rules.pii``); the full values exist only in the server's
+    ``customer_pii`` table. ``customer_id`` is an opaque reference."""
 
     customer_id: str
     name: str

@@ -3494,4 +3494,67 @@
         <translation>하루 {n}건</translation>
     </message>
 </context>
+<context>
+    <name>UnmaskPanel</name>
+    <message>
+        <source>Resident ID</source>
+        <translation>주민등록번호</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>계좌</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>카드번호</translation>
+    </message>
+    <message>
+        <source>Why do you need the full value?</source>
+        <translation>전체 값이 필요한 사유를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Show for 60 seconds</source>
+        <translation>60초 동안 보기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Unmasking needs a connection to the server.</source>
+        <translation>마스킹 해제는 서버에 연결되어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; nothing was shown.</source>
+        <translation>서버에 연결할 수 없어 표시하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Too many unmask requests. Try again in {n} s.</source>
+        <translation>마스킹 해제 요청이 너무 많습니다. {n}초 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Your role may not unmask customer identifiers.</source>
+        <translation>현재 역할로는 고객 식별정보의 마스킹을 해제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This case has no such identifier.</source>
+        <translation>이 케이스에는 해당 정보가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server refused: {detail}</source>
+        <translation>서버가 거부했습니다: {detail}</translation>
+    </message>
+</context>
 </TS>

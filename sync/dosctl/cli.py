@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.text import log_redaction
 from sync.dosctl import cmd_account, cmd_audit, cmd_cases, cmd_ops, cmd_tasks
 from sync.dosctl.context import CommandError, Ctx
 from sync.dosctl.output import Out
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    log_redaction.install()  # a warning printed by dosctl carries no customer identifier
     args = build_parser().parse_args(argv)
     out = Out(args.json)
     data_dir = args.data_dir or os.environ.get("RWS_DATA_DIR")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.pii import shared_subject, shared_text
 from ui.wall.alert_strip import SEVERITY, alert_time, kind_label, most_urgent
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
@@ -94,14 +95,14 @@ class AlertsModel(QAbstractTableModel):
                 return f"{LEVEL_SHAPES[level]} {kind_label(str(a.get('kind')))}"
             if name == "subject":
                 prio = str(a.get("priority") or "").upper()
-                return f"{a.get('entity_id', '')}" + (f" ({prio})" if prio else "")
+                return shared_subject(a) + (f" ({prio})" if prio else "")
             if name == "queue":
                 return str(a.get("queue_id") or "")
-            return str(a.get("message") or "")
+            return shared_text(str(a.get("message") or ""))
         if role == Qt.ItemDataRole.ForegroundRole and name == "kind":
             return QColor(LEVEL_COLORS[level])
         if role == Qt.ItemDataRole.ToolTipRole and name == "message":
-            return str(a.get("message") or "")
+            return shared_text(str(a.get("message") or ""))
         return None
 
 

@@ -167,20 +167,29 @@ def test_shortcuts_are_shown_and_open_the_forms(qtbot, make_context, seeded):
     assert back.args == [first]
 
 
-def test_unmask_only_for_allowed_roles_and_audited(qtbot, make_context, seeded):
+def test_unmask_offers_a_reason_form_to_allowed_roles_and_never_writes_locally(
+    qtbot, make_context, seeded
+):
+    """The store's full account (this seed writes one directly) still shows masked; reviewer,
+    senior and ops_admin get the reason form, others no button; without a server connection
+    the form says so and nothing is written (no outbox row, no timeline entry)."""
+    for user in ("agent1", "qa1", "auditor1"):
+        assert make_page(qtbot, make_context, user, "en").unmask_button.isHidden()
     reviewer = make_page(qtbot, make_context, "reviewer1", "en")
-    assert reviewer.unmask_button.isHidden()
     assert "6789" in reviewer.groups["customer"].value("Account")
     assert "110-123" not in reviewer.groups["customer"].value("Account")
-    senior = make_page(qtbot, make_context, "senior1", "en")
-    assert not senior.unmask_button.isHidden()
-    with qtbot.waitSignal(senior.sig_case_loaded):
-        senior.unmask_button.click()
-    assert senior.groups["customer"].value("Account") == "110-123-456789"
-    # senior1 is not T-100's assignee, so no comment on it (Access to objects): a local entry
-    assert outbox(seeded) == []
-    kinds = [senior.timeline.entry(r).kind for r in range(senior.timeline.rowCount())]
-    assert "unmask" in kinds
+    assert not reviewer.unmask_button.isHidden()
+    reviewer.unmask_button.click()
+    panel = reviewer.unmask_panel
+    assert not panel.isHidden()
+    panel.show_button.click()  # no reason yet
+    assert "reason" in panel.message.text()
+    panel.reason.setText("고객 본인 확인 요청")
+    with qtbot.waitSignal(panel.sig_failed) as failed:
+        panel.show_button.click()
+    assert "connection" in failed.args[0]
+    assert not panel.value_visible() and outbox(seeded) == []
+    assert "110-123" not in reviewer.groups["customer"].value("Account")
 
 
 def test_timeline_model(qtmodeltester, qtbot, make_context):
