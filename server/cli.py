@@ -1,11 +1,13 @@
 """``reviewer-server``: run the reference backend with uvicorn on loopback.
 
     reviewer-server [--db URL] [--host 127.0.0.1] [--port 8765] [--demo] [--seed-cases N]
-                    [--speed F]
+                    [--speed F] [--no-scheduler]
 
-``--demo`` creates the demo users and data (once per database) and starts the call simulator
-and the scheduler. SIGINT / SIGTERM close the event streams, stop the background services and
-exit with status 0.
+The scheduler (SLA, checkpoint, approval, call-queue, assignment and report jobs) runs in every
+mode on the server's one clock; ``--no-scheduler`` leaves it out (a read-only replica). Work
+that fell due while the server was down runs once when it starts again. ``--demo`` creates the
+demo users and data (once per database) and starts the call simulator. SIGINT / SIGTERM close
+the event streams, stop the background services and exit with status 0.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="demo users, data and live simulator")
     p.add_argument("--seed-cases", type=int, default=0, metavar="N", help="add N generated cases")
     p.add_argument("--speed", type=float, default=1.0, help="simulator / scheduler time factor")
+    p.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="run no time-driven jobs (a read-only replica)",
+    )
     p.add_argument("--log-level", default="info")
     return p
 
@@ -58,6 +65,31 @@ def _after_shutdown(sig: int, frame: object) -> None:
     log.info("stopped by signal %s", sig)
 
 
+def start_services(app, args: argparse.Namespace) -> tuple[object | None, object | None]:
+    """Demo data and simulator (``--demo``), generated cases, then the scheduler — in every
+    mode unless ``--no-scheduler``. Returns ``(live services or None, scheduler or None)``."""
+    config, db = app.state.config, app.state.db
+    live = sched = None
+    if args.demo:
+        from server.demo import seed_demo_once, start_live
+
+        t0 = time.perf_counter()
+        if seed_demo_once(db, config.clock()):
+            log.info("demo data created in %.1f s", time.perf_counter() - t0)
+        live = start_live(app, with_scheduler=False)
+    if args.seed_cases > 0:
+        from server.demo import seed_cases
+
+        t0 = time.perf_counter()
+        seed_cases(db, args.seed_cases, config.clock())
+        log.info("%d cases seeded in %.1f s", args.seed_cases, time.perf_counter() - t0)
+    if not args.no_scheduler:  # after seeding: the first tick sees the data
+        from server.jobs.service import start_scheduler
+
+        sched = start_scheduler(app)
+    return live, sched
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
@@ -73,20 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     app = create_app(config)
     db = app.state.db
-    live = None
-    if args.demo:
-        from server.demo import seed_demo_once, start_live
-
-        t0 = time.perf_counter()
-        if seed_demo_once(db, config.clock()):
-            log.info("demo data created in %.1f s", time.perf_counter() - t0)
-        live = start_live(app)
-    if args.seed_cases > 0:
-        from server.demo import seed_cases
-
-        t0 = time.perf_counter()
-        seed_cases(db, args.seed_cases, config.clock())
-        log.info("%d cases seeded in %.1f s", args.seed_cases, time.perf_counter() - t0)
+    live, sched = start_services(app, args)
     uv = uvicorn.Config(
         app,
         host=args.host,
@@ -105,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if live is not None:
             live.stop()
+        if sched is not None:
+            sched.stop()
         app.state.bus.close()
         db.dispose()
     return 0

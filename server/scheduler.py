@@ -13,6 +13,8 @@ the scheduler only applies it:
 * Documents: an ``awaiting_docs`` case whose deadline (end of that day, Asia/Seoul) passed in
   the interval → ``docs_overdue`` alert.
 * ``queue.stats`` snapshot per queue.
+* The jobs of ``server.jobs`` (approvals, assignment, call queues, checkpoints, reports), each
+  ``run(s, before, now)``.
 
 The last run time is kept in the meta table (``scheduler_last_run``), so a restart does not
 alert twice; the very first run only records the time.
@@ -33,7 +35,7 @@ from app.domain.enums import AlertKind, EntityKind, SlaState
 from app.domain.wire import format_time, from_wire, parse_time, to_wire
 from app.rules import checkpoints as cp_rules
 from app.rules import sla as sla_rules
-from server import storage
+from server import jobs, storage
 from server.events import EventBus
 
 log = logging.getLogger(__name__)
@@ -89,6 +91,7 @@ class Scheduler:
                 for case in cases:
                     alerts += self._case_alerts(s, case, before, now)
             alerts += self._checkpoints(s, now)
+            alerts += jobs.run_all(s, before if before is not None and before < now else None, now)
             for a in alerts:
                 storage.add_alert(s, a["kind"], a["entity"], a["id"], a, now)
             changed = s.info.get("changed", [])

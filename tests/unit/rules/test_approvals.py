@@ -188,3 +188,20 @@ def test_workflow_resumes_and_log_is_built() -> None:
     assert log.rationale == "ok" and log.query.startswith("개발자")
     with pytest.raises(InvalidTransition):
         build_decision_log(DecisionExecution("X", execution, approval_request=request), "L", NOW)
+
+
+def test_due_expiries_steps_across_the_24h_boundary() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.domain.enums import ApprovalStatus, DecisionType
+    from app.rules.approvals import due_expiries, expiry_notice, new_request
+
+    t0 = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    req = new_request("AR-1", "EX-1", DecisionType.CAPACITY, "u_req", t0)
+    assert due_expiries([req], t0 + timedelta(hours=24) - timedelta(microseconds=1)) == []
+    (expired,) = due_expiries([req], t0 + timedelta(hours=24))
+    assert expired.status is ApprovalStatus.EXPIRED
+    assert due_expiries([expired], t0 + timedelta(days=9)) == []
+    code, params = expiry_notice(expired)
+    assert code == "approval_expired" and params["requester_id"] == "u_req"
+    assert params["hours"] == 24
