@@ -31,9 +31,10 @@ from zoneinfo import ZoneInfo
 
 from app.domain.cases import SlaInfo
 from app.domain.checkpoints import Checkpoint
-from app.domain.enums import AlertKind, EntityKind, SlaState
+from app.domain.enums import AlertKind, EntityKind
 from app.domain.wire import format_time, from_wire, parse_time, to_wire
 from app.rules import checkpoints as cp_rules
+from app.rules import ops_metrics
 from app.rules import sla as sla_rules
 from server import jobs, storage
 from server.events import EventBus
@@ -196,7 +197,7 @@ class Scheduler:
             ):
                 q["waiting_by_priority"][case["priority"]] += 1
             if case.get("sla"):
-                state = sla_rules.evaluate(from_wire(SlaInfo, case["sla"]), now).state
-                q["at_risk"] += state is SlaState.WARNING
-                q["breached"] += state is SlaState.BREACHED
+                at_risk, breached = ops_metrics.sla_counts([from_wire(SlaInfo, case["sla"])], now)
+                q["at_risk"] += at_risk
+                q["breached"] += breached
         return list(by_queue.values())

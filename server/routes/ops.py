@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from app.domain.enums import Action, CallState, EntityKind, Priority, SlaState, TaskStatus
 from app.domain.wire import format_time, parse_time
-from app.rules import sla
+from app.rules import ops_metrics, sla
 from server import storage
 from server.auth import require
 from server.idempotency import User
@@ -55,9 +55,9 @@ def queue_stats(
             if task["status"] in (TaskStatus.OPEN.value, TaskStatus.ASSIGNED.value):
                 case = storage.get(s, EntityKind.CASE, task["case_id"])
                 clock = sla_of(case) if case else None
-                state = sla.evaluate(clock, now).state if clock else None
-                at_risk += state is SlaState.WARNING
-                breached += state is SlaState.BREACHED
+                risky, late = ops_metrics.sla_counts([clock] if clock else [], now)
+                at_risk += risky
+                breached += late
             done = task.get("completed_at")
             if (
                 task["status"] == TaskStatus.COMPLETED.value
