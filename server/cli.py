@@ -76,7 +76,7 @@ def start_services(app, args: argparse.Namespace) -> tuple[object | None, object
         t0 = time.perf_counter()
         if seed_demo_once(db, config.clock()):
             log.info("demo data created in %.1f s", time.perf_counter() - t0)
-        live = start_live(app, with_scheduler=False)
+        live = start_live(app, with_scheduler=False, by_calendar=True)
     if args.seed_cases > 0:
         from server.demo import seed_cases
 

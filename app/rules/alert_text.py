@@ -20,8 +20,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{queue} queue wait SLA ({limit}) passed: {contact_id}",
     ),
     "callback_due": (
-        "콜백 약속 시간({minutes}분)이 지났습니다: {contact_id}",
-        "Callback promised within {minutes} min is overdue: {contact_id}",
+        "콜백 약속 시간이 지났습니다: {contact_id}",
+        "The promised callback is overdue: {contact_id}",
     ),
     "emergency_unanswered": (
         "긴급 통화 {contact_id}: 모든 담당자가 응답하지 않아 General 담당자와 관리자에게 알립니다",

@@ -91,15 +91,22 @@ class LiveServices:
 
 
 def start_live(
-    app, *, scheduler_interval_s: float = 30.0, with_scheduler: bool = True
+    app,
+    *,
+    scheduler_interval_s: float = 30.0,
+    with_scheduler: bool = True,
+    by_calendar: bool = False,
 ) -> LiveServices:
     """Start the call simulator and (unless the caller runs it itself) the scheduler for
-    ``app`` (daemon threads)."""
+    ``app`` (daemon threads). ``by_calendar``: the simulator plays only the calls whose flow
+    the business calendar chooses at the time (after hours outside 평일 09:00~18:00)."""
     from server.jobs.service import start_scheduler
     from server.simulator import CallSimulator
 
     config = app.state.config
-    sim = CallSimulator(app.state.db, app.state.bus, speed=config.speed, clock=config.clock)
+    sim = CallSimulator(
+        app.state.db, app.state.bus, speed=config.speed, clock=config.clock, by_calendar=by_calendar
+    )
     sim.start()
     sched = start_scheduler(app, interval_s=scheduler_interval_s) if with_scheduler else None
     live = LiveServices(sim, sched)
