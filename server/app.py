@@ -30,6 +30,7 @@ def _routers() -> list[APIRouter]:
         knowledge_feedback,
         ops,
         qa,
+        reports,
         session,
         tasks,
     )
@@ -47,6 +48,7 @@ def _routers() -> list[APIRouter]:
         knowledge_feedback.router,
         generated.router,
         ops.router,
+        reports.router,
         audit.router,
         alerts.router,
         events_router,
