@@ -2887,6 +2887,22 @@
 <context>
     <name>Alerts</name>
     <message>
+        <source>Checkpoint halted</source>
+        <translation>체크포인트 중단</translation>
+    </message>
+    <message>
+        <source>Approval expired</source>
+        <translation>승인 요청 만료</translation>
+    </message>
+    <message>
+        <source>Call queue SLA passed</source>
+        <translation>큐 대기 SLA 초과</translation>
+    </message>
+    <message>
+        <source>Callback overdue</source>
+        <translation>콜백 기한 경과</translation>
+    </message>
+    <message>
         <source>SLA breach</source>
         <translation>SLA 위반</translation>
     </message>
@@ -3279,8 +3295,8 @@
         <translation>최저 서비스 수준</translation>
     </message>
     <message>
-        <source>At risk (80 % of SLA)</source>
-        <translation>위반 임박 (SLA 80%)</translation>
+        <source>At risk (&lt; 1 h left)</source>
+        <translation>위반 임박 (1시간 이내)</translation>
     </message>
     <message>
         <source>SLA breached</source>

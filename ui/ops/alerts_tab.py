@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.wall.alert_strip import SEVERITY, alert_time, kind_label, most_urgent
+from ui.wall.alert_strip import SEVERITY, alert_message, alert_time, kind_label, most_urgent
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
 
@@ -97,11 +97,11 @@ class AlertsModel(QAbstractTableModel):
                 return f"{a.get('entity_id', '')}" + (f" ({prio})" if prio else "")
             if name == "queue":
                 return str(a.get("queue_id") or "")
-            return str(a.get("message") or "")
+            return alert_message(a)
         if role == Qt.ItemDataRole.ForegroundRole and name == "kind":
             return QColor(LEVEL_COLORS[level])
         if role == Qt.ItemDataRole.ToolTipRole and name == "message":
-            return str(a.get("message") or "")
+            return alert_message(a)
         return None
 
 

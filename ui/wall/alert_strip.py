@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.domain.wire import parse_time
+from app.rules.alert_text import render
+from ui.look import current_language
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
 
@@ -24,6 +26,10 @@ SEVERITY = {
     "negative_sentiment": "warning",
     "sla_warning": "warning",
     "docs_overdue": "warning",
+    "checkpoint_halted": "critical",
+    "approval_expired": "warning",
+    "call_queue_breach": "critical",
+    "callback_due": "warning",
 }
 RANK = {"critical": 0, "warning": 1}
 
@@ -36,6 +42,10 @@ def kind_label(kind: str) -> str:
         "negative_sentiment": translate("Alerts", "Negative sentiment"),
         "sla_warning": translate("Alerts", "SLA at risk"),
         "docs_overdue": translate("Alerts", "Documents overdue"),
+        "checkpoint_halted": translate("Alerts", "Checkpoint halted"),
+        "approval_expired": translate("Alerts", "Approval expired"),
+        "call_queue_breach": translate("Alerts", "Call queue SLA passed"),
+        "callback_due": translate("Alerts", "Callback overdue"),
     }
     return labels.get(kind, kind)
 
@@ -47,13 +57,22 @@ def alert_time(alert: dict[str, Any]) -> datetime | None:
         return None
 
 
+def alert_message(alert: dict[str, Any]) -> str:
+    """The alert's text in the UI language: from its ``code`` + ``params`` when it has them
+    (``app.rules.alert_text``), else the message as the server wrote it."""
+    code = alert.get("code")
+    if code:
+        return render(str(code), alert.get("params") or {}, current_language())
+    return str(alert.get("message") or "")
+
+
 def alert_text(alert: dict[str, Any]) -> str:
     """ "SLA breach · C-1001 (P0) — message" in the UI language, message as the server wrote."""
     what = kind_label(str(alert.get("kind") or ""))
     subject = str(alert.get("entity_id") or "")
     prio = str(alert.get("priority") or "").upper()
     text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
-    message = str(alert.get("message") or "")
+    message = alert_message(alert)
     return f"{text} — {message}" if message else text
 
 

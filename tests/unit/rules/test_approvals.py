@@ -205,3 +205,14 @@ def test_due_expiries_steps_across_the_24h_boundary() -> None:
     code, params = expiry_notice(expired)
     assert code == "approval_expired" and params["requester_id"] == "u_req"
     assert params["hours"] == 24
+
+
+def test_alert_texts_render_in_both_languages() -> None:
+    from app.rules.alert_text import TEXTS, render
+
+    params = {"request_id": "AR-1", "hours": 24}
+    assert render("approval_expired", params, "ko").startswith("승인 요청 AR-1")
+    assert render("approval_expired", params, "en").startswith("Approval request AR-1")
+    assert render("call_queue_breach", {}, "en") == "— queue wait SLA (—) passed: —"
+    assert render("no_such_code", params) == "no_such_code"
+    assert all(ko and en for ko, en in TEXTS.values())
