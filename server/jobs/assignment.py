@@ -2,7 +2,7 @@
 ``app.rules.assignment.plan`` (skill, availability, load cap, priority) and saved as assigned —
 the task, its case (open → pending, as "다음 케이스 가져오기" does) and an ``auto_assign`` audit
 event. Available = signed in (a live token) and not marked ``available: false``. Unplaced P0 /
-P1 tasks past their assign-by time are logged."""
+P1 tasks are logged once when their assign-by time passes."""
 
 from __future__ import annotations
 
@@ -40,41 +40,53 @@ def candidates(s, now: datetime) -> list[rules.Candidate]:
     return out
 
 
-def _pending(task: dict, case: dict | None) -> rules.PendingTask:
-    created = task.get("created_at") or (case or {}).get("created_at") or task["updated_at"]
+def _pending(s, task: dict) -> rules.PendingTask:
     exclude = set()
-    if task.get("type") == TaskType.APPEAL_REVIEW.value and case and case.get("decided_by"):
-        exclude.add(case["decided_by"])  # the original decider never resolves the appeal
+    if task.get("type") == TaskType.APPEAL_REVIEW.value:
+        case = storage.get(s, EntityKind.CASE, task["case_id"]) or {}
+        if case.get("decided_by"):
+            exclude.add(case["decided_by"])  # the original decider never resolves the appeal
     return rules.PendingTask(
         id=task["id"],
         queue_id=task.get("queue_id") or "",
         priority=task.get("priority") or "p3",
-        created_at=parse_time(created),
+        created_at=parse_time(task.get("created_at") or task["updated_at"]),
         exclude=frozenset(exclude),
     )
 
 
 def run(s, before: datetime | None, now: datetime, load_cap: int = rules.LOAD_CAP) -> list[dict]:
-    tasks = {t["id"]: t for t in storage.query(s, EntityKind.TASK, status=TaskStatus.OPEN.value)}
-    if not tasks:
+    people = candidates(s, now)
+    if not any(c.available for c in people):  # nobody to give work to: nothing to read
         return []
-    cases = {t["id"]: storage.get(s, EntityKind.CASE, t["case_id"]) for t in tasks.values()}
-    pending = [_pending(t, cases[t["id"]]) for t in tasks.values()]
-    plan = rules.plan(pending, candidates(s, now), now, load_cap)
+    tasks = {t["id"]: t for t in storage.query(s, EntityKind.TASK, status=TaskStatus.OPEN.value)}
+    pending = {t["id"]: _pending(s, t) for t in tasks.values()}
+    plan = rules.plan(list(pending.values()), people, now, load_cap)
     for task_id, user_id in plan.assigned:
-        task, case = tasks[task_id], cases[task_id]
-        if case is not None and task.get("type") == TaskType.REVIEW.value:
-            try:
-                status = lifecycle.transition(CaseStatus(case["status"]), Action.ASSIGN)
-            except Exception:  # a case that cannot be assigned (closed…) keeps its task open
-                continue
-            case.update(status=status.value, assignee_id=user_id)
-            storage.put(s, EntityKind.CASE, case, actor=ACTOR, now=now)
+        task = tasks[task_id]
+        if task.get("type") == TaskType.REVIEW.value:
+            case = storage.get(s, EntityKind.CASE, task["case_id"])
+            if case is not None:
+                try:
+                    status = lifecycle.transition(CaseStatus(case["status"]), Action.ASSIGN)
+                except Exception:  # a case that cannot be assigned (closed…) keeps its task open
+                    continue
+                case.update(status=status.value, assignee_id=user_id)
+                storage.put(s, EntityKind.CASE, case, actor=ACTOR, now=now)
         task.update(status=TaskStatus.ASSIGNED.value, assignee_id=user_id)
         storage.put(s, EntityKind.TASK, task, actor=ACTOR, now=now)
         storage.append_audit(
             s, ACTOR, "auto_assign", EntityKind.TASK.value, task_id, {"assignee_id": user_id}, now
         )
-    if plan.late:
-        log.warning("not assignable past their assign-by time: %s", ", ".join(plan.late))
+    newly_late = [  # reported once: those whose assign-by time passed since the last run
+        i
+        for i in plan.late
+        if before is None or before < rules.assign_by(pending[i].priority, pending[i].created_at)
+    ]
+    if newly_late:
+        log.warning(
+            "%d P0/P1 tasks not assignable past their assign-by time: %s",
+            len(newly_late),
+            ", ".join(newly_late[:10]),
+        )
     return []
