@@ -8,8 +8,8 @@ the scheduler only applies it:
   breach the case's ``sla.breached_at`` is filled in (a change in the feed).
 * Checkpoints: ``checkpoints.overdue_action`` → ``apply_overdue``: an event checkpoint unanswered
   48 h is ``halt_and_escalate_to_audit`` (status escalated, workflow halted, audit event,
-  ``critical_signal`` alert); a scheduled one past due is ``skipped`` (or escalated with a
-  critical signal).
+  ``checkpoint_halted`` alert); a scheduled one past due is ``skipped`` (or escalated with a
+  critical signal: ``critical_signal`` alert, code ``critical_unanswered``).
 * Documents: an ``awaiting_docs`` case whose deadline (end of that day, Asia/Seoul) passed in
   the interval → ``docs_overdue`` alert.
 * ``queue.stats`` snapshot per queue.
@@ -166,14 +166,17 @@ class Scheduler:
                 now,
             )
             if action != cp_rules.SKIPPED:
+                halted = action == cp_rules.HALT_AND_ESCALATE
+                hours = int(cp_rules.EVENT_TIMEOUT.total_seconds() // 3600)
                 out.append(
-                    {
-                        "kind": AlertKind.CRITICAL_SIGNAL.value,
-                        "entity": EntityKind.CHECKPOINT.value,
-                        "id": checkpoint.id,
-                        "action": action,
-                        "message": f"체크포인트 {checkpoint.id} 미응답: {action}",
-                    }
+                    jobs.alert(
+                        AlertKind.CHECKPOINT_HALTED if halted else AlertKind.CRITICAL_SIGNAL,
+                        EntityKind.CHECKPOINT.value,
+                        checkpoint.id,
+                        "checkpoint_halted" if halted else "critical_unanswered",
+                        {"checkpoint_id": checkpoint.id, "hours": hours},
+                        action=action,
+                    )
                 )
         return out
 

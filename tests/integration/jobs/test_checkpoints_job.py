@@ -90,3 +90,18 @@ def test_disputed_signal_carried_into_the_next_sc(env) -> None:
     assert second["id"] != sc["id"]
     assert [s["type"] for s in second["signals"]] == ["negative_sentiment"]
     assert "재검토" in second["signals"][0]["impact"]
+
+
+def test_unanswered_sc_with_a_critical_signal_is_escalated_not_skipped(env) -> None:
+    from server.demo.checkpoints import demo_checkpoints
+
+    sc = next(c for c in demo_checkpoints(T0) if c["mode"] == "scheduled" and c["status"] == "open")
+    assert any(s["severity"] == "critical" for s in sc["signals"])
+    env.put(EntityKind.CHECKPOINT, sc)
+    env.at(T0)
+    env.at(T0 + timedelta(days=2) - timedelta(seconds=1))
+    assert env.get(EntityKind.CHECKPOINT, sc["id"])["status"] == "open"
+    env.at(T0 + timedelta(days=2))
+    assert env.get(EntityKind.CHECKPOINT, sc["id"])["status"] == "escalated"
+    (alert,) = [a for a in env.alerts("critical_signal") if a["id"] == sc["id"]]
+    assert alert["code"] == "critical_unanswered" and alert["action"] == "escalate"

@@ -104,8 +104,9 @@ def test_event_checkpoint_unanswered_48h_halts_and_escalates(env) -> None:
         assert storage.get(s, EntityKind.CHECKPOINT, scheduled["id"])["status"] == "skipped"
     assert stored["status"] == "escalated" and stored["halted"] is True
     assert [a["action"] for a in audit] == ["halt_and_escalate_to_audit"]
-    (alert,) = _alerts(bus, "critical_signal")
+    (alert,) = _alerts(bus, "checkpoint_halted")
     assert alert["action"] == "halt_and_escalate_to_audit"
+    assert alert["code"] == "checkpoint_halted" and alert["params"]["hours"] == 48
 
 
 def test_docs_deadline_passed_alerts_once(env) -> None:
