@@ -121,7 +121,7 @@ class Scheduler:
             cutoff = datetime.combine(day, time(0), tzinfo=SEOUL).astimezone(UTC)
             if before < cutoff <= now:
                 msg = f"서류 제출 기한({deadline})이 지났습니다: {case['id']}"
-                out.append(self._alert(AlertKind.DOCS_OVERDUE, case, msg))
+                out.append(self._alert(AlertKind.DOCS_OVERDUE, case, msg, deadline=deadline))
         return out
 
     @staticmethod
@@ -130,11 +130,14 @@ class Scheduler:
         return f"{what}: {case['id']} ({case.get('priority', '').upper()})"
 
     @staticmethod
-    def _alert(kind: AlertKind, case: dict, message: str) -> dict:
+    def _alert(kind: AlertKind, case: dict, message: str, **params: str) -> dict:
+        priority = str(case.get("priority") or "").upper()
         return {
             "kind": kind.value,
             "entity": EntityKind.CASE.value,
             "id": case["id"],
+            "code": kind.value,  # texts: app.rules.alert_text
+            "params": {"case_id": case["id"], "priority": priority, **params},
             "message": message,
             "priority": case.get("priority"),
             "queue_id": case.get("queue_id"),

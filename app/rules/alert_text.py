@@ -11,6 +11,15 @@ from collections.abc import Mapping
 from string import Formatter
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "sla_warning": (
+        "SLA 80% 경과: {case_id} ({priority})",
+        "80 % of the SLA used: {case_id} ({priority})",
+    ),
+    "sla_breach": ("SLA 위반: {case_id} ({priority})", "SLA breached: {case_id} ({priority})"),
+    "docs_overdue": (
+        "서류 제출 기한({deadline})이 지났습니다: {case_id}",
+        "The document deadline ({deadline}) passed: {case_id}",
+    ),
     "approval_expired": (
         "승인 요청 {request_id}이(가) {hours}시간 동안 응답이 없어 만료되었습니다",
         "Approval request {request_id} expired after {hours} h without an answer",
