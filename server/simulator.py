@@ -283,8 +283,8 @@ class CallSimulator:
         with self.db.session() as s:
             current = storage.get(s, EntityKind.CALL, call.id)
             data = to_wire(call)
-            if current:  # keep what agents wrote (after-call work) and the version
-                keep = ("summary", "disposition", "follow_up", "case_id")
+            if current:  # keep what agents (after-call work) and the scheduler wrote
+                keep = ("summary", "disposition", "follow_up", "case_id", "escalation_log")
                 data.update({k: current[k] for k in keep if current.get(k)})
             stored = storage.put(s, EntityKind.CALL, data, actor="system:simulator", now=now)
             changed = s.info.get("changed", [])

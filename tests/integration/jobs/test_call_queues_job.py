@@ -80,3 +80,18 @@ def test_simulator_plays_only_the_flow_the_calendar_chooses() -> None:
     assert fits_the_clock(scripts["after_hours_callback"], night)
     assert not fits_the_clock(scripts["after_hours_callback"], T0)
     assert fits_the_clock(scripts["msp_emergency_outage"], night)
+
+
+def test_the_simulator_keeps_the_ladder_log(env) -> None:
+    from app.domain.calls import Call
+    from app.domain.enums import CallFlow, CallState
+    from server.simulator import CallSimulator
+
+    env.put(EntityKind.CALL, _call("call_k", "msp_emergency", "emergency"))
+    env.at(T0)
+    sim = CallSimulator(env.db, env.bus, scripts=[], clock=env.clock)
+    call = Call("call_k", "msp_emergency", CallFlow.EMERGENCY, CallState.CONNECTED, started_at=T0)
+    sim._save_call(call)  # the call is answered: the simulator saves its own view of it
+    env.at(T0 + timedelta(minutes=1))
+    log = env.get(EntityKind.CALL, "call_k")["escalation_log"]
+    assert [e["rung"] for e in log] == ["ts_primary"]  # logged once, not again
