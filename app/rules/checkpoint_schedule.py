@@ -46,6 +46,7 @@ SEVERITY_RULES: dict[str, tuple[int | None, int | None]] = {
     "approval_expired": (1, None),
     "p0_arrival": (None, None),
 }
+OWN_KINDS = frozenset({"critical_signal", "checkpoint_halted"})  # raised by checkpoints themselves
 TEMPLATES = {
     "weekly": ("주간 리뷰", "references/weekly_review.template.md"),
     "biweekly": ("격주 리뷰", "references/biweekly_review.template.md"),
@@ -65,11 +66,11 @@ def _severity(kind: str, count: int) -> Severity:
 def observe(alerts: Iterable[Mapping], start: datetime, end: datetime) -> list[Signal]:
     """One signal per (alert kind, queue) among the alerts ``at`` in ``[start, end)``; ids
     ``AS-001``… in (kind, queue) order. Each alert is ``{kind, at: datetime, queue_id?}``;
-    the scheduler's own ``critical_signal`` alerts are not observations."""
+    the checkpoints' own alerts (``OWN_KINDS``) are not observations."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], datetime] = {}
     for a in alerts:
-        if a["kind"] == "critical_signal" or not (start <= a["at"] < end):
+        if a["kind"] in OWN_KINDS or not (start <= a["at"] < end):
             continue
         key = (a["kind"], a.get("queue_id") or "")
         counts[key] += 1

@@ -32,6 +32,7 @@ def test_windows_per_cadence_cross_the_boundary() -> None:
 def test_observe_counts_and_severity() -> None:
     alerts = _alerts("sla_breach", 10) + _alerts("docs_overdue", 2) + _alerts("sla_breach", 1, "x")
     alerts += _alerts("sla_breach", 5, at=T0 + timedelta(days=8))  # outside the window
+    alerts += _alerts("critical_signal", 3) + _alerts("checkpoint_halted", 1)  # our own
     signals = cs.observe(alerts, T0, T0 + timedelta(days=7))
     got = [(s.id, s.type, s.count, s.severity, s.affected_nodes) for s in signals]
     assert got == [
