@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.rules import assignment as a
-from tests.hypothesis_profiles import budget
 
 T0 = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # Monday 10:00 KST
 
@@ -86,8 +85,9 @@ tasks_st = st.lists(
 )
 
 
-@settings(max_examples=budget(200))
-@given(tasks=tasks_st, people=people_st, cap=st.integers(1, 6))
+@given(  # as many examples as the Hypothesis profile says (tests/hypothesis_profiles.py)
+    tasks=tasks_st, people=people_st, cap=st.integers(1, 6)
+)
 def test_never_without_skill_nor_above_the_load_cap(tasks, people, cap) -> None:
     plan = a.plan(tasks, people, T0 + timedelta(days=4), load_cap=cap)
     by_id = {c.id: c for c in people}
