@@ -1,14 +1,17 @@
 """``reviewer-server``: run the reference backend with uvicorn on loopback.
 
     reviewer-server [--db URL] [--host 127.0.0.1] [--port 8765] [--demo] [--seed-cases N]
-                    [--speed F] [--instance NAME] [--leader-poll S] [--scheduler-interval S]
+                    [--speed F] [--no-scheduler] [--instance NAME] [--leader-poll S]
+                    [--scheduler-interval S]
 
-Every server runs the scheduler (SLA alerts, checkpoint deadlines); ``--demo`` also creates the
-demo users and data (once per database) and runs the call simulator. Several servers may share
-one PostgreSQL database (README "Running several instances"): events reach every instance, and
-the time-driven work runs on the one instance that holds the leadership lock, taken over within
-``--leader-poll`` seconds when that instance dies. SIGINT / SIGTERM close the event streams,
-stop the background services and exit with status 0.
+The scheduler (SLA, checkpoint, approval, call-queue, assignment and report jobs) runs in every
+mode on the server's one clock; ``--no-scheduler`` leaves it out (a read-only replica). Work
+that fell due while the server was down runs once when it starts again. ``--demo`` also creates
+the demo users and data (once per database) and runs the call simulator. Several servers may
+share one PostgreSQL database (README "Running several instances"): events reach every
+instance, and the time-driven work runs on the one instance that holds the leadership lock,
+taken over within ``--leader-poll`` seconds when that instance dies. SIGINT / SIGTERM close the
+event streams, stop the background services and exit with status 0.
 """
 
 from __future__ import annotations
@@ -59,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=30.0,
         metavar="S",
         help="seconds between scheduler runs (default 30)",
+    )
+    p.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="run no time-driven jobs (a read-only replica)",
     )
     p.add_argument("--log-level", default="info")
     return p
@@ -113,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         seed_cases(db, args.seed_cases, config.clock())
         log.info("%d cases seeded in %.1f s", args.seed_cases, time.perf_counter() - t0)
-    live = start_leadership(app, demo=args.demo)
+    live = start_leadership(app, demo=args.demo, scheduler=not args.no_scheduler)
     uv = uvicorn.Config(
         app,
         host=args.host,

@@ -97,34 +97,35 @@ class Leadership:
             self._step_down()
 
 
-def time_driven_work(app, *, demo: bool) -> Callable[[], Stop]:
-    """What the leader runs: the scheduler; in demo mode also the call simulator."""
+def time_driven_work(app, *, demo: bool, scheduler: bool = True) -> Callable[[], Stop]:
+    """What the leader runs: the scheduler (unless ``scheduler`` is off: a read-only replica);
+    in demo mode also the call simulator, playing the calls the business calendar routes."""
     config = app.state.config
 
     def elected() -> Stop:
         if demo:
             from server.demo import start_live
 
-            return start_live(app, scheduler_interval_s=config.scheduler_interval_s).stop
-        from server.scheduler import Scheduler
+            return start_live(
+                app,
+                scheduler_interval_s=config.scheduler_interval_s,
+                with_scheduler=scheduler,
+                by_calendar=True,
+            ).stop
+        if not scheduler:
+            return lambda: None
+        from server.jobs.service import start_scheduler
 
-        sched = Scheduler(
-            app.state.db,
-            app.state.bus,
-            config.clock,
-            interval_s=config.scheduler_interval_s / max(config.speed, 1.0),
-        )
-        sched.start()
-        return sched.stop
+        return start_scheduler(app, interval_s=config.scheduler_interval_s).stop
 
     return elected
 
 
-def start_leadership(app, *, demo: bool) -> Leadership:
+def start_leadership(app, *, demo: bool, scheduler: bool = True) -> Leadership:
     config = app.state.config
     leadership = Leadership(
         app.state.db,
-        time_driven_work(app, demo=demo),
+        time_driven_work(app, demo=demo, scheduler=scheduler),
         name=config.instance,
         poll_s=config.leader_poll_s,
     )

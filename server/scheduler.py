@@ -8,11 +8,13 @@ the scheduler only applies it:
   breach the case's ``sla.breached_at`` is filled in (a change in the feed).
 * Checkpoints: ``checkpoints.overdue_action`` → ``apply_overdue``: an event checkpoint unanswered
   48 h is ``halt_and_escalate_to_audit`` (status escalated, workflow halted, audit event,
-  ``critical_signal`` alert); a scheduled one past due is ``skipped`` (or escalated with a
-  critical signal).
+  ``checkpoint_halted`` alert); a scheduled one past due is ``skipped`` (or escalated with a
+  critical signal: ``critical_signal`` alert, code ``critical_unanswered``).
 * Documents: an ``awaiting_docs`` case whose deadline (end of that day, Asia/Seoul) passed in
   the interval → ``docs_overdue`` alert.
 * ``queue.stats`` snapshot per queue.
+* The jobs of ``server.jobs`` (approvals, assignment, call queues, checkpoints, reports), each
+  ``run(s, before, now)``.
 
 The last run time is kept in the meta table (``scheduler_last_run``), so a restart does not
 alert twice; the very first run only records the time.
@@ -29,11 +31,12 @@ from zoneinfo import ZoneInfo
 
 from app.domain.cases import SlaInfo
 from app.domain.checkpoints import Checkpoint
-from app.domain.enums import AlertKind, EntityKind, SlaState
+from app.domain.enums import AlertKind, EntityKind
 from app.domain.wire import format_time, from_wire, parse_time, to_wire
 from app.rules import checkpoints as cp_rules
+from app.rules import ops_metrics
 from app.rules import sla as sla_rules
-from server import storage
+from server import jobs, storage
 from server.events import EventBus
 
 log = logging.getLogger(__name__)
@@ -92,6 +95,7 @@ class Scheduler:
                 for case in cases:
                     alerts += self._case_alerts(s, case, before, now)
             alerts += self._checkpoints(s, now)
+            alerts += jobs.run_all(s, before if before is not None and before < now else None, now)
             for a in alerts:
                 storage.add_alert(s, a["kind"], a["entity"], a["id"], a, now)
             changed = s.info.get("changed", [])
@@ -120,7 +124,7 @@ class Scheduler:
             cutoff = datetime.combine(day, time(0), tzinfo=SEOUL).astimezone(UTC)
             if before < cutoff <= now:
                 msg = f"서류 제출 기한({deadline})이 지났습니다: {case['id']}"
-                out.append(self._alert(AlertKind.DOCS_OVERDUE, case, msg))
+                out.append(self._alert(AlertKind.DOCS_OVERDUE, case, msg, deadline=deadline))
         return out
 
     @staticmethod
@@ -129,11 +133,14 @@ class Scheduler:
         return f"{what}: {case['id']} ({case.get('priority', '').upper()})"
 
     @staticmethod
-    def _alert(kind: AlertKind, case: dict, message: str) -> dict:
+    def _alert(kind: AlertKind, case: dict, message: str, **params: str) -> dict:
+        priority = str(case.get("priority") or "").upper()
         return {
             "kind": kind.value,
             "entity": EntityKind.CASE.value,
             "id": case["id"],
+            "code": kind.value,  # texts: app.rules.alert_text
+            "params": {"case_id": case["id"], "priority": priority, **params},
             "message": message,
             "priority": case.get("priority"),
             "queue_id": case.get("queue_id"),
@@ -165,14 +172,17 @@ class Scheduler:
                 now,
             )
             if action != cp_rules.SKIPPED:
+                halted = action == cp_rules.HALT_AND_ESCALATE
+                hours = int(cp_rules.EVENT_TIMEOUT.total_seconds() // 3600)
                 out.append(
-                    {
-                        "kind": AlertKind.CRITICAL_SIGNAL.value,
-                        "entity": EntityKind.CHECKPOINT.value,
-                        "id": checkpoint.id,
-                        "action": action,
-                        "message": f"체크포인트 {checkpoint.id} 미응답: {action}",
-                    }
+                    jobs.alert(
+                        AlertKind.CHECKPOINT_HALTED if halted else AlertKind.CRITICAL_SIGNAL,
+                        EntityKind.CHECKPOINT.value,
+                        checkpoint.id,
+                        "checkpoint_halted" if halted else "critical_unanswered",
+                        {"checkpoint_id": checkpoint.id, "hours": hours},
+                        action=action,
+                    )
                 )
         return out
 
@@ -196,7 +206,7 @@ class Scheduler:
             ):
                 q["waiting_by_priority"][case["priority"]] += 1
             if case.get("sla"):
-                state = sla_rules.evaluate(from_wire(SlaInfo, case["sla"]), now).state
-                q["at_risk"] += state is SlaState.WARNING
-                q["breached"] += state is SlaState.BREACHED
+                at_risk, breached = ops_metrics.sla_counts([from_wire(SlaInfo, case["sla"])], now)
+                q["at_risk"] += at_risk
+                q["breached"] += breached
         return list(by_queue.values())

@@ -45,6 +45,7 @@ from app.domain.calls import (
 )
 from app.domain.enums import AlertKind, CallFlow, CallState, EntityKind, ParticipantRole, Sentiment
 from app.domain.wire import format_time, to_wire
+from app.rules import call_queues
 from app.rules.calendar import next_business_start
 from app.rules.pii import mask_name, redact_segment
 from app.text.sentiment import label as sentiment_label
@@ -59,6 +60,14 @@ QUEUES = {"msp_emergency", "msp_general", "general", "after_hours"}
 DEMO_AGENTS = ("u_agent1", "u_agent2")
 CUSTOMER_PARTICIPANT = "customer"
 IVR_PARTICIPANT = "ivr"
+
+
+def fits_the_clock(script: dict, at: datetime) -> bool:
+    """Whether the business calendar routes the script's customer to the script's flow at
+    ``at`` (``app.rules.call_queues.route``: after hours outside 평일 09:00~18:00)."""
+    tier = script["customer"]["tier"]
+    flow, _queue = call_queues.route(tier, script["flow"] == CallFlow.EMERGENCY, at)
+    return flow == script["flow"]
 
 
 def _utc_now() -> datetime:
@@ -145,6 +154,7 @@ class CallSimulator:
         acw_s: float = 20.0,
         pause_s: float = 30.0,
         partials: int = 3,
+        by_calendar: bool = False,
     ) -> None:
         if speed <= 0:
             raise ValueError("speed must be positive")
@@ -156,6 +166,7 @@ class CallSimulator:
         self.agents = list(agents)
         self.ring_s, self.acw_s, self.pause_s = ring_s, acw_s, pause_s
         self.partials = partials
+        self.by_calendar = by_calendar  # play only scripts whose flow the clock would choose
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._counter = itertools.count(1)
@@ -193,6 +204,8 @@ class CallSimulator:
                 for script in order:
                     if self._stop.is_set():
                         return
+                    if self.by_calendar and not fits_the_clock(script, self.clock()):
+                        continue
                     self.run_call(script, agent)
                     if self._sleep(self.pause_s * 1000):
                         return
@@ -277,8 +290,8 @@ class CallSimulator:
         with self.db.session() as s:
             current = storage.get(s, EntityKind.CALL, call.id)
             data = to_wire(call)
-            if current:  # keep what agents wrote (after-call work) and the version
-                keep = ("summary", "disposition", "follow_up", "case_id")
+            if current:  # keep what agents (after-call work) and the scheduler wrote
+                keep = ("summary", "disposition", "follow_up", "case_id", "escalation_log")
                 data.update({k: current[k] for k in keep if current.get(k)})
             stored = storage.put(s, EntityKind.CALL, data, actor="system:simulator", now=now)
             changed = s.info.get("changed", [])

@@ -303,3 +303,7 @@ class AlertKind(StrEnum):
     NEGATIVE_SENTIMENT = "negative_sentiment"
     P0_ARRIVAL = "p0_arrival"
     DOCS_OVERDUE = "docs_overdue"
+    CHECKPOINT_HALTED = "checkpoint_halted"
+    APPROVAL_EXPIRED = "approval_expired"
+    CALL_QUEUE_BREACH = "call_queue_breach"
+    CALLBACK_DUE = "callback_due"

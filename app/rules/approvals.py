@@ -9,7 +9,7 @@ set >= 1억원, the runbook's 고액), EXECUTIVE only as the final escalation.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import TypeVar
@@ -26,6 +26,7 @@ from app.domain.decisions import (
     WorkflowStatus,
 )
 from app.domain.enums import ApprovalLevel, ApprovalStatus, DecisionType
+from app.domain.wire import format_time
 from app.rules.errors import ALLOWED, FieldError, Forbidden, InvalidTransition, RuleError, Verdict
 
 APPROVAL_TIMEOUT = timedelta(hours=24)
@@ -327,3 +328,28 @@ def new_request(
         workflow_context=dict(workflow_context or {}),
         updated_at=now,
     )
+
+
+def due_expiries(requests: Sequence[ApprovalRequest], now: datetime) -> list[ApprovalRequest]:
+    """The open requests past their 24 h timeout at ``now``, each as EXPIRED (seed 002 "24시간
+    타임아웃"). A request already final is never touched, so running this again changes nothing;
+    a server that was down past the timeout expires the request when it comes back."""
+    out = []
+    for request in requests:
+        expired = expire_if_due(request, now)
+        if expired is not request:
+            out.append(expired)
+    return out
+
+
+def expiry_notice(request: ApprovalRequest) -> tuple[str, dict]:
+    """``(code, params)`` of the ``approval_expired`` alert that tells the requester."""
+    hours = int(APPROVAL_TIMEOUT.total_seconds() // 3600)
+    return "approval_expired", {
+        "request_id": request.request_id,
+        "execution_id": request.execution_id,
+        "decision_type": request.decision_type.value,
+        "requester_id": request.requester_id,
+        "expired_at": format_time(request.expires_at),
+        "hours": hours,
+    }

@@ -8,15 +8,19 @@ Bands (colour-blind-safe colours are the UI's business; these are the decisions)
   ``SERVICE_LEVEL_TARGET`` (80 %), ``warning`` within ``SERVICE_LEVEL_MARGIN`` (10 points)
   below it, ``critical`` under that.
 * **Queue status**: ``critical`` when any work breached its SLA or the service level is
-  critical; ``warning`` when work is at risk (80 % of its SLA used — the runbook's "SLA 위반
-  임박") or the service level is in warning; else ``ok``.
+  critical; ``warning`` when work is at risk (less than ``AT_RISK_WINDOW``, 1 h, left on a
+  running clock — the dashboard panel "SLA 위반 임박 (1시간 이내)"; :func:`is_at_risk`) or the
+  service level is in warning; else ``ok``. (The *alert* "SLA 위반 임박" fires at 80 % used:
+  ``app.rules.sla.transition_alerts``; the panel counts by the hour left.)
 * **Burst** (runbook scenario "평소 50건/일 → 500건/일"): the arrival rate is the number of cases
   created in the trailing ``BurstRule.window`` (default 2 h) scaled to a day. ``warning`` at
   ``warn_factor`` (3×) the normal rate (50/day by default), ``critical`` at ``burst_factor`` (10×,
   the 500/day of the runbook). Fewer than ``min_count`` (5) arrivals in the window never count
   as a burst, so two cases in a quiet minute do not light the wall.
-* **Appeals**: overturn rate in 10-20 % (``app.rules.appeals.TARGET_OVERTURN_BAND``), p95
-  resolution time ≤ 72 h (``APPEAL_P95_TARGET_H``).
+* **Appeals**: submission rate (runbook ``submission_rate``: "전체 거부 중 이의 제기 비율",
+  :func:`submission_rate`), overturn rate in 10-20 %
+  (``app.rules.appeals.TARGET_OVERTURN_BAND``), p95 resolution time ≤ 72 h
+  (``APPEAL_P95_TARGET_H``).
 """
 
 from __future__ import annotations
@@ -29,13 +33,14 @@ from zoneinfo import ZoneInfo
 from app.domain.cases import SlaInfo
 from app.domain.enums import AppealStatus, SlaState
 from app.rules import appeals as appeal_rules
-from app.rules import sla
+from app.rules import sla as sla_rules
 
 KST = ZoneInfo("Asia/Seoul")
 OK, WARNING, CRITICAL, UNKNOWN = "ok", "warning", "critical", "unknown"
 SERVICE_LEVEL_TARGET = 80.0  # percent
 SERVICE_LEVEL_MARGIN = 10.0  # points below the target that are still "warning"
 APPEAL_P95_TARGET_H = 72.0
+AT_RISK_WINDOW = timedelta(hours=1)
 PRIORITIES = ("p0", "p1", "p2", "p3")
 METRICS = (
     "AGENTS_ONLINE",
@@ -149,6 +154,26 @@ def burst(created: Iterable[datetime], now: datetime, rule: BurstRule = BurstRul
     return Burst(count, per_day, factor, level)
 
 
+def is_at_risk(sla: SlaInfo, now: datetime) -> bool:
+    """A running clock (not met, paused or breached) with less than 1 h left at ``now``."""
+    view = sla_rules.evaluate(sla, now)
+    if view.state in (SlaState.MET, SlaState.PAUSED, SlaState.BREACHED):
+        return False
+    return view.remaining < AT_RISK_WINDOW
+
+
+def sla_counts(slas: Iterable[SlaInfo], now: datetime) -> tuple[int, int]:
+    """``(at_risk, breached)`` of the clocks at ``now``: the queue stats' and dashboard's two
+    SLA figures (breached: the clock's state is breached)."""
+    at_risk = breached = 0
+    for sla in slas:
+        if sla_rules.evaluate(sla, now).state is SlaState.BREACHED:
+            breached += 1
+        elif is_at_risk(sla, now):
+            at_risk += 1
+    return at_risk, breached
+
+
 # -- appeals ----------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class AppealsHealth:
@@ -157,6 +182,15 @@ class AppealsHealth:
     overturn_level: str
     p95_hours: float | None
     p95_level: str
+
+
+def submission_rate(rejected_case_ids: Iterable[str], appeals: Iterable) -> float | None:
+    """Percent of rejected cases that were appealed (None when nothing was rejected)."""
+    rejected = set(rejected_case_ids)
+    if not rejected:
+        return None
+    appealed = {a.case_id for a in appeals} & rejected
+    return round(100.0 * len(appealed) / len(rejected), 1)
 
 
 def appeals_health(appeals: Sequence) -> AppealsHealth:
@@ -180,7 +214,7 @@ def sla_outcome(clock: SlaInfo, now: datetime) -> str:
     finished late, recorded a breach — or an escalation replaced a clock that had breached
     (``breach_history``; runbook "에스컬레이션 SLA": an overdue case does not drop out of the
     report by being escalated); else ``met`` when stopped, else ``in_progress``."""
-    state = sla.evaluate(clock, now).state
+    state = sla_rules.evaluate(clock, now).state
     late = clock.met_at is not None and clock.met_at > clock.due_at
     if state is SlaState.BREACHED or late or clock.breached_at is not None or clock.breach_history:
         return "breached"

@@ -3018,6 +3018,22 @@
 <context>
     <name>Alerts</name>
     <message>
+        <source>Checkpoint halted</source>
+        <translation>체크포인트 중단</translation>
+    </message>
+    <message>
+        <source>Approval expired</source>
+        <translation>승인 요청 만료</translation>
+    </message>
+    <message>
+        <source>Call queue SLA passed</source>
+        <translation>큐 대기 SLA 초과</translation>
+    </message>
+    <message>
+        <source>Callback overdue</source>
+        <translation>콜백 기한 경과</translation>
+    </message>
+    <message>
         <source>SLA breach</source>
         <translation>SLA 위반</translation>
     </message>
@@ -3145,6 +3161,10 @@
 <context>
     <name>OpsPage</name>
     <message>
+        <source>Reports</source>
+        <translation>운영 보고서</translation>
+    </message>
+    <message>
         <source>Note (optional)</source>
         <translation>메모 (선택)</translation>
     </message>
@@ -3227,6 +3247,73 @@
     <message>
         <source>Only an ops admin may reassign work</source>
         <translation>운영 관리자만 재배정할 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>OpsStoredReports</name>
+    <message>
+        <source>All periods</source>
+        <translation>전체 주기</translation>
+    </message>
+    <message>
+        <source>Could not load the reports: {why}</source>
+        <translation>보고서를 불러오지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>일일</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>월간</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>주기</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>To (exclusive)</source>
+        <translation>종료 (미포함)</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>주간</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>{n} reports. KST days; the end is exclusive.</source>
+        <translation>보고서 {n}건. 한국 시간 기준이며 종료 시각은 포함하지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -3410,8 +3497,8 @@
         <translation>최저 서비스 수준</translation>
     </message>
     <message>
-        <source>At risk (80 % of SLA)</source>
-        <translation>위반 임박 (SLA 80%)</translation>
+        <source>At risk (&lt; 1 h left)</source>
+        <translation>위반 임박 (1시간 이내)</translation>
     </message>
     <message>
         <source>SLA breached</source>

@@ -85,28 +85,33 @@ def seed_demo_once(db, now: datetime) -> bool:
 @dataclass
 class LiveServices:
     simulator: object
-    scheduler: object
+    scheduler: object | None
 
     def stop(self) -> None:
         self.simulator.stop()
-        self.scheduler.stop()
+        if self.scheduler is not None:
+            self.scheduler.stop()
 
 
-def start_live(app, *, scheduler_interval_s: float = 30.0) -> LiveServices:
-    """Start the call simulator and the scheduler for ``app`` (daemon threads)."""
-    from server.scheduler import Scheduler
+def start_live(
+    app,
+    *,
+    scheduler_interval_s: float = 30.0,
+    with_scheduler: bool = True,
+    by_calendar: bool = False,
+) -> LiveServices:
+    """Start the call simulator and (unless the caller runs it itself) the scheduler for
+    ``app`` (daemon threads). ``by_calendar``: the simulator plays only the calls whose flow
+    the business calendar chooses at the time (after hours outside 평일 09:00~18:00)."""
+    from server.jobs.service import start_scheduler
     from server.simulator import CallSimulator
 
     config = app.state.config
-    sim = CallSimulator(app.state.db, app.state.bus, speed=config.speed, clock=config.clock)
-    sched = Scheduler(
-        app.state.db,
-        app.state.bus,
-        config.clock,
-        interval_s=scheduler_interval_s / max(config.speed, 1.0),
+    sim = CallSimulator(
+        app.state.db, app.state.bus, speed=config.speed, clock=config.clock, by_calendar=by_calendar
     )
     sim.start()
-    sched.start()
+    sched = start_scheduler(app, interval_s=scheduler_interval_s) if with_scheduler else None
     live = LiveServices(sim, sched)
     app.state.live = live
     return live

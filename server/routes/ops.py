@@ -1,17 +1,17 @@
 """Operations: GET /queues, GET /queues/{id}/stats (Amazon Connect GetCurrentMetricData names),
-GET /ops/sla-report?from=&to= (compliance per priority and queue; app.rules.sla evaluates)."""
+GET /ops/sla-report?from=&to= (compliance per priority and queue: app.rules.reports)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from app.domain.enums import Action, CallState, EntityKind, Priority, SlaState, TaskStatus
+from app.domain.enums import Action, CallState, EntityKind, Priority, TaskStatus
 from app.domain.wire import format_time, parse_time
-from app.rules import ops_metrics, sla
+from app.rules import ops_metrics, reports, sla
 from server import storage
 from server.auth import require
 from server.idempotency import User
@@ -55,9 +55,9 @@ def queue_stats(
             if task["status"] in (TaskStatus.OPEN.value, TaskStatus.ASSIGNED.value):
                 case = storage.get(s, EntityKind.CASE, task["case_id"])
                 clock = sla_of(case) if case else None
-                state = sla.evaluate(clock, now).state if clock else None
-                at_risk += state is SlaState.WARNING
-                breached += state is SlaState.BREACHED
+                risky, late = ops_metrics.sla_counts([clock] if clock else [], now)
+                at_risk += risky
+                breached += late
             done = task.get("completed_at")
             if (
                 task["status"] == TaskStatus.COMPLETED.value
@@ -130,9 +130,14 @@ def sla_report(
     from_: Annotated[str, Query(alias="from", max_length=40)],
     to: Annotated[str, Query(max_length=40)],
 ) -> dict:
+    """``from`` / ``to`` as dates are KST days, both inclusive; as RFC 3339 times, ``to`` is
+    exclusive. The answer states its boundaries (``app.rules.reports``)."""
     require(user, Action.VIEW_OPS)
-    start, end = _time(from_, "from"), _time(to, "to")
-    if end <= start or end - start > timedelta(days=366):
+    try:
+        start, end = reports.bounds(from_, to)
+    except ValueError:
+        start, end = _time(from_, "from"), _time(to, "to")
+    if end <= start or end - start > timedelta(days=367):
         raise ProblemError(
             422,
             "validation",
@@ -140,42 +145,18 @@ def sla_report(
             errors={"to": "must be after from, within a year"},
         )
     now = request.app.state.config.clock()
-    rows: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with request.app.state.db.read() as s:
-        for case in storage.query(s, EntityKind.CASE):
-            clock = sla_of(case)
-            if (
-                clock is None
-                or not case.get("created_at")
-                or not (start <= parse_time(case["created_at"]) < end)
-            ):
-                continue
-            row = rows[(case["priority"], case["queue_id"])]
-            row["total"] += 1
-            row[ops_metrics.sla_outcome(clock, now)] += 1
+        items = sla_items(storage.query(s, EntityKind.CASE))
+    return reports.sla_report(items, start, end, now)
 
-    def line(counter: Counter[str], **key: str) -> dict:
-        closed = counter["met"] + counter["breached"]
-        pct = round(100.0 * counter["met"] / closed, 1) if closed else None
-        return {
-            **key,
-            "total": counter["total"],
-            "met": counter["met"],
-            "breached": counter["breached"],
-            "in_progress": counter["in_progress"],
-            "compliance_percent": pct,
-        }
 
-    by_priority: dict[str, Counter[str]] = defaultdict(Counter)
-    by_queue: dict[str, Counter[str]] = defaultdict(Counter)
-    for (prio, queue_id), counter in rows.items():
-        by_priority[prio].update(counter)
-        by_queue[queue_id].update(counter)
-    return {
-        "from": format_time(start),
-        "to": format_time(end),
-        "generated_at": format_time(now),
-        "rows": [line(c, priority=p, queue_id=q) for (p, q), c in sorted(rows.items())],
-        "by_priority": [line(c, priority=p) for p, c in sorted(by_priority.items())],
-        "by_queue": [line(c, queue_id=q) for q, c in sorted(by_queue.items())],
-    }
+def sla_items(cases: list[dict]) -> list[reports.SlaItem]:
+    """The cases with an SLA clock, as the report rule reads them."""
+    out = []
+    for case in cases:
+        clock = sla_of(case)
+        if clock is None or not case.get("created_at"):
+            continue
+        created = parse_time(case["created_at"])
+        out.append(reports.SlaItem(case["priority"], case["queue_id"], created, clock))
+    return out

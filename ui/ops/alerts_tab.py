@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.pii import shared_subject, shared_text
-from ui.wall.alert_strip import SEVERITY, alert_time, kind_label, most_urgent
+from app.rules.pii import shared_subject
+from ui.wall.alert_strip import SEVERITY, alert_message, alert_time, kind_label, most_urgent
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
 
@@ -98,11 +98,11 @@ class AlertsModel(QAbstractTableModel):
                 return shared_subject(a) + (f" ({prio})" if prio else "")
             if name == "queue":
                 return str(a.get("queue_id") or "")
-            return shared_text(str(a.get("message") or ""))
+            return alert_message(a)
         if role == Qt.ItemDataRole.ForegroundRole and name == "kind":
             return QColor(LEVEL_COLORS[level])
         if role == Qt.ItemDataRole.ToolTipRole and name == "message":
-            return shared_text(str(a.get("message") or ""))
+            return alert_message(a)
         return None
 
 

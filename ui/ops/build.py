@@ -9,6 +9,7 @@ from app.rules.ops_metrics import KST
 from ui.context import AppContext
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab
+from ui.ops.stored_reports import StoredReportsTab
 from ui.ops.writes import DeskWriter
 from ui.wall.build import connect_bridge, engine_api
 from ui.wall.feed import WallFeed
@@ -25,6 +26,7 @@ def build_ops_page(context: AppContext, parent: QWidget) -> OpsPage:
     feed = WallFeed(WallSource(api, context.store), context.keeper, now=context.clock.now)
     today = context.clock.now().astimezone(KST).date()
     report = ReportTab(api, context.keeper, today)
+    stored = StoredReportsTab(api, context.keeper)
     page = OpsPage(
         feed,
         report,
@@ -35,10 +37,12 @@ def build_ops_page(context: AppContext, parent: QWidget) -> OpsPage:
         context.keeper,
         context.lang,
         parent=parent,
+        stored=stored,
     )
     feed.setParent(page)
     connect_bridge(feed, context.bridge)
     context.bridge.sig_connection_changed.connect(lambda *_: feed.poll_now())
     context.bridge.sig_sync_finished.connect(lambda *_: page.reassign.refresh_users())
     feed.start()
+    stored.refresh()
     return page

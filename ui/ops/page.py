@@ -1,5 +1,6 @@
 """The operations desk (``--page ops``) for supervisors and ops admins: queue statistics, open
-alerts with Acknowledge, the SLA report with CSV export, and reassign. Queue stats and alerts
+alerts with Acknowledge, the SLA report with CSV export, reassign, and the server's stored
+daily / weekly / monthly reports. Queue stats and alerts
 share the wall's feed (``ui.wall.feed.WallFeed``): polled, never blocking, reconnecting."""
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class OpsPage(QWidget):
         keeper: TaskKeeper,
         lang: str = "ko",
         parent: QWidget | None = None,
+        stored: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("opsPage")
@@ -74,6 +76,9 @@ class OpsPage(QWidget):
         self.tabs.addTab(self.alerts, translate("OpsPage", "Alerts"))
         self.tabs.addTab(self.report, translate("OpsPage", "SLA report"))
         self.tabs.addTab(self.reassign, translate("OpsPage", "Reassign"))
+        self.stored = stored  # the server's daily / weekly / monthly reports
+        if stored is not None:
+            self.tabs.addTab(stored, translate("OpsPage", "Reports"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.wire import format_time
 from app.rules import ops_metrics as om
+from app.rules import reports
 from ui.ops.export import write_csv
 from ui.tasks import Latest, TaskKeeper
 
@@ -53,9 +54,9 @@ def section_label(section: str) -> str:
 
 
 def windows(first: date, last: date, unit: str) -> list[tuple[str, datetime, datetime]]:
-    """(label, start, end) of each period; ``last`` is inclusive (Asia/Seoul days)."""
-    start = datetime.combine(first, time(0), tzinfo=om.KST)
-    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=om.KST)
+    """(label, start, end) of each period; ``last`` is inclusive (Asia/Seoul days, the one
+    boundary rule of ``app.rules.reports.day_bounds`` that dosctl uses too)."""
+    start, end = reports.day_bounds(first, last)
     if unit == "range":
         return [(f"{first.isoformat()}~{last.isoformat()}", start, end)]
     out = []

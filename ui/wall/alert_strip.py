@@ -13,7 +13,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.domain.wire import parse_time
+from app.rules.alert_text import render
 from app.rules.pii import shared_subject, shared_text
+from ui.look import current_language
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
 
@@ -25,6 +27,10 @@ SEVERITY = {
     "negative_sentiment": "warning",
     "sla_warning": "warning",
     "docs_overdue": "warning",
+    "checkpoint_halted": "critical",
+    "approval_expired": "warning",
+    "call_queue_breach": "critical",
+    "callback_due": "warning",
 }
 RANK = {"critical": 0, "warning": 1}
 
@@ -37,6 +43,10 @@ def kind_label(kind: str) -> str:
         "negative_sentiment": translate("Alerts", "Negative sentiment"),
         "sla_warning": translate("Alerts", "SLA at risk"),
         "docs_overdue": translate("Alerts", "Documents overdue"),
+        "checkpoint_halted": translate("Alerts", "Checkpoint halted"),
+        "approval_expired": translate("Alerts", "Approval expired"),
+        "call_queue_breach": translate("Alerts", "Call queue SLA passed"),
+        "callback_due": translate("Alerts", "Callback overdue"),
     }
     return labels.get(kind, kind)
 
@@ -48,6 +58,15 @@ def alert_time(alert: dict[str, Any]) -> datetime | None:
         return None
 
 
+def alert_message(alert: dict[str, Any]) -> str:
+    """The alert's text in the UI language: from its ``code`` + ``params`` when it has them
+    (``app.rules.alert_text``), else the message as the server wrote it."""
+    code = alert.get("code")
+    if code:
+        return render(str(code), alert.get("params") or {}, current_language())
+    return str(alert.get("message") or "")
+
+
 def alert_text(alert: dict[str, Any]) -> str:
     """ "SLA breach · C-1001 (P0) — message" in the UI language, message as the server wrote it
     but fit for a shared screen: case ids, never raw call ids; identifiers redacted
@@ -56,7 +75,7 @@ def alert_text(alert: dict[str, Any]) -> str:
     subject = shared_subject(alert)
     prio = str(alert.get("priority") or "").upper()
     text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
-    message = shared_text(str(alert.get("message") or ""))
+    message = shared_text(alert_message(alert))
     return f"{text} — {message}" if message else text
 
 

@@ -60,7 +60,7 @@ class WallPage(QWidget):
             "in_queue": KpiTile(translate("Wall", "In queue"), self),
             "oldest": KpiTile(translate("Wall", "Oldest waiting"), self),
             "service_level": KpiTile(translate("Wall", "Lowest service level"), self),
-            "at_risk": KpiTile(translate("Wall", "At risk (80 % of SLA)"), self),
+            "at_risk": KpiTile(translate("Wall", "At risk (< 1 h left)"), self),
             "breached": KpiTile(translate("Wall", "SLA breached"), self),
             "handled": KpiTile(translate("Wall", "Handled today"), self),
         }

@@ -25,7 +25,14 @@ from app.services.ops_actions import pending_acks
 from app.store.models import AppealRow, CaseRow
 from app.store.store import Store
 
-BANNER_KINDS = ("sla_breach", "p0_arrival", "critical_signal", "negative_sentiment")
+BANNER_KINDS = (
+    "sla_breach",
+    "p0_arrival",
+    "critical_signal",
+    "checkpoint_halted",
+    "call_queue_breach",
+    "negative_sentiment",
+)
 QUEUES_EVERY = 12
 
 

@@ -104,8 +104,9 @@ def test_event_checkpoint_unanswered_48h_halts_and_escalates(env) -> None:
         assert storage.get(s, EntityKind.CHECKPOINT, scheduled["id"])["status"] == "skipped"
     assert stored["status"] == "escalated" and stored["halted"] is True
     assert [a["action"] for a in audit] == ["halt_and_escalate_to_audit"]
-    (alert,) = _alerts(bus, "critical_signal")
+    (alert,) = _alerts(bus, "checkpoint_halted")
     assert alert["action"] == "halt_and_escalate_to_audit"
+    assert alert["code"] == "checkpoint_halted" and alert["params"]["hours"] == 48
 
 
 def test_docs_deadline_passed_alerts_once(env) -> None:
@@ -126,3 +127,17 @@ def test_docs_deadline_passed_alerts_once(env) -> None:
     clock.now = datetime(2026, 11, 24, 16, 0, tzinfo=UTC)
     sched.tick()
     assert [a["id"] for a in _alerts(bus, "docs_overdue")] == ["case_docs_1"]
+
+
+def test_case_alerts_carry_code_and_params(env) -> None:
+    from app.rules.alert_text import render
+
+    db, bus, clock, sched = env
+    _p0_case(db)
+    sched.tick()
+    clock.now = T0 + timedelta(hours=5)
+    sched.tick()
+    (breach,) = _alerts(bus, "sla_breach")
+    assert breach["code"] == "sla_breach" and breach["params"]["priority"] == "P0"
+    assert render(breach["code"], breach["params"], "ko") == breach["message"]
+    assert render(breach["code"], breach["params"], "en") == "SLA breached: case_sla_1 (P0)"

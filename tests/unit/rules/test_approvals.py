@@ -188,3 +188,31 @@ def test_workflow_resumes_and_log_is_built() -> None:
     assert log.rationale == "ok" and log.query.startswith("개발자")
     with pytest.raises(InvalidTransition):
         build_decision_log(DecisionExecution("X", execution, approval_request=request), "L", NOW)
+
+
+def test_due_expiries_steps_across_the_24h_boundary() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.domain.enums import ApprovalStatus, DecisionType
+    from app.rules.approvals import due_expiries, expiry_notice, new_request
+
+    t0 = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    req = new_request("AR-1", "EX-1", DecisionType.CAPACITY, "u_req", t0)
+    assert due_expiries([req], t0 + timedelta(hours=24) - timedelta(microseconds=1)) == []
+    (expired,) = due_expiries([req], t0 + timedelta(hours=24))
+    assert expired.status is ApprovalStatus.EXPIRED
+    assert due_expiries([expired], t0 + timedelta(days=9)) == []
+    code, params = expiry_notice(expired)
+    assert code == "approval_expired" and params["requester_id"] == "u_req"
+    assert params["hours"] == 24
+
+
+def test_alert_texts_render_in_both_languages() -> None:
+    from app.rules.alert_text import TEXTS, render
+
+    params = {"request_id": "AR-1", "hours": 24}
+    assert render("approval_expired", params, "ko").startswith("승인 요청 AR-1")
+    assert render("approval_expired", params, "en").startswith("Approval request AR-1")
+    assert render("call_queue_breach", {}, "en") == "— queue wait SLA (—) passed: —"
+    assert render("no_such_code", params) == "no_such_code"
+    assert all(ko and en for ko, en in TEXTS.values())

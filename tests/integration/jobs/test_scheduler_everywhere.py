@@ -1,0 +1,52 @@
+"""The scheduler runs in every reviewer-server (not only --demo), on config.clock;
+--no-scheduler leaves it out; work due while the server was down runs once on restart."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from app.domain.enums import CaseStatus, EntityKind, Priority
+from server.app import create_app
+from server.cli import build_parser, start_services
+from server.config import ServerConfig
+from server.demo.cases import build_case, sla_dict
+from server.scheduler import Scheduler
+from tests.integration.jobs.conftest import T0, Clock
+
+
+def _app(tmp_path, clock):
+    return create_app(ServerConfig(db_url=f"sqlite:///{tmp_path / 'a.db'}", clock=clock))
+
+
+def test_plain_server_starts_the_scheduler_on_its_clock(tmp_path) -> None:
+    clock = Clock()
+    app = _app(tmp_path, clock)
+    live, sched = start_services(app, build_parser().parse_args([]))
+    try:
+        assert live is None and isinstance(sched, Scheduler)
+        assert sched.clock is clock and app.state.scheduler is sched
+    finally:
+        sched.stop()
+        app.state.db.dispose()
+
+
+def test_no_scheduler_for_a_read_only_replica(tmp_path) -> None:
+    app = _app(tmp_path, Clock())
+    live, sched = start_services(app, build_parser().parse_args(["--no-scheduler"]))
+    assert live is None and sched is None
+    app.state.db.dispose()
+
+
+def test_breach_while_down_alerts_once_after_restart(env) -> None:
+    case, _ = build_case(
+        random.Random(1), "case_down_1", T0, priority=Priority.P0, status=CaseStatus.OPEN
+    )
+    case["sla"] = sla_dict(Priority.P0, T0)
+    env.put(EntityKind.CASE, case)
+    env.at(T0 + timedelta(hours=1))
+    env.restart()  # down from 01:00 to 06:00 UTC; the 4 h SLA passed at 05:00
+    env.at(T0 + timedelta(hours=5))
+    env.at(T0 + timedelta(hours=5, minutes=1))
+    assert [a["id"] for a in env.alerts("sla_breach")] == ["case_down_1"]
+    assert [a["id"] for a in env.alerts("sla_warning")] == ["case_down_1"]  # passed too

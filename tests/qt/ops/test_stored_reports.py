@@ -1,0 +1,48 @@
+"""The ops desk lists the server's stored daily / weekly / monthly reports, shows one as rows
+and exports exactly those rows to CSV."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from app.domain.wire import format_time
+from app.rules import reports
+from server import storage
+from server.jobs import reports as report_job
+from sync.api import ApiClient
+from ui.ops.export import read_csv
+from ui.ops.stored_reports import StoredReportsTab
+from ui.tasks import TaskKeeper
+
+
+def test_list_show_and_export(qtbot, qloop, demo, tmp_path, qtmodeltester) -> None:
+    t0 = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)  # Monday 10:00 KST
+    with demo.running.app.state.db.session() as s:  # reporting from t0 on (the live scheduler
+        storage.set_meta(s, report_job.ANCHOR_KEY, format_time(t0))  # may have set "now")
+        report_job.run(s, t0, t0 + timedelta(days=8))
+        s.commit()
+    api = ApiClient(demo.url, token=demo.token("supervisor1"))
+    tab = StoredReportsTab(lambda: api, TaskKeeper())
+    qtbot.addWidget(tab)
+    try:
+        with qtbot.waitSignal(tab.sig_listed, timeout=15_000) as listed:
+            tab.refresh()
+        assert listed.args[0] >= 9  # 8 days and a week
+        qtmodeltester.check(tab.list_model)
+        ids = [r[0] for r in tab.list_model.rows()]
+        assert "weekly-2026-01-05" in ids and "daily-2026-01-12" in ids
+        row = ids.index("weekly-2026-01-05")
+        with qtbot.waitSignal(tab.sig_report_loaded, timeout=15_000) as loaded:
+            tab.list_view.selectRow(row)
+        assert loaded.args[0] == "weekly-2026-01-05"
+        rows = tab.detail_model.rows()
+        assert ["appeals", "submission_rate"] in [r[:2] for r in rows]
+        path = tmp_path / "주간.csv"
+        with qtbot.waitSignal(tab.sig_export_done) as done:
+            tab.export_to(path)
+        assert done.args == [str(path), len(rows)]
+        assert read_csv(path) == [list(reports.CSV_HEADER), *rows]
+    finally:
+        closing = asyncio.ensure_future(api.aclose())
+        qtbot.waitUntil(closing.done)

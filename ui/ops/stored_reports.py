@@ -1,0 +1,242 @@
+"""The daily / weekly / monthly operations reports the server generated ("일일/주간/월간 보고서
+자동 생성"), listed on the ops desk from ``GET /v1/ops/reports``; the selected one is shown as
+its rows (``app.rules.reports.csv_rows``) and exported to CSV (UTF-8 with BOM). What the table
+shows is what the CSV holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.wire import parse_time
+from app.rules import reports
+from ui.ops.export import write_csv
+from ui.tasks import Latest, TaskKeeper
+from widgets.formatting import local_time
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+PERIODS = ("", "daily", "weekly", "monthly")
+
+
+def period_label(period: str) -> str:
+    return {
+        "daily": translate("OpsStoredReports", "Daily"),
+        "weekly": translate("OpsStoredReports", "Weekly"),
+        "monthly": translate("OpsStoredReports", "Monthly"),
+    }.get(period, period)
+
+
+class RowsModel(QAbstractTableModel):
+    """Plain string rows under a header."""
+
+    def __init__(self, header: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.header = header
+        self._rows: list[list[str]] = []
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self._rows = [list(r) for r in rows]
+        self.endResetModel()
+
+    def rows(self) -> list[list[str]]:
+        return [list(r) for r in self._rows]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.header)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.header[section] if 0 <= section < len(self.header) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        return None
+
+
+def list_rows(items: list[dict]) -> list[list[str]]:
+    """id, period (in words), from / to (local time), generated."""
+
+    def when(value: str | None) -> str:
+        return local_time(parse_time(value), "%Y-%m-%d %H:%M") if value else "—"
+
+    return [
+        [
+            str(i["id"]),
+            period_label(str(i.get("period") or "")),
+            when(i.get("from")),
+            when(i.get("to")),
+            when(i.get("generated_at")),
+        ]
+        for i in items
+    ]
+
+
+class StoredReportsTab(QWidget):
+    sig_listed = Signal(int)
+    """Emitted with the number of reports after the list was fetched."""
+
+    sig_report_loaded = Signal(str, int)
+    """Emitted with (report id, rows) after one report was fetched."""
+
+    sig_export_done = Signal(str, int)
+    """Emitted with (path, rows written) after a CSV export."""
+
+    def __init__(self, api: Callable[[], Any], keeper: TaskKeeper, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("opsStoredReports")
+        self._api = api
+        self._list_latest = Latest(keeper)
+        self._one_latest = Latest(keeper)
+        self._items: list[dict] = []
+        self.report: dict | None = None
+        self.period = QComboBox(self)
+        self.period.addItem(translate("OpsStoredReports", "All periods"), "")
+        for p in PERIODS[1:]:
+            self.period.addItem(period_label(p), p)
+        self.refresh_button = QPushButton(translate("OpsStoredReports", "Refresh"), self)
+        self.export = QPushButton(translate("OpsStoredReports", "Export CSV…"), self)
+        self.export.setEnabled(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.list_model = RowsModel(
+            [
+                translate("OpsStoredReports", "Report"),
+                translate("OpsStoredReports", "Period"),
+                translate("OpsStoredReports", "From"),
+                translate("OpsStoredReports", "To (exclusive)"),
+                translate("OpsStoredReports", "Generated"),
+            ],
+            self,
+        )
+        self.detail_model = RowsModel(list(reports.CSV_HEADER), self)
+        self.list_view = self._table(self.list_model, "opsStoredReportList")
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.detail_view = self._table(self.detail_model, "opsStoredReportRows")
+        bar = QHBoxLayout()
+        bar.addWidget(self.period)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.detail_view, 2)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.list_view.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self.show_report(current.row())
+        )
+        self.export.clicked.connect(self._on_export_clicked)
+
+    def _table(self, model: RowsModel, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    # -- list -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        period = str(self.period.currentData() or "")
+        params = {"period": period} if period else {}
+        self.status.setText(translate("OpsStoredReports", "Loading…"))
+        self._list_latest.run(lambda: self._get("/ops/reports", **params), self._on_listed)
+
+    async def _get(self, path: str, **params: Any) -> Any:
+        api = self._api()
+        if api is None:
+            return None
+        try:
+            return await api.get_json(path, **params)
+        except Exception as exc:  # shown, never raised into the loop
+            return exc
+
+    def _failed(self, result: Any) -> bool:
+        if result is None or isinstance(result, Exception):
+            why = str(result) if result is not None else translate("OpsStoredReports", "offline")
+            self.status.setText(
+                translate("OpsStoredReports", "Could not load the reports: {why}").format(why=why)
+            )
+            return True
+        return False
+
+    def _on_listed(self, result: Any) -> None:
+        if self._failed(result):
+            return
+        self._items = list(result)
+        self.list_model.set_rows(list_rows(self._items))
+        self.status.setText(
+            translate("OpsStoredReports", "{n} reports. KST days; the end is exclusive.").format(
+                n=len(self._items)
+            )
+        )
+        self.sig_listed.emit(len(self._items))
+
+    # -- one report -------------------------------------------------------------------------
+    def show_report(self, row: int) -> None:
+        if not (0 <= row < len(self._items)):
+            return
+        report_id = str(self._items[row]["id"])
+        self._one_latest.run(lambda: self._get(f"/ops/reports/{report_id}"), self._on_report)
+
+    def _on_report(self, result: Any) -> None:
+        if self._failed(result):
+            return
+        self.report = result
+        rows = reports.csv_rows(result)[1:]
+        self.detail_model.set_rows(rows)
+        self.export.setEnabled(True)
+        self.sig_report_loaded.emit(str(result.get("id")), len(rows))
+
+    def export_to(self, path: Path) -> int:
+        count = write_csv(path, reports.CSV_HEADER, self.detail_model.rows())
+        self.sig_export_done.emit(str(path), count)
+        return count
+
+    def _on_export_clicked(self) -> None:
+        name = f"{(self.report or {}).get('id', 'ops-report')}.csv"
+        dialog = QFileDialog(self, translate("OpsStoredReports", "Export report"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter("CSV (*.csv)")
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(name)
+        dialog.fileSelected.connect(lambda p: self.export_to(Path(p)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # never exec() inside the loop (STYLE.md §10)
