@@ -22,7 +22,7 @@ import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import ChangeOp, EntityKind
 from app.domain.wire import format_time, parse_time
 from server import tables as t
-from server.hot_sql import Hot, tx_cache
+from server.hot_sql import Encoded, Hot, json_dumps, tx_cache
 from server.problems import ProblemError
 
 FEED_LOCK = 724_001  # advisory lock id for change / audit seq assignment on PostgreSQL
@@ -57,28 +57,15 @@ def _aware(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 
 
-class Encoded:
-    """A JSON document already encoded to text: bound as is to a JSON column (the engines'
-    ``json_serializer``), so a document written to several rows is encoded once."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-def json_dumps(value: Any) -> str:
-    """The engines' JSON serializer: ``json.dumps`` (SQLAlchemy's default), or the text of an
-    :class:`Encoded` document."""
-    return value.text if isinstance(value, Encoded) else json.dumps(value)
-
-
 class ServerDB:
     """Engine + sessions. ``session()`` is a write transaction, ``read()`` a read transaction."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        # Called in each write transaction before it commits (server/pg_events.py: its change
+        # event is stored in the same transaction).
+        self.before_commit: Callable[[Session], None] | None = None
         # SQLite: writers of this process queue here instead of in SQLite's busy handler, which
         # sleeps (1, 2, 5 … 100 ms) between polls; BEGIN IMMEDIATE still guards other processes.
         self._write_lock = threading.RLock() if self.is_sqlite else None
@@ -143,6 +130,8 @@ class ServerDB:
             with Session(self.engine, expire_on_commit=False) as s:
                 s.info["pg"] = not self.is_sqlite
                 s.info["write"] = True
+                if self.before_commit is not None:
+                    s.info["before_commit"] = self.before_commit
                 yield s
         finally:
             if lock is not None:
