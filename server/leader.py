@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import psycopg
 
@@ -24,6 +25,7 @@ from server.storage import ServerDB
 
 log = logging.getLogger(__name__)
 LEADER_LOCK = 724_003
+SEED_LOCK = 724_004
 Stop = Callable[[], None]
 
 
@@ -130,3 +132,20 @@ def start_leadership(app, *, demo: bool) -> Leadership:
     )
     app.state.leadership = leadership
     return leadership.start()
+
+
+@contextmanager
+def exclusive(db: ServerDB, key: int = SEED_LOCK) -> Iterator[None]:
+    """One instance at a time in the block (on PostgreSQL a session-level advisory lock on a
+    connection of its own; SQLite has one instance): instances started together seed once."""
+    if db.is_sqlite:
+        yield
+        return
+    from server.pg_events import psycopg_dsn
+
+    with psycopg.connect(psycopg_dsn(db), autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (key,))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (key,))

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from app.domain.enums import EntityKind
 from server import storage
-from server.leader import Leadership
+from server.leader import Leadership, exclusive
 from server.pg_events import PgEventBus
 from server.storage import ServerDB
 
@@ -115,4 +115,28 @@ def test_leadership_is_held_once_and_moves_when_the_leader_goes(url: str) -> Non
     assert b.leading and not a.leading
     b.stop()
     assert running == []
+    db.dispose()
+
+
+def test_exclusive_blocks_run_one_at_a_time(url: str) -> None:
+    db = ServerDB(url)
+    inside: list[int] = []
+    overlaps: list[int] = []
+    barrier = threading.Barrier(4)
+
+    def seed_like() -> None:
+        barrier.wait(10)
+        with exclusive(db):
+            inside.append(1)
+            if len(inside) > 1:
+                overlaps.append(1)
+            time.sleep(0.05)
+            inside.pop()
+
+    threads = [threading.Thread(target=seed_like) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(30)
+    assert not overlaps
     db.dispose()
