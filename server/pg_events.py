@@ -41,11 +41,13 @@ log = logging.getLogger(__name__)
 CHANNEL = "rws_events"
 EVENTS_LOCK = 724_002  # advisory lock id for event id assignment
 _E = t.events.c
+# the row and its notification in one round trip (the lock is taken by the statement before:
+# this statement's snapshot, hence MAX(id), must come after it)
 _INSERT = text(
-    "INSERT INTO events (id, type, data, at) "
-    "SELECT COALESCE(MAX(id), 0) + 1, :type, :data, :at FROM events RETURNING id"
+    "WITH row AS (INSERT INTO events (id, type, data, at) "
+    "SELECT COALESCE(MAX(id), 0) + 1, :type, :data, :at FROM events RETURNING id) "
+    f"SELECT id, pg_notify('{CHANNEL}', CAST(id AS text)) FROM row"
 )
-_NOTIFY = text(f"SELECT pg_notify('{CHANNEL}', CAST(:id AS text))")
 _LOCK = select(func.pg_advisory_xact_lock(EVENTS_LOCK))
 _BATCH = 5_000
 
@@ -96,9 +98,7 @@ class PgEventBus(EventBus):
         at = datetime.now(UTC).replace(tzinfo=None)
         conn.execute(_LOCK)
         params = {"type": type, "data": encode_data(data), "at": at}
-        event_id = int(conn.execute(_INSERT, params).scalar_one())
-        conn.execute(_NOTIFY, {"id": event_id})
-        return event_id
+        return int(conn.execute(_INSERT, params).first()[0])
 
     def _store_change(self, session: Session) -> None:
         """``before_commit`` of every write transaction: its ``change`` event, in it. Taken after
