@@ -81,8 +81,7 @@ class ServerDB:
                 json_serializer=json_dumps,
             )
             self.read_engine = self.engine
-        t.metadata.create_all(self.engine)
-        self.db_id = self._ensure_meta()
+        self.db_id = self._ensure_schema()
 
     @staticmethod
     def _sqlite_engine(url: str, begin: str) -> Engine:
@@ -107,8 +106,12 @@ class ServerDB:
 
         return engine
 
-    def _ensure_meta(self) -> str:
+    def _ensure_schema(self) -> str:
+        """Tables and the database id, once: instances starting together over one PostgreSQL
+        take turns (the writer lock; SQLite's ``BEGIN IMMEDIATE``)."""
         with self.session() as s:
+            lock_writers(s)
+            t.metadata.create_all(s.connection())
             row = s.execute(select(t.meta.c.value).where(t.meta.c.key == "db_id")).first()
             if row:
                 return row[0]

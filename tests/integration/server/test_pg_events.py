@@ -140,3 +140,26 @@ def test_exclusive_blocks_run_one_at_a_time(url: str) -> None:
         th.join(30)
     assert not overlaps
     db.dispose()
+
+
+def test_instances_starting_together_make_one_schema_and_one_db_id(url: str) -> None:
+    ids: list[str] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(3)
+
+    def start() -> None:
+        try:
+            barrier.wait(10)
+            db = ServerDB(url)
+            ids.append(db.db_id)
+            db.dispose()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    assert not errors, errors
+    assert len(ids) == 3 and len(set(ids)) == 1
