@@ -81,15 +81,20 @@ class PgEventBus(EventBus):
 
     # -- publishing -------------------------------------------------------------------------
     def publish(self, type: str, data: dict) -> int:
-        """Store one event (committed before this returns) and notify every instance."""
+        """Store one event (committed before this returns) and notify every instance; 0 when it
+        could not be stored (logged: the caller's own work is done and stays done)."""
         if self._closed:
             return 0
         if type == "change" and isinstance(data.get("seq"), int):
             with self._lock:
                 if data["seq"] <= self._stored_change:
                     return 0  # its transaction stored it already
-        with self.db.engine.begin() as conn:
-            return self._insert(conn, type, data)
+        try:
+            with self.db.engine.begin() as conn:
+                return self._insert(conn, type, data)
+        except Exception:  # a committed mutation must not answer 500 for its event
+            log.exception("event %s not published", type)
+            return 0
 
     @staticmethod
     def _insert(conn, type: str, data: dict) -> int:

@@ -163,3 +163,19 @@ def test_instances_starting_together_make_one_schema_and_one_db_id(url: str) -> 
         th.join(60)
     assert not errors, errors
     assert len(ids) == 3 and len(set(ids)) == 1
+
+
+def test_a_publish_that_cannot_be_stored_returns_zero_without_raising(url: str) -> None:
+    db = ServerDB(url)
+    bus = PgEventBus(db, poll_s=0.2)
+    try:
+        assert bus.publish("alert", {"n": 1}) == 1
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE events RENAME TO events_gone")
+        assert bus.publish("alert", {"n": 2}) == 0  # logged; the caller's commit stands
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE events_gone RENAME TO events")
+        assert bus.publish("alert", {"n": 3}) == 2
+    finally:
+        bus.close()
+        db.dispose()
