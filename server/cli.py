@@ -29,7 +29,7 @@ import uvicorn
 from app.text import log_redaction
 from server.app import create_app
 from server.config import ServerConfig
-from server.leader import start_leadership
+from server.leader import exclusive, start_leadership
 
 log = logging.getLogger("reviewer-server")
 
@@ -113,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         from server.demo import seed_demo_once
 
         t0 = time.perf_counter()
-        if seed_demo_once(db, config.clock()):
+        with exclusive(db):  # instances started together: the first seeds, the others see it
+            seeded = seed_demo_once(db, config.clock())
+        if seeded:
             log.info("demo data created in %.1f s", time.perf_counter() - t0)
     if args.seed_cases > 0:
         from server.demo import seed_cases

@@ -3,16 +3,34 @@
 ``tx_cache`` keeps values for the session's current transaction only (the writer lock taken,
 the last seq assigned, versions read, the sqlite3 connection). :class:`Hot` runs a statement
 built once on the sqlite3 connection of that transaction, as SQLAlchemy would run it, without
-its per-statement machinery.
+its per-statement machinery. :class:`Encoded` / ``json_dumps``: a JSON document encoded once for
+the entity row and its change row (the engines' JSON serializer).
 """
 
 from __future__ import annotations
 
+import json
 from collections import namedtuple
 from typing import Any
 
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
+
+
+class Encoded:
+    """A JSON document already encoded to text: bound as is to a JSON column (the engines'
+    ``json_serializer``), so a document written to several rows is encoded once."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def json_dumps(value: Any) -> str:
+    """The engines' JSON serializer: ``json.dumps`` (SQLAlchemy's default), or the text of an
+    :class:`Encoded` document."""
+    return value.text if isinstance(value, Encoded) else json.dumps(value)
 
 
 def tx_cache(session: Session) -> dict:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import psycopg
 
@@ -24,7 +25,13 @@ from server.storage import ServerDB
 
 log = logging.getLogger(__name__)
 LEADER_LOCK = 724_003
+SEED_LOCK = 724_004
 Stop = Callable[[], None]
+_KEEPALIVE = (
+    ("tcp_keepalives_idle", 10),
+    ("tcp_keepalives_interval", 5),
+    ("tcp_keepalives_count", 3),
+)
 
 
 class Leadership:
@@ -72,6 +79,10 @@ class Leadership:
                         connect_timeout=5,
                         application_name=f"rws-leader:{self.name}"[:63],
                     )
+                    # a leader whose host vanishes (no FIN): the server drops the session, and
+                    # the lock, after ~25 s of silence instead of the system's hours
+                    for setting, value in _KEEPALIVE:
+                        conn.execute(f"SET {setting} = {value}")
                 if self.leading:
                     conn.execute("SELECT 1")  # the session, hence the lock, is still ours
                 else:
@@ -131,3 +142,20 @@ def start_leadership(app, *, demo: bool, scheduler: bool = True) -> Leadership:
     )
     app.state.leadership = leadership
     return leadership.start()
+
+
+@contextmanager
+def exclusive(db: ServerDB, key: int = SEED_LOCK) -> Iterator[None]:
+    """One instance at a time in the block (on PostgreSQL a session-level advisory lock on a
+    connection of its own; SQLite has one instance): instances started together seed once."""
+    if db.is_sqlite:
+        yield
+        return
+    from server.pg_events import psycopg_dsn
+
+    with psycopg.connect(psycopg_dsn(db), autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (key,))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (key,))

@@ -7,6 +7,10 @@
   its id ``max(id) + 1`` taken under the transaction-level advisory lock ``EVENTS_LOCK``, and
   ``pg_notify('rws_events', id)`` in the same transaction. The lock is held until COMMIT, so ids
   commit in increasing order: a reader that has seen id n never sees a smaller id commit later.
+* The ``change`` event of a write transaction (``{seq}``, its highest change seq) is stored by
+  that transaction itself, just before it commits (``ServerDB.before_commit``): a process killed
+  right after a commit cannot lose its change event. The same event published again after the
+  commit (``commit_mutation``, the scheduler) is dropped.
 * One listener thread per instance ``LISTEN``s on its own connection; on a notification (or every
   ``poll_s`` seconds, which also catches up after a lost connection) it reads the rows past the
   last id it handed out and gives them to the subscribers of this instance, in id order. The
@@ -26,7 +30,8 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import psycopg
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
+from sqlalchemy.orm import Session
 
 from server import tables as t
 from server.events import Event, EventBus, Subscription, encode_data
@@ -36,13 +41,22 @@ log = logging.getLogger(__name__)
 CHANNEL = "rws_events"
 EVENTS_LOCK = 724_002  # advisory lock id for event id assignment
 _E = t.events.c
+# the row and its notification in one round trip (the lock is taken by the statement before:
+# this statement's snapshot, hence MAX(id), must come after it)
 _INSERT = text(
-    "INSERT INTO events (id, type, data, at) "
-    "SELECT COALESCE(MAX(id), 0) + 1, :type, :data, :at FROM events RETURNING id"
+    "WITH row AS (INSERT INTO events (id, type, data, at) "
+    "SELECT COALESCE(MAX(id), 0) + 1, :type, :data, :at FROM events RETURNING id) "
+    f"SELECT id, pg_notify('{CHANNEL}', CAST(id AS text)) FROM row"
 )
-_NOTIFY = text(f"SELECT pg_notify('{CHANNEL}', CAST(:id AS text))")
 _LOCK = select(func.pg_advisory_xact_lock(EVENTS_LOCK))
 _BATCH = 5_000
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    hook = session.info.get("before_commit")
+    if hook is not None:
+        hook(session)
 
 
 def psycopg_dsn(db: ServerDB) -> str:
@@ -60,23 +74,48 @@ class PgEventBus(EventBus):
             self._last = int(conn.execute(select(func.coalesce(func.max(_E.id), 0))).scalar_one())
         self._stop = threading.Event()
         self._pruned = 0.0
+        self._stored_change = 0  # the highest change seq whose event a transaction stored
+        db.before_commit = self._store_change
         self._thread = threading.Thread(target=self._listen, name="pg-events", daemon=True)
         self._thread.start()
 
     # -- publishing -------------------------------------------------------------------------
     def publish(self, type: str, data: dict) -> int:
-        """Store one event (committed before this returns) and notify every instance."""
+        """Store one event (committed before this returns) and notify every instance; 0 when it
+        could not be stored (logged: the caller's own work is done and stays done)."""
         if self._closed:
             return 0
-        encoded = encode_data(data)
+        if type == "change" and isinstance(data.get("seq"), int):
+            with self._lock:
+                if data["seq"] <= self._stored_change:
+                    return 0  # its transaction stored it already
+        try:
+            with self.db.engine.begin() as conn:
+                return self._insert(conn, type, data)
+        except Exception:  # a committed mutation must not answer 500 for its event
+            log.exception("event %s not published", type)
+            return 0
+
+    @staticmethod
+    def _insert(conn, type: str, data: dict) -> int:
+        """The event's row (id ``max + 1`` under ``EVENTS_LOCK``) and its notification, in the
+        connection's transaction."""
         at = datetime.now(UTC).replace(tzinfo=None)
-        with self.db.engine.begin() as conn:
-            conn.execute(_LOCK)
-            event_id = int(
-                conn.execute(_INSERT, {"type": type, "data": encoded, "at": at}).scalar_one()
-            )
-            conn.execute(_NOTIFY, {"id": event_id})
-        return event_id
+        conn.execute(_LOCK)
+        params = {"type": type, "data": encode_data(data), "at": at}
+        return int(conn.execute(_INSERT, params).first()[0])
+
+    def _store_change(self, session: Session) -> None:
+        """``before_commit`` of every write transaction: its ``change`` event, in it. Taken after
+        the writer lock (always in that order), so change events follow change seqs."""
+        changed = session.info.get("changed")
+        if not changed or self._closed:
+            return
+        seq = max(seq for _k, _i, seq in changed)
+        self._insert(session.connection(), "change", {"seq": seq})
+        changed.clear()  # published; a later commit in this session publishes its own
+        with self._lock:
+            self._stored_change = max(self._stored_change, seq)
 
     # -- reading ----------------------------------------------------------------------------
     def _rows(self, after: int, upto: int | None = None) -> list[Event]:

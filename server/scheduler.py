@@ -80,8 +80,16 @@ class Scheduler:
 
     # -- one run ------------------------------------------------------------------------------
     def tick(self) -> dict:
-        """One pass; returns counts of what it did."""
+        """One pass; returns counts of what it did.
+
+        The active cases are read in a read transaction (no writer lock: on a large database
+        this is the slow part); the write transaction that follows holds the writer lock only to
+        move ``scheduler_last_run`` and to apply the alerts of the cases that have one, each read
+        again there, so a case changed meanwhile is never overwritten with the old document."""
         now = self.clock()
+        with self.db.read() as s:
+            seen = storage.get_meta(s, META_KEY)
+            cases = storage.query(s, EntityKind.CASE, status=ACTIVE)
         alerts: list[dict] = []
         with self.db.session() as s:
             # the writer lock first: even two overlapping ticks (a leader that just lost its
@@ -90,10 +98,13 @@ class Scheduler:
             raw = storage.get_meta(s, META_KEY)
             before = parse_time(raw) if raw else None
             storage.set_meta(s, META_KEY, format_time(now))
-            cases = storage.query(s, EntityKind.CASE, status=ACTIVE)
             if before is not None and before < now:
-                for case in cases:
-                    alerts += self._case_alerts(s, case, before, now)
+                # another tick ran since the snapshot: look at every case again
+                suspects = cases if raw != seen else self._suspects(cases, before, now)
+                for snapshot in suspects:
+                    case = storage.get(s, EntityKind.CASE, snapshot["id"])
+                    if case is not None and case.get("status") in ACTIVE:
+                        alerts += self._case_alerts(s, case, before, now)
             alerts += self._checkpoints(s, now)
             alerts += jobs.run_all(s, before if before is not None and before < now else None, now)
             for a in alerts:
@@ -109,13 +120,19 @@ class Scheduler:
             self.bus.publish("queue.stats", snapshot)
         return {"alerts": Counter(a["kind"] for a in alerts), "queues": len(stats)}
 
+    def _suspects(self, cases: list[dict], before: datetime, now: datetime) -> list[dict]:
+        """The cases whose snapshot has an alert due in (before, now]."""
+        return [c for c in cases if self._case_alerts(None, dict(c), before, now)]
+
     def _case_alerts(self, s, case: dict, before: datetime, now: datetime) -> list[dict]:
+        """The alerts of one case in (before, now]; with a session (``s``) a breach is also
+        stored on the case (``sla.breached_at``), without one nothing is written."""
         out: list[dict] = []
         if case.get("sla"):
             sla = from_wire(SlaInfo, case["sla"])
             for kind in sla_rules.transition_alerts(sla, before, now):
                 out.append(self._alert(kind, case, self._sla_message(kind, case)))
-                if kind is AlertKind.SLA_BREACH:
+                if kind is AlertKind.SLA_BREACH and s is not None:
                     case["sla"] = to_wire(sla_rules.with_breach(sla, now))
                     storage.put(s, EntityKind.CASE, case, actor="system:scheduler", now=now)
         deadline = case.get("docs_deadline")

@@ -22,7 +22,7 @@ import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -39,7 +39,7 @@ from app.domain.wire import format_time, parse_time
 from server import pii
 from server import tables as t
 from server.files import secure_sqlite
-from server.hot_sql import Hot, tx_cache
+from server.hot_sql import Encoded, Hot, json_dumps, tx_cache
 from server.problems import ProblemError
 
 FEED_LOCK = 724_001  # advisory lock id for change / audit seq assignment on PostgreSQL
@@ -59,22 +59,6 @@ def _aware(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 
 
-class Encoded:
-    """A JSON document already encoded to text: bound as is to a JSON column (the engines'
-    ``json_serializer``), so a document written to several rows is encoded once."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-def json_dumps(value: Any) -> str:
-    """The engines' JSON serializer: ``json.dumps`` (SQLAlchemy's default), or the text of an
-    :class:`Encoded` document."""
-    return value.text if isinstance(value, Encoded) else json.dumps(value)
-
-
 class ServerDB:
     """Engine + sessions. ``session()`` is a write transaction, ``read()`` a read transaction."""
 
@@ -82,6 +66,9 @@ class ServerDB:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         secure_sqlite(url)  # server/files.py: the file 0600 (its WAL / SHM follow), dir 0700
+        # Called in each write transaction before it commits (server/pg_events.py: its change
+        # event is stored in the same transaction).
+        self.before_commit: Callable[[Session], None] | None = None
         # SQLite: writers of this process queue here instead of in SQLite's busy handler, which
         # sleeps (1, 2, 5 … 100 ms) between polls; BEGIN IMMEDIATE still guards other processes.
         self._write_lock = threading.RLock() if self.is_sqlite else None
@@ -97,8 +84,7 @@ class ServerDB:
                 json_serializer=json_dumps,
             )
             self.read_engine = self.engine
-        t.metadata.create_all(self.engine)
-        self.db_id = self._ensure_meta()
+        self.db_id = self._ensure_schema()
 
     @staticmethod
     def _sqlite_engine(url: str, begin: str) -> Engine:
@@ -123,8 +109,12 @@ class ServerDB:
 
         return engine
 
-    def _ensure_meta(self) -> str:
+    def _ensure_schema(self) -> str:
+        """Tables and the database id, once: instances starting together over one PostgreSQL
+        take turns (the writer lock; SQLite's ``BEGIN IMMEDIATE``)."""
         with self.session() as s:
+            lock_writers(s)
+            t.metadata.create_all(s.connection())
             row = s.execute(select(t.meta.c.value).where(t.meta.c.key == "db_id")).first()
             if row:
                 return row[0]
@@ -146,6 +136,8 @@ class ServerDB:
             with Session(self.engine, expire_on_commit=False) as s:
                 s.info["pg"] = not self.is_sqlite
                 s.info["write"] = True
+                if self.before_commit is not None:
+                    s.info["before_commit"] = self.before_commit
                 yield s
         finally:
             if lock is not None:

@@ -3,12 +3,14 @@ instances"), each a real ``reviewer-server`` subprocess on its own loopback port
 
 A client on each instance follows ``GET /v1/events`` and fails over to the other URL with
 ``Last-Event-ID``: an action through A reaches B's subscriber within 2 s, ``Last-Event-ID`` from
-A resumes on B, and after ``kill -9`` of A its client continues on B with every event once;
-the leadership of the time-driven work moves to B.
+A resumes on B, and after ``kill -9`` of A its clients — a plain SSE follower and the
+workstation's own sync engine given both URLs — continue on B with every event once; the
+leadership of the time-driven work moves to B.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -31,6 +33,8 @@ from sqlalchemy.engine import make_url
 from server.leader import LEADER_LOCK
 from server.runner import free_port
 from server.storage import ServerDB
+from sync.live import LiveHandlers
+from tests.integration.sync.helpers import Workstation
 
 ROOT = Path(__file__).resolve().parents[3]
 LEADER_POLL_S = 0.5  # the recipe's --leader-poll, small so the takeover test is fast
@@ -129,6 +133,44 @@ class Follower:
 
     def stop(self) -> None:
         self._stop.set()
+
+
+class EngineClient:
+    """The workstation's sync engine (store, login, live stream, pulls) over ``url`` — here both
+    instances' URLs — on its own asyncio loop in a thread."""
+
+    def __init__(self, tmp: Path, url: str) -> None:
+        self.ws = Workstation(tmp, url, "admin1")
+        self.seqs: list[int] = []
+        self.event_ids: list[int] = []
+        self.connects = 0
+        self._loop = asyncio.new_event_loop()
+        self._stop: asyncio.Event | None = None
+        self._thread = threading.Thread(target=self._loop.run_until_complete, args=(self._main(),))
+        self._thread.start()
+        wait_for(lambda: self.connects, 20, "the engine's event stream")
+
+    async def _main(self) -> None:
+        def on_change(seq: int | None) -> None:
+            self.seqs.append(int(seq or 0))
+            self.event_ids.append(int(engine.live.last_event_id))
+
+        def on_connected() -> None:
+            self.connects += 1
+
+        handlers = LiveHandlers(on_change=on_change, on_connected=on_connected)
+        engine = self.ws.engine(live=True, live_handlers=handlers, heartbeat_timeout_s=5)
+        engine.start()
+        self._stop = asyncio.Event()
+        await self._stop.wait()
+        await engine.sync_once()
+        await engine.stop()
+
+    def close(self) -> None:
+        if self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(60)
+        self._loop.close()
 
 
 @pytest.fixture(scope="module")
@@ -275,13 +317,19 @@ def test_last_event_id_from_a_resumes_on_b(pair: dict) -> None:
     assert resumed == seen[1:]  # exactly what followed the pivot on A: ids, types and data
 
 
-def test_kill_a_client_continues_on_b_and_leadership_moves(pair: dict) -> None:
+def test_kill_a_client_continues_on_b_and_leadership_moves(
+    pair: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     a, b = pair["a"], pair["b"]
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     client_a = Follower([a.url, b.url], pair["token"])
+    engine = EngineClient(tmp_path, f"{a.url},{b.url}")  # signs in, streams and pulls via A
     try:
         before = new_case(pair, a.url)
         seq_before = feed_seq(pair, a.url, before["id"])
         wait_for(lambda: saw(client_a, seq_before), 5, "the change before the kill")
+        wait_for(lambda: any(x >= seq_before for x in engine.seqs), 10, "the engine's change")
         assert leader(pair["url"]) == "rws-A"
         a.proc.send_signal(signal.SIGKILL)
         a.proc.wait(10)
@@ -291,6 +339,12 @@ def test_kill_a_client_continues_on_b_and_leadership_moves(pair: dict) -> None:
         seqs = [feed_seq(pair, b.url, c["id"]) for c in after]
         wait_for(lambda: all(saw(client_a, s) for s in seqs), 10, "the changes after the kill")
         assert client_a.served_by[-1] == b.url
+        wait_for(
+            lambda: all(any(x >= s for x in engine.seqs) for s in seqs),
+            20,
+            "the engine's stream to go on through B",
+        )
+        assert engine.event_ids == sorted(set(engine.event_ids))  # none twice, in order
         # nothing lost, nothing twice: the stream holds every event id of its span, once
         ids = client_a.ids()
         assert ids == event_ids(pair["url"], ids[0], ids[-1])
@@ -306,3 +360,8 @@ def test_kill_a_client_continues_on_b_and_leadership_moves(pair: dict) -> None:
         )
     finally:
         client_a.stop()
+        engine.close()
+    # its last pull went to B as well: the cases written through B are in its store
+    for case in after:
+        assert engine.ws.local("case", case["id"]) is not None
+    engine.ws.close()

@@ -92,3 +92,40 @@ def test_concurrent_approve_deny_has_exactly_one_winner(server: RunningServer, a
     for tid in tasks:
         task = api.get(f"/tasks/{tid}").json()
         assert task["status"] == "completed" and task["version"] == 2, task
+
+
+def test_concurrent_case_assign_with_one_version_has_one_winner(
+    server: RunningServer, api: Api
+) -> None:
+    """Not only task actions: two ops admins assign one case with the same If-Match."""
+    clients = [_client(server, api, "admin1"), _client(server, api, "admin1")]
+    targets = ["u_reviewer1", "u_reviewer2"]
+    outcomes = []
+    try:
+        for _ in range(20):
+            case, _task = api.new_case(amount=10_000_000)
+            barrier = threading.Barrier(2)
+            statuses = [0, 0]
+
+            def run(i: int, case: dict = case, barrier=barrier, statuses=statuses) -> None:
+                headers = {
+                    "Idempotency-Key": str(uuid.uuid4()),
+                    "If-Match": f'"{case["version"]}"',
+                }
+                barrier.wait(10)
+                r = clients[i].post(
+                    f"/cases/{case['id']}/assign", json={"to": targets[i]}, headers=headers
+                )
+                statuses[i] = r.status_code
+
+            threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join(60)
+            outcomes.append(sorted(statuses))
+            assert api.get(f"/cases/{case['id']}").json()["version"] == 2
+    finally:
+        for c in clients:
+            c.close()
+    assert all(o == [200, 412] for o in outcomes), outcomes
