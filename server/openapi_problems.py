@@ -30,7 +30,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.openapi.utils import _get_api_route_for_openapi
+from fastapi.openapi.utils import _get_api_route_for_openapi  # FastAPI is pinned (pyproject)
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from server.auth import current_user
@@ -138,13 +138,11 @@ def document(schema: dict[str, Any], routes: list[Any]) -> dict[str, Any]:
 def install(app: FastAPI) -> None:
     """``app.openapi()`` builds FastAPI's document once and documents the problems in it."""
     build = app.openapi
-    documented: list[int] = []  # id() of the document last built by FastAPI
 
     def openapi() -> dict[str, Any]:
         schema = build()  # cached by FastAPI until the routes change
-        if not documented or documented[-1] != id(schema):
+        if "Problem" not in schema.get("components", {}).get("schemas", {}):
             document(schema, app.routes)
-            documented[:] = [id(schema)]
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

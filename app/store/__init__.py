@@ -3,6 +3,7 @@ change-feed application, inbox and lookup queries, the knowledge full-text index
 
 Modules: ``store`` (Store, default paths), ``schema`` (versions, upgrades), ``models`` /
 ``local_models`` (tables), ``extract`` (typed columns from wire data), ``apply`` (change feed),
-``inbox`` / ``lookups`` / ``knowledge`` / ``segments`` / ``views`` (queries), ``outbox``,
-``sync_state``, ``types`` (time storage). Masking of identifiers is a rule (``app.rules.pii``).
+``upsert`` (its version-guarded upsert), ``quarantine`` (feed entries kept aside), ``inbox`` /
+``lookups`` / ``knowledge`` / ``segments`` / ``views`` (queries), ``outbox``, ``sync_state``,
+``types`` (time storage). Masking of identifiers is a rule (``app.rules.pii``).
 """

@@ -62,21 +62,15 @@ def write_server_copy(
     one this store cannot hold (a value past int64, a malformed entity) is kept aside like a
     feed entry (``app.store.quarantine``) instead of failing the answer's transaction. False
     only when it was kept aside (a copy that is not newer than the stored one is no error)."""
-    session.flush()  # the savepoint below must not hold the caller's ORM changes
-    dbapi = driver_connection(session)
-    dbapi.execute("SAVEPOINT server_copy")
     try:
         write_entity(session, kind, data, force=True)
-    except Exception as exc:
-        dbapi.execute("ROLLBACK TO server_copy")
-        dbapi.execute("RELEASE server_copy")
+    except Exception as exc:  # the upsert statement is atomic: nothing of it was stored
         if not quarantine.is_entry_error(exc):
             raise
         change = {"op": "upsert", "version": data.get("version"), "data": data}
         refused = quarantine.refusal(kind.value, str(data.get("id")), change, exc)
         quarantine.keep_aside(session, [refused], now)
         return False
-    dbapi.execute("RELEASE server_copy")
     return True
 
 
@@ -284,13 +278,19 @@ def apply_changes(
     return changed
 
 
+_ANY_KEPT_ASIDE = "SELECT 1 FROM feed_quarantine LIMIT 1"
+
+
 def _settle_quarantine(
     session: Session,
     changed: ChangedIds,
     refused: list[quarantine.Refusal],
     now: datetime | None,
 ) -> None:
-    """Release the entities kept aside that now applied; keep aside this page's refusals."""
+    """Release the entities kept aside that now applied; keep aside this page's refusals.
+    Almost always there is nothing kept aside: one bare lookup on the driver tells so."""
+    if not refused and driver_connection(session).execute(_ANY_KEPT_ASIDE).fetchone() is None:
+        return
     held = quarantine.quarantined_keys(session)
     if held:
         applied = {(kind.value, i) for kind, ids in changed.items() for i in ids}

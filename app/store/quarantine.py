@@ -109,13 +109,13 @@ def diagnose(change: dict[str, Any], exc: BaseException) -> tuple[str, str]:
     data = change.get("data")
     if change.get("op") != "delete" and not isinstance(data, dict):
         return NOT_AN_OBJECT, f"data is {_json_type(data)}, not an object"
+    if isinstance(exc, ColumnError):  # a typed column's bind refused its value
+        return BAD_VALUE, f"{exc.column}: {_name(exc.cause)}"
     fields = list(_out_of_range(data))
     if _int_out_of_range(change.get("version")):
         fields.insert(0, "version")
     if fields:
         return INTEGER_OUT_OF_RANGE, "outside signed 64-bit: " + ", ".join(fields[:5])
-    if isinstance(exc, ColumnError):
-        return BAD_VALUE, f"{exc.column}: {_name(exc.cause)}"
     if isinstance(exc, KeyError):
         return MISSING_FIELD, f"missing {exc.args[0]!s}" if exc.args else "missing field"
     if isinstance(exc, AttributeError | TypeError | IndexError):

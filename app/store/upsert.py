@@ -130,7 +130,7 @@ def execute_upsert(
 
         if on_error is None:
             return run_plain(rows)
-        return _run_rows(session, rows, run_plain, on_error)
+        return _run_rows(rows, run_plain, on_error)
     sql, processors, defaults = prepared
     params = []
     for row in rows:
@@ -153,7 +153,7 @@ def execute_upsert(
 
     if on_error is None:
         return run(params)
-    return _run_rows(session, params, run, on_error)
+    return _run_rows(params, run, on_error)
 
 
 def _column_error(row: dict[str, Any], processors: Processors, exc: BaseException) -> BaseException:
@@ -169,27 +169,22 @@ def _column_error(row: dict[str, Any], processors: Processors, exc: BaseExceptio
 
 
 def _run_rows(
-    session: Session,
     rows: list[dict[str, Any]],
     run: Callable[[list[dict[str, Any]]], int],
     on_error: OnError,
 ) -> int:
-    """``run(rows)`` in a savepoint; if one row cannot be stored (SQLite refuses an integer
-    past 64 bits, a constraint), the batch is undone and each row is written in its own
-    savepoint, the failing ones reported to ``on_error``. Errors that are not a row's own
-    (a locked database) propagate."""
-    dbapi = driver_connection(session)
-    dbapi.execute("SAVEPOINT feed_rows")
+    """``run(rows)``; if a row cannot be stored (SQLite refuses an integer past 64 bits, a
+    constraint), each row is written again on its own and the failing ones are reported to
+    ``on_error``. No savepoint is needed (one would make SQLite copy every page it touches to
+    a sub-journal): each row's statement is atomic, the rows ``executemany`` stored before the
+    failure stay stored, and writing them again is a no-op under the version guard. Errors
+    that are not a row's own (a locked database) propagate."""
     try:
-        count = run(rows)
+        return run(rows)
     except Exception as exc:
-        dbapi.execute("ROLLBACK TO feed_rows")
-        dbapi.execute("RELEASE feed_rows")
         if not quarantine.is_entry_error(exc):
             raise
         if len(rows) == 1:
             on_error(str(rows[0]["id"]), exc)
             return 0
-        return sum(_run_rows(session, [row], run, on_error) for row in rows)
-    dbapi.execute("RELEASE feed_rows")
-    return count
+        return sum(_run_rows([row], run, on_error) for row in rows)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+
 from app.domain.enums import EntityKind
 from app.domain.wire import parse_time
+from app.store.local_models import FeedQuarantineRow
 from app.store.lookups import get_data
 from sync.dosctl.context import CommandError, Ctx
 
@@ -20,10 +23,21 @@ def fresh(ctx: Ctx) -> bool:
 
 
 def load(ctx: Ctx, kind: EntityKind, entity_id: str) -> dict[str, Any]:
+    """The entity as the local store holds it; says so when the server's newest copy of it was
+    kept aside (``app.store.quarantine``)."""
     with ctx.store.session() as s:
         data = get_data(s, kind, entity_id)
+        kept = s.execute(
+            select(FeedQuarantineRow.reason, FeedQuarantineRow.detail).where(
+                FeedQuarantineRow.entity == kind.value, FeedQuarantineRow.entity_id == entity_id
+            )
+        ).first()
+    why = f"the server's newest copy could not be applied ({kept[0]}: {kept[1]})" if kept else ""
     if data is None:
-        raise CommandError(f"{kind} {entity_id} not found", "not in the local store (synced?)")
+        detail = f"{why}; see dosctl status" if why else "not in the local store (synced?)"
+        raise CommandError(f"{kind} {entity_id} not found", detail)
+    if why:
+        ctx.out.note(f"note: showing an older copy; {why}")
     return data
 
 

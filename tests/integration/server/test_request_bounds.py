@@ -56,11 +56,19 @@ def test_twenty_mb_of_appeal_evidence_is_refused(api: Api) -> None:
 
 
 def _raw_exchange(url: str, head: bytes, body: bytes) -> bytes:
-    """Send ``head`` and only ``body`` (never the rest the head announces); the answer's start."""
+    """Send ``head`` and only ``body`` (never the rest the head announces); the whole answer."""
     parts = urlsplit(url)
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
         sock.sendall(head + body)
-        return sock.recv(4096)
+        answer = b""
+        while (chunk := sock.recv(4096)) != b"":  # until the whole answer (or a close)
+            answer += chunk
+            head, sep, rest = answer.partition(b"\r\n\r\n")
+            if sep and b"content-length:" in head.lower():
+                length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+                if len(rest) >= length:
+                    break
+        return answer
 
 
 def test_a_declared_size_over_the_limit_is_refused_before_the_body_is_sent(api: Api) -> None:

@@ -74,6 +74,8 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     not_entity = make_task(server.url, None, tag="q-str")
     not_finite = make_task(server.url, None, tag="q-nan")
     ws.sync()  # the client holds their first, good versions
+    early = Cli(capsys, monkeypatch, tmp_path / "early", server.url)
+    early.login("admin1")  # so does this dosctl store
     before = make_task(server.url, None, tag="q-before")
     case = api_get(server.url, "admin1", f"/cases/{big['case_id']}")
     case["application"]["amount"] = PAST_INT64
@@ -113,6 +115,13 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     cli.login("reviewer1")
     code, out, _ = cli("cases", "show", "--id", before["case_id"])
     assert code == 0 and before["case_id"] in out
+    code, out, err = cli("cases", "show", "--id", big["case_id"])  # never an OverflowError
+    assert (code, out) == (1, ""), err
+    assert "could not be applied (integer_out_of_range" in err, err
+    assert early("sync")[0] == 0
+    code, out, err = early("cases", "show", "--id", big["case_id"])
+    assert code == 0 and big["case_id"] in out
+    assert "showing an older copy" in err and "application.amount" in err
     code, info = cli.json("status")
     assert code == 0
     listed = {i["entity"]: i for i in info["not_applied"]}
