@@ -1,7 +1,7 @@
 """``reviewer-server``: run the reference backend with uvicorn on loopback.
 
     reviewer-server [--db URL] [--host 127.0.0.1] [--port 8765] [--demo] [--seed-cases N]
-                    [--speed F]
+                    [--speed F] [--audit-key-file PATH]
 
 ``--demo`` creates the demo users and data (once per database) and starts the call simulator
 and the scheduler. SIGINT / SIGTERM close the event streams, stop the background services and
@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="demo users, data and live simulator")
     p.add_argument("--seed-cases", type=int, default=0, metavar="N", help="add N generated cases")
     p.add_argument("--speed", type=float, default=1.0, help="simulator / scheduler time factor")
+    p.add_argument(
+        "--audit-key-file",
+        default=None,
+        metavar="PATH",
+        help="HMAC key of the audit chain (default: RWS_AUDIT_KEY, else audit.key beside the "
+        "SQLite file or in the data directory; created 0600)",
+    )
     p.add_argument("--log-level", default="info")
     return p
 
@@ -70,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         host=args.host,
         port=args.port,
         speed=args.speed,
+        audit_key_file=args.audit_key_file,
     )
     app = create_app(config)
     db = app.state.db
