@@ -7,6 +7,7 @@ import logging
 from fastapi import APIRouter, FastAPI
 
 from server import audit_anchor, auth, openapi_problems, problems
+from server.audit_chain import anchor_unanchored
 from server.config import ServerConfig
 from server.events import EventBus
 from server.events import router as events_router
@@ -78,6 +79,7 @@ def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
         )
     app.state.authenticate = auth.authenticate
     audit_anchor.configure(config.db_url, config.audit_key_file)
+    anchor_unanchored(app.state.db, config.clock())  # a chain from before signed heads
     problems.install(app)
     app.add_exception_handler(Replay, on_replay)
     v1 = APIRouter(prefix="/v1")

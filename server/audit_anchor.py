@@ -48,17 +48,24 @@ def default_key_path(db_url: str) -> Path:
 
 
 def read_or_create_key(path: Path) -> bytes:
-    """The key in ``path``; created (0600, directory 0700 when made here) when missing."""
+    """The key in ``path``; created (0600, directory 0700 when made here) when missing. A new key
+    is written to a private temporary file and linked into place, so a concurrent starter never
+    reads a half-written key (the first link wins)."""
     if not path.parent.exists():
         secure_dir(path.parent)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o600)
-        return bytes.fromhex(path.read_text().strip())
-    with os.fdopen(fd, "w") as f:
-        f.write(secrets.token_hex(32) + "\n")
+    if not path.exists():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32) + "\n")
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process created it first: use theirs
+        finally:
+            tmp.unlink()
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
     return bytes.fromhex(path.read_text().strip())
 
 

@@ -198,6 +198,25 @@ def events_hold(events: list[dict]) -> bool:
     return True
 
 
+def anchor_unanchored(db: Any, now: datetime) -> bool:
+    """A chain written before heads were signed (an upgraded database): if its sha256 links
+    hold, sign its head now (trust on first use); True when it did."""
+    with db.read() as s:
+        if s.execute(select(t.audit_anchor.c.name).where(t.audit_anchor.c.name == "head")).first():
+            return False
+        prev, expected = "", 1
+        for row in s.execute(select(t.audit).order_by(t.audit.c.seq)):
+            if row.seq != expected or row.prev_hash != prev or not _rehashes(row):
+                return False  # broken already: left unanchored, verify reports it
+            prev, expected = row.hash, expected + 1
+    if expected == 1:
+        return False  # no rows: the first append signs the head
+    with db.session() as s:
+        anchor.save_point(s, "head", expected - 1, prev, now)
+        s.commit()
+    return True
+
+
 def verify_audit(session: Session) -> bool:
     """The whole chain re-hashed against its signed head."""
     return bool(verify_chain(session, full=True)["verified"])

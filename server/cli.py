@@ -2,7 +2,7 @@
 
     reviewer-server [--db URL] [--host 127.0.0.1] [--port 8765] [--demo] [--seed-cases N]
                     [--speed F] [--no-scheduler] [--instance NAME] [--leader-poll S]
-                    [--scheduler-interval S]
+                    [--scheduler-interval S] [--audit-key-file PATH]
 
 The scheduler (SLA, checkpoint, approval, call-queue, assignment and report jobs) runs in every
 mode on the server's one clock; ``--no-scheduler`` leaves it out (a read-only replica). Work
@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run no time-driven jobs (a read-only replica)",
     )
+    p.add_argument(
+        "--audit-key-file",
+        default=None,
+        metavar="PATH",
+        help="HMAC key of the audit chain (default: RWS_AUDIT_KEY, else audit.key beside the "
+        "SQLite file or in the data directory; created 0600)",
+    )
     p.add_argument("--log-level", default="info")
     return p
 
@@ -104,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         speed=args.speed,
         leader_poll_s=args.leader_poll,
         scheduler_interval_s=args.scheduler_interval,
+        audit_key_file=args.audit_key_file,
     )
     if args.instance:
         config.instance = args.instance

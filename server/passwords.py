@@ -4,13 +4,16 @@
 Two thread pools from the standard library: ``workers`` threads for logins without recent
 failures of their username, and ONE thread for suspect logins (an unknown username, or one that
 failed recently — server/throttle.py). Suspect logins therefore use at most one core between
-them, and once ``MAX_SUSPECT_WAITING`` of them wait, more are refused with 429 at once instead of
-queueing. An unknown username is checked against a dummy hash, at the same cost.
+them, at a lower CPU priority (nice 10 on Linux), and once ``MAX_SUSPECT_WAITING`` of them wait,
+more are refused with 429 at once instead of queueing. An unknown username is checked against a
+dummy hash, at the same cost.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -41,10 +44,19 @@ class Busy(Exception):
     """Too many suspect logins are already waiting."""
 
 
+def _lower_priority() -> None:
+    """Linux: nice is per thread (and inherited by argon2's own lane threads): the suspect
+    lane's CPU goes to real logins first. Elsewhere a no-op."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+
+
 class PasswordPool:
     def __init__(self, workers: int = 2) -> None:
         self._fast = ThreadPoolExecutor(max(1, workers), thread_name_prefix="argon2")
-        self._slow = ThreadPoolExecutor(1, thread_name_prefix="argon2-suspect")
+        self._slow = ThreadPoolExecutor(
+            1, thread_name_prefix="argon2-suspect", initializer=_lower_priority
+        )
         self._lock = threading.Lock()
         self._suspect_waiting = 0
 

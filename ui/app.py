@@ -59,6 +59,7 @@ class Runtime:
         self.window: MainWindow | None = None
         self.session: Session | None = None
         self._remember = True
+        self._signed_out = False
         self.settings = QSettings("reviewer-workstation", "workstation")
 
     # -- sign-in --------------------------------------------------------------------------------
@@ -122,6 +123,19 @@ class Runtime:
         dialog.open()
         return await done
 
+    async def sign_out(self) -> None:
+        """The user's "Sign out": the server revokes the token (POST /v1/auth/logout), the
+        keyring forgets it, the remembered user is cleared, and the window closes (the app
+        quits)."""
+        from sync.auth import logout
+
+        if self.session is not None and not self._signed_out:
+            await logout(self.session.server_url, self.session.username, timeout=3.0)
+            self.settings.remove("user")
+            self._signed_out = True
+        if self.window is not None:
+            self.window.close()
+
     async def _relogin(self, session: Session) -> str | None:
         fresh = await self.ask_login(session.server_url, session.username)
         return fresh.token() if fresh else None
@@ -180,6 +194,9 @@ class Runtime:
             self.store, clock, self.keeper, bridge, user, self.lang, session.server_url
         )
         window = self.window = MainWindow(context)
+        window.sig_sign_out_requested.connect(
+            lambda: self.keeper.start(self.sign_out(), name="sign-out")
+        )
         errors.set_notifier(lambda text: window.notify(text, "critical"))
         if opts.size:
             window.resize(QSize(*opts.size))
@@ -248,7 +265,8 @@ class Runtime:
             self.window.context.clock.stop()
             self.window.close()
             self.window.deleteLater()
-        if self.session is not None and not self._remember and not self.opts.demo:
+        signed_in = self.session is not None and not self._signed_out
+        if signed_in and not self._remember and not self.opts.demo:
             from sync.auth import logout
 
             await logout(self.session.server_url, self.session.username, timeout=3.0)

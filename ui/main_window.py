@@ -40,6 +40,9 @@ class MainWindow(QMainWindow):
     sig_notification_shown = Signal(str, str)
     """Emitted with (severity, text) for every notification raised (banner and tray)."""
 
+    sig_sign_out_requested = Signal()
+    """Emitted when the user chooses "Sign out" (the runtime revokes the token and quits)."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
         self._action("previous_case", self.tr("Previous case"), "K", lambda: self._on_move(-1))
         self._action("next_task", self.tr("Next task"), "N", self._on_next_task)
         self._action("sync_now", self.tr("Sync now"), "F5", self.context.bridge.request_sync)
+        self._action("sign_out", self.tr("Sign out"), "", self.sig_sign_out_requested.emit)
         pages = [
             p
             for p in allowed_pages(self.context.user.roles)

@@ -588,6 +588,11 @@
         <translation>지금 동기화</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="123"/>
         <source>Go to {page}</source>
         <translation>{page}(으)로 이동</translation>

@@ -81,6 +81,20 @@ def test_keyboard_j_k_n_and_the_command_palette(qtbot, qloop, small_store, clock
     assert inbox.table.currentIndex().row() == before - 1
 
 
+def test_sign_out_is_a_command_of_the_palette(qtbot, qloop, small_store, clock):
+    window = make_window(qtbot, small_store, clock, [Role.REVIEWER])
+    window.resize(1280, 800)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.palette_popup.isVisible()
+    qtbot.keyClicks(window.palette_popup.line_edit, "sign out")
+    assert window.palette_popup.model.rowCount() == 1
+    with qtbot.waitSignal(window.sig_sign_out_requested):
+        qtbot.keyClick(window.palette_popup.line_edit, Qt.Key.Key_Return)
+
+
 def test_alert_flashes_and_notifies(qtbot, qloop, small_store, clock):
     window = make_window(qtbot, small_store, clock, [Role.REVIEWER])
     inbox = window.show_page("inbox")
