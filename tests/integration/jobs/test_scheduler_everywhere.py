@@ -50,3 +50,35 @@ def test_breach_while_down_alerts_once_after_restart(env) -> None:
     env.at(T0 + timedelta(hours=5, minutes=1))
     assert [a["id"] for a in env.alerts("sla_breach")] == ["case_down_1"]
     assert [a["id"] for a in env.alerts("sla_warning")] == ["case_down_1"]  # passed too
+
+
+def test_reviewer_server_process_runs_the_scheduler_without_demo(tmp_path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from server import storage
+    from server.runner import free_port
+    from server.scheduler import META_KEY
+    from server.storage import ServerDB
+    from tests.integration.sync.helpers import ROOT, wait_healthy
+
+    url, port = f"sqlite:///{tmp_path / 'p.db'}", free_port()
+    cmd = [sys.executable, "-m", "server.cli", "--db", url, "--port", str(port),
+           "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}")
+        db = ServerDB(url)
+        deadline = time.monotonic() + 30
+        ran = ""
+        while not ran and time.monotonic() < deadline:  # the first tick runs at start-up
+            with db.read() as s:
+                ran = storage.get_meta(s, META_KEY)
+            time.sleep(0.05)
+        db.dispose()
+        assert ran, "the scheduler of a plain reviewer-server never ran"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0
