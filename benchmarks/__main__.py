@@ -15,6 +15,7 @@ from collections.abc import Callable
 from benchmarks.harness import Figure, Sizes, machine, print_json, print_table, unavailable
 
 GROUPS = ("startup", "sync", "inbox", "transcript", "memory")
+EXTRA = ("instances",)  # only with --only: starts its own PostgreSQL cluster and servers
 STARTUP = ("startup_cold_ms", "ms", "ratio <= 3")
 INITIAL = ("initial_sync_s", "s", "ratio <= 2")
 DELTA = ("delta_sync_ms", "ms", "<= 300 ms")
@@ -24,6 +25,8 @@ FILTER = ("inbox_filter_ms", "ms", "<= 50 ms and ratio <= 3")
 SCROLL = ("inbox_scroll_frame_p99_ms", "ms", "<= 16 ms")
 TICK = ("sla_tick_ms", "ms", "<= 2 ms")
 RSS = ("rss_mb", "MB", "<= 400 MB")
+INSTANCES_RATE = ("instances_mutations_per_s", "mutations/s", "ratio >= 1.5")
+INSTANCES_P99 = ("instances_mutation_p99_ms", "ms", "<= 200 ms")
 
 
 def _guard(group: str, fn: Callable[[], list[Figure]], names: list[tuple[str, str, str]]):
@@ -42,11 +45,22 @@ def inbox_figures(env, sizes: Sizes, repeats: int) -> list[Figure]:
     return [startup.inbox_first_paint(store, repeats), *inbox.run(store, sizes)]
 
 
+def instances_figures(quick: bool) -> list[Figure]:
+    from benchmarks import instances
+
+    return instances.run(quick)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     p.add_argument("--quick", action="store_true", help="small sizes (CI, under two minutes)")
     p.add_argument("--json", action="store_true", help="one JSON object per figure and line")
-    p.add_argument("--only", nargs="*", choices=GROUPS, help="figure groups to run")
+    p.add_argument(
+        "--only",
+        nargs="*",
+        choices=GROUPS + EXTRA,
+        help="figure groups to run (instances only when named)",
+    )
     p.add_argument("--keep", action="store_true", help="keep the temp dir (store, server DB)")
     args = p.parse_args(argv)
     groups = args.only or list(GROUPS)
@@ -65,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         ("inbox", lambda: inbox_figures(env, sizes, repeats), [FIRST_PAINT, FILTER, SCROLL, TICK]),
         ("transcript", lambda: transcript.run(env), []),
         ("memory", lambda: [memory.rss(env.client_store_path())], [RSS]),
+        ("instances", lambda: instances_figures(args.quick), [INSTANCES_RATE, INSTANCES_P99]),
     ]
     figures: list[Figure] = []
     try:

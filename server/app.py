@@ -6,12 +6,13 @@ import logging
 
 from fastapi import APIRouter, FastAPI
 
-from server import auth, problems
+from server import audit_anchor, auth, openapi_problems, problems
 from server.config import ServerConfig
 from server.events import EventBus
 from server.events import router as events_router
 from server.feed import router as feed_router
 from server.idempotency import Replay, on_replay
+from server.request_guard import RequestGuard
 from server.storage import ServerDB
 
 log = logging.getLogger(__name__)
@@ -33,12 +34,14 @@ def _routers() -> list[APIRouter]:
         reports,
         session,
         tasks,
+        unmask,
     )
 
     return [
         session.router,
         feed_router,
         cases.router,
+        unmask.router,
         tasks.router,
         appeals.router,
         qa.router,
@@ -65,14 +68,24 @@ def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
     )
     app.state.config = config
     app.state.db = db or ServerDB(config.db_url)
-    app.state.bus = EventBus(retention_s=config.event_retention_s)
+    if app.state.db.is_sqlite:
+        app.state.bus = EventBus(retention_s=config.event_retention_s)
+    else:  # several instances may share the database: events go through it
+        from server.pg_events import PgEventBus
+
+        app.state.bus = PgEventBus(
+            app.state.db, config.event_retention_s, poll_s=config.event_poll_s
+        )
     app.state.authenticate = auth.authenticate
+    audit_anchor.configure(config.db_url, config.audit_key_file)
     problems.install(app)
     app.add_exception_handler(Replay, on_replay)
     v1 = APIRouter(prefix="/v1")
     for router in _routers():
         v1.include_router(router)
     app.include_router(v1)
+    app.add_middleware(RequestGuard)  # body ≤ 1 MiB, numbers in JSON bodies within bounds
+    openapi_problems.install(app)
     # API.md: "GET /openapi.json is served" — also under /v1 for clients that prefix every path.
     app.add_api_route("/v1/openapi.json", lambda: app.openapi(), include_in_schema=False)
     return app

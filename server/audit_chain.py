@@ -1,24 +1,30 @@
 """The hash-chained audit log: each event's hash is sha256(prev_hash + canonical JSON of the
-event); ``verify_audit`` walks the whole chain. Appends are serialised with the change feed's
-writer lock, so audit seq is in commit order too."""
+event). Appends are serialised with the change feed's writer lock, so audit seq is in commit order
+too; every append also signs the chain's new head (server/audit_anchor.py), in the same
+transaction. ``verify_chain`` checks the chain against its signed head, incrementally from the
+last verified point."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.wire import format_time
+from server import audit_anchor as anchor
 from server import tables as t
 from server.hot_sql import Hot, tx_cache
+from server.pii import redact_free_text
 from server.storage import _aware, _naive, lock_writers
 
 _LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
 _INSERT = Hot(insert(t.audit))
+_FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "data")
 
 
 def _canonical(event: dict) -> str:
@@ -27,6 +33,33 @@ def _canonical(event: dict) -> str:
 
 def _audit_hash(prev_hash: str, event: dict) -> str:
     return hashlib.sha256((prev_hash + _canonical(event)).encode()).hexdigest()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    """The chain's head (last seq and hash), read once per transaction under the writer lock."""
+    lock_writers(session)
+    head = tx_cache(session).get("audit_head")
+    if head is None:
+        rows = _LAST.run(session, {})
+        head = (rows[0][0], rows[0][1]) if rows else (0, "")
+    return head
+
+
+def _event(seq: int, actor: str, action: str, entity: str, entity_id: str, data: dict,
+           now: datetime) -> dict:  # fmt: skip
+    return {
+        "seq": seq,
+        "at": format_time(now),
+        "actor": actor,
+        "action": action,
+        "entity": str(entity),
+        "entity_id": entity_id,
+        "data": json.loads(json.dumps(data, default=str)),
+    }
+
+
+def _row(event: dict, prev_hash: str, digest: str, at: datetime) -> dict:
+    return {**event, "at": _naive(at), "prev_hash": prev_hash, "hash": digest}
 
 
 def append_audit(
@@ -38,43 +71,35 @@ def append_audit(
     data: dict,
     now: datetime,
 ) -> dict:
-    """Append one event; its hash is sha256(prev_hash + canonical JSON of the event).
-
-    The chain's head (last seq and hash) is read once per transaction, under the writer lock,
-    and kept for the next event of the same transaction."""
-    lock_writers(session)
-    head = tx_cache(session).get("audit_head")
-    if head is None:
-        rows = _LAST.run(session, {})
-        head = (rows[0][0], rows[0][1]) if rows else (0, "")
-    seq, prev = head[0] + 1, head[1]
-    event_ = {
-        "seq": seq,
-        "at": format_time(now),
-        "actor": actor,
-        "action": action,
-        "entity": str(entity),
-        "entity_id": entity_id,
-        "data": json.loads(json.dumps(data, default=str)),
-    }
-    prev_hash = prev or ""
+    """Append one event; its hash is sha256(prev_hash + canonical JSON of the event)."""
+    data = redact_free_text(data)  # an identifier typed into a note or a reason: [PII]
+    seq, prev_hash = _head(session)
+    seq += 1
+    event_ = _event(seq, actor, action, entity, entity_id, data, now)
     digest = _audit_hash(prev_hash, event_)
-    _INSERT.run(
-        session,
-        {
-            "seq": seq,
-            "at": _naive(now),
-            "actor": actor,
-            "action": action,
-            "entity": str(entity),
-            "entity_id": entity_id,
-            "data": event_["data"],
-            "prev_hash": prev_hash,
-            "hash": digest,
-        },
-    )
+    _INSERT.run(session, _row(event_, prev_hash, digest, now))
     tx_cache(session)["audit_head"] = (seq, digest)
+    anchor.sign_head(session, seq, digest, now)
     return {**event_, "prev_hash": prev_hash, "hash": digest}
+
+
+def append_many(session: Session, events: Iterable[tuple], now: datetime) -> int:
+    """Append ``(actor, action, entity, entity_id, data, at)`` events in one executemany (demo
+    seeding); the head is signed once. Returns how many were appended."""
+    seq, prev_hash = _head(session)
+    rows = []
+    for actor, action, entity, entity_id, data, at in events:
+        seq += 1
+        event_ = _event(seq, actor, action, entity, entity_id, data, at)
+        digest = _audit_hash(prev_hash, event_)
+        rows.append(_row(event_, prev_hash, digest, at))
+        prev_hash = digest
+    for start in range(0, len(rows), 5000):
+        session.execute(insert(t.audit), rows[start : start + 5000])
+    if rows:
+        tx_cache(session)["audit_head"] = (seq, prev_hash)
+        anchor.sign_head(session, seq, prev_hash, now)
+    return len(rows)
 
 
 def _audit_row(row: Any) -> dict:
@@ -102,15 +127,77 @@ def audit_events(
     return [_audit_row(r) for r in session.execute(stmt.limit(limit))]
 
 
-def verify_audit(session: Session) -> bool:
-    """Walk the whole chain: every hash recomputes and links to the one before it."""
-    prev_hash, expected_seq = "", 1
-    for row in session.execute(select(t.audit).order_by(t.audit.c.seq)):
-        ev = _audit_row(row)
-        if ev["seq"] != expected_seq or ev["prev_hash"] != prev_hash:
+def _rehashes(row: Any) -> bool:
+    ev = _audit_row(row)
+    return _audit_hash(ev["prev_hash"], {k: ev[k] for k in _FIELDS}) == ev["hash"]
+
+
+def verify_chain(session: Session, *, full: bool = False) -> dict:
+    """``{verified, rows, head_hash, checked_from, problem}`` of the chain against its signed
+    head. Cheap checks first — the rows are exactly seq 1..head (none deleted, inserted or cut
+    off) —, then the rows after the last verified point (and that row itself) are re-hashed and
+    linked, and the last must be the signed head. ``session`` should be one snapshot (a read
+    transaction; REPEATABLE READ on PostgreSQL)."""
+    key = anchor.key_for(session)
+    a = t.audit.c
+    count, top = session.execute(select(func.count(), func.coalesce(func.max(a.seq), 0))).one()
+    count, top = int(count), int(top)
+    head = anchor.read_point(session, "head", key)
+    out = {"verified": False, "rows": count, "head_hash": head.hash if head else None,
+           "checked_from": 1, "problem": None}  # fmt: skip
+    if head is None:
+        out["verified"] = count == 0
+        out["problem"] = None if count == 0 else "no signed head: the chain is not anchored"
+        return out
+    if not head.signed:
+        out["problem"] = "the head's signature does not match (edited without the key)"
+        return out
+    if top != head.seq or count != head.seq:
+        out["problem"] = (
+            f"rows 1..{head.seq} expected (signed head), found {count} rows up to seq {top}"
+        )
+        return out
+    start = None if full else anchor.read_point(session, "verified", key)
+    if start is None or not start.signed or start.seq > head.seq:
+        start = anchor.Point(0, "", True)
+    out["checked_from"] = max(start.seq, 1)
+    prev, expected = start.hash, start.seq + 1
+    if start.seq:
+        row = session.execute(select(t.audit).where(a.seq == start.seq)).first()
+        if row is None or row.hash != start.hash or not _rehashes(row):
+            out["problem"] = f"row {start.seq} (last verified) changed"
+            return out
+    stmt = select(t.audit).where(a.seq > start.seq, a.seq <= head.seq).order_by(a.seq)
+    for row in session.execute(stmt.execution_options(yield_per=2000)):
+        if row.seq != expected or row.prev_hash != prev or not _rehashes(row):
+            out["problem"] = f"row {expected} does not re-hash or link to the row before it"
+            return out
+        prev, expected = row.hash, expected + 1
+    if prev != head.hash:
+        out["problem"] = "the last row is not the signed head"
+        return out
+    out["verified"] = True
+    out["advanced"] = head.seq != start.seq  # the caller moves the verified point
+    return out
+
+
+def events_hold(events: list[dict]) -> bool:
+    """Each listed event re-hashes, and links to the one before it when that one is listed too
+    (GET /audit checks what it shows, on top of the incremental check of the chain)."""
+    before: dict | None = None
+    for ev in events:
+        if _audit_hash(ev["prev_hash"], {k: ev[k] for k in _FIELDS}) != ev["hash"]:
             return False
-        body = {k: ev[k] for k in ("seq", "at", "actor", "action", "entity", "entity_id", "data")}
-        if _audit_hash(prev_hash, body) != ev["hash"]:
+        if (
+            before is not None
+            and before["seq"] + 1 == ev["seq"]
+            and ev["prev_hash"] != before["hash"]
+        ):
             return False
-        prev_hash, expected_seq = ev["hash"], expected_seq + 1
+        before = ev
     return True
+
+
+def verify_audit(session: Session) -> bool:
+    """The whole chain re-hashed against its signed head."""
+    return bool(verify_chain(session, full=True)["verified"])

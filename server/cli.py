@@ -1,13 +1,17 @@
 """``reviewer-server``: run the reference backend with uvicorn on loopback.
 
     reviewer-server [--db URL] [--host 127.0.0.1] [--port 8765] [--demo] [--seed-cases N]
-                    [--speed F] [--no-scheduler]
+                    [--speed F] [--no-scheduler] [--instance NAME] [--leader-poll S]
+                    [--scheduler-interval S]
 
 The scheduler (SLA, checkpoint, approval, call-queue, assignment and report jobs) runs in every
 mode on the server's one clock; ``--no-scheduler`` leaves it out (a read-only replica). Work
-that fell due while the server was down runs once when it starts again. ``--demo`` creates the
-demo users and data (once per database) and starts the call simulator. SIGINT / SIGTERM close
-the event streams, stop the background services and exit with status 0.
+that fell due while the server was down runs once when it starts again. ``--demo`` also creates
+the demo users and data (once per database) and runs the call simulator. Several servers may
+share one PostgreSQL database (README "Running several instances"): events reach every
+instance, and the time-driven work runs on the one instance that holds the leadership lock,
+taken over within ``--leader-poll`` seconds when that instance dies. SIGINT / SIGTERM close the
+event streams, stop the background services and exit with status 0.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 
+from app.text import log_redaction
 from server.app import create_app
 from server.config import ServerConfig
+from server.leader import start_leadership
 
 log = logging.getLogger("reviewer-server")
 
@@ -42,6 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="demo users, data and live simulator")
     p.add_argument("--seed-cases", type=int, default=0, metavar="N", help="add N generated cases")
     p.add_argument("--speed", type=float, default=1.0, help="simulator / scheduler time factor")
+    p.add_argument("--instance", default=None, help="this instance's name (default host:pid)")
+    p.add_argument(
+        "--leader-poll",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="seconds between leadership checks; a dead leader is replaced within S (default 5)",
+    )
+    p.add_argument(
+        "--scheduler-interval",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="seconds between scheduler runs (default 30)",
+    )
     p.add_argument(
         "--no-scheduler",
         action="store_true",
@@ -65,36 +86,15 @@ def _after_shutdown(sig: int, frame: object) -> None:
     log.info("stopped by signal %s", sig)
 
 
-def start_services(app, args: argparse.Namespace) -> tuple[object | None, object | None]:
-    """Demo data and simulator (``--demo``), generated cases, then the scheduler — in every
-    mode unless ``--no-scheduler``. Returns ``(live services or None, scheduler or None)``."""
-    config, db = app.state.config, app.state.db
-    live = sched = None
-    if args.demo:
-        from server.demo import seed_demo_once, start_live
-
-        t0 = time.perf_counter()
-        if seed_demo_once(db, config.clock()):
-            log.info("demo data created in %.1f s", time.perf_counter() - t0)
-        live = start_live(app, with_scheduler=False, by_calendar=True)
-    if args.seed_cases > 0:
-        from server.demo import seed_cases
-
-        t0 = time.perf_counter()
-        seed_cases(db, args.seed_cases, config.clock())
-        log.info("%d cases seeded in %.1f s", args.seed_cases, time.perf_counter() - t0)
-    if not args.no_scheduler:  # after seeding: the first tick sees the data
-        from server.jobs.service import start_scheduler
-
-        sched = start_scheduler(app)
-    return live, sched
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
-    if args.speed <= 0:
-        print("reviewer-server: --speed must be positive", file=sys.stderr)
+    log_redaction.install("uvicorn", "uvicorn.error", "uvicorn.access")  # no identifier logged
+    if min(args.speed, args.leader_poll, args.scheduler_interval) <= 0:
+        print(
+            "reviewer-server: --speed, --leader-poll and --scheduler-interval must be positive",
+            file=sys.stderr,
+        )
         return 2
     config = ServerConfig(
         db_url=args.db or default_db_url(),
@@ -102,10 +102,26 @@ def main(argv: list[str] | None = None) -> int:
         host=args.host,
         port=args.port,
         speed=args.speed,
+        leader_poll_s=args.leader_poll,
+        scheduler_interval_s=args.scheduler_interval,
     )
+    if args.instance:
+        config.instance = args.instance
     app = create_app(config)
     db = app.state.db
-    live, sched = start_services(app, args)
+    if args.demo:
+        from server.demo import seed_demo_once
+
+        t0 = time.perf_counter()
+        if seed_demo_once(db, config.clock()):
+            log.info("demo data created in %.1f s", time.perf_counter() - t0)
+    if args.seed_cases > 0:
+        from server.demo import seed_cases
+
+        t0 = time.perf_counter()
+        seed_cases(db, args.seed_cases, config.clock())
+        log.info("%d cases seeded in %.1f s", args.seed_cases, time.perf_counter() - t0)
+    live = start_leadership(app, demo=args.demo, scheduler=not args.no_scheduler)
     uv = uvicorn.Config(
         app,
         host=args.host,
@@ -122,10 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server.run()
     finally:
-        if live is not None:
-            live.stop()
-        if sched is not None:
-            sched.stop()
+        live.stop()
         app.state.bus.close()
         db.dispose()
     return 0

@@ -16,6 +16,9 @@ Wire format per event (API.md "Live events")::
 too (``\\u2028``) because some line splitters (``str.splitlines``, httpx ``iter_lines``) break
 lines there. The JSON value is unchanged. A comment line (``: ping``) is sent as heartbeat.
 
+Several instances over one PostgreSQL: :class:`server.pg_events.PgEventBus` keeps this
+interface and routes every event through the database (``events`` table + ``LISTEN/NOTIFY``).
+
 Shutdown: ``bus.close()`` ends every open stream (call it before stopping uvicorn, which waits
 for open responses). Auth: the route calls ``app.state.authenticate(request)`` (sync or async,
 returning a user or raising / returning ``None``); without it every request is refused.
@@ -35,6 +38,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 EVENT_TYPES = ("call.segment", "call.state", "queue.stats", "change", "alert")
 _LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
@@ -75,6 +79,7 @@ class Subscription:
     wakeup: asyncio.Event = field(default_factory=asyncio.Event)
     dropped: bool = False
     closed: bool = False
+    after: int = 0  # Last-Event-ID: events up to it are never handed to this subscriber
 
     def _notify(self) -> None:
         if self.loop is None:
@@ -260,7 +265,10 @@ async def events(request: Request) -> Any:
     user = await _authenticate(request)  # may raise the core's 401 problem itself
     if user is None:
         return _problem(401, "unauthenticated", "Unauthorized", "missing or invalid token")
-    sub = bus.subscribe(_parse_last_event_id(request), loop=asyncio.get_running_loop())
+    # run in a worker thread: over several instances the backlog is read from the database
+    sub = await run_in_threadpool(
+        bus.subscribe, _parse_last_event_id(request), asyncio.get_running_loop()
+    )
     heartbeat = getattr(request.app.state, "events_heartbeat_s", None)
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import Annotated
+import logging
+import math
+import re
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy import func, select, text
+from sqlalchemy import Text, func, select, text, type_coerce
 
 from app.domain.wire import format_time
 from server import storage
@@ -22,6 +25,46 @@ from server.auth import current_user
 from server.storage import ServerDB
 
 router = APIRouter(tags=["sync"])
+log = logging.getLogger(__name__)
+_ROW = (
+    t.changes.c.seq,
+    t.changes.c.kind,
+    t.changes.c.id,
+    t.changes.c.op,
+    t.changes.c.version,
+    type_coerce(t.changes.c.data, Text).label("data"),  # decoded row by row: see _data
+)
+
+
+_MAYBE_NOT_FINITE = re.compile(r"NaN|Infinity|[eE]\+?[0-9]{3}")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return value
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _data(row: Any) -> Any:
+    """A change row's document. SQLite hands the stored text over and it is decoded here, row
+    by row, so one row that is not JSON or holds a number JSON cannot carry (``NaN``,
+    ``1e999``; written around the API) is sent as its text — which every client keeps aside
+    as not an entity — instead of failing the feed for everyone."""
+    raw = row.data
+    if not isinstance(raw, str):
+        return raw  # PostgreSQL's driver decodes json itself (and never stores bad JSON)
+    try:
+        if _MAYBE_NOT_FINITE.search(raw) is None:
+            return json.loads(raw)
+        return json.loads(raw, parse_float=_finite, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        log.error("change %s (%s %s) is not JSON; sent as text", row.seq, row.kind, row.id)
+        return raw
 
 
 def encode_cursor(db_id: str, seq: int) -> str:
@@ -82,10 +125,7 @@ def changes(
             else:
                 start = seq
         rows = s.execute(
-            select(t.changes)
-            .where(t.changes.c.seq > start)
-            .order_by(t.changes.c.seq)
-            .limit(limit + 1)
+            select(*_ROW).where(t.changes.c.seq > start).order_by(t.changes.c.seq).limit(limit + 1)
         ).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
@@ -98,7 +138,7 @@ def changes(
                 "id": r.id,
                 "op": r.op,
                 "version": r.version,
-                "data": r.data,
+                "data": _data(r),
             }
             for r in rows
         ],

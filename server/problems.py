@@ -25,6 +25,7 @@ _CODES = {
     405: "method_not_allowed",
     409: "conflict",
     412: "version_mismatch",
+    413: "payload_too_large",
     415: "validation",
     422: "validation",
     429: "too_many_requests",

@@ -84,6 +84,9 @@ class Scheduler:
         now = self.clock()
         alerts: list[dict] = []
         with self.db.session() as s:
+            # the writer lock first: even two overlapping ticks (a leader that just lost its
+            # lease) read and move ``scheduler_last_run`` one after the other, never alert twice
+            storage.lock_writers(s)
             raw = storage.get_meta(s, META_KEY)
             before = parse_time(raw) if raw else None
             storage.set_meta(s, META_KEY, format_time(now))

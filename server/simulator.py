@@ -5,8 +5,11 @@ change feed). Every script turn becomes a few ``Utterance`` partials (growing ``
 same ``Id`` / ``TranscriptId``) and then the final ``Transcript`` with that ``Id``, its
 ``Sentiment`` from ``app.text.sentiment`` and ``IssuesDetected`` character offsets of the turn's
 ``issues`` substrings; a turn's ``categories`` add a ``Categories`` segment; the call ends with a
-``PostContactSummary``. Segments are stored with ``storage.append_segment`` (a final replaces its
-partials) and published as ``call.segment`` ``{contact_id, segment}`` events.
+``PostContactSummary``. Identifiers spoken in a turn are redacted to ``[PII]`` before the
+segment is stored, published or used in an alert (``app.rules.pii.redact_segment``: Contact
+Lens ``Redaction`` offsets, partials included). Segments are stored with
+``storage.append_segment`` (a final replaces its partials) and published as
+``call.segment`` ``{contact_id, segment}`` events.
 
 Time: every wait is ``duration / speed`` seconds of real time (1.0 = real time). The simulator
 runs in daemon threads, one *lane* per demo agent, each looping over the scripts with a pause
@@ -44,6 +47,7 @@ from app.domain.enums import AlertKind, CallFlow, CallState, EntityKind, Partici
 from app.domain.wire import format_time, to_wire
 from app.rules import call_queues
 from app.rules.calendar import next_business_start
+from app.rules.pii import mask_name, redact_segment
 from app.text.sentiment import label as sentiment_label
 from app.text.sentiment import score
 from server import storage
@@ -108,7 +112,8 @@ def partial_texts(text: str, parts: int) -> list[str]:
 def turn_segments(
     script: dict, index: int, begin_ms: int, agent_participant: str, parts: int = 3
 ) -> list[Segment]:
-    """The segments of one turn: partials, the final Transcript, then Categories if any."""
+    """The segments of one turn: partials, the final Transcript, then Categories if any —
+    identifiers already redacted (each partial on its own, as a real-time redactor must)."""
     turn = script["turns"][index]
     text: str = turn["text"]
     role = ParticipantRole(turn["role"])
@@ -130,7 +135,7 @@ def turn_segments(
         names = list(turn["categories"])
         poi = {n: CategoryDetail([PointOfInterest(begin_ms, end_ms)]) for n in names}
         out.append(Categories(names, poi))
-    return out
+    return [redact_segment(seg) for seg in out]
 
 
 class CallSimulator:
@@ -230,7 +235,9 @@ class CallSimulator:
             queue=script["queue"],
             flow=CallFlow(script["flow"]),
             state=CallState.RINGING,
-            customer=CallCustomer(c["name"], c["tier"], c["account_id"], c.get("phone", "")),
+            customer=CallCustomer(
+                c["name"], c["tier"], c["account_id"], c.get("phone", ""), c.get("customer_id")
+            ),
             started_at=self.clock(),
             script_id=script["id"],
         )
@@ -270,7 +277,7 @@ class CallSimulator:
         if script.get("callback") or after_hours:
             call.callback_at = next_business_start(self.clock()) + timedelta(minutes=30)
         self._save_call(call)
-        self._emit(call_id, PostContactSummary(script["summary"]))
+        self._emit(call_id, redact_segment(PostContactSummary(script["summary"])))
         if self._sleep(self.acw_s * 1000):
             return call_id
         self._end_call(call_id)
@@ -328,7 +335,7 @@ class CallSimulator:
             "kind": AlertKind.NEGATIVE_SENTIMENT.value,
             "entity": EntityKind.CALL.value,
             "id": call.id,
-            "message": f"부정 감정 감지: {call.customer.name} ({call.queue})",
+            "message": f"부정 감정 감지: {mask_name(call.customer.name)} ({call.queue})",
             "segment_id": seg.Id,
             "text": seg.Content,
             "agent_id": call.agent_id,

@@ -6,6 +6,14 @@ a time, readers keep going under WAL); on PostgreSQL the first write of a transa
 transaction-level advisory lock ``pg_advisory_xact_lock(FEED_LOCK)`` and only then reads
 ``max(seq) + 1`` — the lock is held until COMMIT, so no later seq can commit before an earlier one.
 ``db.read()`` opens a plain (deferred) transaction for queries.
+
+First writer wins (version checks are atomic): on PostgreSQL a write transaction takes that
+advisory lock *before* its first entity read (``get`` / ``query`` / ``put`` / ``delete``), and
+``get`` reads with ``SELECT … FOR UPDATE``, so a status or ``If-Match`` compare and the write
+that follows it happen under the lock, as SQLite's ``BEGIN IMMEDIATE`` does for the whole
+transaction. Every update is also conditional (``UPDATE … WHERE version = :expected``, the
+version this transaction read): an update that hits no row raises :class:`StaleVersion` (409)
+instead of writing a second document with the same version.
 """
 
 from __future__ import annotations
@@ -28,8 +36,11 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind
 from app.domain.wire import format_time, parse_time
+from server import pii
 from server import tables as t
+from server.files import secure_sqlite
 from server.hot_sql import Hot, tx_cache
+from server.problems import ProblemError
 
 FEED_LOCK = 724_001  # advisory lock id for change / audit seq assignment on PostgreSQL
 _hasher = PasswordHasher()
@@ -70,6 +81,7 @@ class ServerDB:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        secure_sqlite(url)  # server/files.py: the file 0600 (its WAL / SHM follow), dir 0700
         # SQLite: writers of this process queue here instead of in SQLite's busy handler, which
         # sleeps (1, 2, 5 … 100 ms) between polls; BEGIN IMMEDIATE still guards other processes.
         self._write_lock = threading.RLock() if self.is_sqlite else None
@@ -78,7 +90,11 @@ class ServerDB:
             self.read_engine = self._sqlite_engine(url, "BEGIN")
         else:
             self.engine = create_engine(
-                url, pool_pre_ping=True, future=True, json_serializer=json_dumps
+                url,
+                pool_pre_ping=True,
+                pool_size=20,  # the request thread pool (40) plus the event bus
+                max_overflow=30,
+                json_serializer=json_dumps,
             )
             self.read_engine = self.engine
         t.metadata.create_all(self.engine)
@@ -129,6 +145,7 @@ class ServerDB:
         try:
             with Session(self.engine, expire_on_commit=False) as s:
                 s.info["pg"] = not self.is_sqlite
+                s.info["write"] = True
                 yield s
         finally:
             if lock is not None:
@@ -206,37 +223,77 @@ _E = t.entities.c
 _BY_KEY = (_E.kind == bindparam("k")) & (_E.id == bindparam("i"))
 _GET_DATA = Hot(select(_E.data, _E.version).where(_BY_KEY))
 _GET_VERSION = Hot(select(_E.version).where(_BY_KEY))
-_UPDATE_ENTITY = Hot(update(t.entities).where(_BY_KEY))
+_GET_DATA_LOCKED = Hot(select(_E.data, _E.version).where(_BY_KEY).with_for_update())
+_GET_VERSION_LOCKED = Hot(select(_E.version).where(_BY_KEY).with_for_update())
+_UPDATE_ENTITY = Hot(update(t.entities).where(_BY_KEY & (_E.version == bindparam("expected"))))
 _INSERT_ENTITY = Hot(insert(t.entities))
 _INSERT_CHANGE = Hot(insert(t.changes))
 _UPSERT = ChangeOp.UPSERT.value
 _MAX_SEQ: dict[Any, Any] = {}
 
 
+class StaleVersion(ProblemError):
+    """A conditional update hit no row: another transaction changed the entity since this one
+    read it. 409 ``conflict`` with the stored document as ``current``."""
+
+    def __init__(self, kind: str, id: str, expected: int, current: dict | None) -> None:
+        super().__init__(
+            409,
+            "conflict",
+            f"{kind} {id} changed since version {expected} was read",
+            current=current,
+        )
+
+
+def _locking(session: Session) -> bool:
+    """A PostgreSQL write transaction: reads take the writer lock and the row lock."""
+    info = session.info
+    return bool(info.get("pg") and info.get("write"))
+
+
 def get(session: Session, kind: EntityKind | str, id: str) -> dict | None:
+    """An entity's document. In a write transaction the version read is remembered (``put``
+    updates on condition of it); on PostgreSQL the row is read under the writer lock and
+    ``FOR UPDATE``, so whatever the caller decides on it still holds when it writes."""
     k = _kind(kind)
-    rows = _GET_DATA.run(session, {"k": k, "i": id})
+    params = {"k": k, "i": id}
+    if _locking(session):
+        lock_writers(session)
+        rows = _GET_DATA_LOCKED.run(session, params)
+    else:
+        rows = _GET_DATA.run(session, params)
     if not rows:
         return None
-    if not session.info.get("pg"):  # SQLite: this transaction's view stays as read (see put)
+    if session.info.get("write"):
         tx_cache(session).setdefault("versions", {})[(k, id)] = rows[0].version
     return dict(rows[0].data)
 
 
 def _current_version(session: Session, k: str, id: str) -> int | None:
-    """The stored version of an entity. On SQLite a write transaction holds the database from
-    ``BEGIN IMMEDIATE`` to commit, so a version read (``get``) or written (``put``) earlier in
-    the same transaction is still current; on PostgreSQL it is read again."""
-    versions = tx_cache(session).get("versions") if not session.info.get("pg") else None
+    """The stored version of an entity: the one this transaction read (``get``) or wrote
+    (``put``) if any — the writer lock held since then keeps it current — else read now (on
+    PostgreSQL under the writer lock, ``FOR UPDATE``)."""
+    versions = tx_cache(session).get("versions")
     if versions is not None and (k, id) in versions:
         return versions[(k, id)]
-    rows = _GET_VERSION.run(session, {"k": k, "i": id})
+    params = {"k": k, "i": id}
+    if _locking(session):
+        lock_writers(session)
+        rows = _GET_VERSION_LOCKED.run(session, params)
+    else:
+        rows = _GET_VERSION.run(session, params)
     return rows[0][0] if rows else None
+
+
+def _stale(session: Session, k: str, id: str, expected: int) -> StaleVersion:
+    rows = _GET_DATA.run(session, {"k": k, "i": id})
+    return StaleVersion(k, id, expected, dict(rows[0].data) if rows else None)
 
 
 def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now: datetime) -> dict:
     """Insert or update an entity: version + 1, updated_at = now, one change row. Returns it."""
     k = _kind(kind)
+    data = pii.protect(session, k, data)  # the one place identifiers are masked
     current = _current_version(session, k, data["id"])
     version = (current + 1) if current is not None else max(int(data.get("version") or 1), 1)
     stored = {**data, "version": version, "updated_at": format_time(now)}
@@ -250,11 +307,12 @@ def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now
         **_index_columns(stored),
     }
     if current is not None:
-        _UPDATE_ENTITY.run(session, {"k": k, "i": data["id"], **values})
+        hit = _UPDATE_ENTITY.run(session, {"k": k, "i": data["id"], "expected": current, **values})
+        if hit != 1:  # first writer wins: never a second document with one version
+            raise _stale(session, k, data["id"], current)
     else:
         _INSERT_ENTITY.run(session, {"kind": k, "id": data["id"], **values})
-    if not session.info.get("pg"):
-        tx_cache(session).setdefault("versions", {})[(k, data["id"])] = version
+    tx_cache(session).setdefault("versions", {})[(k, data["id"])] = version
     seq = next_seq(session, t.changes.c.seq)
     _INSERT_CHANGE.run(
         session,
@@ -269,6 +327,7 @@ def delete_entity(
     session: Session, kind: EntityKind | str, id: str, *, actor: str, now: datetime
 ) -> bool:
     k = _kind(kind)
+    lock_writers(session)
     row = session.execute(
         select(t.entities.c.version).where(t.entities.c.kind == k, t.entities.c.id == id)
     ).first()
@@ -289,46 +348,6 @@ def delete_entity(
 delete = delete_entity  # the seam's name; ``delete_entity`` avoids shadowing sqlalchemy.delete
 
 
-def bulk_insert(
-    db: ServerDB, kind: EntityKind | str, items: list[dict], *, now: datetime | None = None
-) -> int:
-    """Fast path for seeding: new entities (version 1) and their change rows, one transaction,
-    executemany. Returns the last seq written."""
-    k = _kind(kind)
-    stamp = format_time(now or datetime.now(UTC))
-    with db.session() as s:
-        base = next_seq(s, t.changes.c.seq)
-        ents, chg = [], []
-        for i, item in enumerate(items):
-            data = {**item, "version": 1, "updated_at": item.get("updated_at") or stamp}
-            ents.append(
-                {
-                    "kind": k,
-                    "id": data["id"],
-                    "version": 1,
-                    "updated_at": _naive(parse_time(data["updated_at"])),
-                    "data": data,
-                    **_index_columns(data),
-                }
-            )
-            chg.append(
-                {
-                    "seq": base + i,
-                    "kind": k,
-                    "id": data["id"],
-                    "op": "upsert",
-                    "version": 1,
-                    "data": data,
-                }
-            )
-        for start in range(0, len(ents), 5000):
-            s.execute(insert(t.entities), ents[start : start + 5000])
-            s.execute(insert(t.changes), chg[start : start + 5000])
-        _seq_taken(s, t.changes.c.seq, base + len(items) - 1)
-        s.commit()
-    return base + len(items) - 1
-
-
 def query(
     session: Session,
     kind: EntityKind | str,
@@ -337,7 +356,12 @@ def query(
     order_by_due: bool = False,
     **filters: Any,
 ) -> list[dict]:
-    """Entities of a kind filtered on the indexed columns (status, queue_id, assignee_id, …)."""
+    """Entities of a kind filtered on the indexed columns (status, queue_id, assignee_id, …).
+
+    In a PostgreSQL write transaction the writer lock is taken first, so a choice made on the
+    rows (``/tasks/next`` picks an open task) still holds when the transaction writes."""
+    if _locking(session):
+        lock_writers(session)
     stmt = select(t.entities.c.data).where(t.entities.c.kind == _kind(kind))
     for name, value in filters.items():
         col = t.entities.c[name]
@@ -447,72 +471,34 @@ def online_user_ids(session: Session, now: datetime) -> set[str]:
     return {r[0] for r in rows}
 
 
-# --- alerts, segments, meta -------------------------------------------------------------------
-
-
-def add_alert(
-    session: Session, kind: str, entity: str, entity_id: str, data: dict, now: datetime
-) -> dict:
-    row = {
-        "at": _naive(now),
-        "kind": str(kind),
-        "entity": str(entity),
-        "entity_id": entity_id,
-        "data": json.loads(json.dumps(data, default=str)),
-    }
-    session.execute(insert(t.alerts).values(**row))
-    return {**row, "at": format_time(now)}
-
-
-def append_segment(session: Session, call_id: str, key: str, segment: dict) -> None:
-    """Store a Contact Lens segment; a final Transcript replaces the partial with the same key
-    (moved to the end, so ``?after=`` pollers see it)."""
-    session.execute(
-        sa_delete(t.segments).where(
-            t.segments.c.call_id == call_id, t.segments.c.segment_key == key
-        )
-    )
-    session.execute(insert(t.segments).values(call_id=call_id, segment_key=key, data=segment))
-
-
-def call_segments(session: Session, call_id: str, after_key: str | None = None) -> list[dict]:
-    stmt = select(t.segments.c.seq, t.segments.c.data).where(t.segments.c.call_id == call_id)
-    if after_key:
-        pos = session.execute(
-            select(t.segments.c.seq).where(
-                t.segments.c.call_id == call_id, t.segments.c.segment_key == after_key
-            )
-        ).scalar()
-        if pos is not None:
-            stmt = stmt.where(t.segments.c.seq > pos)
-    return [dict(r.data) for r in session.execute(stmt.order_by(t.segments.c.seq))]
-
-
-def get_meta(session: Session, key: str, default: str = "") -> str:
-    value = session.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
-    return default if value is None else value
-
-
-def set_meta(session: Session, key: str, value: str) -> None:
-    if session.execute(select(t.meta.c.key).where(t.meta.c.key == key)).first():
-        session.execute(update(t.meta).where(t.meta.c.key == key).values(value=value))
-    else:
-        session.execute(insert(t.meta).values(key=key, value=value))
-
-
-# The audit chain lives in server/audit_chain.py (it needs ``next_seq`` above); re-exported here
-# so ``storage.append_audit`` / ``storage.verify_audit`` stay the seam.
+# Re-exported so ``storage.<name>`` stays the seam: the audit chain (server/audit_chain.py),
+# seeding's fast path (server/bulk.py), both need ``next_seq`` above; alerts, call segments and
+# meta rows (server/side_tables.py).
 from server.audit_chain import append_audit, audit_events, verify_audit  # noqa: E402
+from server.bulk import bulk_insert  # noqa: E402
+from server.side_tables import (  # noqa: E402
+    add_alert,
+    append_segment,
+    call_segments,
+    get_meta,
+    set_meta,
+)
 
 __all__ = [
     "ServerDB",
+    "StaleVersion",
+    "add_alert",
     "append_audit",
+    "append_segment",
     "audit_events",
     "bulk_insert",
+    "call_segments",
     "create_user",
     "delete",
     "get",
+    "get_meta",
     "put",
     "query",
+    "set_meta",
     "verify_audit",
 ]

@@ -1,6 +1,7 @@
 """Typed client of the backend API (shared/API.md), asyncio + httpx.
 
-One ``ApiClient`` per server: base URL, timeouts, TLS verification on, ``Authorization: Bearer``,
+One ``ApiClient`` per server: base URL (or several instances' URLs, comma-separated, with
+fail-over: ``sync.failover``), timeouts, TLS verification on, ``Authorization: Bearer``,
 ``Idempotency-Key`` and ``If-Match`` headers. Every error answer becomes an ``ApiProblem``;
 every transport failure a ``NetworkError``. No retries here: ``sync.retry`` decides.
 """
@@ -21,6 +22,7 @@ from httpcore._backends.anyio import AnyIOBackend, AnyIOStream
 from httpcore._utils import is_socket_readable
 
 from app.domain.wire import parse_time
+from sync.failover import FailoverTransport, split_urls
 from sync.feed_json import parse_changes_body
 from sync.problems import ApiProblem, NetworkError
 
@@ -133,13 +135,17 @@ class ApiClient:
         verify: bool | str = True,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        urls = split_urls(base_url) or [base_url.rstrip("/")]
+        self.base_url = urls[0]
         self.bearer = token
+        transport = transport or default_transport(verify)
+        if len(urls) > 1:  # several instances of one backend (sync.failover)
+            transport = FailoverTransport(urls, transport)
         self._http = httpx.AsyncClient(
             base_url=self.base_url + "/v1",
             timeout=timeout,
             verify=verify,
-            transport=transport or default_transport(verify),
+            transport=transport,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
 
@@ -226,6 +232,10 @@ class ApiClient:
             user=body.get("user") or {},
         )
 
+    async def logout(self) -> None:
+        """POST /v1/auth/logout: the server refuses this token from now on (204)."""
+        await self.request("POST", "/auth/logout")
+
     async def me(self) -> dict[str, Any]:
         return await self.get_json("/me")
 
@@ -275,6 +285,16 @@ class ApiClient:
     ) -> Mutation:
         path = f"/tasks/{task_id}/actions/{action}"
         return await self.mutate(path, body, idempotency_key=key, if_match=version)
+
+    # online only, never queued ----------------------------------------------------------------
+    async def unmask(self, case_id: str, field: str, reason: str) -> dict[str, Any]:
+        """``POST /cases/{id}/unmask`` → ``{field, value}``: one full identifier, audited on the
+        server. Not an outbox mutation (no Idempotency-Key replay: the value must not be stored
+        anywhere); the caller keeps the value in memory only."""
+        response = await self.request(
+            "POST", f"/cases/{case_id}/unmask", json={"field": field, "reason": reason}
+        )
+        return response.json()
 
 
 def _items(body: Any) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ import keyring
 import keyring.errors
 
 from sync.api import ApiClient
-from sync.problems import NotLoggedIn
+from sync.problems import ApiProblem, NetworkError, NotLoggedIn
 
 KEYRING_SERVICE = "reviewer-workstation"
 log = logging.getLogger(__name__)
@@ -87,5 +87,20 @@ async def login(server_url: str, username: str, password: str, **client_kwargs: 
     return Session(server_url.rstrip("/"), username, grant.user)
 
 
-def logout(server_url: str, username: str) -> bool:
-    return delete_token(server_url, username)
+async def logout(server_url: str, username: str, **client_kwargs: Any) -> bool:
+    """Sign out: the server revokes the token (POST /v1/auth/logout), then the keyring forgets
+    it. The token is forgotten even when the server cannot be reached or already refuses it
+    (expired, revoked); returns whether the server confirmed the revocation."""
+    token = load_token(server_url, username)
+    revoked = False
+    if token:
+        try:
+            async with ApiClient(server_url, token=token, **client_kwargs) as api:
+                await api.logout()
+            revoked = True
+        except ApiProblem as exc:
+            revoked = exc.status == 401  # the server refuses it already
+        except NetworkError:
+            log.warning("sign-out: %s unreachable; the token is only forgotten here", server_url)
+    delete_token(server_url, username)
+    return revoked

@@ -4,8 +4,10 @@ Each page is applied with ``app.store.apply.apply_changes`` in ONE transaction t
 cursor, the server-time offset and ``last_sync_at``, on the single writer thread (never on the
 event loop). A cut connection mid-pull leaves the cursor where the last fully applied page put
 it; re-pulling converges, and a page applied twice changes nothing (apply is version-checked and
-idempotent). A ``reset: true`` answer (unknown cursor) rebuilds the synced copy with
-``reset_synced`` in the same transaction as the first page; the outbox is kept and replayed.
+idempotent). An entry the store cannot apply (a value past int64, a malformed entity) is kept
+aside by the apply (``app.store.quarantine``) and the page and its cursor go on. A ``reset:
+true`` answer (unknown cursor) rebuilds the synced copy with ``reset_synced`` in the same
+transaction as the first page; the outbox is kept and replayed.
 An empty store's first pull holds the bulk tables' secondary indexes back and builds them once
 at its end (``app.store.bulk_load``).
 """
@@ -173,7 +175,7 @@ class Puller:
         with self.store.transaction() as session, store_apply.bulk_cache(session):
             if page.reset:
                 store_apply.reset_synced(session)
-            changed = store_apply.apply_changes(session, changes)
+            changed = store_apply.apply_changes(session, changes, now=self.clock())
             if page.cursor is not None:
                 store_apply.set_cursor(session, page.cursor)
             if offset is not None:

@@ -251,7 +251,7 @@ class Runtime:
         if self.session is not None and not self._remember and not self.opts.demo:
             from sync.auth import logout
 
-            logout(self.session.server_url, self.session.username)
+            await logout(self.session.server_url, self.session.username, timeout=3.0)
         if self.store is not None:
             self.store.close()
         if self.server is not None:

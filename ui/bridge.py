@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
 from app.domain.enums import OutboxStatus
+from app.store import quarantine
 from app.store.local_models import OutboxRow
 from app.store.store import Store
 from app.store.sync_state import get_state
@@ -78,20 +79,28 @@ class SyncBridge(QObject):
     def engine(self) -> Any:
         return self._engine
 
+    def api(self) -> Any:
+        """The engine's ``sync.api.ApiClient`` (its token and connections) for online-only
+        calls, or None without an engine."""
+        parts = getattr(self._engine, "parts", None)
+        return getattr(getattr(parts, "puller", None), "api", None)
+
     def request_sync(self) -> None:
         if self._engine is not None:
             self._engine.request_pull()
 
     # -- store facts ----------------------------------------------------------------------------
     def outbox_counts(self) -> tuple[int, int]:
+        """(pending actions, sync problems): refused actions and server changes not applied."""
         with self._store.session() as session:
             rows = session.execute(
                 select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
             ).all()
+            not_applied = quarantine.count(session)
         counts = dict(rows)
         return (
             sum(counts.get(s, 0) for s in ACTIVE),
-            sum(counts.get(s, 0) for s in PROBLEMS),
+            sum(counts.get(s, 0) for s in PROBLEMS) + not_applied,
         )
 
     def last_sync_at(self) -> datetime | None:

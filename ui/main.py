@@ -15,6 +15,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from app.text import log_redaction
 from ui import errors
 from ui.gc_guard import GuiThreadCollector
 from ui.look import apply_font, install_language, load_theme, register_fonts, system_language
@@ -58,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    log_redaction.install()  # no customer identifier in the workstation's log
     opts = parse(sys.argv[1:] if argv is None else argv)
     errors.install()
     app, lang = make_app(opts)

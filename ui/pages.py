@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.rules.pii import sees_full_names
 from ui.case.builders import OWN_PAGES, build_own_page
 from ui.case.wiring import open_case
 from ui.context import AppContext
@@ -38,6 +39,7 @@ def build_page(name: str, context: AppContext, parent: QWidget) -> QWidget:
             context.keeper,
             context.user.id,
             korean_amounts=context.lang == "ko",
+            mask_names=not sees_full_names(context.user.roles),
             parent=parent,
         )
         context.bridge.sig_cases_changed.connect(page.on_cases_changed)

@@ -34,6 +34,13 @@ class IssueDetected:
 
 
 @dataclass(slots=True)
+class Redaction:
+    """Contact Lens ``Redaction``: where the ``[PII]`` tags of the redacted text are."""
+
+    CharacterOffsets: list[CharacterOffsets] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Utterance:
     """A partial; replaced by the final Transcript with the same Id."""
 
@@ -44,6 +51,7 @@ class Utterance:
     PartialContent: str
     BeginOffsetMillis: int
     EndOffsetMillis: int
+    Redaction: Redaction = field(default_factory=Redaction)
 
 
 @dataclass(slots=True)
@@ -56,6 +64,7 @@ class Transcript:
     EndOffsetMillis: int
     Sentiment: Sentiment = Sentiment.NEUTRAL
     IssuesDetected: list[IssueDetected] = field(default_factory=list)
+    Redaction: Redaction = field(default_factory=Redaction)
 
 
 @dataclass(slots=True)
@@ -107,6 +116,8 @@ def segment_to_wire(segment: Segment) -> dict[str, Any]:
     body = to_wire(segment)
     if isinstance(segment, PostContactSummary) and segment.FailureCode is None:
         body.pop("FailureCode")
+    if isinstance(segment, Utterance | Transcript) and not segment.Redaction.CharacterOffsets:
+        body.pop("Redaction")  # optional in Contact Lens: only a redacted text carries it
     return {type(segment).__name__: body}
 
 

@@ -19,7 +19,9 @@ from app.domain.enums import (
 
 @dataclass(slots=True)
 class Customer:
-    """Who applied. Identifiers are stored whole; the UI shows them masked (last 4)."""
+    """Who applied. ``account_id`` / ``phone`` / ``resident_id`` arrive masked from the server
+    (last 4 digits, ``app.rules.pii``); the full values exist only in the server's
+    ``customer_pii`` table. ``customer_id`` is an opaque reference."""
 
     customer_id: str
     name: str
@@ -78,6 +80,9 @@ class SlaInfo:
     warning_at: datetime | None = None
     breached_at: datetime | None = None
     met_at: datetime | None = None
+    # ``breached_at`` of the clocks an escalation replaced (runbook "에스컬레이션 SLA"): a case
+    # that was overdue at L1 stays counted as breached by the SLA report after it moves to L2.
+    breach_history: list[datetime] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -96,6 +101,16 @@ class TimelineEntry:
     kind: str  # action name, "comment", "system"
     body: str = ""
     data: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Notification:
+    """A notice sent to the customer (``notify-customer``; runbook "고객 통지")."""
+
+    template: str
+    at: datetime
+    by: str
+    eta: str | None = None
 
 
 @dataclass(slots=True)
@@ -130,6 +145,11 @@ class Case:
     documents: list[Document] = field(default_factory=list)
     docs_deadline: date | None = None
     timeline: list[TimelineEntry] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+    task_ids: list[str] = field(default_factory=list)
+    appeal_ids: list[str] = field(default_factory=list)
+    appeal: dict | None = None  # the last appeal's outcome (server: appeals resolve)
+    qa_review_id: str | None = None
     version: int = 1
     updated_at: datetime | None = None
 
@@ -147,6 +167,9 @@ class Task:
     completed_at: datetime | None = None
     completed_by: str | None = None
     outcome: Action | None = None
+    created_at: datetime | None = None
+    appeal_id: str | None = None
+    qa_review_id: str | None = None
     version: int = 1
     updated_at: datetime | None = None
 

@@ -20,7 +20,7 @@ Permission matrix (x = allowed):
 | docs_received       |       |    x     |   x    |    |     x     |            |         |
 | resolve_appeal      |       |          |   x    |    |           |            |         |
 | approval_response   |       |          |   x    |    |           |            |         |
-| unmask              |       |          |   x    |    |     x     |            |         |
+| unmask              |       |    x     |   x    |    |     x     |            |         |
 | qa_sample           |       |          |        | x  |     x     |            |         |
 | qa_review           |       |          |        | x  |           |            |         |
 | assign/reassign     |       |          |        |    |     x     |            |         |
@@ -65,13 +65,14 @@ _REVIEWER = frozenset(
         A.CLOSE,
         A.NOTIFY_CUSTOMER,
         A.DOCS_RECEIVED,
+        A.UNMASK,  # shared/API.md: reviewer, senior_reviewer, ops_admin; audited, rate-limited
     }
 )
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.AGENT: frozenset({A.VIEW, A.AFTER_CALL_WORK, A.SUBMIT_APPEAL, A.COMMENT}),
     Role.REVIEWER: _REVIEWER,
-    Role.SENIOR_REVIEWER: _REVIEWER | {A.RESOLVE_APPEAL, A.UNMASK, A.APPROVAL_RESPONSE},
+    Role.SENIOR_REVIEWER: _REVIEWER | {A.RESOLVE_APPEAL, A.APPROVAL_RESPONSE},
     Role.QA: frozenset({A.VIEW, A.QA_SAMPLE, A.QA_REVIEW}),
     Role.OPS_ADMIN: _REVIEWER
     | {
@@ -79,7 +80,6 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         A.REASSIGN,
         A.OPEN_CASE,
         A.QA_SAMPLE,
-        A.UNMASK,
         A.VIEW_AUDIT,
         A.VIEW_OPS,
         A.CHECKPOINT_FEEDBACK,

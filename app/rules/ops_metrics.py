@@ -216,6 +216,20 @@ def appeals_health(
 
 
 # -- SLA report -------------------------------------------------------------------------------
+def sla_outcome(clock: SlaInfo, now: datetime) -> str:
+    """How the SLA report counts one case's clock at ``now``: ``breached`` when it is overdue,
+    finished late, recorded a breach — or an escalation replaced a clock that had breached
+    (``breach_history``; runbook "에스컬레이션 SLA": an overdue case does not drop out of the
+    report by being escalated); else ``met`` when stopped, else ``in_progress``."""
+    state = sla_rules.evaluate(clock, now).state
+    late = clock.met_at is not None and clock.met_at > clock.due_at
+    if state is SlaState.BREACHED or late or clock.breached_at is not None or clock.breach_history:
+        return "breached"
+    if state is SlaState.MET:
+        return "met"
+    return "in_progress"
+
+
 def compliance(met: int, breached: int) -> float | None:
     """Percent of closed work that met its SLA (in-progress work is not judged yet)."""
     closed = met + breached

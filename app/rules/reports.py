@@ -28,13 +28,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from app.domain.cases import SlaInfo
-from app.domain.enums import SlaState
 from app.domain.people import Appeal, QAReview
 from app.domain.wire import format_time, parse_time
 from app.rules import appeals as appeal_rules
 from app.rules import ops_metrics
 from app.rules import qa as qa_rules
-from app.rules import sla as sla_rules
 
 KST = ZoneInfo("Asia/Seoul")
 KINDS = ("daily", "weekly", "monthly")
@@ -93,17 +91,6 @@ class SlaItem:
     sla: SlaInfo
 
 
-def outcome(clock: SlaInfo, now: datetime) -> str:
-    """``met``, ``breached`` (breached, or met after its due) or ``in_progress``."""
-    state = sla_rules.evaluate(clock, now).state
-    late = clock.met_at is not None and clock.met_at > clock.due_at
-    if state is SlaState.BREACHED or late or clock.breached_at is not None:
-        return "breached"
-    if state is SlaState.MET:
-        return "met"
-    return "in_progress"
-
-
 def _line(counter: Counter[str], **key: str) -> dict:
     return {
         **key,
@@ -123,7 +110,7 @@ def sla_report(items: Iterable[SlaItem], start: datetime, end: datetime, now: da
             continue
         row = rows[(item.priority, item.queue_id)]
         row["total"] += 1
-        row[outcome(item.sla, now)] += 1
+        row[ops_metrics.sla_outcome(item.sla, now)] += 1
     by_priority: dict[str, Counter[str]] = defaultdict(Counter)
     by_queue: dict[str, Counter[str]] = defaultdict(Counter)
     for (prio, queue_id), counter in rows.items():

@@ -4,13 +4,15 @@ change and its outbox row (in the caller's transaction)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.domain.cases import Case, Task, TimelineEntry
+from app.commands.base import Result
+from app.commands.guards import Conflict, today_kst
+from app.domain.cases import Case, TimelineEntry
 from app.domain.enums import Action, EntityKind
 from app.domain.people import User
 from app.domain.wire import from_wire, to_wire
@@ -21,6 +23,7 @@ from app.store.lookups import get_data, get_version
 from app.store.outbox import enqueue
 
 KST = ZoneInfo("Asia/Seoul")
+__all__ = ["Conflict", "today_kst"]
 T = TypeVar("T")
 
 
@@ -43,14 +46,12 @@ class NotFound(RuleError):
         )
 
 
-class Conflict(RuleError):
-    code = "conflict"
-    status = 409
-
-
-def today_kst(now: datetime) -> date:
-    """The business date of ``now`` (deadlines are dates in Korea)."""
-    return now.astimezone(KST).date()
+def apply_result(session: Session, result: Result) -> None:
+    """Write a command's effect optimistically: every case and task it returns."""
+    for case in result.cases:
+        save(session, EntityKind.CASE, case)
+    for task in result.tasks:
+        save(session, EntityKind.TASK, task)
 
 
 def load(session: Session, kind: EntityKind, cls: type[T], entity_id: str) -> tuple[T, int]:
@@ -65,14 +66,6 @@ def require(actor: User, action: Action, amount: int | None = None) -> None:
     verdict = access.can_act(actor.roles, action, amount=amount)
     if not verdict:
         raise Forbidden.from_verdict(verdict)
-
-
-def open_task(task: Task) -> None:
-    if task.status.value in ("completed", "cancelled"):
-        raise Conflict(
-            f"이미 처리된 태스크입니다 ({task.status.value}).",
-            f"the task is already {task.status.value}",
-        )
 
 
 def note(case: Case, actor: User, kind: str, body: str, now: datetime, data: Any = None) -> None:

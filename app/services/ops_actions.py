@@ -1,8 +1,8 @@
 """What operations staff do from the ops desk: move a user's open work to another user
 (``dosctl ops reassign --from --to``, vacations) and acknowledge a live alert.
 
-Same shape and guarantees as app.services.task_actions: validate, check access, write the
-optimistic change and the outbox row in ONE transaction; raise and write nothing on bad input.
+Reassign is the command app.commands.reassign (guard + effect), written here with its outbox
+row in ONE transaction; acknowledging validates, checks access and writes the outbox row.
 
 | intent         | request                                               | answer             |
 |----------------|-------------------------------------------------------|--------------------|
@@ -22,12 +22,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domain.cases import Case, Task
-from app.domain.enums import Action, EntityKind, OutboxStatus, Role, TaskStatus
+from app.commands import COMMANDS, parse, run
+from app.commands.base import Actor, UserWork
+from app.domain.cases import Task
+from app.domain.enums import EntityKind, OutboxStatus, Role, TaskStatus
 from app.domain.people import User
 from app.domain.wire import from_wire
 from app.rules.errors import FieldError, Forbidden, ValidationFailed
-from app.services.common import ActionResult, push, require, save
+from app.services.common import ActionResult, apply_result, push
 from app.store.local_models import OutboxRow
 from app.store.lookups import get_case
 from app.store.models import TaskRow
@@ -40,48 +42,29 @@ _OPEN = (TaskStatus.OPEN.value, TaskStatus.ASSIGNED.value)
 MAX_NOTE = 2_000
 
 
-def _user_id(form: Mapping[str, Any], name: str, errors: dict[str, FieldError]) -> str:
-    value = form.get(name)
-    if not isinstance(value, str) or not value.strip():
-        errors[name] = FieldError("required", "사용자를 선택하세요.", "choose a user")
-        return ""
-    return value.strip()
-
-
 def reassign(store: Store, actor: User, form: Mapping[str, Any], now: datetime) -> ActionResult:
-    """``{from, to}`` (user ids): every open task of ``from`` and its case go to ``to``."""
-    errors: dict[str, FieldError] = {}
-    source = _user_id(form, "from", errors)
-    target = _user_id(form, "to", errors)
-    if source and target and source == target:
-        errors["to"] = FieldError(
-            "same_user", "다른 사용자를 선택하세요.", "choose another user than 'from'"
-        )
-    if errors:
-        raise ValidationFailed(errors=errors)
-    require(actor, Action.REASSIGN)
+    """app.commands.reassign ``{from, to}``: every open task of ``from`` (and the cases it
+    holds) go to ``to``; the effect is the command's, written with its outbox row."""
+    cmd = COMMANDS["reassign"]
+    data = parse(cmd.input, {k: v.strip() if isinstance(v, str) else v for k, v in form.items()})
     with store.transaction() as s:
         rows = s.execute(
-            select(TaskRow.data).where(TaskRow.assignee_id == source, TaskRow.status.in_(_OPEN))
+            select(TaskRow.data).where(TaskRow.assignee_id == data.from_, TaskRow.status.in_(_OPEN))
         ).scalars()
-        for data in list(rows):
-            task = from_wire(Task, data)
-            task.assignee_id = target
-            save(s, EntityKind.TASK, task)
-            case: Case | None = get_case(s, task.case_id)
-            if case is not None and case.assignee_id == source:
-                case.assignee_id = target
-                save(s, EntityKind.CASE, case)
+        tasks = [from_wire(Task, d) for d in rows]
+        cases = {t.case_id: c for t in tasks if (c := get_case(s, t.case_id)) is not None}
+        result = run(cmd, UserWork(tasks, cases), data, Actor.of(actor), now)
+        apply_result(s, result)
         return push(
             s,
             actor,
             now,
             intent="ops.reassign",
             path="/v1/ops/reassign",
-            payload={"from": source, "to": target},
+            payload=data.wire(),
             form=form,
             kind=EntityKind.USER,
-            entity_id=source,
+            entity_id=data.from_,
             if_match=None,
             case_id=None,
         )

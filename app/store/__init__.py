@@ -4,5 +4,5 @@ change-feed application, inbox and lookup queries, the knowledge full-text index
 Modules: ``store`` (Store, default paths), ``schema`` (versions, upgrades), ``models`` /
 ``local_models`` (tables), ``extract`` (typed columns from wire data), ``apply`` (change feed),
 ``inbox`` / ``lookups`` / ``knowledge`` / ``segments`` / ``views`` (queries), ``outbox``,
-``sync_state``, ``masking``, ``types`` (time storage).
+``sync_state``, ``types`` (time storage). Masking of identifiers is a rule (``app.rules.pii``).
 """

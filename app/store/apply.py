@@ -7,136 +7,36 @@ The caller wraps one page and its cursor in one transaction::
         set_cursor(s, page["cursor"])
 
 An upsert whose version is not newer than the stored one changes nothing, so re-applying a page
-is harmless; a later change to the same id in a page supersedes the earlier ones.
+is harmless; a later change to the same id in a page supersedes the earlier ones. An entry this
+client cannot store (a value past int64, a malformed entity) is refused on its own and kept aside
+(``app.store.quarantine``); the rest of the page applies.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, text, update
-from sqlalchemy.dialects.sqlite import Insert, insert
-from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite as sqlite_dialect
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import TextClause
 
 from app.domain.enums import ChangeOp, EntityKind, OutboxStatus
+from app.store import quarantine
 from app.store.extract import MODELS, columns
 from app.store.local_models import CallSegmentRow, OutboxRow
 from app.store.models import ArticleRow, CaseRow
 from app.store.sync_state import set_state
 from app.store.types import JSONText
+from app.store.upsert import OnError, execute_upsert
+from app.store.upsert import driver_connection as driver_connection  # for app.store.outbox
 from app.text.korean import index_text
 
 ChangedIds = dict[EntityKind, set[str]]
-_LOCAL_COLUMNS = frozenset({"id", "pending_sync"})  # never overwritten by the server's copy
 LOCAL_PREFIX = "local-"  # ids of entities created offline, before the server named them
 ACTIVE = (OutboxStatus.PENDING.value, OutboxStatus.INFLIGHT.value)
 _CHUNK = 500  # ids per IN (…) query
-
-
-@functools.cache
-def _upsert_statement(kind: EntityKind, force: bool) -> Insert:
-    """INSERT … ON CONFLICT DO UPDATE … WHERE newer, built once per kind (compiled once)."""
-    table = MODELS[kind].__table__
-    stmt = insert(table)
-    newer = (
-        stmt.excluded.version >= table.c.version
-        if force
-        else (stmt.excluded.version > table.c.version)
-    )
-    updates = {c.name: stmt.excluded[c.name] for c in table.c if c.name not in _LOCAL_COLUMNS}
-    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates, where=newer)
-
-
-_NAMED = sqlite_dialect(paramstyle="named")
-
-
-@functools.cache
-def _upsert_text(
-    kind: EntityKind, force: bool, keys: tuple[str, ...]
-) -> tuple[TextClause, dict[str, Any]] | None:
-    """The upsert for one set of value keys as a cacheable ``text()`` with typed binds.
-
-    SQLAlchemy never caches the SQLite ``ON CONFLICT`` insert (``Insert.inherit_cache`` is
-    False), so every execution compiled it again; the SQL is the same, compiled once here.
-    Scalar column defaults of the columns not in ``keys`` are bound as the insert would.
-    """
-    table = MODELS[kind].__table__
-    defaults: dict[str, Any] = {}
-    for column in table.c:
-        if column.name in keys or column.default is None:
-            continue
-        if not column.default.is_scalar:
-            return None  # a callable default: keep the plain statement
-        defaults[column.name] = column.default.arg
-    names = [*keys, *defaults]
-    compiled = _upsert_statement(kind, force).compile(dialect=_NAMED, column_keys=names)
-    binds = [bindparam(name, type_=table.c[name].type) for name in names]
-    return text(str(compiled)).bindparams(*binds), defaults
-
-
-Processors = tuple[tuple[str, Callable[[Any], Any] | None], ...]
-
-
-@functools.lru_cache(maxsize=256)
-def _upsert_driver_sql(
-    kind: EntityKind, force: bool, keys: tuple[str, ...], dialect: Any
-) -> tuple[str, Processors, dict[str, Any]] | None:
-    """The upsert of :func:`_upsert_text` for the sqlite3 driver itself: its SQL (``:name``
-    binds) and each bind's processor for ``dialect`` (the column types' own, e.g. JSON text with
-    the store's serializer, UtcDateTime text)."""
-    prepared = _upsert_text(kind, force, keys)
-    if prepared is None:
-        return None
-    stmt, defaults = prepared
-    table = MODELS[kind].__table__
-    processors = tuple(
-        (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-        for name in (*keys, *defaults)
-    )
-    return stmt.text, processors, defaults
-
-
-def driver_connection(session: Session) -> Any:
-    """The session's sqlite3 connection, inside the session's transaction (begun if needed).
-
-    For the few hot statements whose SQLAlchemy execution (compiled-cache lookup, execution
-    context, bind and result processing) cost several times SQLite's own work. Looked up once
-    per transaction (``Session.connection()`` is not free either)."""
-    tx = session.get_transaction()
-    cached = session.info.get("driver_connection")
-    if tx is not None and cached is not None and cached[0] is tx:
-        return cached[1]
-    dbapi = session.connection().connection.driver_connection
-    session.info["driver_connection"] = (session.get_transaction(), dbapi)
-    return dbapi
-
-
-def _execute_upsert(
-    session: Session, kind: EntityKind, force: bool, rows: list[dict[str, Any]]
-) -> int:
-    """Run the upsert for rows sharing one key set (executemany for several); rowcount.
-
-    Executed on the sqlite3 connection with the binds processed as SQLAlchemy would (same SQL,
-    same stored text); the plain statement where the text form is not available."""
-    bind = session.get_bind()
-    prepared = _upsert_driver_sql(kind, force, tuple(rows[0]), bind.dialect)
-    if prepared is None or bind.dialect.name != "sqlite":
-        stmt: Any = _upsert_statement(kind, force)
-        return session.execute(stmt, rows[0] if len(rows) == 1 else rows).rowcount
-    sql, processors, defaults = prepared
-    params = []
-    for row in rows:
-        if defaults:
-            row = {**defaults, **row}
-        params.append({n: (p(row[n]) if p is not None else row[n]) for n, p in processors})
-    dbapi = driver_connection(session)
-    cursor = dbapi.execute(sql, params[0]) if len(params) == 1 else dbapi.executemany(sql, params)
-    return cursor.rowcount
 
 
 def write_entity(
@@ -149,10 +49,35 @@ def write_entity(
     (the row is server truth again); local columns such as ``pending_sync`` are left alone.
     """
     values = {"id": str(data["id"]), "server_data": None, **columns(kind, data)}
-    written = _execute_upsert(session, kind, force, [values]) > 0
+    written = execute_upsert(session, kind, force, [values]) > 0
     if written and kind is EntityKind.KNOWLEDGE_ARTICLE:
         _index_article(session, values["id"], data)
     return written
+
+
+def write_server_copy(
+    session: Session, kind: EntityKind, data: dict[str, Any], *, now: datetime | None = None
+) -> bool:
+    """:func:`write_entity` with ``force`` for an entity the server answered an action with;
+    one this store cannot hold (a value past int64, a malformed entity) is kept aside like a
+    feed entry (``app.store.quarantine``) instead of failing the answer's transaction. False
+    only when it was kept aside (a copy that is not newer than the stored one is no error)."""
+    session.flush()  # the savepoint below must not hold the caller's ORM changes
+    dbapi = driver_connection(session)
+    dbapi.execute("SAVEPOINT server_copy")
+    try:
+        write_entity(session, kind, data, force=True)
+    except Exception as exc:
+        dbapi.execute("ROLLBACK TO server_copy")
+        dbapi.execute("RELEASE server_copy")
+        if not quarantine.is_entry_error(exc):
+            raise
+        change = {"op": "upsert", "version": data.get("version"), "data": data}
+        refused = quarantine.refusal(kind.value, str(data.get("id")), change, exc)
+        quarantine.keep_aside(session, [refused], now)
+        return False
+    dbapi.execute("RELEASE server_copy")
+    return True
 
 
 def write_local(
@@ -232,6 +157,7 @@ def write_entities(
     kind: EntityKind,
     items: list[dict[str, Any]],
     texts: dict[str, str] | None = None,
+    on_error: OnError | None = None,
 ) -> set[str]:
     """Upsert many entities of one kind (wire ``data``); returns the ids actually written.
 
@@ -239,12 +165,25 @@ def write_entities(
     as one executemany of the same version-guarded ``INSERT … ON CONFLICT`` as
     :func:`write_entity` (the guard stays, so the result is the same row by row). ``texts``
     (id → the JSON text of exactly that ``data``, e.g. cut from the feed's body) is stored
-    as is instead of encoding the document again.
+    as is instead of encoding the document again. With ``on_error`` an entity that cannot be
+    read or stored is reported (its id, the error) and left out; the others are written.
     """
     model = MODELS[kind]
     rows: dict[str, dict[str, Any]] = {}
+    failed: set[str] = set()
+
+    def refuse(entity_id: str, exc: BaseException) -> None:
+        if on_error is None or not quarantine.is_entry_error(exc):
+            raise exc
+        failed.add(entity_id)
+        on_error(entity_id, exc)
+
     for data in items:
-        values = {"id": str(data["id"]), "server_data": None, **columns(kind, data)}
+        try:
+            values = {"id": str(data["id"]), "server_data": None, **columns(kind, data)}
+        except Exception as exc:
+            refuse(str(data.get("id")), exc)
+            continue
         if texts and (stored_text := texts.get(values["id"])) is not None:
             values["data"] = JSONText(stored_text)
         rows.pop(values["id"], None)
@@ -268,27 +207,41 @@ def write_entities(
     for values in newer:  # executemany needs one key set per call
         by_keys.setdefault(tuple(values), []).append(values)
     for group in by_keys.values():
-        _execute_upsert(session, kind, False, group)
-    written = {values["id"] for values in newer}
-    if kind is EntityKind.KNOWLEDGE_ARTICLE:
+        execute_upsert(session, kind, False, group, refuse if on_error else None)
+    written = {values["id"] for values in newer} - failed
+    if kind is EntityKind.KNOWLEDGE_ARTICLE and written:
         documents = {str(data["id"]): data for data in items}
-        _index_articles(session, [(v["id"], documents[v["id"]]) for v in newer])
+        _index_articles(session, [(i, documents[i]) for i in written])
     return written
 
 
-def apply_changes(session: Session, changes: list[dict[str, Any]]) -> ChangedIds:
+def apply_changes(
+    session: Session, changes: list[dict[str, Any]], *, now: datetime | None = None
+) -> ChangedIds:
     """Apply one page of changes; returns the ids that actually changed, by kind.
 
     Upserts are grouped by kind: one version query and one executemany per kind (see
-    :func:`write_entities`); deletes go one by one (rare).
+    :func:`write_entities`); deletes go one by one (rare). An entry that cannot be applied is
+    kept aside (``app.store.quarantine``, seen at ``now``) and the others apply; an entity
+    kept aside earlier is released once a later version of it applies.
     """
     latest: dict[tuple[EntityKind, str], dict[str, Any]] = {}
+    refused: list[quarantine.Refusal] = []
+
+    def refuse(entity: Any, entity_id: Any, change: dict[str, Any], exc: BaseException) -> None:
+        if not quarantine.is_entry_error(exc):
+            raise exc
+        refused.append(quarantine.refusal(str(entity), str(entity_id), change, exc))
+
     for change in sorted(changes, key=lambda c: c.get("seq", 0)):
         try:
             kind = EntityKind(change["entity"])
         except ValueError:
             continue  # an entity kind this client does not know yet
-        key = (kind, str(change["id"]))
+        except Exception as exc:
+            refuse(change.get("entity"), change.get("id"), change, exc)
+            continue
+        key = (kind, str(change.get("id")))
         latest.pop(key, None)  # keep seq order of the last change per id
         latest[key] = change
     changed: ChangedIds = {}
@@ -296,28 +249,55 @@ def apply_changes(session: Session, changes: list[dict[str, Any]]) -> ChangedIds
     feed_ids: dict[EntityKind, dict[str, str]] = {}  # data id → the change's id, per kind
     texts: dict[EntityKind, dict[str, str]] = {}  # data id → stored text of that data
     for (kind, entity_id), change in latest.items():
-        version = change.get("version")
-        if change.get("op") == ChangeOp.DELETE:
-            if delete_entity(session, kind, entity_id, version):
-                changed.setdefault(kind, set()).add(entity_id)
+        try:
+            version = change.get("version")
+            if change.get("op") == ChangeOp.DELETE:
+                if delete_entity(session, kind, entity_id, version):
+                    changed.setdefault(kind, set()).add(entity_id)
+                continue
+            wire = change["data"]
+            data = dict(wire)
+            data.setdefault("id", entity_id)
+            if version is not None:
+                data["version"] = version
+            data_id = str(data["id"])
+        except Exception as exc:
+            refuse(kind.value, entity_id, change, exc)
             continue
-        wire = change["data"]
-        data = dict(wire)
-        data.setdefault("id", entity_id)
-        if version is not None:
-            data["version"] = version
         upserts.setdefault(kind, []).append(data)
-        feed_ids.setdefault(kind, {})[str(data["id"])] = entity_id
+        feed_ids.setdefault(kind, {})[data_id] = entity_id
         text_ = _stored_text(change.get("data_text"), wire, version)
         if text_ is not None:
-            texts.setdefault(kind, {})[str(data["id"])] = text_
+            texts.setdefault(kind, {})[data_id] = text_
     for kind, items in upserts.items():
-        written = write_entities(session, kind, items, texts.get(kind))
+        names = feed_ids[kind]
+
+        def on_error(data_id: str, exc: BaseException, kind: EntityKind = kind) -> None:
+            name = feed_ids[kind].get(data_id, data_id)
+            refuse(kind.value, name, latest.get((kind, name), {}), exc)
+
+        written = write_entities(session, kind, items, texts.get(kind), on_error)
         if written:
-            names = feed_ids[kind]
             changed.setdefault(kind, set()).update(names.get(i, i) for i in written)
     refresh_pending(session, changed.get(EntityKind.CASE, ()))
+    _settle_quarantine(session, changed, refused, now)
     return changed
+
+
+def _settle_quarantine(
+    session: Session,
+    changed: ChangedIds,
+    refused: list[quarantine.Refusal],
+    now: datetime | None,
+) -> None:
+    """Release the entities kept aside that now applied; keep aside this page's refusals."""
+    held = quarantine.quarantined_keys(session)
+    if held:
+        applied = {(kind.value, i) for kind, ids in changed.items() for i in ids}
+        quarantine.release(session, held & applied)
+        quarantine.release_superseded(session)
+    if refused:
+        quarantine.keep_aside(session, refused, now)
 
 
 def _stored_text(text_: Any, wire: dict[str, Any], version: Any) -> str | None:
@@ -361,7 +341,9 @@ def set_cursor(session: Session, cursor: str) -> None:
 
 
 def reset_synced(session: Session) -> None:
-    """Delete every synced entity (feed reset); outbox, settings and saved views stay."""
+    """Delete every synced entity (feed reset) and the entries kept aside (all are sent
+    again); outbox, settings and saved views stay."""
+    quarantine.release_all(session)
     for model in MODELS.values():
         session.execute(delete(model))
     session.execute(delete(CallSegmentRow))

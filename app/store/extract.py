@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.domain.enums import EntityKind
-from app.store.masking import mask_identifier
+from app.rules.pii import mask_identifier
 from app.store.models import (
     AppealRow,
     ApprovalRow,

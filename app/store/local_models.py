@@ -1,12 +1,12 @@
 """Tables that exist only on this machine: outbox, sync state, call segments, saved views,
-settings and the schema version."""
+settings, feed entries kept aside and the schema version."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.models import Base
@@ -97,6 +97,28 @@ class CallSegmentRow(Base):
         UniqueConstraint("call_id", "segment_key", name="uq_call_segments_key"),
         Index("ix_call_segments_order", "call_id", "seq"),
     )
+
+
+class FeedQuarantineRow(Base):
+    """A change-feed entry this client could not apply, kept aside (``app.store.quarantine``).
+
+    One row per entity (``entity``, ``entity_id``): the latest refused entry's ``seq``,
+    ``version`` (None when it was not a usable number), ``reason`` (a code), ``detail`` (the
+    field and what is wrong with it) and ``raw`` (the entry's ``data`` as the feed sent it).
+    Cleared when a later version of the same entity applies, and by a feed reset."""
+
+    __tablename__ = "feed_quarantine"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str]
+    entity_id: Mapped[str]
+    seq: Mapped[int | None]
+    version: Mapped[int | None]
+    reason: Mapped[str]
+    detail: Mapped[str]
+    raw: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime | None]
+
+    __table_args__ = (UniqueConstraint("entity", "entity_id", name="uq_feed_quarantine_entity"),)
 
 
 class SchemaVersionRow(Base):

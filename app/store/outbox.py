@@ -26,8 +26,8 @@ from app.store.apply import (
     delete_entity,
     driver_connection,
     refresh_pending,
-    write_entity,
     write_local,
+    write_server_copy,
 )
 from app.store.extract import MODELS
 from app.store.local_models import OutboxRow
@@ -266,8 +266,8 @@ def mark_applied(
     for kind, entity in entities:
         if kind is None:
             continue
-        write_entity(session, kind, entity, force=True)
-        _rebase(session, row, kind, entity)
+        if write_server_copy(session, kind, entity, now=now):  # else kept aside
+            _rebase(session, row, kind, entity)
     if row.case_id:
         dbapi.execute(_REFRESH_SQL, {"cid": row.case_id})
 
@@ -293,9 +293,8 @@ def mark_failed(
     row.updated_at = now
     session.flush()
     kind = EntityKind(row.entity_kind)
-    if current:
-        write_entity(session, kind, current, force=True)
-    else:
+    if not (current and write_server_copy(session, kind, current, now=now)):
+        # no current copy, or one this store cannot hold (kept aside): undo the optimistic one
         restore_server_copy(session, kind, row.entity_id)
     if row.case_id and kind is not EntityKind.CASE:
         restore_server_copy(session, EntityKind.CASE, row.case_id)

@@ -75,12 +75,54 @@ def _v4_generated_table(conn: Connection) -> None:
         )
 
 
+def _v5_feed_quarantine(conn: Connection) -> None:
+    """Feed entries the client cannot apply are kept aside in ``feed_quarantine`` instead of
+    stopping the sync (``app.store.quarantine``)."""
+    from app.store.local_models import FeedQuarantineRow
+
+    FeedQuarantineRow.__table__.create(conn, checkfirst=True)
+
+
+def _v6_mask_identifiers(conn: Connection) -> None:
+    """Files synced before the server masked customer identifiers held them whole: mask them in
+    cases and calls (``data`` and ``server_data``), redact transcripts stored before the server
+    redacted them, and zero what is freed (``secure_delete``), so no old value survives in a
+    free page; :func:`upgrade` then checkpoints the WAL into the file and truncates it."""
+    from app.rules.pii import mask_customer, redact_wire_segment
+    from app.store.local_models import CallSegmentRow
+    from app.store.models import CallRow, CaseRow
+
+    conn.exec_driver_sql("PRAGMA secure_delete = ON")
+    for table in (CaseRow.__table__, CallRow.__table__):
+        rows = conn.execute(select(table.c.id, table.c.data, table.c.server_data)).all()
+        for row in rows:
+            values = {}
+            for name, doc in (("data", row.data), ("server_data", row.server_data)):
+                if isinstance(doc, dict) and isinstance(doc.get("customer"), dict):
+                    masked, full = mask_customer(doc["customer"])
+                    if full:
+                        values[name] = {**doc, "customer": masked}
+            if values:
+                conn.execute(table.update().where(table.c.id == row.id).values(**values))
+    segments = CallSegmentRow.__table__
+    for row in conn.execute(select(segments.c.id, segments.c.data)).all():
+        try:
+            clean = redact_wire_segment(row.data)
+        except (ValueError, TypeError, KeyError):
+            continue
+        if clean != row.data:
+            conn.execute(segments.update().where(segments.c.id == row.id).values(data=clean))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _v1_create_all,
     _v2_customer_sort_index,
     _v3_status_queue_index,
     _v4_generated_table,
+    _v5_feed_quarantine,
+    _v6_mask_identifiers,
 ]
+SCRUB_VERSION = 6  # the step after which old pages must leave the WAL and the file
 LATEST = len(STEPS)
 
 
@@ -114,4 +156,7 @@ def upgrade(engine: Engine, target: int = LATEST) -> int:
         with engine.begin() as conn:
             STEPS[number - 1](conn)
             _stamp(conn, number)
+    if 0 < version < SCRUB_VERSION <= target:  # an old file was scrubbed: no old page stays
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return max(version, target)

@@ -22,6 +22,7 @@ from sqlalchemy.pool import QueuePool
 from app.store.paths import APP_NAME as APP_NAME  # re-exported: the defaults live there
 from app.store.paths import DB_FILE as DB_FILE
 from app.store.paths import default_data_dir as default_data_dir
+from app.store.paths import secure_db_file
 from app.store.schema import upgrade
 from app.store.types import dumps
 
@@ -76,7 +77,7 @@ class Store:
     def open(cls, path: Path | str | None = None) -> Store:
         """Open (creating or upgrading) the store file; default :func:`default_db_path`."""
         db_path = Path(path) if path is not None else default_db_path()
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        secure_db_file(db_path)  # data directory 0700, store and its WAL / SHM files 0600
         engine = make_engine(db_path)
         upgrade(engine)
         return cls(engine, db_path)

@@ -20,6 +20,137 @@
     </message>
 </context>
 <context>
+    <name>FeedEntriesGroup</name>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Server changes not applied</source>
+        <translation>서버 변경 반영 실패</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Raw text from the server</source>
+        <translation>서버가 보낸 원본 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>These changes from the server could not be stored on this computer. The rest of the sync went on; each entry clears by itself when the server sends a corrected version.</source>
+        <translation>서버에서 받은 이 변경은 이 컴퓨터에 저장할 수 없었습니다. 나머지 동기화는 계속되었으며, 서버가 수정된 버전을 보내면 각 항목은 자동으로 사라집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedEntriesModel</name>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Not an entity</source>
+        <translation>데이터 형식 오류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Number out of range</source>
+        <translation>숫자 범위 초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Malformed entity</source>
+        <translation>데이터 구조 오류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Invalid value</source>
+        <translation>잘못된 값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Missing field</source>
+        <translation>필수 항목 누락</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Case</source>
+        <translation>케이스</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Task</source>
+        <translation>태스크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Queue</source>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Appeal</source>
+        <translation>이의 제기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Decision</source>
+        <translation>의사결정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Approval request</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Call</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Knowledge article</source>
+        <translation>지식 문서</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>QA review</source>
+        <translation>QA 평가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Generated content</source>
+        <translation>생성 콘텐츠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Seen</source>
+        <translation>발생 시각</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Entity</source>
+        <translation>항목 종류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems/feed_entries.py"/>
+        <source>Detail</source>
+        <translation>상세</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="57"/>
@@ -3448,6 +3579,69 @@
     <message>
         <source>{n}/day</source>
         <translation>하루 {n}건</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskPanel</name>
+    <message>
+        <source>Resident ID</source>
+        <translation>주민등록번호</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>계좌</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>카드번호</translation>
+    </message>
+    <message>
+        <source>Why do you need the full value?</source>
+        <translation>전체 값이 필요한 사유를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Show for 60 seconds</source>
+        <translation>60초 동안 보기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Unmasking needs a connection to the server.</source>
+        <translation>마스킹 해제는 서버에 연결되어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; nothing was shown.</source>
+        <translation>서버에 연결할 수 없어 표시하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Too many unmask requests. Try again in {n} s.</source>
+        <translation>마스킹 해제 요청이 너무 많습니다. {n}초 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Your role may not unmask customer identifiers.</source>
+        <translation>현재 역할로는 고객 식별정보의 마스킹을 해제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This case has no such identifier.</source>
+        <translation>이 케이스에는 해당 정보가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server refused: {detail}</source>
+        <translation>서버가 거부했습니다: {detail}</translation>
     </message>
 </context>
 </TS>

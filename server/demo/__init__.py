@@ -19,6 +19,7 @@ from app.domain.enums import EntityKind
 from app.domain.people import KnowledgeArticle
 from app.domain.wire import from_wire, to_wire
 from server import storage
+from server.demo.audit import append_demo_audit, case_events, other_events
 from server.demo.cases import generate_cases, seed_cases
 from server.demo.checkpoints import demo_checkpoints
 from server.demo.decisions import demo_decisions
@@ -67,6 +68,8 @@ def seed_demo(db, now: datetime) -> dict:
         if items:
             storage.bulk_insert(db, kind, items, now=now)
         counts[kind.value] = len(items)
+    events = case_events(cases, now) + other_events(appeals, decisions, approvals, now)
+    counts["audit"] = append_demo_audit(db, events, now)
     return counts
 
 

@@ -357,5 +357,9 @@ def seed_cases(db, n: int, now: datetime, seed: int = 7) -> dict:
     storage.bulk_insert(db, EntityKind.CASE, cases, now=now)
     if tasks:
         storage.bulk_insert(db, EntityKind.TASK, tasks, now=now)
+    from server.demo.audit import append_demo_audit, case_events
+
+    audited = append_demo_audit(db, case_events(cases, now), now)  # every decided case
     t2 = time.perf_counter()
-    return {"cases": len(cases), "tasks": len(tasks), "build_s": t1 - t0, "insert_s": t2 - t1}
+    return {"cases": len(cases), "tasks": len(tasks), "audit": audited, "build_s": t1 - t0,
+            "insert_s": t2 - t1}  # fmt: skip

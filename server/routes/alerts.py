@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Action, AlertKind, EntityKind, Role
 from app.domain.wire import format_time
-from server import storage
+from server import pii, storage
 from server import tables as t
 from server.auth import require, roles_of
 from server.idempotency import Idem, User, commit_mutation
@@ -172,6 +172,7 @@ def flag_call(
             "queue_id": call.get("queue"),
             "customer_sentiment": call.get("current_sentiment"),
         }
+        data = pii.redact_free_text(data)  # a number typed into the note: [PII]
         result = s.execute(
             insert(t.alerts).values(
                 at=storage._naive(now),

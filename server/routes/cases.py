@@ -1,45 +1,34 @@
-"""Cases: POST /cases, GET /cases/{id}, assign, docs-received, close, notify-customer and
+"""Cases: POST /cases, GET /cases/{id}, and — each run through its app.commands module by
+server.routes.command_route — assign, docs-received, close, notify-customer and
 POST /ops/reassign."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Action, CaseStatus, EntityKind, EscalationLevel, Priority, TaskStatus
-from app.domain.wire import format_time
-from app.rules import action_input, lifecycle, priority, sla
+from app.commands import COMMANDS, run
+from app.commands.assign import AssignInput
+from app.commands.base import Actor, UserWork
+from app.commands.close import CloseInput
+from app.commands.docs_received import DocsReceivedInput
+from app.commands.guards import role as role_guard
+from app.commands.notify_customer import NotifyCustomerInput
+from app.commands.reassign import ReassignInput
+from app.domain.cases import Case, Task
+from app.domain.enums import Action, CaseStatus, EntityKind, EscalationLevel, Priority
+from app.domain.wire import format_time, from_wire
+from app.rules import priority, sla
 from server import storage
 from server.auth import require
-from server.idempotency import Idem, IdemContext, User, commit_mutation
-from server.problems import ProblemError
+from server.idempotency import Idem, User, commit_mutation
 from server.routes import models as m
-from server.routes.common import (
-    check_if_match,
-    dump,
-    load,
-    new_id,
-    now_of,
-    read_one,
-    save,
-    sla_of,
-    sla_wire,
-    timeline,
-    today_of,
-)
-from server.routes.workflow import (
-    OPEN_TASK,
-    assign_case,
-    case_tasks,
-    complete_task,
-    make_task,
-    require_queue,
-    stop_clock,
-)
+from server.routes.command_route import Originals, case_command, known_users, persist
+from server.routes.common import dump, new_id, now_of, read_one, save, sla_wire, timeline
+from server.routes.workflow import OPEN_TASK, make_task, require_queue
 
 router = APIRouter(tags=["cases"])
 Id = Path(min_length=1, max_length=128)
@@ -116,167 +105,62 @@ def get_case(request: Request, user: User, case_id: str = Id) -> dict:
     return read_one(request, EntityKind.CASE, case_id)
 
 
-def _case_action(
-    request: Request,
-    user: dict,
-    idem: IdemContext,
-    case_id: str,
-    action: Action,
-    apply: Callable[[Session, dict, datetime], list[dict]],
-) -> Response:
-    """Load + If-Match + lifecycle, then ``apply(session, case, now) -> related``."""
-    require(user, action)
-    now = now_of(request)
-
-    def effect(s: Session) -> tuple[dict, list[dict]]:
-        case = load(s, EntityKind.CASE, case_id)
-        check_if_match(request, case)
-        target = lifecycle.transition(CaseStatus(case["status"]), action)
-        related = apply(s, case, now)
-        case["status"] = target.value
-        stored = save(
-            s,
-            EntityKind.CASE,
-            case,
-            actor=user["id"],
-            now=now,
-            action=action.value,
-            audit={"status": case["status"]},
-        )
-        return stored, related
-
-    return commit_mutation(request, idem, effect)
-
-
 @router.post("/cases/{case_id}/assign", summary="Assign a case (ops_admin)")
 def assign(
-    request: Request, body: m.AssignBody, user: User, idem: Idem, case_id: str = Id
+    request: Request, body: AssignInput, user: User, idem: Idem, case_id: str = Id
 ) -> Response:
-    require(user, Action.ASSIGN)
-    now = now_of(request)
-
-    def effect(s: Session) -> tuple[dict, list[dict]]:
-        case = load(s, EntityKind.CASE, case_id)
-        check_if_match(request, case)
-        if storage.user_by_id(s, body.to) is None:
-            raise ProblemError(
-                422,
-                "validation",
-                f"unknown user {body.to!r}",
-                errors={"to": f"unknown user {body.to!r}"},
-            )
-        lifecycle.transition(CaseStatus(case["status"]), Action.ASSIGN)
-        tasks = case_tasks(s, case_id)
-        stored = assign_case(
-            s, case, tasks[0] if tasks else None, body.to, user["id"], now, Action.ASSIGN
-        )
-        return stored[0], stored[1:]
-
-    return commit_mutation(request, idem, effect)
+    return case_command(
+        request, user, idem, COMMANDS["assign"], case_id, body, check_users=(body.to,)
+    )
 
 
 @router.post("/cases/{case_id}/docs-received", summary="Documents arrived: back to pending")
-def docs_received(request: Request, user: User, idem: Idem, case_id: str = Id) -> Response:
-    def apply(s: Session, case: dict, now: datetime) -> list[dict]:
-        clock = sla_of(case)
-        if clock is not None:
-            case["sla"] = sla_wire(sla.resume(clock, now))
-        for doc in case.get("documents", []):
-            doc.setdefault("received_at", None)
-            if doc["received_at"] is None:
-                doc["received_at"] = format_time(now)
-        timeline(case, now, user["id"], Action.DOCS_RECEIVED.value)
-        return []
-
-    return _case_action(request, user, idem, case_id, Action.DOCS_RECEIVED, apply)
-
-
-@router.post("/cases/{case_id}/close", summary="Close a case")
-def close(
-    request: Request, body: m.CloseBody, user: User, idem: Idem, case_id: str = Id
+def docs_received(
+    request: Request,
+    user: User,
+    idem: Idem,
+    body: DocsReceivedInput | None = None,
+    case_id: str = Id,
 ) -> Response:
-    payload = dump(body)
+    data = body or DocsReceivedInput()
+    return case_command(request, user, idem, COMMANDS["docs_received"], case_id, data)
 
-    def apply(s: Session, case: dict, now: datetime) -> list[dict]:
-        valid = action_input.require_valid(Action.CLOSE, payload, today_of(now))
-        case["resolution"] = valid.get("resolution", body.resolution)
-        case["final_decision"] = body.final_decision.value
-        stop_clock(case, now)
-        timeline(
-            case,
-            now,
-            user["id"],
-            Action.CLOSE.value,
-            case["resolution"],
-            {"final_decision": body.final_decision.value},
-        )
-        related = []
-        for task in case_tasks(s, case["id"]):
-            done = complete_task(task, user["id"], Action.CLOSE, now, TaskStatus.CANCELLED)
-            related.append(
-                save(
-                    s,
-                    EntityKind.TASK,
-                    done,
-                    actor=user["id"],
-                    now=now,
-                    action="cancel_task",
-                    audit={"reason": "case closed"},
-                )
-            )
-        return related
 
-    return _case_action(request, user, idem, case_id, Action.CLOSE, apply)
+@router.post("/cases/{case_id}/close", summary="Close a case (종료 조건 enforced)")
+def close(
+    request: Request, body: CloseInput, user: User, idem: Idem, case_id: str = Id
+) -> Response:
+    return case_command(request, user, idem, COMMANDS["close"], case_id, body)
 
 
 @router.post("/cases/{case_id}/notify-customer", summary="Send the customer a notice")
 def notify_customer(
-    request: Request, body: m.NotifyBody, user: User, idem: Idem, case_id: str = Id
+    request: Request, body: NotifyCustomerInput, user: User, idem: Idem, case_id: str = Id
 ) -> Response:
-    def apply(s: Session, case: dict, now: datetime) -> list[dict]:
-        case.setdefault("notifications", []).append(
-            {"template": body.template, "eta": body.eta, "at": format_time(now), "by": user["id"]}
-        )
-        timeline(
-            case, now, user["id"], Action.NOTIFY_CUSTOMER.value, body.template, {"eta": body.eta}
-        )
-        return []
-
-    return _case_action(request, user, idem, case_id, Action.NOTIFY_CUSTOMER, apply)
+    return case_command(request, user, idem, COMMANDS["notify_customer"], case_id, body)
 
 
 @router.post("/ops/reassign", summary="Move one user's open work to another (ops_admin)")
-def reassign(request: Request, body: m.ReassignBody, user: User, idem: Idem) -> Response:
-    require(user, Action.REASSIGN)
+def reassign(request: Request, body: ReassignInput, user: User, idem: Idem) -> Response:
+    cmd = COMMANDS["reassign"]
+    actor = Actor.of(user)
+    role_guard(actor, cmd.action)
     now = now_of(request)
 
-    def effect(s: Session) -> tuple[dict, list[dict]]:
-        for field, uid in (("from", body.from_), ("to", body.to)):
-            if storage.user_by_id(s, uid) is None:
-                raise ProblemError(
-                    422,
-                    "validation",
-                    f"unknown user {uid!r}",
-                    errors={field: f"unknown user {uid!r}"},
-                )
-        related: list[dict] = []
-        tasks = storage.query(s, EntityKind.TASK, assignee_id=body.from_, status=list(OPEN_TASK))
-        for task in tasks:
-            case = storage.get(s, EntityKind.CASE, task["case_id"])
-            if case is None:
-                continue
-            related += assign_case(s, case, task, body.to, user["id"], now, Action.REASSIGN)
-        target = storage.get(s, EntityKind.USER, body.to)
-        summary = {"from": body.from_, "to": body.to, "moved_tasks": len(tasks), "user": target}
-        storage.append_audit(
-            s,
-            user["id"],
-            "reassign",
-            "user",
-            body.from_,
-            {"to": body.to, "tasks": [t["id"] for t in tasks]},
-            now,
+    def effect(s: Session) -> tuple[Any, list[dict]]:
+        rows = storage.query(s, EntityKind.TASK, assignee_id=body.from_, status=list(OPEN_TASK))
+        originals: Originals = {("task", t["id"]): t for t in rows}
+        cases = {}
+        for t in rows:
+            case = storage.get(s, EntityKind.CASE, t["case_id"])
+            if case is not None:
+                originals[("case", case["id"])] = case
+                cases[case["id"]] = from_wire(Case, case)
+        work = UserWork(
+            [from_wire(Task, t) for t in rows], cases, known_users(s, (body.from_, body.to))
         )
-        return summary, related
+        result = run(cmd, work, body, actor, now)
+        summary, related = persist(s, cmd, result, actor.id, now, originals)
+        return {**summary, "user": storage.get(s, EntityKind.USER, body.to)}, related
 
     return commit_mutation(request, idem, effect)

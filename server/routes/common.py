@@ -16,9 +16,8 @@ from app.domain.wire import format_time, from_wire, to_wire
 from server import storage
 from server.problems import ProblemError, not_found
 
-# Queue ids the server routes work to (the demo data creates them with these ids).
-SENIOR_QUEUE = "senior_review"  # L2: escalations to senior_reviewer
-OPS_QUEUE = "ops_escalation"  # L3: escalations to ops_admin
+# Queue ids the server routes work to (the demo data creates them with these ids); the
+# escalation queues are app.commands.escalate.QUEUE_OF_LEVEL.
 APPEALS_QUEUE = "appeals"  # appeals go to the senior reviewers
 QA_QUEUE = "qa_review"  # QA sample tasks
 

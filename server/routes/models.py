@@ -1,5 +1,6 @@
-"""Request bodies of shared/API.md as pydantic models: unknown fields are refused (422 with the
-field named). Types only — the field rules (limit > 0, 0 < rate < 30, deadline 1-30 days, …)
+"""Request bodies of shared/API.md not yet on the command layer (the task and case intents'
+bodies are their app.commands input models): unknown fields are refused (422 with the field
+named). Types only — the field rules (limit > 0, 0 < rate < 30, deadline 1-30 days, …)
 are app.rules' and are applied by the routes, so the client and the server say the same thing."""
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from app.domain.enums import (
     ApprovalLevel,
     CheckpointMode,
     CustomerTier,
-    EscalationTarget,
-    FinalDecision,
     Priority,
     PriorityOverride,
     ProposalDecisionKind,
@@ -76,64 +75,6 @@ class CaseCreate(Strict):
     customer: CustomerIn
     application: ApplicationIn
     decision_context: DecisionContextIn = DecisionContextIn()
-
-
-class AssignBody(Strict):
-    to: str = Field(min_length=1, max_length=128)
-
-
-class ReassignBody(Strict):
-    from_: str = Field(alias="from", min_length=1, max_length=128)
-    to: str = Field(min_length=1, max_length=128)
-
-
-class CloseBody(Strict):
-    resolution: str = Text
-    final_decision: FinalDecision
-
-
-class NotifyBody(Strict):
-    template: str = Field(min_length=1, max_length=200)
-    eta: str | None = Field(default=None, max_length=100)
-
-
-class NextTaskBody(Strict):
-    queue_id: str = Field(min_length=1, max_length=128)
-
-
-class ApproveBody(Strict):
-    limit: int | None = None
-    rate: float | None = None
-    conditions: list[str] = []
-    note: str = Text
-    reason_codes: list[str] = []
-
-
-class DenyBody(Strict):
-    reason_codes: list[str] = []
-    note: str = Text
-    improvement_advice: str = Text
-
-
-class RequestDocsBody(Strict):
-    docs: list[str] = []
-    deadline: date | None = None
-    note: str = Text
-
-
-class EscalateBody(Strict):
-    to: EscalationTarget
-    reason: str = Text
-    priority: Priority | None = None
-    recommendation: str | None = Field(default=None, max_length=200)
-    urgent: bool = False
-    note: str | None = Field(default=None, max_length=10_000)
-    context: str | None = Field(default=None, max_length=10_000)
-    impact: str | None = Field(default=None, max_length=10_000)
-
-
-class CommentBody(Strict):
-    body: str = Text
 
 
 class AppealCreate(Strict):

@@ -1,4 +1,4 @@
-"""POST /auth/token, GET /me, GET /healthz."""
+"""POST /auth/token, POST /auth/logout, GET /me, GET /healthz."""
 
 # FastAPI reads these annotations at runtime; the models are module-level, so postponed
 # evaluation is safe.
@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
 from app.domain.wire import format_time
-from server.auth import current_user, login, public_user
+from server.auth import current_user, login, logout, public_user
 
 router = APIRouter(tags=["auth"])
 
@@ -22,9 +21,25 @@ class TokenRequest(BaseModel):
     password: str = Field(min_length=1, max_length=1024)
 
 
-@router.post("/auth/token", summary="Log in")
+@router.post(
+    "/auth/token",
+    summary="Log in",
+    responses={401: {"description": "wrong username or password"},
+               429: {"description": "too many failed logins (Retry-After)"}},
+)  # fmt: skip
 async def token(request: Request, body: TokenRequest) -> dict:
-    return await run_in_threadpool(login, request, body.username, body.password)
+    return await login(request, body.username, body.password)
+
+
+@router.post(
+    "/auth/logout",
+    status_code=204,
+    summary="Log out: the bearer token is refused from now on (on every instance)",
+    responses={401: {"description": "missing, invalid or expired bearer token"}},
+)
+async def sign_out(request: Request, user: Annotated[dict, Depends(current_user)]) -> Response:
+    await logout(request)
+    return Response(status_code=204)
 
 
 @router.get("/me", summary="The caller")

@@ -6,12 +6,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Action, CaseStatus, EntityKind, Priority, TaskStatus, TaskType
+from app.domain.enums import Action, EntityKind, Priority, TaskStatus, TaskType
 from app.domain.wire import format_time
-from app.rules import lifecycle, sla
+from app.rules import sla
 from server import storage
 from server.problems import ProblemError
-from server.routes.common import new_id, save, sla_of, sla_wire
+from server.routes.common import new_id
 
 OPEN_TASK = (TaskStatus.OPEN.value, TaskStatus.ASSIGNED.value)
 
@@ -84,53 +84,6 @@ def complete_task(
         outcome=outcome.value if outcome else None,
     )
     return task
-
-
-def stop_clock(case: dict, now: datetime) -> None:
-    clock = sla_of(case)
-    if clock is not None and clock.met_at is None:
-        case["sla"] = sla_wire(sla.mark_met(clock, now))
-
-
-def assign_case(
-    session: Session,
-    case: dict,
-    task: dict | None,
-    to: str,
-    actor: str,
-    now: datetime,
-    action: Action,
-) -> list[dict]:
-    """Give the case (and its task) to ``to``; returns the stored entities."""
-    out = []
-    if case["status"] not in (CaseStatus.REJECTED, CaseStatus.APPROVED, CaseStatus.CLOSED):
-        case["status"] = lifecycle.transition(CaseStatus(case["status"]), action).value
-    case["assignee_id"] = to
-    out.append(
-        save(
-            session,
-            EntityKind.CASE,
-            case,
-            actor=actor,
-            now=now,
-            action=action.value,
-            audit={"to": to, "status": case["status"]},
-        )
-    )
-    if task is not None:
-        task.update(assignee_id=to, status=TaskStatus.ASSIGNED.value)
-        out.append(
-            save(
-                session,
-                EntityKind.TASK,
-                task,
-                actor=actor,
-                now=now,
-                action=action.value,
-                audit={"to": to},
-            )
-        )
-    return out
 
 
 def priority_rank(value: str) -> int:

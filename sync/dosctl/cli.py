@@ -6,7 +6,8 @@ the outbox and are then pushed. With the server down an action is queued and dos
 machine-readable output; failures exit non-zero with the problem's title and detail.
 
 Global: ``--server URL`` (env RWS_SERVER), ``--data-dir DIR`` (env RWS_DATA_DIR).
-Exit codes: 0 ok (an action queued offline included), 1 refused / failed, 2 usage.
+Exit codes: 0 ok (an action queued offline included), 1 refused / failed (``sync``: work still
+pending; ``audit verify``: the chain does not verify), 2 usage.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sync.dosctl import cmd_account, cmd_cases, cmd_ops, cmd_tasks
+from app.text import log_redaction
+from sync.dosctl import cmd_account, cmd_audit, cmd_cases, cmd_ops, cmd_tasks
 from sync.dosctl.context import CommandError, Ctx
 from sync.dosctl.output import Out
 from sync.problems import ApiProblem, NetworkError
@@ -45,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     login = _add(top, "login", cmd_account.login, help="sign in (token kept in the keyring)")
     login.add_argument("--username", required=True)
     login.add_argument("--password-stdin", action="store_true")
-    _add(top, "logout", cmd_account.logout, help="forget the token")
+    _add(top, "logout", cmd_account.logout, help="revoke the token on the server and forget it")
     _add(top, "sync", cmd_account.sync, help="push queued actions and pull changes")
     _add(top, "status", cmd_account.status, help="connection, pending and refused actions")
 
@@ -109,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--rate", type=float)
     a.add_argument("--conditions", type=_csv, action="extend", default=None)
 
+    audit = top.add_parser("audit").add_subparsers(dest="sub", required=True)
+    v = _add(audit, "verify", cmd_audit.verify, help="check the server's audit chain")
+    v.add_argument("--full", action="store_true", help="re-hash from the first row")
+
     ops = top.add_parser("ops").add_subparsers(dest="sub", required=True)
     queues = ops.add_parser("queues").add_subparsers(dest="subsub", required=True)
     _add(queues, "ls", cmd_ops.queues_ls)
@@ -131,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    log_redaction.install()  # a warning printed by dosctl carries no customer identifier
     args = build_parser().parse_args(argv)
     out = Out(args.json)
     data_dir = args.data_dir or os.environ.get("RWS_DATA_DIR")

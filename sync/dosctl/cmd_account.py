@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.domain.enums import OutboxStatus
+from app.store import quarantine
 from app.store.apply import reset_synced
 from app.store.local_models import OutboxRow
 from sync import auth, state
@@ -62,10 +63,14 @@ def login(ctx: Ctx, args: argparse.Namespace) -> int:
 
 def logout(ctx: Ctx, args: argparse.Namespace) -> int:
     username = state.get_value(ctx.store, USERNAME)
+    revoked = False
     if username:
-        auth.logout(ctx.server, username)
+        revoked = asyncio.run(auth.logout(ctx.server, username, timeout=5.0))
         state.set_value(ctx.store, USERNAME, None)
-    ctx.out.emit({"logged_out": username}, f"logged out{' ' + username if username else ''}")
+    human = f"logged out{' ' + username if username else ''}"
+    if username and not revoked:
+        human += " (server unreachable: the token is forgotten here only)"
+    ctx.out.emit({"logged_out": username, "revoked": revoked}, human)
     return 0
 
 
@@ -81,16 +86,64 @@ def _summary(outcome: Any) -> dict[str, Any]:
 
 
 def sync(ctx: Ctx, args: argparse.Namespace) -> int:
+    """Push and pull once; ends with what is still queued and why. Exit 1 while work remains
+    (pending, conflict or rejected), 0 only when everything was sent."""
     outcome = ctx.sync(attempts=3)
+    deferred = set(outcome.pushed.deferred) if outcome.pushed else set()
+    pending = still_pending(ctx, deferred, outcome.error)
     if not outcome.ok:
+        if pending:
+            ctx.out.note(_pending_text(pending))
         raise_for(outcome.error)
-    summary = _summary(outcome)
+    summary = {**_summary(outcome), "pending": pending}
+    with ctx.store.session() as s:
+        summary["not_applied"] = quarantine.count(s)
     human = (
         f"synced: {summary['applied']} applied, {summary['conflict']} conflict, "
         f"{summary['rejected']} rejected, {summary['pulled_changes']} changes pulled"
     )
+    if summary["not_applied"]:
+        human += f"; {summary['not_applied']} server changes not applied (see dosctl status)"
+    if pending:
+        human += "\n" + _pending_text(pending)
     ctx.out.emit(summary, human)
-    return 1 if summary["conflict"] or summary["rejected"] else 0
+    return 1 if summary["conflict"] or summary["rejected"] or pending else 0
+
+
+def still_pending(ctx: Ctx, deferred: set[int], error: BaseException | None) -> list[dict]:
+    """Outbox rows not yet accepted by the server, each with why."""
+    with ctx.store.session() as s:
+        rows = s.execute(
+            select(OutboxRow).where(OutboxRow.status.in_(ACTIVE)).order_by(OutboxRow.id)
+        ).scalars()
+        items = [_row(r) | {"next_attempt_at": _iso(r.next_attempt_at)} for r in rows]
+    for item in items:
+        if item["reason"]:
+            continue
+        if item["id"] in deferred:
+            item["reason"] = "waits behind an earlier action on the same item"
+        elif error is not None:
+            item["reason"] = f"not sent: {_short(error)}"
+        else:
+            item["reason"] = "not sent yet"
+    return items
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _short(error: BaseException) -> str:
+    if isinstance(error, ApiProblem):
+        return f"{error.status} {error.title or error.code}"
+    if isinstance(error, NetworkError):
+        return "server unreachable"
+    return type(error).__name__
+
+
+def _pending_text(pending: list[dict]) -> str:
+    cols = ["id", "intent", "entity", "attempts", "next_attempt_at", "reason"]
+    return f"still pending ({len(pending)}):\n" + table(pending, cols)
 
 
 def raise_for(error: BaseException | None) -> None:
@@ -112,6 +165,7 @@ def _row(row: OutboxRow) -> dict[str, Any]:
         "created_at": row.created_at.isoformat() if row.created_at else None,
         "reason": reason or None,
         "code": problem.get("code"),
+        "attempts": row.attempts,
         "input": row.user_input,
     }
 
@@ -128,12 +182,24 @@ def _reachable(server: str) -> bool:
         return False
 
 
+def _kept_aside(row: quarantine.FeedQuarantineRow) -> dict[str, Any]:
+    return {
+        "entity": f"{row.entity}/{row.entity_id}",
+        "seq": row.seq,
+        "version": row.version,
+        "reason": row.reason,
+        "detail": row.detail,
+        "seen_at": row.seen_at.isoformat() if row.seen_at else None,
+    }
+
+
 def status(ctx: Ctx, args: argparse.Namespace) -> int:
     with ctx.store.session() as s:
         rows = s.execute(
             select(OutboxRow).where(OutboxRow.status.in_(ACTIVE + REFUSED)).order_by(OutboxRow.id)
         ).scalars()
         items = [_row(r) for r in rows]
+        kept_aside = [_kept_aside(r) for r in quarantine.list_entries(s)]
     info = {
         "server": ctx.server,
         "online": _reachable(ctx.server),
@@ -142,6 +208,7 @@ def status(ctx: Ctx, args: argparse.Namespace) -> int:
         "server_time_offset_s": state.get_value(ctx.store, state.SERVER_OFFSET),
         "pending": [i for i in items if i["status"] in ACTIVE],
         "refused": [i for i in items if i["status"] in REFUSED],
+        "not_applied": kept_aside,  # feed entries this client could not apply (kept aside)
     }
     head = {k: info[k] for k in ("server", "online", "user", "last_sync_at")}
     parts = [record(head)]
@@ -152,5 +219,8 @@ def status(ctx: Ctx, args: argparse.Namespace) -> int:
     parts.append(f"\nrefused ({len(info['refused'])}):")
     if info["refused"]:
         parts.append(table(info["refused"], [*cols[:4], "code", "reason"]))
+    parts.append(f"\nserver changes not applied ({len(kept_aside)}):")
+    if kept_aside:
+        parts.append(table(kept_aside, ["entity", "seq", "reason", "detail"]))
     ctx.out.emit(info, "\n".join(parts))
     return 0

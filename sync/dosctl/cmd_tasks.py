@@ -28,7 +28,7 @@ TASK_KEYS = (
 
 
 def form_of(action: str, a: argparse.Namespace) -> dict[str, Any]:
-    """The action's fields as typed; the service validates them (app.rules.action_input)."""
+    """The action's fields as typed; the service validates them (app.commands)."""
     form = {name: getattr(a, name, None) for name in FIELDS[action]}
     return {k: v for k, v in form.items() if v is not None}
 

@@ -10,9 +10,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.commands import forms as action_input
 from app.domain.enums import Action, AppealResolution
 from app.domain.people import User
-from app.rules import action_input, appeals
+from app.rules import appeals
 from app.rules.errors import FieldError, Forbidden, ValidationFailed
 from app.services import appeal_actions
 from app.services.common import NotFound

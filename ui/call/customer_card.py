@@ -13,7 +13,7 @@ from app.domain.calls import Call
 from app.domain.enums import CallFlow, CallState
 from app.rules import sla
 from app.rules.errors import RuleError
-from app.store.masking import mask_identifier
+from app.rules.pii import mask_identifier, mask_name
 from ui.call.common import section_title
 from ui.call.source import CaseLine
 from widgets.formatting import local_time
@@ -72,6 +72,7 @@ class CustomerCard(QFrame):
         super().__init__(parent)
         self.setObjectName("customerCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.mask_names = False  # a supervisor-only user (shared screen) sees 김*훈
         self._sla: sla.SlaInfo | None = None
         self.name = QLabel(self)
         self.name.setObjectName("customerName")
@@ -148,7 +149,8 @@ class CustomerCard(QFrame):
         now: datetime,
     ) -> None:
         c = call.customer
-        self.name.setText(c.name or self.tr("Unknown caller"))
+        name = mask_name(c.name) if self.mask_names else c.name
+        self.name.setText(name or self.tr("Unknown caller"))
         self.tier.setText(self.tier_text(c.tier))
         self.tier.setProperty("tier", c.tier)
         self.account.setText(mask_identifier(c.account_id) or "—")

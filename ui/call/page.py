@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.calls import Call
 from app.domain.enums import Action, CallState
 from app.rules.access import can
+from app.rules.pii import mask_call_id, mask_name, sees_full_names
 from app.services.call_actions import draft_summary
 from ui.call.actions import CallActions
 from ui.call.acw import AfterCallWorkPanel
@@ -90,6 +91,7 @@ class CallPage(QWidget):
         self.offline_label.setObjectName("offlineNotice")
         self.offline_label.hide()
         self.card = CustomerCard(self)
+        self.card.mask_names = not sees_full_names(user.roles)  # supervisors: 김*훈, no call ids
         self.acw = AfterCallWorkPanel(lang, self)
         self.transcript = TranscriptView(self)
         self.transcript.setModel(self.model)
@@ -242,15 +244,22 @@ class CallPage(QWidget):
         self.picker.blockSignals(True)
         self.picker.clear()
         for call in self.source.live_calls():
-            text = f"{call.customer.name or call.id} · {self.card.flow_text(call.flow)}"
+            text = f"{self._who(call)} · {self.card.flow_text(call.flow)}"
             self.picker.addItem(f"{text} · {self.state_text(call.state)}", call.id)
         if current and self.picker.findData(current) < 0 and self.call is not None:
             self.picker.addItem(
-                f"{self.call.customer.name} · {self.state_text(self.call.state)}", current
+                f"{self._who(self.call)} · {self.state_text(self.call.state)}", current
             )
         self.picker.blockSignals(False)
         if current:
             self._select_in_picker(current)
+
+    def _who(self, call: Call) -> str:
+        """The caller as the picker names them: the name (masked for a supervisor-only user),
+        else a short call reference — never a raw call id on a shared screen."""
+        if self.card.mask_names:
+            return mask_name(call.customer.name) or mask_call_id(call.id)
+        return call.customer.name or call.id
 
     def _select_in_picker(self, call_id: str) -> None:
         i = self.picker.findData(call_id)

@@ -123,15 +123,17 @@ class CallSource:
         return from_wire(Call, data) if data else None
 
     def past_calls(self, call: Call, limit: int = 5) -> list[Call]:
-        account = call.customer.account_id
-        if not account:
+        """Earlier calls of the same customer: the same customer id (an opaque reference), else
+        the same account as the server sent it (masked, so only a weak match)."""
+        if call.customer.customer_id:
+            key, value = "$.customer.customer_id", call.customer.customer_id
+        elif call.customer.account_id:
+            key, value = "$.customer.account_id", call.customer.account_id
+        else:
             return []
         stmt = (
             select(CallRow.data)
-            .where(
-                func.json_extract(CallRow.data, "$.customer.account_id") == account,
-                CallRow.id != call.id,
-            )
+            .where(func.json_extract(CallRow.data, key) == value, CallRow.id != call.id)
             .order_by(CallRow.started_at.desc())
             .limit(limit)
         )

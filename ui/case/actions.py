@@ -11,10 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.commands import forms as action_input
 from app.domain.cases import Case, Task
 from app.domain.enums import Action, TaskStatus
 from app.domain.people import User
-from app.rules import access, action_input, lifecycle
+from app.rules import access, lifecycle
 from app.rules.errors import InvalidTransition, Verdict
 from app.services import case_actions, task_actions
 from app.services.common import ActionResult
@@ -83,7 +84,7 @@ def placeholder(kind: str) -> str:
 
 
 def field_specs(action: Action, lang: str) -> list[FieldSpec]:
-    """Exactly the runbook's fields of ``action`` (app.rules.action_input), labelled in ``lang``."""
+    """Exactly the runbook's fields of ``action`` (app.commands.forms), labelled in ``lang``."""
     out = []
     for f in action_input.fields_of(action):
         ko, en = action_input.FIELD_LABELS.get(f.name, (f.name, f.name))

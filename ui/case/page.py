@@ -5,7 +5,7 @@ C comment; J / K next / previous case in the inbox order)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -28,9 +28,7 @@ from sqlalchemy import select
 from app.domain.cases import Case, Task
 from app.domain.enums import Action
 from app.rules import access
-from app.rules.errors import RuleError
 from app.services.problems import get_draft
-from app.services.unmask import unmask
 from app.store.inbox import InboxFilter
 from app.store.lookups import appeals_for_case, get_case, tasks_for_case
 from app.store.models import CaseRow, UserRow
@@ -39,6 +37,7 @@ from ui.case.action_form import ActionForm
 from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_task_of
 from ui.case.panels import InfoGroup, SlaBadge
 from ui.case.timeline import TimelineModel
+from ui.case.unmask_panel import UnmaskPanel
 from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
 from ui.inbox.columns import ACTIVE_STATUSES
@@ -61,7 +60,6 @@ class CasePage(QWidget):
         self.user = domain_user(context)
         self.case: Case | None = None
         self.task: Task | None = None
-        self.unmasked = False
         self._names: dict[str, str] = {}
         self._hooked = False
         self.title = QLabel(self.tr("No case open"), self)
@@ -95,6 +93,7 @@ class CasePage(QWidget):
         }
         self.unmask_button = QPushButton(self.tr("Unmask identifiers"), self)
         self.unmask_button.setObjectName("unmaskButton")
+        self.unmask_panel = UnmaskPanel(context, self)
         self._build()
         context.bridge.sig_cases_changed.connect(self._on_cases_changed)
         context.bridge.sig_sync_finished.connect(self._on_sync_finished)
@@ -152,6 +151,8 @@ class CasePage(QWidget):
         for form in self.forms.values():
             self.form_stack.addWidget(form)
         self.groups["customer"].add_footer(self.unmask_button)
+        self.groups["customer"].add_footer(self.unmask_panel)
+        self.unmask_panel.hide()
         self.unmask_button.clicked.connect(self._on_unmask_clicked)
         self.unmask_button.setVisible(bool(access.can(self.user.roles, Action.UNMASK)))
         body = QSplitter(Qt.Orientation.Horizontal, self)
@@ -219,7 +220,6 @@ class CasePage(QWidget):
 
     def show_case(self, case_id: str) -> bool:
         if self.case is None or self.case.id != case_id:
-            self.unmasked = False
             self.close_form()
         store = self.context.store
         with store.session() as s:
@@ -263,8 +263,7 @@ class CasePage(QWidget):
         g["decision"].set_rows(sections.decision_rows(case))
         g["application"].set_rows(sections.application_rows(case, korean))
         g["credit"].set_rows(sections.credit_rows(case, korean))
-        g["customer"].set_rows(sections.customer_rows(case, self.unmasked))
-        self.unmask_button.setEnabled(not self.unmasked)
+        g["customer"].set_rows(sections.customer_rows(case))
         g["outcome"].set_rows(sections.outcome_rows(case, self._names, lang))
         g["documents"].set_rows(sections.document_rows(case))
         g["tasks"].set_rows(sections.task_rows(tasks, self._names))
@@ -358,6 +357,10 @@ class CasePage(QWidget):
         self._hook_navigation()
         super().showEvent(event)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.unmask_panel.hide_value()  # leaving the page takes a full value off the screen
+        super().hideEvent(event)
+
     def _on_shell_move(self, delta: int) -> None:
         if self.isVisible() and self.current_form() is None:
             self.step(delta)
@@ -370,18 +373,9 @@ class CasePage(QWidget):
         self.sig_action_submitted.emit(case_id, str(action.value))
 
     def _on_unmask_clicked(self) -> None:
-        if self.case is None:
-            return
-        try:
-            result = unmask(self.context.store, self.user, self.case.id, self.context.clock.now())
-        except RuleError as exc:
-            self.notice.setText(exc.text(self.context.lang))
-            self.notice.show()
-            return
-        self.unmasked = True
-        if result is not None:
-            local_write_done(self.context)
-        self.reload()
+        """Ask for the identifier and a reason; the value comes from the server, for 60 s."""
+        if self.case is not None:
+            self.unmask_panel.open_for(self.case.id)
 
     def _on_cases_changed(self, case_ids: set[str]) -> None:
         if self.case is not None and self.case.id in case_ids and self.current_form() is None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.cases import Case, Task
 from app.domain.people import Appeal
 from app.rules.messages import action_label
-from app.store.masking import mask_identifier
+from app.rules.pii import mask_identifier
 from widgets.formatting import format_krw, local_time
 
 translate = QCoreApplication.translate
@@ -100,15 +100,16 @@ def credit_rows(case: Case, korean: bool) -> Rows:
     ]
 
 
-def customer_rows(case: Case, unmasked: bool) -> Rows:
+def customer_rows(case: Case) -> Rows:
+    """Identifiers always masked (the server sends them masked; masking again is a no-op). The
+    customer id is an opaque reference and shows as it is. A full value is only ever shown by
+    the unmask panel, for 60 s."""
     c = case.customer
-
-    def ident(value: str) -> str:
-        return value if unmasked else mask_identifier(value)
+    ident = mask_identifier
 
     return [
         (translate("CaseSections", "Name"), c.name),
-        (translate("CaseSections", "Customer ID"), ident(c.customer_id)),
+        (translate("CaseSections", "Customer ID"), c.customer_id),
         (translate("CaseSections", "Account"), ident(c.account_id)),
         (translate("CaseSections", "Phone"), ident(c.phone)),
         (translate("CaseSections", "Resident ID"), ident(c.resident_id)),

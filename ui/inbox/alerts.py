@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.enums import AlertKind, CaseStatus, Priority
+from app.rules.pii import mask_name
 from app.store.inbox import InboxFilter
 from ui.inbox.source import InboxSource
 from ui.offthread import run_in_thread
@@ -31,8 +32,16 @@ class InboxAlerts(QObject):
     sig_alert_raised = Signal(str, str, object)
     """Emitted with (AlertKind value, message, set of case ids)."""
 
-    def __init__(self, source: InboxSource, me: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: InboxSource,
+        me: str,
+        parent: QObject | None = None,
+        *,
+        mask_names: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self._mask_names = mask_names
         self._source = source
         self._me = me
         self._p0_seen: set[str] | None = None
@@ -75,7 +84,10 @@ class InboxAlerts(QObject):
             self._p0_seen |= new_p0
             first = rows[sorted(new_p0)[0]]
             text = self.tr("New P0 case {case} — {customer}").format(
-                case=first.id, customer=first.customer_name
+                case=first.id,
+                customer=mask_name(first.customer_name)
+                if self._mask_names
+                else first.customer_name,
             )
             if len(new_p0) > 1:
                 text = self.tr("{n} new P0 cases").format(n=len(new_p0))

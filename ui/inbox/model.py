@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.rules.pii import mask_name
 from app.rules.sla import SlaView, evaluate, face
 from ui.inbox.columns import Column, header, status_label
 from ui.inbox.sla_track import Track, runs
@@ -107,9 +108,16 @@ class InboxModel(QAbstractTableModel):
     CACHE_ROWS = 20_000
 
     def __init__(
-        self, source: InboxSource, clock: Clock, *, korean_amounts: bool = True, parent=None
+        self,
+        source: InboxSource,
+        clock: Clock,
+        *,
+        korean_amounts: bool = True,
+        mask_names: bool = False,
+        parent=None,
     ) -> None:
         super().__init__(parent)
+        self._mask_names = mask_names  # a supervisor-only user sees 김*훈 (app.rules.pii)
         self._source = source
         self._clock = clock
         self._window = self.PAGE_SIZE  # rows read per fetch
@@ -467,7 +475,8 @@ class InboxModel(QAbstractTableModel):
         if column == Column.CASE:
             return row.id + (" ⟳" if row.pending_sync else "")
         if column == Column.CUSTOMER:
-            return f"{row.customer_name}  {row.customer_masked}".strip()
+            name = mask_name(row.customer_name) if self._mask_names else row.customer_name
+            return f"{name}  {row.customer_masked}".strip()
         if column == Column.AMOUNT:
             return format_krw(row.amount, korean_units=self._korean_amounts)
         if column == Column.QUEUE:

@@ -68,6 +68,7 @@ class InboxPage(QWidget):
         me: str,
         *,
         korean_amounts: bool = True,
+        mask_names: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,8 +85,10 @@ class InboxPage(QWidget):
         self._rest_requested = False
         self._keep_after_rest: str | None = None
         self._filter = InboxFilter(me=me, statuses=ACTIVE_STATUSES)
-        self.model = InboxModel(source, clock, korean_amounts=korean_amounts, parent=self)
-        self.alerts = InboxAlerts(source, me, self)
+        self.model = InboxModel(
+            source, clock, korean_amounts=korean_amounts, mask_names=mask_names, parent=self
+        )
+        self.alerts = InboxAlerts(source, me, self, mask_names=mask_names)
         self.filter_bar = FilterBar(self)
         self.table = InboxTable(self)
         self.count_label = QLabel(self)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.pii import shared_subject
 from ui.wall.alert_strip import SEVERITY, alert_message, alert_time, kind_label, most_urgent
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
@@ -94,7 +95,7 @@ class AlertsModel(QAbstractTableModel):
                 return f"{LEVEL_SHAPES[level]} {kind_label(str(a.get('kind')))}"
             if name == "subject":
                 prio = str(a.get("priority") or "").upper()
-                return f"{a.get('entity_id', '')}" + (f" ({prio})" if prio else "")
+                return shared_subject(a) + (f" ({prio})" if prio else "")
             if name == "queue":
                 return str(a.get("queue_id") or "")
             return alert_message(a)

@@ -1,6 +1,7 @@
 """The Sync problems page (``--page sync-problems``; the status bar's button): every action the
 server refused, with its reason and the user's original input, and what to do about it — retry
-as a new action, copy to a new draft, or discard (recorded in the case's timeline)."""
+as a new action, copy to a new draft, or discard (recorded in the case's timeline); below them,
+the server changes this workstation could not apply (``ui.sync_problems.feed_entries``)."""
 
 from __future__ import annotations
 
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.action_input import FIELD_LABELS
+from app.commands.forms import FIELD_LABELS
 from app.rules.errors import RuleError
 from app.services import problems
 from ui.case.panels import InfoGroup
 from ui.case.wiring import domain_user, local_write_done, open_case
 from ui.context import AppContext
+from ui.sync_problems.feed_entries import FeedEntriesGroup
 from ui.sync_problems.model import Problem, ProblemsModel
 
 
@@ -72,6 +74,7 @@ class SyncProblemsPage(QWidget):
         self.discard_button = QPushButton(self.tr("Discard"), self)
         self.discard_button.setObjectName("discardProblem")
         self.open_button = QPushButton(self.tr("Open case"), self)
+        self.feed_entries = FeedEntriesGroup(context.store, self)
         self._build()
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.retry_button.clicked.connect(self.retry)
@@ -134,10 +137,12 @@ class SyncProblemsPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(note)
         layout.addWidget(split, 1)
+        layout.addWidget(self.feed_entries, 1)
 
     # -- loading --------------------------------------------------------------------------------
     def reload(self) -> None:
         keep = self.current.id if self.current else None
+        self.feed_entries.reload()
         self.model.reload()
         has_rows = self.model.rowCount() > 0
         self.table.setVisible(has_rows)

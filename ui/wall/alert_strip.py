@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.domain.wire import parse_time
 from app.rules.alert_text import render
+from app.rules.pii import shared_subject, shared_text
 from ui.look import current_language
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
@@ -67,12 +68,14 @@ def alert_message(alert: dict[str, Any]) -> str:
 
 
 def alert_text(alert: dict[str, Any]) -> str:
-    """ "SLA breach · C-1001 (P0) — message" in the UI language, message as the server wrote."""
+    """ "SLA breach · C-1001 (P0) — message" in the UI language, message as the server wrote it
+    but fit for a shared screen: case ids, never raw call ids; identifiers redacted
+    (``app.rules.pii.shared_subject`` / ``shared_text``)."""
     what = kind_label(str(alert.get("kind") or ""))
-    subject = str(alert.get("entity_id") or "")
+    subject = shared_subject(alert)
     prio = str(alert.get("priority") or "").upper()
     text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
-    message = alert_message(alert)
+    message = shared_text(alert_message(alert))
     return f"{text} — {message}" if message else text
 
 

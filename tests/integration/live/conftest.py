@@ -48,7 +48,9 @@ def live_server(tmp_path: Path, clock: MovableClock) -> Iterator[RunningServer]:
 @pytest.fixture
 def token(live_server: RunningServer) -> str:
     r = httpx.post(
-        f"{live_server.url}/v1/auth/token", json={"username": "agent1", "password": "demo"}
+        f"{live_server.url}/v1/auth/token",
+        json={"username": "agent1", "password": "demo"},
+        timeout=30,
     )
     r.raise_for_status()
     return r.json()["access_token"]

@@ -94,7 +94,9 @@ def test_line_separators_survive_the_round_trip(live_server, token) -> None:
 
 
 def test_events_need_a_token(live_server) -> None:
-    r = httpx.get(f"{live_server.url}/v1/events", headers={"Authorization": "Bearer nope"})
+    r = httpx.get(
+        f"{live_server.url}/v1/events", headers={"Authorization": "Bearer nope"}, timeout=30
+    )
     assert r.status_code == 401
     assert r.json()["code"] == "unauthenticated"
 

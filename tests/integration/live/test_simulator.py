@@ -93,7 +93,7 @@ def test_angry_customer_call_over_sse(live_server, token, clock) -> None:
 
     # the stored transcript: finals replaced their partials; summary last
     headers = {"Authorization": f"Bearer {token}"}
-    r = httpx.get(f"{live_server.url}/v1/calls/call_test_1/segments", headers=headers)
+    r = httpx.get(f"{live_server.url}/v1/calls/call_test_1/segments", headers=headers, timeout=30)
     r.raise_for_status()
     body = r.json()
     stored = body if isinstance(body, list) else body.get("segments", body.get("data"))
@@ -101,7 +101,7 @@ def test_angry_customer_call_over_sse(live_server, token, clock) -> None:
     assert "Utterance" not in kinds
     assert kinds.count("Transcript") == len(script["turns"])
     assert kinds[-1] == "PostContactSummary"
-    call = httpx.get(f"{live_server.url}/v1/calls/call_test_1", headers=headers).json()
+    call = httpx.get(f"{live_server.url}/v1/calls/call_test_1", headers=headers, timeout=30).json()
     call = call.get("data", call)
     assert call["state"] == "ended" and call["agent_id"] == "u_agent1"
 

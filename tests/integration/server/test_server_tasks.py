@@ -231,7 +231,10 @@ def test_assign_close_notify_and_reassign(api: Api) -> None:
     )
     closed = r.json()
     assert closed["data"]["status"] == "closed"
-    assert closed["related"][0]["status"] == "cancelled"
+    # the inquiry path: answering it is the review task's outcome (종료 조건: 모든 Task 완료);
+    # open tasks are no longer cancelled by a close
+    assert closed["related"][0]["status"] == "completed"
+    assert closed["related"][0]["outcome"] == "close"
     r = api.post(
         f"/cases/{case['id']}/close",
         {"resolution": "again", "final_decision": "approve"},

@@ -100,7 +100,11 @@ class FaultProxy:
         self.upstream = (self.upstream[0], upstream_port)
 
     def close(self) -> None:
+        """Stop listening at once (new connections refused) and cut the open ones. ``shutdown``
+        first: a bare ``close`` leaves the socket listening while ``accept`` blocks on it."""
         self._stopped = True
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
         self._sock.close()
         self.drop_all()
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from app.domain.enums import CallState, Role
+from app.rules.pii import mask_name
 from app.store.local_models import OutboxRow
 from tests.qt.call.conftest import CALL_ID, make_page
 from tests.qt.call.helpers import apply, call_wire, script_segments, store_segments
@@ -199,6 +200,14 @@ def test_supervisor_picks_from_live_calls_and_cannot_act(qtbot, qloop, call_stor
     assert page.call.id == CALL_ID
     assert not page.acw.isEnabled() and not page.sentiment.flag_button.isEnabled()
     assert page.card.account.text().endswith("4418") and "2209" not in page.card.account.text()
+    # a supervisor's screen is shared: names masked (최*연), never a raw call id
+    name = angry["customer"]["name"]
+    assert page.card.name.text() == mask_name(name) and name not in page.card.name.text()
+    items = [page.picker.itemText(i) for i in range(page.picker.count())]
+    assert all(name not in t and "call_" not in t and mask_name(name) in t for t in items)
+    agent = make_page(qtbot, call_store, clock)  # the agent on the call sees the name
+    agent.load_now()
+    assert agent.card.name.text() == name
 
 
 def test_an_assigned_call_opens_with_a_notification(qtbot, qloop, tmp_path, clock, angry):

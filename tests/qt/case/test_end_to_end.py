@@ -43,8 +43,17 @@ def api(server, username: str) -> httpx.Client:
     return client
 
 
-def workable_task(client: httpx.Client, skip: set[str]) -> dict:
-    """An open review task of a pending/open case below a reviewer's 1억원 authority."""
+def may_act(task: dict, case: dict, user_id: str) -> bool:
+    """shared/API.md "Access to objects" for a demo reviewer (skill: credit_review)."""
+    if task["assignee_id"] is not None:
+        return task["assignee_id"] == user_id
+    return task["queue_id"] == "credit_review" and case.get("escalation_level", "L1") == "L1"
+
+
+def workable_task(client: httpx.Client, skip: set[str], *users: str) -> dict:
+    """An open review task of a pending/open case below a reviewer's 1억원 authority that every
+    one of ``users`` (default u_reviewer1) may act on."""
+    users = users or ("u_reviewer1",)
     cursor, tasks, cases = None, {}, {}
     while True:
         page = client.get("/changes", params={"limit": 1000, "since": cursor or ""}).json()
@@ -63,6 +72,7 @@ def workable_task(client: httpx.Client, skip: set[str]) -> dict:
             and case["status"] in ("open", "pending")
             and case["application"]["amount"] < 100_000_000
             and case["id"] not in skip
+            and all(may_act(t, case, u) for u in users)
         ):
             return t
     raise AssertionError("the demo data has no workable task left")
@@ -173,7 +183,7 @@ def test_a_decision_made_first_elsewhere_surfaces_in_sync_problems(qtbot, client
     start_and_sync(qtbot, mine)
     stop(qtbot, mine)
     http = api(server, "reviewer2")
-    task = workable_task(http, {"case_p1_borderline_001"})
+    task = workable_task(http, {"case_p1_borderline_001"}, "u_reviewer1", "u_reviewer2")
     with mine.store.session() as s:
         local_task = get_task(s, task["id"])
     assert local_task is not None

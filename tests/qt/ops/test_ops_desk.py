@@ -77,7 +77,7 @@ def report_server(tmp_path):
 
 
 def _token(url: str, user: str) -> str:
-    r = httpx.post(f"{url}/v1/auth/token", json={"username": user, "password": "demo"})
+    r = httpx.post(f"{url}/v1/auth/token", json={"username": user, "password": "demo"}, timeout=30)
     return r.json()["access_token"]
 
 

@@ -46,13 +46,15 @@ class DemoServer:
         self.running = self.live = None
 
     def token(self, user: str) -> str:
-        r = httpx.post(f"{self.url}/v1/auth/token", json={"username": user, "password": "demo"})
+        r = httpx.post(
+            f"{self.url}/v1/auth/token", json={"username": user, "password": "demo"}, timeout=30
+        )
         r.raise_for_status()
         return r.json()["access_token"]
 
     def get(self, path: str, user: str = "supervisor1", **params: Any) -> Any:
         headers = {"Authorization": f"Bearer {self.token(user)}"}
-        r = httpx.get(f"{self.url}/v1{path}", headers=headers, params=params)
+        r = httpx.get(f"{self.url}/v1{path}", headers=headers, params=params, timeout=30)
         r.raise_for_status()
         return r.json()
 
@@ -61,7 +63,7 @@ class DemoServer:
             "Authorization": f"Bearer {self.token(user)}",
             "Idempotency-Key": str(uuid.uuid4()),
         }
-        return httpx.post(f"{self.url}/v1{path}", json=body, headers=headers)
+        return httpx.post(f"{self.url}/v1{path}", json=body, headers=headers, timeout=30)
 
 
 @pytest.fixture

@@ -170,3 +170,33 @@ def test_generated_content_carries_fact_checks() -> None:
             assert item.body[claim.begin_char : claim.end_char] == claim.text
     report = next(i for i in items if i.kind.value == "narrative_report")
     assert not report.fact_check.passed  # one stated figure disagrees with the stored value
+
+
+def test_every_seeded_decision_has_its_audit_event(seeded) -> None:
+    """Decided cases (approve / deny / close by whoever decided, at that time), decision
+    executions and approval requests each have an audit event; the chain verifies."""
+    from server.audit_chain import audit_events, verify_chain
+
+    database, _counts = seeded
+    with database.read() as s:
+        events = audit_events(s, limit=100_000)
+        check = verify_chain(s, full=True)
+    assert check["verified"], check
+    audited = {(e["entity"], e["entity_id"]): e for e in events}
+    decided = [c for c in _all(database, EntityKind.CASE) if c.get("decided_at")]
+    assert decided
+    for case in decided:
+        event = audited[("case", case["id"])]
+        assert event["action"] in ("approve", "deny", "close")
+        assert event["actor"] == (case.get("decided_by") or "system")
+        assert event["at"] == case["decided_at"]
+    for kind in (EntityKind.DECISION, EntityKind.APPROVAL):
+        items = _all(database, kind)
+        assert items and all(("decision" if kind is EntityKind.DECISION else "approval",
+                              item["id"]) in audited for item in items)  # fmt: skip
+
+
+def test_imported_cases_are_audited_too(db) -> None:
+    result = seed_cases(db, 300, NOW, seed=3)
+    decided = [c for c in _all(db, EntityKind.CASE) if c.get("decided_at")]
+    assert result["audit"] == len(decided) > 0

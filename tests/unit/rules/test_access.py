@@ -36,7 +36,7 @@ def test_auditor_is_read_only_everywhere() -> None:
         (R.REVIEWER, A.APPROVE, True),
         (R.REVIEWER, A.DOCS_RECEIVED, True),
         (R.REVIEWER, A.RESOLVE_APPEAL, False),
-        (R.REVIEWER, A.UNMASK, False),
+        (R.REVIEWER, A.UNMASK, True),  # API.md: reviewers may unmask (audited)
         (R.REVIEWER, A.ASSIGN, False),
         (R.SENIOR_REVIEWER, A.RESOLVE_APPEAL, True),
         (R.SENIOR_REVIEWER, A.APPROVAL_RESPONSE, True),

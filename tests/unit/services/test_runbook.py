@@ -20,7 +20,7 @@ from app.rules import sla
 from app.services import case_actions, task_actions
 from app.store.apply import apply_changes
 from app.store.local_models import OutboxRow
-from app.store.lookups import get_case, get_task
+from app.store.lookups import get_case, get_task, tasks_for_case
 from app.store.models import CaseRow
 from app.store.store import Store
 from tests.unit.store import builders as b
@@ -33,6 +33,11 @@ T0 = b.T0
 def _seed(store: Store, case, task) -> None:
     with store.transaction() as s:
         apply_changes(s, b.page(b.queue("credit_review", "신용 심사"), case, task))
+
+
+def _open_task(s, case_id: str):
+    (task,) = [t for t in tasks_for_case(s, case_id) if t.status is TaskStatus.OPEN]
+    return task
 
 
 def _outbox(store: Store) -> list[OutboxRow]:
@@ -63,10 +68,14 @@ def test_p0_vip_escalated_then_senior_approves(store: Store) -> None:
         assert case.sla.started_at == T0 + timedelta(minutes=30)  # SLA restarted
         assert s.get(CaseRow, "case_vip_001").pending_sync == 1
     done_at = T0 + timedelta(hours=1, minutes=30)
+    with store.session() as s:  # the escalation completed task_001 and opened a senior task
+        assert get_task(s, "task_001").status is TaskStatus.COMPLETED
+        senior_task = _open_task(s, "case_vip_001")
+        assert senior_task.queue_id == "senior_review" and senior_task.assignee_id is None
     ok = task_actions.approve(
         store,
         SENIOR,
-        "task_001",
+        senior_task.id,
         {
             "limit": "500,000,000",
             "rate": "3.8",
@@ -81,16 +90,16 @@ def test_p0_vip_escalated_then_senior_approves(store: Store) -> None:
         assert case.status is CaseStatus.APPROVED
         assert case.approved_terms.limit == 500_000_000 and case.approved_terms.rate == 3.8
         assert sla.evaluate(case.sla, done_at).state is SlaState.MET
-        assert get_task(s, "task_001").status is TaskStatus.COMPLETED
+        assert get_task(s, senior_task.id).status is TaskStatus.COMPLETED
         assert [e.kind for e in case.timeline] == ["escalate", "approve"]
         assert s.get(CaseRow, "case_vip_001").pending_sync == 2
     rows = _outbox(store)
     assert [r.id for r in rows] == [esc.outbox_id, ok.outbox_id]
     assert [r.path for r in rows] == [
         "/v1/tasks/task_001/actions/escalate",
-        "/v1/tasks/task_001/actions/approve",
+        f"/v1/tasks/{senior_task.id}/actions/approve",
     ]
-    assert [r.if_match for r in rows] == [1, 1]  # both based on the task version seen
+    assert [r.if_match for r in rows] == [1, 0]  # the new task: not on the server yet
     assert rows[0].payload["to"] == "senior_reviewer" and rows[0].payload["priority"] == "p0"
     assert rows[1].payload == {
         "limit": 500_000_000,
@@ -126,10 +135,12 @@ def test_p1_borderline_escalate_then_approve(store: Store) -> None:
         row = s.get(CaseRow, "case_002")
         assert row.due_at == case.sla.due_at and row.status == "escalated"
     t2 = T0 + timedelta(hours=18)
+    with store.session() as s:
+        senior_task = _open_task(s, "case_002")
     task_actions.approve(
         store,
         SENIOR,
-        "task_002",
+        senior_task.id,
         {
             "limit": 30_000_000,
             "rate": 5.5,
@@ -224,6 +235,8 @@ def test_p3_inquiry_closed_with_info_provided(store: Store) -> None:
     )
     _seed(store, c, b.task("task_004", c))
     t1 = T0 + timedelta(hours=20)
+    # "템플릿 사용 … 자동 한도 계산 링크 제공": the notice; closing needs it (종료 조건)
+    case_actions.notify_customer(store, REVIEWER, "case_004", {"template": "limit_info"}, t1)
     res = case_actions.close(
         store,
         REVIEWER,
@@ -236,7 +249,7 @@ def test_p3_inquiry_closed_with_info_provided(store: Store) -> None:
         assert case.status is CaseStatus.CLOSED and case.resolution == "한도 안내 완료"
         assert sla.evaluate(case.sla, t1).state is SlaState.MET
         assert get_task(s, "task_004").status is TaskStatus.COMPLETED
-    (row,) = _outbox(store)
+    _notice, row = _outbox(store)
     assert row.id == res.outbox_id and res.case_id == "case_004"
     assert (row.method, row.path, row.if_match) == ("POST", "/v1/cases/case_004/close", 1)
     assert row.payload == {"resolution": "한도 안내 완료", "final_decision": "info_provided"}

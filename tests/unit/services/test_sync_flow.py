@@ -8,7 +8,7 @@ from app.domain.enums import CaseStatus, OutboxStatus, Priority, Role
 from app.domain.wire import to_wire
 from app.services import appeal_actions, problems, task_actions
 from app.store.apply import apply_changes
-from app.store.lookups import appeals_for_case, get_case, get_task
+from app.store.lookups import appeals_for_case, get_case, get_task, tasks_for_case
 from app.store.models import CaseRow
 from app.store.outbox import (
     get_row,
@@ -38,8 +38,10 @@ def _seed(store: Store, **kw) -> None:
 
 def test_pending_inflight_retry_applied_and_if_match_rebase(store: Store) -> None:
     _seed(store)
-    esc = task_actions.escalate(store, REVIEWER, "task_1", ESCALATE, T1)
-    ok = task_actions.approve(store, SENIOR, "task_1", APPROVE, T1 + timedelta(minutes=5))
+    # two rows on one task (an escalation now completes the task and opens another, so the
+    # second row is the assignee's approval after a comment)
+    esc = task_actions.comment(store, REVIEWER, "task_1", {"body": "고객 통화 완료"}, T1)
+    ok = task_actions.approve(store, REVIEWER, "task_1", APPROVE, T1 + timedelta(minutes=5))
     with store.transaction() as s:
         assert [r.id for r in outbox_pending(s, T1)] == [esc.outbox_id, ok.outbox_id]
         mark_inflight(s, esc.outbox_id, T1)
@@ -115,10 +117,12 @@ def test_discard_is_audited_and_retry_runs_again_with_a_new_key(store: Store) ->
 def test_appeal_submitted_then_resolved_by_another_senior(store: Store) -> None:
     _seed(store)
     task_actions.escalate(store, REVIEWER, "task_1", ESCALATE, T1)
+    with store.session() as s:  # the escalation opened a task in the senior queue
+        (senior_task,) = [t for t in tasks_for_case(s, "case_1") if t.status.value == "open"]
     task_actions.deny(
         store,
         SENIOR,
-        "task_1",
+        senior_task.id,
         {
             "reason_codes": ["CREDIT-DENY-SCORE-001"],
             "note": "신용점수 부족",

@@ -93,3 +93,60 @@ def test_worker_thread_writes_ui_thread_reads(store: Store) -> None:
     worker.join()
     with store.session() as s:
         assert get_state(s, "counter") == 19
+
+
+def test_a_file_synced_before_masking_is_scrubbed_on_open(tmp_path: Path) -> None:
+    """A version-4 file held customers' identifiers and spoken numbers whole (the server did not
+    mask then): opening it masks them, redacts the transcript, and no old byte stays in the file
+    or its WAL."""
+    from datetime import UTC, datetime
+
+    from app.domain.enums import EntityKind
+    from app.domain.wire import to_wire
+    from app.store.apply import write_entity
+    from app.store.segments import store_segment
+    from tests.unit.store.builders import case
+
+    path = tmp_path / "v4.sqlite3"
+    engine = make_engine(path)
+    assert schema.upgrade(engine, target=4) == 4
+    engine.dispose()
+    full = case("C-1", account_id="110-987-654321")
+    full.customer.phone, full.customer.resident_id = "010-4321-8765", "850101-1234567"
+    said = {"Transcript": {"Id": "s1", "ParticipantId": "c", "ParticipantRole": "CUSTOMER",
+            "Content": "제 번호는 공일공 사삼이일 팔칠육오예요", "BeginOffsetMillis": 0,
+            "EndOffsetMillis": 1, "Sentiment": "NEUTRAL", "IssuesDetected": []}}  # fmt: skip
+    store = Store(make_engine(path), path)
+    with store.transaction() as s:
+        write_entity(s, EntityKind.CASE, to_wire(full))
+        store_segment(s, "call_1", said, datetime.now(UTC))
+    store.close()
+    secrets = [b"110-987-654321", b"010-4321-8765", b"850101-1234567", "사삼이일".encode()]
+
+    def raw() -> bytes:
+        return b"".join(
+            p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("v4.sqlite3")
+        )
+
+    assert any(secret in raw() for secret in secrets)  # the old file held them
+    with Store.open(path) as s:
+        with s.engine.connect() as conn:
+            assert schema.current_version(conn) == schema.LATEST
+            data = conn.execute(text("SELECT data FROM cases WHERE id = 'C-1'")).scalar()
+            seg = conn.execute(text("SELECT data FROM call_segments")).scalar()
+        assert "•" in data and "4321" in data and "[PII]" in seg
+        assert not [secret for secret in secrets if secret in raw()]
+
+
+def test_store_files_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = tmp_path / "private.sqlite3"
+    with Store.open(path) as s, s.transaction() as session:
+        set_state(session, "cursor", "abc")
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("private.sqlite3")]
+    assert path in files
+    if os.name == "posix":
+        for p in files:
+            assert stat.S_IMODE(p.stat().st_mode) == 0o600, p.name

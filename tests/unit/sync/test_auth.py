@@ -26,9 +26,9 @@ def test_token_lives_in_the_keyring_under_service_and_server_user(keyring_file) 
     )
     assert keyring_file.exists()
     assert auth.load_token("http://127.0.0.1:8765", "reviewer2") is None
-    assert auth.logout("http://127.0.0.1:8765", "reviewer1") is True
+    assert auth.delete_token("http://127.0.0.1:8765", "reviewer1") is True
     assert auth.load_token("http://127.0.0.1:8765", "reviewer1") is None
-    assert auth.logout("http://127.0.0.1:8765", "reviewer1") is False
+    assert auth.delete_token("http://127.0.0.1:8765", "reviewer1") is False
 
 
 def test_session_without_token_is_not_logged_in() -> None:

@@ -1,4 +1,5 @@
-"""The fields each runbook action requires, checked with the runbook's own dosctl examples."""
+"""The workstation's forms of the commands (app.commands.forms): the fields each runbook action
+requires, checked with the runbook's own dosctl examples (moved from app/rules/action_input)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from app.commands.forms import FORMS, MAX_TEXT, normalise, require_valid, validate
 from app.domain.enums import Action
-from app.rules.action_input import FORMS, MAX_TEXT, normalise, require_valid, validate
 from app.rules.errors import ValidationFailed
 
 A = Action
@@ -102,7 +103,7 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
     (A.APPROVE, {"note": "  "}, "note", "required", "필수", "required"),
     (A.APPROVE, {"reason_codes": []}, "reason_codes", "required", "최소 1개", "at least one"),
     (A.APPROVE, {"conditions": "보증인"}, "conditions", "invalid_type", "목록", "list"),
-    (A.DENY, {}, "reason_codes", "required", "Reason Codes: 필수", "Reason codes: required"),
+    (A.DENY, {}, "reason_codes", "required", "사유 코드: 필수", "Reason codes: required"),
     (A.DENY, {}, "note", "required", "사유/상세 설명", "Note: required"),
     (A.DENY, {}, "improvement_advice", "required", "개선 방안", "Improvement advice"),
     (A.DENY, {"reason_codes": ["A", " "]}, "reason_codes", "empty_item", "빈 항목", "empty"),
@@ -117,7 +118,7 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
         "2025-12-04",
         "2025-12-04",
     ),
-    (A.REQUEST_DOCS, {"deadline": "2025-11-10"}, "deadline", "invalid_type", "날짜", "date"),
+    (A.REQUEST_DOCS, {"deadline": "11월 10일"}, "deadline", "invalid_type", "날짜", "date"),
     (A.REQUEST_DOCS, {}, "note", "required", "사유", "Note"),
     (A.ESCALATE, {}, "to", "required", "대상", "Target: required"),
     (A.ESCALATE, {"to": "qa"}, "to", "invalid_choice", "senior_reviewer, ops_admin", "one of"),
@@ -149,7 +150,7 @@ def test_field_errors(
 
 def test_every_form_action_is_covered_by_the_error_table() -> None:
     covered = {case[0] for case in CASES}
-    assert set(FORMS) - covered <= {A.DOCS_RECEIVED, A.ASSIGN, A.REASSIGN}
+    assert set(FORMS) - covered <= {A.DOCS_RECEIVED, A.ASSIGN, A.REASSIGN, A.NEXT_TASK}
 
 
 def test_deadline_window_edges() -> None:

@@ -1,0 +1,175 @@
+"""Input parsing with the workstation's messages: a pydantic ValidationError becomes
+``ValidationFailed`` whose FieldErrors say, in Korean and English, which field is wrong and why
+(the same codes the case page's forms have always shown: required, invalid_type, too_long,
+too_many, empty_item, out_of_range, invalid_choice, unknown_field)."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.commands.base import CommandInput
+from app.commands.fields import LABELS, MAX_ITEMS, MAX_TEXT, MONEY_MAX, RATE_RANGE
+from app.rules.errors import FieldError, ValidationFailed
+
+_TYPES: dict[str, tuple[str, str]] = {
+    "text": ("문자열", "text"),
+    "id": ("문자열", "text"),
+    "int": ("정수(원)", "a whole number of KRW"),
+    "rate": ("숫자(%)", "a number (percent)"),
+    "list": ("문자열 목록", "a list of text"),
+    "date": ("날짜(YYYY-MM-DD)", "a date (YYYY-MM-DD)"),
+    "bool": ("참/거짓", "true or false"),
+    "eta": ('"+2h" 같은 상대 시간 또는 시간대가 있는 시각', 'like "+2h" or a zoned time'),
+    "choice": ("선택 항목", "one of the choices"),
+}
+
+
+def label(name: str) -> tuple[str, str]:
+    return LABELS.get(name, (name, name))
+
+
+def model_field(model: type[CommandInput], name: str) -> Any:
+    """The pydantic FieldInfo of ``name`` (its wire name: ``from`` finds ``from_``)."""
+    for attr, info in model.model_fields.items():
+        if name in (attr, info.alias):
+            return info
+    return None
+
+
+def _kind_in(meta: Any) -> str | None:
+    extra = getattr(meta, "json_schema_extra", None)
+    if isinstance(extra, dict) and "x-kind" in extra:
+        return str(extra["x-kind"])
+    for inner in getattr(meta, "__metadata__", ()):
+        found = _kind_in(inner)
+        if found:
+            return found
+    for arg in typing.get_args(meta) if not isinstance(meta, type) else ():
+        found = _kind_in(arg)
+        if found:
+            return found
+    return None
+
+
+def field_kind(model: type[CommandInput], name: str) -> str:
+    """text | int | rate | list | date | choice | bool | eta | id (``x-kind`` of the field)."""
+    info = model_field(model, name)
+    if info is None:
+        return "text"
+    found = _kind_in(info)
+    for meta in () if found else info.metadata:
+        found = found or _kind_in(meta)
+    return found or _kind_in(info.annotation) or "text"
+
+
+def choices(model: type[CommandInput], name: str) -> tuple[str, ...]:
+    info = model_field(model, name)
+    if info is None:
+        return ()
+    ann = info.annotation
+    for arg in (ann, *getattr(ann, "__args__", ())):
+        if isinstance(arg, type) and hasattr(arg, "__members__"):
+            return tuple(m.value for m in arg)  # type: ignore[attr-defined]
+    return ()
+
+
+def _range(kind: str) -> tuple[str, str]:
+    if kind == "rate":
+        lo, hi = RATE_RANGE
+        return (
+            f"{lo:g}% 초과 {hi:g}% 미만이어야 합니다.",
+            f"must be above {lo:g}% and below {hi:g}%",
+        )
+    if kind == "int":
+        return (
+            f"0보다 커야 하고 {MONEY_MAX:,}원 이하여야 합니다.",
+            f"must be greater than 0 and at most {MONEY_MAX:,} KRW",
+        )
+    return "허용 범위를 벗어났습니다.", "out of range"
+
+
+def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str, FieldError]:
+    """The field name and message of one pydantic error."""
+    loc = [str(p) for p in err.get("loc", ())]
+    name = loc[0] if loc else "body"
+    item = len(loc) > 1
+    typ = str(err.get("type", ""))
+    ko_l, en_l = label(name)
+    kind = field_kind(model, name)
+
+    def fe(code: str, ko: str, en: str) -> tuple[str, FieldError]:
+        return name, FieldError(code, f"{ko_l}: {ko}", f"{en_l}: {en}")
+
+    if typ == "extra_forbidden":
+        return name, FieldError(
+            "unknown_field",
+            f"{name}: 이 조치에서 사용하지 않는 항목입니다.",
+            f"{name}: not a field of this action",
+        )
+    if typ in ("missing", "required"):
+        return fe("required", "필수 입력입니다.", "required")
+    if typ == "empty_item" or (item and typ == "required"):
+        return fe("empty_item", "빈 항목이 있습니다.", "an item is empty")
+    if typ == "too_short" and kind == "list":
+        return fe("required", "최소 1개 이상 입력하세요.", "enter at least one")
+    if typ == "too_long" and kind == "list":
+        return fe(
+            "too_many",
+            f"최대 {MAX_ITEMS}개까지 입력할 수 있습니다.",
+            f"at most {MAX_ITEMS} items",
+        )
+    if typ == "string_too_long":
+        if item:
+            return fe("too_long", "항목이 너무 깁니다.", "an item is too long")
+        limit = int((err.get("ctx") or {}).get("max_length", MAX_TEXT))
+        got = err.get("input")
+        n = len(got) if isinstance(got, str) else 0
+        return fe(
+            "too_long",
+            f"{limit:,}자 이하로 입력하세요 (현재 {n:,}자).",
+            f"at most {limit} characters (got {n})",
+        )
+    if typ in ("string_too_short", "string_pattern_mismatch"):
+        return fe("invalid_value", "올바른 값을 입력하세요.", "not a valid value")
+    if typ in ("enum", "literal_error"):
+        options = ", ".join(choices(model, name))
+        return fe(
+            "invalid_choice", f"다음 중 하나여야 합니다: {options}.", f"must be one of {options}"
+        )
+    if typ in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        ko, en = _range(kind)
+        return fe("out_of_range", ko, en)
+    if typ == "finite_number":
+        return fe("out_of_range", "유한한 숫자여야 합니다.", "must be a finite number")
+    if typ == "out_of_range":
+        ctx = err.get("ctx") or {}
+        lo, hi = ctx.get("lo", ""), ctx.get("hi", "")
+        return fe("out_of_range", f"{lo}~{hi} 사이여야 합니다.", f"must be between {lo} and {hi}")
+    ko_k, en_k = _TYPES.get(kind, _TYPES["text"])
+    if item:
+        ko_k, en_k = _TYPES["list"]
+    return fe("invalid_type", f"{ko_k} 형식이어야 합니다.", f"must be {en_k}")
+
+
+def errors_of(model: type[CommandInput], exc: ValidationError) -> dict[str, FieldError]:
+    out: dict[str, FieldError] = {}
+    for err in exc.errors():
+        name, problem = field_error(model, err)
+        out.setdefault(name, problem)
+    return out
+
+
+def parse(model: type[CommandInput], data: Mapping[str, Any] | CommandInput) -> Any:
+    """``data`` as ``model``; raises ValidationFailed with every field's message."""
+    if isinstance(data, model):
+        return data
+    if not isinstance(data, Mapping):
+        raise ValidationFailed({"body": FieldError("invalid_type", "형식 오류", "not an object")})
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        raise ValidationFailed(errors_of(model, exc)) from None

@@ -1,0 +1,118 @@
+"""Values just inside and just outside every field's bounds, read from each command's schema
+(the same JSON schema the server publishes in OpenAPI). Shared by the unit test and the test
+against the real server."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from app.commands import COMMANDS
+from app.commands.fields import DAY_WINDOW
+
+TODAY = date(2026, 11, 23)  # Monday (KST)
+
+# A valid body per command; each probe changes one field of it.
+VALID: dict[str, dict[str, Any]] = {
+    "approve": {"limit": 30_000_000, "rate": 4.5, "note": "소득 확인", "reason_codes": ["A-1"]},
+    "deny": {"reason_codes": ["D-1"], "note": "DTI 초과", "improvement_advice": "재신청"},
+    "request_docs": {
+        "docs": ["재직증명서"],
+        "deadline": (TODAY + timedelta(days=7)).isoformat(),
+        "note": "소득 확인",
+    },
+    "escalate": {"to": "senior_reviewer", "reason": "정책 예외"},
+    "comment": {"body": "메모"},
+    "close": {"resolution": "안내 완료", "final_decision": "approve"},
+    "docs_received": {},
+    "notify_customer": {"template": "notice", "eta": "+2h"},
+    "assign": {"to": "u_reviewer1"},
+    "reassign": {"from": "u_reviewer1", "to": "u_reviewer2"},
+    "next_task": {"queue_id": "credit_review"},
+}
+
+
+def _unwrap(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    if "anyOf" in prop:  # optional: the non-null alternative
+        inner = next(p for p in prop["anyOf"] if p.get("type") != "null")
+        prop = {**inner, **{k: v for k, v in prop.items() if k != "anyOf"}}
+    if "$ref" in prop:
+        prop = {**defs[prop["$ref"].rsplit("/", 1)[-1]], **prop}
+    return prop
+
+
+def probes(prop: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """(inside, outside) values for one field's JSON schema."""
+    inside: list[Any] = []
+    outside: list[Any] = []
+    kind = prop.get("type")
+    if "enum" in prop:
+        return list(prop["enum"]), ["not-a-choice", 1]
+    if kind == "integer":
+        lo, hi = prop.get("exclusiveMinimum"), prop.get("maximum")
+        inside += [lo + 1, hi]
+        outside += [lo, hi + 1, 2**63, "100", True]
+    elif kind == "number":
+        lo, hi = prop["exclusiveMinimum"], prop["exclusiveMaximum"]
+        inside += [lo + 0.01, hi - 0.01]
+        outside += [lo, hi, float("inf"), float("nan"), "4.5"]
+    elif kind == "string" and prop.get("format") == "date":
+        lo, hi = (date.fromisoformat(prop[k]) for k in ("x-min", "x-max"))
+        inside += [hi.isoformat()] if prop.get("x-kind") == "date" else []
+        outside += [(lo - timedelta(days=1)).isoformat(), (hi + timedelta(days=1)).isoformat()]
+        outside += ["2026-11-30T00:00:00Z", "garbage", 20261130]
+    elif kind == "string":
+        n = prop["maxLength"]
+        if prop.get("x-kind") == "eta":
+            inside += ["+9999d", "2026-11-30T09:00:00+09:00"]
+            outside += ["+10000d", "garbage", "1970-01-01T00:00:00Z", "2026-11-30T09:00:00"]
+        elif "pattern" in prop:
+            inside += ["u" * n]
+            outside += ["u" * (n + 1), "", "a b"]
+        else:
+            inside += ["가" * n]
+            outside += ["가" * (n + 1), 42]
+            if prop.get("x-not-blank"):
+                outside += ["   "]
+    elif kind == "array":
+        items = prop["items"]
+        m, n = prop.get("minItems", 0), prop["maxItems"]
+        inside += [[f"X-{i}" for i in range(n)], ["가" * items["maxLength"]]]
+        outside += [[f"X-{i}" for i in range(n + 1)], ["가" * (items["maxLength"] + 1)], [" "]]
+        outside += ["A,B"]
+        if m:
+            outside += [[]]
+    elif kind == "boolean":
+        inside += [True, False]
+        outside += ["true", 1]
+    return inside, outside
+
+
+def cases() -> list[tuple[str, str, Any, bool]]:
+    """(command, field, value, inside?) for every field of every command."""
+    out = []
+    for name, cmd in COMMANDS.items():
+        schema = cmd.input.model_json_schema(by_alias=True)
+        defs = schema.get("$defs", {})
+        for field, raw in schema["properties"].items():
+            prop = _unwrap(raw, defs)
+            inside, outside = probes(prop)
+            assert inside or outside, (name, field, prop)
+            out += [(name, field, v, True) for v in inside]
+            out += [(name, field, v, False) for v in outside]
+        out.append((name, "unknown_field", 1, False))
+    return out
+
+
+def body(name: str, field: str, value: Any) -> dict[str, Any]:
+    return {**VALID[name], field: value}
+
+
+def case_id(case: tuple[str, str, Any, bool]) -> str:
+    name, field, value, ok = case
+    text = repr(value)
+    text = text if len(text) < 24 else f"{text[:12]}…({len(text)})"
+    return f"{name}.{field}={text}:{'in' if ok else 'out'}"
+
+
+__all__ = ["DAY_WINDOW", "TODAY", "VALID", "body", "case_id", "cases"]
