@@ -8,9 +8,10 @@ from datetime import timedelta
 
 from app.domain.enums import CaseStatus, EntityKind, Priority
 from server.app import create_app
-from server.cli import build_parser, start_services
+from server.cli import build_parser
 from server.config import ServerConfig
 from server.demo.cases import build_case, sla_dict
+from server.leader import start_leadership
 from server.scheduler import Scheduler
 from tests.integration.jobs.conftest import T0, Clock
 
@@ -22,20 +23,26 @@ def _app(tmp_path, clock):
 def test_plain_server_starts_the_scheduler_on_its_clock(tmp_path) -> None:
     clock = Clock()
     app = _app(tmp_path, clock)
-    live, sched = start_services(app, build_parser().parse_args([]))
+    args = build_parser().parse_args([])
+    leadership = start_leadership(app, demo=args.demo, scheduler=not args.no_scheduler)
     try:
-        assert live is None and isinstance(sched, Scheduler)
-        assert sched.clock is clock and app.state.scheduler is sched
+        assert leadership.leading  # SQLite: the one instance leads from the start
+        sched = app.state.scheduler
+        assert isinstance(sched, Scheduler) and sched.clock is clock
     finally:
-        sched.stop()
+        leadership.stop()
         app.state.db.dispose()
 
 
 def test_no_scheduler_for_a_read_only_replica(tmp_path) -> None:
     app = _app(tmp_path, Clock())
-    live, sched = start_services(app, build_parser().parse_args(["--no-scheduler"]))
-    assert live is None and sched is None
-    app.state.db.dispose()
+    args = build_parser().parse_args(["--no-scheduler"])
+    leadership = start_leadership(app, demo=args.demo, scheduler=not args.no_scheduler)
+    try:
+        assert getattr(app.state, "scheduler", None) is None
+    finally:
+        leadership.stop()
+        app.state.db.dispose()
 
 
 def test_breach_while_down_alerts_once_after_restart(env) -> None:
