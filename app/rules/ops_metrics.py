@@ -182,6 +182,7 @@ class AppealsHealth:
     overturn_level: str
     p95_hours: float | None
     p95_level: str
+    submission_rate: float | None = None  # percent of rejected cases appealed
 
 
 def submission_rate(rejected_case_ids: Iterable[str], appeals: Iterable) -> float | None:
@@ -193,8 +194,11 @@ def submission_rate(rejected_case_ids: Iterable[str], appeals: Iterable) -> floa
     return round(100.0 * len(appealed) / len(rejected), 1)
 
 
-def appeals_health(appeals: Sequence) -> AppealsHealth:
-    """Overturn rate against 10-20 % and p95 resolution time against 72 h (runbook §4)."""
+def appeals_health(
+    appeals: Sequence, rejected_case_ids: Iterable[str] | None = None
+) -> AppealsHealth:
+    """Overturn rate against 10-20 % and p95 resolution time against 72 h (runbook §4); the
+    submission rate when the rejected cases of the same period are given."""
     rate = appeal_rules.overturn_rate(appeals)
     in_band = appeal_rules.overturn_in_band(rate)
     p95 = appeal_rules.resolution_p95_hours(appeals)
@@ -205,6 +209,9 @@ def appeals_health(appeals: Sequence) -> AppealsHealth:
         overturn_level=UNKNOWN if in_band is None else OK if in_band else WARNING,
         p95_hours=p95,
         p95_level=UNKNOWN if p95 is None else OK if p95 <= APPEAL_P95_TARGET_H else CRITICAL,
+        submission_rate=None
+        if rejected_case_ids is None
+        else submission_rate(rejected_case_ids, appeals),
     )
 
 

@@ -3566,8 +3566,8 @@
         <translation>일별·우선순위별 SLA 준수율</translation>
     </message>
     <message>
-        <source>{n} resolved</source>
-        <translation>{n}건 처리</translation>
+        <source>{n} resolved · {r} of rejections appealed</source>
+        <translation>{n}건 처리 · 거부 중 이의 제기 {r}</translation>
     </message>
     <message>
         <source>{h} h</source>

@@ -114,7 +114,9 @@ class WallPage(QWidget):
         self.contact.calls_model.set_calls(snap.calls, names, ages)
         self.alerts.set_alerts(snap.alerts)
         self._set_tiles(om.totals(snap.ordered_stats()))
-        self.trends.set_appeals(om.appeals_health(self.feed.source.appeals(now)))
+        source = self.feed.source
+        health = om.appeals_health(source.appeals(now), source.rejected_case_ids(now))
+        self.trends.set_appeals(health)
         rule = om.BurstRule()
         self.trends.set_burst(om.burst(self.feed.source.arrivals(now, rule.window), now, rule))
         if snap.as_of is not None:

@@ -71,7 +71,7 @@ def _title(text: str, parent: QWidget) -> QLabel:
 
 class QueuesPanel(QWidget):
     """Review work (seed 000): waiting by priority, in queue, oldest, service level, at risk
-    (80 % of the SLA used), breached, handled today."""
+    (less than 1 h of the SLA left), breached, handled today."""
 
     COLUMNS = ("queue", "p0", "p1", "p2", "p3", "in_queue", "oldest", "service_level",
                "at_risk", "breached", "handled")  # fmt: skip
@@ -146,7 +146,10 @@ class TrendsPanel(QWidget):
         self.overturn.set_value(
             "—" if rate is None else f"{rate:.1f}%",
             health.overturn_level,
-            translate("Wall", "{n} resolved").format(n=health.resolved),
+            translate("Wall", "{n} resolved · {r} of rejections appealed").format(
+                n=health.resolved,
+                r="—" if health.submission_rate is None else f"{health.submission_rate:.0f}%",
+            ),
         )
         p95 = health.p95_hours
         self.p95.set_value(

@@ -131,6 +131,22 @@ class WallSource:
         with self._store.session() as session:
             return [from_wire(Appeal, d) for d in session.execute(stmt).scalars()]
 
+    def rejected_case_ids(self, now: datetime, days: int = 30) -> list[str]:
+        """Cases rejected (or closed with a denial) in the last ``days`` — the base of the
+        appeals submission rate."""
+        if self._store is None:
+            return []
+        since = now - timedelta(days=days)
+        stmt = select(CaseRow.id, CaseRow.status, CaseRow.data).where(
+            CaseRow.decided_at >= since, CaseRow.status.in_(("rejected", "closed"))
+        )
+        with self._store.session() as session:
+            return [
+                case_id
+                for case_id, status, data in session.execute(stmt)
+                if status == "rejected" or (data or {}).get("final_decision") == "deny"
+            ]
+
     def arrivals(self, now: datetime, window: timedelta) -> list[datetime]:
         if self._store is None:
             return []

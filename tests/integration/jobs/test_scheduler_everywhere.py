@@ -8,9 +8,10 @@ from datetime import timedelta
 
 from app.domain.enums import CaseStatus, EntityKind, Priority
 from server.app import create_app
-from server.cli import build_parser, start_services
+from server.cli import build_parser
 from server.config import ServerConfig
 from server.demo.cases import build_case, sla_dict
+from server.leader import start_leadership
 from server.scheduler import Scheduler
 from tests.integration.jobs.conftest import T0, Clock
 
@@ -22,20 +23,26 @@ def _app(tmp_path, clock):
 def test_plain_server_starts_the_scheduler_on_its_clock(tmp_path) -> None:
     clock = Clock()
     app = _app(tmp_path, clock)
-    live, sched = start_services(app, build_parser().parse_args([]))
+    args = build_parser().parse_args([])
+    leadership = start_leadership(app, demo=args.demo, scheduler=not args.no_scheduler)
     try:
-        assert live is None and isinstance(sched, Scheduler)
-        assert sched.clock is clock and app.state.scheduler is sched
+        assert leadership.leading  # SQLite: the one instance leads from the start
+        sched = app.state.scheduler
+        assert isinstance(sched, Scheduler) and sched.clock is clock
     finally:
-        sched.stop()
+        leadership.stop()
         app.state.db.dispose()
 
 
 def test_no_scheduler_for_a_read_only_replica(tmp_path) -> None:
     app = _app(tmp_path, Clock())
-    live, sched = start_services(app, build_parser().parse_args(["--no-scheduler"]))
-    assert live is None and sched is None
-    app.state.db.dispose()
+    args = build_parser().parse_args(["--no-scheduler"])
+    leadership = start_leadership(app, demo=args.demo, scheduler=not args.no_scheduler)
+    try:
+        assert getattr(app.state, "scheduler", None) is None
+    finally:
+        leadership.stop()
+        app.state.db.dispose()
 
 
 def test_breach_while_down_alerts_once_after_restart(env) -> None:
@@ -50,3 +57,35 @@ def test_breach_while_down_alerts_once_after_restart(env) -> None:
     env.at(T0 + timedelta(hours=5, minutes=1))
     assert [a["id"] for a in env.alerts("sla_breach")] == ["case_down_1"]
     assert [a["id"] for a in env.alerts("sla_warning")] == ["case_down_1"]  # passed too
+
+
+def test_reviewer_server_process_runs_the_scheduler_without_demo(tmp_path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from server import storage
+    from server.runner import free_port
+    from server.scheduler import META_KEY
+    from server.storage import ServerDB
+    from tests.integration.sync.helpers import ROOT, wait_healthy
+
+    url, port = f"sqlite:///{tmp_path / 'p.db'}", free_port()
+    cmd = [sys.executable, "-m", "server.cli", "--db", url, "--port", str(port),
+           "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}")
+        db = ServerDB(url)
+        deadline = time.monotonic() + 30
+        ran = ""
+        while not ran and time.monotonic() < deadline:  # the first tick runs at start-up
+            with db.read() as s:
+                ran = storage.get_meta(s, META_KEY)
+            time.sleep(0.05)
+        db.dispose()
+        assert ran, "the scheduler of a plain reviewer-server never ran"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0

@@ -23,3 +23,39 @@ def test_new_kinds_in_english_and_korean(qapp, lang_ko) -> None:
     )
     for kind in ("checkpoint_halted", "approval_expired", "call_queue_breach", "callback_due"):
         assert kind in SEVERITY and kind_label(kind) != kind
+
+
+def test_appeals_tile_shows_the_submission_rate(qtbot, lang_ko) -> None:
+    from app.rules import ops_metrics as om
+    from ui.wall.panels import TrendsPanel
+
+    panel = TrendsPanel()
+    qtbot.addWidget(panel)
+    health = om.AppealsHealth(4, 25.0, om.WARNING, 30.0, om.OK, submission_rate=12.5)
+    panel.set_appeals(health)
+    assert panel.overturn.status.text().endswith("4건 처리 · 거부 중 이의 제기 12%")
+
+
+def test_rejected_cases_from_the_store(tmp_path) -> None:
+    from datetime import timedelta
+
+    from tests.qt.data import NOW, build_store, case_wire, upsert_case
+    from ui.wall.source import WallSource
+
+    store = build_store(tmp_path / "s.sqlite3", 0)
+    try:
+        for i, (status, final) in enumerate(
+            [("rejected", None), ("closed", "deny"), ("closed", "approve"), ("open", None)], 1
+        ):
+            case = case_wire(i, NOW)
+            case.update(status=status, final_decision=final, version=2,
+                        decided_at=(NOW - timedelta(days=2)).isoformat())  # fmt: skip
+            upsert_case(store, case)
+        old = case_wire(5, NOW)
+        old.update(status="rejected", version=2,
+                   decided_at=(NOW - timedelta(days=40)).isoformat())  # fmt: skip
+        upsert_case(store, old)
+        ids = WallSource(lambda: None, store).rejected_case_ids(NOW)
+        assert sorted(ids) == ["C-00001", "C-00002"]
+    finally:
+        store.close()

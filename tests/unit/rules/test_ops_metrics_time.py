@@ -37,3 +37,9 @@ def test_submission_rate_of_rejected_cases() -> None:
     appeals.append(SimpleNamespace(case_id="c9"))  # not a rejected case in the set
     assert om.submission_rate(["c1", "c2", "c3", "c4"], appeals) == 25.0
     assert om.submission_rate([], appeals) is None
+
+
+def test_appeals_health_carries_the_submission_rate() -> None:
+    appeals = [SimpleNamespace(case_id="c1", status=None, resolution=None)]
+    assert om.appeals_health(appeals, ["c1", "c2"]).submission_rate == 50.0
+    assert om.appeals_health(appeals).submission_rate is None
