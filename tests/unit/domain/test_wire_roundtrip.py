@@ -56,7 +56,7 @@ def test_every_stored_field_survives_the_round_trip(stored, kind: str, cls: type
         keys |= set(data)
         same(data, to_wire(from_wire(cls, data)), f"{kind} {data['id']}")
     if kind == "case":
-        assert {"timeline", "documents", "sla", "decision_context"} <= keys
+        assert {"timeline", "documents", "sla", "task_ids", "appeal_ids"} <= keys
 
 
 def test_the_fields_the_server_routes_add_survive_too(stored) -> None:
