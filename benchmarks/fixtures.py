@@ -28,7 +28,7 @@ from typing import Any
 from benchmarks.harness import Sizes
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH_USER = "admin1"  # sees every queue; may comment on any task
+BENCH_USER = "admin1"  # sees every queue; comments on the tasks its skills reach
 PASSWORD = "demo"
 
 

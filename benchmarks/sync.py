@@ -177,18 +177,34 @@ def _case_ids(db: Any, n: int) -> list[str]:
         return list(s.execute(stmt.limit(n)).scalars())
 
 
-def _open_tasks(db: Any, n: int) -> list[tuple[str, str]]:
-    """(task id, case id) of open review tasks whose case still takes comments."""
+def _open_tasks(db: Any, n: int, user: dict) -> list[tuple[str, str]]:
+    """(task id, case id) of open review tasks whose case still takes comments and that
+    ``user`` may act on (shared/API.md "Access to objects": app.commands.guards)."""
     from sqlalchemy import select
 
+    from app.commands.base import Actor
+    from app.commands.guards import task_object
+    from app.domain.cases import Case, Task
+    from app.domain.wire import from_wire
+    from app.rules.errors import Forbidden
+    from server import storage
     from server import tables as t
 
+    actor = Actor.of(user)
     out = []
     with db.read() as s:
         stmt = select(t.entities.c.data).where(t.entities.c.kind == "task")
         for (data,) in s.execute(stmt):
-            if data.get("status") in ("open", "assigned", "in_progress"):
-                out.append((data["id"], data["case_id"]))
+            if data.get("status") not in ("open", "assigned"):
+                continue
+            case = storage.get(s, "case", data["case_id"])
+            if case is None or case.get("status") in ("archived",):
+                continue
+            try:
+                task_object(actor, from_wire(Task, data), from_wire(Case, case))
+            except Forbidden:
+                continue
+            out.append((data["id"], data["case_id"]))
             if len(out) >= n:
                 break
     return out
@@ -203,11 +219,11 @@ def push_rate(env: Env) -> Figure:
     name = "push_rate"
     n = env.sizes.push_actions
     db = env.server.app.state.db
-    tasks = _open_tasks(db, n)
-    if not tasks:
-        return unavailable(name, "actions/s", ">= 200 actions/s", "no open tasks on the server")
     url, where = _server_url(env)  # the DB and its checks stay shared with the harness
     session = env.session(url=url)
+    tasks = _open_tasks(db, n, dict(session.user))
+    if not tasks:
+        return unavailable(name, "actions/s", ">= 200 actions/s", "no open tasks on the server")
     store = Store.open(env.copy_store("push.sqlite3"))
     tag = f"bench-push-{time.time_ns()}"
     with store.transaction() as s:  # offline: the outbox fills, nothing is sent

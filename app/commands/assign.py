@@ -69,5 +69,6 @@ COMMAND = Command(
     on="case",
     who_may="",
     summary="the case and its open review tasks assigned to `to`; open → pending",
+    needs=("tasks",),
     seed_rule="자동 라우팅에 따라 assignee 배정",
 )

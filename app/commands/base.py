@@ -151,6 +151,9 @@ class Command:
     summary: str
     seed_rule: str = ""
     on: str = "task"  # task | case | user | queue: what ``{id}`` names and If-Match versions
+    # What of CaseState the guard/effect reads beyond the case and the task acted on, so the
+    # server loads only that: "tasks" (every task of the case), "queue_policy".
+    needs: tuple[str, ...] = ()
 
     TARGETS: ClassVar[tuple[str, ...]] = ("task", "case", "user", "queue")
 

@@ -123,5 +123,6 @@ COMMAND = Command(
     "skill; escalated: the escalation role; ops_admin always), within authority",
     summary="case → closed with the resolution, SLA stopped; only when decided, notified and "
     "every task complete (inquiry: its review task completed by the close)",
+    needs=("tasks",),
     seed_rule="종료 조건: 최종 결정 완료, 고객 통지 완료, 모든 Task 완료",
 )

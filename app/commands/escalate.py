@@ -180,6 +180,7 @@ COMMAND = Command(
     "skill; escalated: the escalation role); to ops_admin only a senior_reviewer at L2",
     summary="case → escalated, moved to the senior (L2) / ops (L3) queue, the task completed, a "
     "new open task there, SLA restarted (L3: p0), earlier breach kept, P0 alert when p0",
+    needs=("queue_policy",),
     seed_rule="Level 1 → Level 2 (reviewer → senior_reviewer) · Level 2 → Level 3 "
     "(senior_reviewer → ops_admin) · L2→L3: P0로 격상",
 )

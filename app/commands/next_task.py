@@ -53,9 +53,7 @@ def pickable(state: QueueWork, actor: Actor) -> list:
 
 
 def effect(state: QueueWork, data: NextTaskInput, actor: Actor, now: datetime) -> Result:
-    import copy
-
-    s = copy.deepcopy(state)
+    s = steps.copied(state)
     found = pickable(s, actor)
     if not found:
         return Result(primary=None)

@@ -32,9 +32,7 @@ def guard(state: UserWork, data: ReassignInput, actor: Actor, now: datetime) -> 
 
 
 def effect(state: UserWork, data: ReassignInput, actor: Actor, now: datetime) -> Result:
-    import copy
-
-    s = copy.deepcopy(state)
+    s = steps.copied(state)
     moved, cases = [], {}
     for task in s.tasks:
         if task.status not in guards.OPEN_TASK or task.assignee_id != data.from_:

@@ -3,17 +3,47 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+import dataclasses
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
 
-from app.commands.base import Actor, AuditEvent, CaseState
+from app.commands.base import Actor, AuditEvent
 from app.domain.cases import Case, Task
 from app.domain.enums import Action, FinalDecision, TaskStatus
 from app.rules import sla
 
+T = TypeVar("T")
+_ATOMS = (str, int, float, bool, type(None), datetime, date, Enum, frozenset)
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
-def copied(state: CaseState) -> CaseState:
+
+def clone(obj: T) -> T:
+    """A deep copy of dataclasses, lists and dicts (immutable values shared), several times
+    faster than ``copy.deepcopy`` — every route and service call copies its state once."""
+    if isinstance(obj, _ATOMS):
+        return obj
+    kind = type(obj)
+    if kind is list:
+        return [clone(v) for v in obj]  # type: ignore[return-value]
+    if kind is dict:
+        return {k: clone(v) for k, v in obj.items()}  # type: ignore[attr-defined,return-value]
+    if kind is tuple:
+        return tuple(clone(v) for v in obj)  # type: ignore[return-value]
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(obj):
+            return copy.deepcopy(obj)
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
+    new = object.__new__(kind)
+    for name in names:
+        object.__setattr__(new, name, clone(getattr(obj, name)))
+    return new
+
+
+def copied(state: T) -> T:
     """A deep copy: an effect never changes the state it was given."""
-    return copy.deepcopy(state)
+    return clone(state)
 
 
 def complete(
@@ -42,5 +72,5 @@ def stop_clock(case: Case, now: datetime) -> None:
         case.sla = sla.mark_met(case.sla, now)
 
 
-def audit(kind: str, entity_id: str, action: str, **data: object) -> AuditEvent:
+def audit(kind: str, entity_id: str, action: str, **data: Any) -> AuditEvent:
     return AuditEvent(action=action, entity=kind, entity_id=entity_id, data=dict(data))

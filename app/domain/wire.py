@@ -35,10 +35,25 @@ def parse_time(text: str) -> datetime:
     return value.astimezone(UTC)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None: not a dataclass)."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
 def to_wire(obj: Any) -> Any:
     """Turn dataclasses, enums, datetimes and containers into JSON-ready values."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_wire(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    kind = type(obj)
+    if kind in _PLAIN:  # the common case, first (the command layer converts whole cases)
+        return obj
+    names = _names(kind) if not isinstance(obj, type) else None
+    if names is not None:
+        return {name: to_wire(getattr(obj, name)) for name in names}
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, datetime):
@@ -60,6 +75,8 @@ def _hints(cls: type) -> dict[str, Any]:
 def _convert(tp: Any, value: Any) -> Any:
     if value is None:
         return None
+    if tp is str and type(value) is str:
+        return value
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]

@@ -20,7 +20,7 @@ from app.domain.people import KnowledgeArticle
 from app.domain.wire import from_wire, to_wire
 from server import storage
 from server.demo.audit import append_demo_audit, case_events, other_events
-from server.demo.cases import generate_cases, seed_cases
+from server.demo.cases import generate_cases, link, seed_cases
 from server.demo.checkpoints import demo_checkpoints
 from server.demo.decisions import demo_decisions
 from server.demo.generated import demo_generated
@@ -47,6 +47,7 @@ def seed_demo(db, now: datetime) -> dict:
     rejected, appeals = rejected_with_appeals(now)
     more, more_tasks = generate_cases(52, now, seed=11)
     cases, tasks = cases + rejected + more, tasks + more_tasks
+    link(cases, tasks, appeals)
     decided = [c["id"] for c in more if c["status"] in ("approved", "rejected", "closed")]
     with db.session() as s:
         create_users(s, now)

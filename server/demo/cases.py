@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import random
 import time
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from app.domain.enums import CaseStatus, EntityKind, Priority
@@ -331,6 +332,34 @@ def build_case(
     return case, task
 
 
+CASE_DEFAULTS = {"task_ids": list, "appeal_ids": list, "notifications": list}
+CASE_NONE = ("appeal", "qa_review_id")
+TASK_NONE = ("created_at", "appeal_id", "qa_review_id")
+
+
+def link(cases: list[dict], tasks: list[dict], appeals: Sequence[dict] = ()) -> None:
+    """Each case lists its tasks (``task_ids``) and appeals (``appeal_ids``), as the server's
+    routes keep them (the commands find a case's tasks there: close, assign), and every case
+    and task carries each field of the domain dataclasses, so the stored JSON is exactly the
+    domain's wire form (``breach_history``, ``notifications``, …)."""
+    by_id = {c["id"]: c for c in cases}
+    for case in cases:
+        for key, make in CASE_DEFAULTS.items():
+            case.setdefault(key, make())
+        for key in CASE_NONE:
+            case.setdefault(key, None)
+        if isinstance(case.get("sla"), dict):
+            case["sla"].setdefault("breach_history", [])
+    for task in tasks:
+        for key in TASK_NONE:
+            task.setdefault(key, None)
+    for kind, items in (("task_ids", tasks), ("appeal_ids", appeals)):
+        for item in items:
+            case = by_id.get(item["case_id"])
+            if case is not None and item["id"] not in case[kind]:
+                case[kind].append(item["id"])
+
+
 def generate_cases(n: int, now: datetime, seed: int = 7) -> tuple[list[dict], list[dict]]:
     """``n`` cases (every priority and state once before random draws) and their tasks."""
     rng = FastRandom(seed)
@@ -343,6 +372,7 @@ def generate_cases(n: int, now: datetime, seed: int = 7) -> tuple[list[dict], li
         cases.append(case)
         if task is not None:
             tasks.append(task)
+    link(cases, tasks)
     return cases, tasks
 
 

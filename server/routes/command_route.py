@@ -23,23 +23,30 @@ from app.domain.wire import from_wire, to_wire
 from server import storage
 from server.idempotency import IdemContext, commit_mutation
 from server.routes.common import check_if_match, conflict, load, now_of, queue_alert
-from server.routes.workflow import case_tasks, queue_policy
+from server.routes.workflow import queue_policy
 
 Originals = dict[tuple[str, str], dict]
 
 
-def case_state(s: Session, case: dict, task: dict | None, originals: Originals) -> CaseState:
-    """The command state of a stored case (and the task acted on)."""
-    tasks = case_tasks(s, case["id"], open_only=False)
-    if task is not None and all(t["id"] != task["id"] for t in tasks):
-        tasks.append(task)
+def case_state(
+    s: Session, cmd: Command, case: dict, task: dict | None, originals: Originals
+) -> CaseState:
+    """The command state of a stored case (and the task acted on), with what ``cmd.needs``."""
+    tasks = [task] if task is not None else []
+    if "tasks" in cmd.needs:
+        for tid in case.get("task_ids", []):
+            other = (
+                storage.get(s, EntityKind.TASK, tid) if task is None or tid != task["id"] else None
+            )
+            if other is not None:
+                tasks.append(other)
     for t in tasks:
         originals[("task", t["id"])] = t
     originals[("case", case["id"])] = case
     typed = [from_wire(Task, t) for t in tasks]
-    acted = next((t for t in typed if task is not None and t.id == task["id"]), None)
+    policy = queue_policy(s, case["queue_id"]) if "queue_policy" in cmd.needs else "priority"
     return CaseState(
-        from_wire(Case, case), acted, typed, queue_policy=queue_policy(s, case["queue_id"])
+        from_wire(Case, case), typed[0] if task is not None else None, typed, queue_policy=policy
     )
 
 
@@ -83,7 +90,7 @@ def task_command(
         check_if_match(request, task)
         case = load(s, EntityKind.CASE, task["case_id"])
         originals: Originals = {}
-        state = case_state(s, case, task, originals)
+        state = case_state(s, cmd, case, task, originals)
         result = run(cmd, state, body, actor, now)
         return persist(s, cmd, result, actor.id, now, originals)
 
@@ -110,7 +117,7 @@ def case_command(
         case = load(s, EntityKind.CASE, case_id)
         check_if_match(request, case)
         originals: Originals = {}
-        state = case_state(s, case, None, originals)
+        state = case_state(s, cmd, case, None, originals)
         if check_users:
             state.known_users = known_users(s, check_users)
         result = run(cmd, state, body, actor, now)

@@ -12,11 +12,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.commands import forms as action_input
+from app.commands import guards
+from app.commands.base import Actor
 from app.domain.cases import Case, Task
 from app.domain.enums import Action, TaskStatus
 from app.domain.people import User
 from app.rules import access, lifecycle
-from app.rules.errors import InvalidTransition, Verdict
+from app.rules.errors import ALLOWED, Forbidden, InvalidTransition, Verdict
 from app.services import case_actions, task_actions
 from app.services.common import ActionResult
 from app.store.store import Store
@@ -131,4 +133,17 @@ def availability(spec: ActionSpec, case: Case, task: Task | None, user: User) ->
             "열린 검토 태스크가 없습니다 (이미 처리됨).",
             "the case has no open review task (already handled)",
         )
-    return verdict
+    return object_verdict(spec, case, task, user)
+
+
+def object_verdict(spec: ActionSpec, case: Case, task: Task | None, user: User) -> Verdict:
+    """shared/API.md "Access to objects", mirrored from the commands' guards to grey out what
+    the server would refuse (assignee, queue skill, escalation role)."""
+    try:
+        if spec.on_task and task is not None:
+            guards.task_object(Actor.of(user), task, case)
+        elif spec.action in (Action.CLOSE, Action.DOCS_RECEIVED, Action.NOTIFY_CUSTOMER):
+            guards.case_object(Actor.of(user), case)
+    except Forbidden as exc:
+        return Verdict(False, exc.code, exc.ko, exc.en)
+    return ALLOWED

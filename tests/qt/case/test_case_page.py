@@ -196,3 +196,14 @@ def test_timeline_model(qtmodeltester, qtbot, make_context):
     page = make_page(qtbot, make_context)
     assert page.timeline.rowCount() == 2
     qtmodeltester.check(page.timeline)
+
+
+def test_another_reviewers_task_is_greyed_out_with_the_reason(qtbot, make_context):
+    """The page mirrors the commands' object guard: T-100 is reviewer1's, so reviewer2 may not
+    act on it (the server would answer 403)."""
+    page = make_page(qtbot, make_context, "reviewer2", "ko")
+    for action in (Action.APPROVE, Action.DENY, Action.ESCALATE, Action.COMMENT):
+        assert not page.actions_by[action].isEnabled()
+        assert "reviewer1" in page.buttons[action].toolTip()
+    mine = make_page(qtbot, make_context, "reviewer1", "ko")
+    assert mine.actions_by[Action.APPROVE].isEnabled()
