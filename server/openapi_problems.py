@@ -128,6 +128,9 @@ def document(schema: dict[str, Any], routes: list[Any]) -> dict[str, Any]:
             responses = operation.setdefault("responses", {})
             for code in problem_codes(route, method, api.path_format):
                 responses[str(code)] = _response(code)
+            for code, answer in responses.items():  # one a route declares itself (unmask's 429)
+                if code.startswith(("4", "5")):
+                    answer["content"] = {PROBLEM: {"schema": PROBLEM_REF}}
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     schemas["Problem"] = PROBLEM_SCHEMA
     for name in _FASTAPI_422:

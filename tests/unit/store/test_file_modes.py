@@ -89,3 +89,24 @@ def test_server_database_and_audit_key_are_private(tmp_path: Path) -> None:
     assert len(first) == 32 and _mode(key) == 0o600 and _mode(key.parent) == 0o700
     key.chmod(0o644)
     assert read_or_create_key(key) == first and _mode(key) == 0o600
+
+
+def test_a_shared_directory_is_never_tightened(tmp_path) -> None:
+    """A database put straight into a shared directory (``/tmp``: sticky, world-writable) gets
+    its own file 0600, but the directory keeps its mode: 0700 would lock every other user and
+    program out of it (PostgreSQL's initdb failed on a /tmp made 0700)."""
+    import stat
+
+    from app.file_modes import secure_file
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    secure_file(shared / "server.db")
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert stat.S_IMODE((shared / "server.db").stat().st_mode) == 0o600
+    private = tmp_path / "private"
+    private.mkdir(mode=0o755)
+    private.chmod(0o755)
+    secure_file(private / "server.db")
+    assert stat.S_IMODE(private.stat().st_mode) == 0o700
