@@ -114,8 +114,25 @@ def test_errors_are_replayed_too(api: Api) -> None:
 
 def test_same_key_in_progress_is_409_while_its_transaction_runs(api: Api, db: ServerDB) -> None:
     """PostgreSQL: the claim is a transaction-level advisory lock on (user, key); while another
-    transaction holds it, the key is 409 in progress. SQLite serialises writers: no 409 there."""
+    transaction holds it, the key is 409 in progress. SQLite serialises writers, so there the
+    same key sent twice at once runs once: the later request waits and replays the answer."""
     if db.is_sqlite:
+        key, body = str(uuid.uuid4()), {"queue_id": "credit_review"}
+        answers: list = []
+        both = [
+            threading.Thread(
+                target=lambda: answers.append(api.post("/tasks/next", body, "reviewer2", key=key))
+            )
+            for _ in range(2)
+        ]
+        for t_ in both:
+            t_.start()
+        for t_ in both:
+            t_.join(60)
+        assert len(answers) == 2 and answers[0].status_code == answers[1].status_code
+        assert answers[0].status_code in (200, 204)
+        replayed = [a.headers.get("Idempotent-Replayed") for a in answers]
+        assert sorted(replayed, key=str) == sorted([None, "true"], key=str)
         return
     from sqlalchemy import func, select
 
