@@ -103,8 +103,9 @@ class FeedQuarantineRow(Base):
     """A change-feed entry this client could not apply, kept aside (``app.store.quarantine``).
 
     One row per entity (``entity``, ``entity_id``): the latest refused entry's ``seq``,
-    ``version`` (None when it was not a usable number), ``reason`` (a code), ``detail`` (the
-    field and what is wrong with it) and ``raw`` (the entry's ``data`` as the feed sent it).
+    ``version`` (None when it was not a usable number), ``reason`` (a code), ``field`` (the
+    field(s) at fault, when known), ``detail`` (what is wrong, in English, for logs and tools)
+    and ``raw`` (the entry's ``data`` as the feed sent it).
     Cleared when a later version of the same entity applies, and by a feed reset."""
 
     __tablename__ = "feed_quarantine"
@@ -114,6 +115,7 @@ class FeedQuarantineRow(Base):
     seq: Mapped[int | None]
     version: Mapped[int | None]
     reason: Mapped[str]
+    field: Mapped[str | None]
     detail: Mapped[str]
     raw: Mapped[str] = mapped_column(Text)
     seen_at: Mapped[datetime | None]

@@ -5,7 +5,7 @@ not an object, a nested part of the wrong shape, a time that does not parse) use
 whole page, so every later pull, login and ``dosctl cases show`` failed on it too.
 ``app.store.apply`` now refuses such an entry on its own and the rest of the page and its
 cursor go on; the entry is written here (``feed_quarantine``, one row per entity: seq, version,
-reason code, detail naming the field, the raw text of its ``data``) and listed on the Sync
+reason code, the field, a detail, the raw text of its ``data``) and listed on the Sync
 problems page and by ``dosctl status``. When a later version of the same entity applies, or the
 feed resets, its row is removed.
 
@@ -85,6 +85,7 @@ class Refusal:
     seq: int | None
     version: int | None
     reason: str
+    field: str | None
     detail: str
     raw: str
 
@@ -101,26 +102,29 @@ def _out_of_range(value: Any, path: tuple[str, ...] = ()) -> Iterator[str]:
             yield from _out_of_range(item, (*path, str(index)))
 
 
-def diagnose(change: dict[str, Any], exc: BaseException) -> tuple[str, str]:
-    """(reason code, detail) for an entry that raised ``exc``. The detail names the field where
-    it can and never quotes a value."""
+def diagnose(change: dict[str, Any], exc: BaseException) -> tuple[str, str | None, str]:
+    """(reason code, the field(s) at fault or None, detail) for an entry that raised ``exc``.
+    Neither names a value."""
     if isinstance(exc, StatementError) and exc.orig is not None:
         exc = exc.orig
     data = change.get("data")
     if change.get("op") != "delete" and not isinstance(data, dict):
-        return NOT_AN_OBJECT, f"data is {_json_type(data)}, not an object"
+        return NOT_AN_OBJECT, "data", f"data is {_json_type(data)}, not an object"
     if isinstance(exc, ColumnError):  # a typed column's bind refused its value
-        return BAD_VALUE, f"{exc.column}: {_name(exc.cause)}"
+        return BAD_VALUE, exc.column, f"{exc.column}: {_name(exc.cause)}"
     fields = list(_out_of_range(data))
     if _int_out_of_range(change.get("version")):
         fields.insert(0, "version")
     if fields:
-        return INTEGER_OUT_OF_RANGE, "outside signed 64-bit: " + ", ".join(fields[:5])
+        named = ", ".join(fields[:5])
+        return INTEGER_OUT_OF_RANGE, named, f"outside signed 64-bit: {named}"
+    if isinstance(exc, KeyError) and exc.args:
+        return MISSING_FIELD, str(exc.args[0]), f"missing {exc.args[0]!s}"
     if isinstance(exc, KeyError):
-        return MISSING_FIELD, f"missing {exc.args[0]!s}" if exc.args else "missing field"
+        return MISSING_FIELD, None, "missing field"
     if isinstance(exc, AttributeError | TypeError | IndexError):
-        return BAD_SHAPE, f"a part has the wrong type ({_name(exc)})"
-    return BAD_VALUE, _name(exc)
+        return BAD_SHAPE, None, f"a part has the wrong type ({_name(exc)})"
+    return BAD_VALUE, None, _name(exc)
 
 
 def _int_out_of_range(value: Any) -> bool:
@@ -148,7 +152,7 @@ def raw_text(change: dict[str, Any]) -> str:
 
 
 def refusal(entity: str, entity_id: str, change: dict[str, Any], exc: BaseException) -> Refusal:
-    reason, detail = diagnose(change, exc)
+    reason, field, detail = diagnose(change, exc)
     seq, version = change.get("seq"), change.get("version")
     log.warning(
         "feed entry not applied, kept aside: %s %s seq %s (%s)", entity, entity_id, seq, reason
@@ -159,6 +163,7 @@ def refusal(entity: str, entity_id: str, change: dict[str, Any], exc: BaseExcept
         seq if type(seq) is int and not _int_out_of_range(seq) else None,
         version if type(version) is int and not _int_out_of_range(version) else None,
         reason,
+        field,
         detail,
         raw_text(change),
     )
@@ -174,6 +179,7 @@ def keep_aside(session: Session, refusals: Iterable[Refusal], now: datetime | No
             "seq": r.seq,
             "version": r.version,
             "reason": r.reason,
+            "field": r.field,
             "detail": r.detail,
             "raw": r.raw,
             "seen_at": now,

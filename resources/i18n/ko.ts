@@ -146,8 +146,8 @@
     </message>
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Detail</source>
-        <translation>상세</translation>
+        <source>Field</source>
+        <translation>항목</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,7 @@ def _kept_aside(row: quarantine.FeedQuarantineRow) -> dict[str, Any]:
         "seq": row.seq,
         "version": row.version,
         "reason": row.reason,
+        "field": row.field,
         "detail": row.detail,
         "seen_at": row.seen_at.isoformat() if row.seen_at else None,
     }

@@ -67,6 +67,7 @@ class FeedEntry:
     entity_id: str
     seq: int | None
     reason: str
+    field: str | None
     detail: str
     raw: str
     seen_at: datetime | None
@@ -75,7 +76,7 @@ class FeedEntry:
 def load_entries(store: Store) -> list[FeedEntry]:
     with store.session() as session:
         return [
-            FeedEntry(r.entity, r.entity_id, r.seq, r.reason, r.detail, r.raw, r.seen_at)
+            FeedEntry(r.entity, r.entity_id, r.seq, r.reason, r.field, r.detail, r.raw, r.seen_at)
             for r in quarantine.list_entries(session)
         ]
 
@@ -93,14 +94,14 @@ def entity_label(entity: str) -> str:
 
 
 class FeedEntriesModel(QAbstractTableModel):
-    """Columns: seen, entity, id, reason, detail (the field)."""
+    """Columns: seen, entity, id, reason, field (the tooltip adds the English detail)."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("FeedEntriesModel", "Seen"),
         QT_TRANSLATE_NOOP("FeedEntriesModel", "Entity"),
         QT_TRANSLATE_NOOP("FeedEntriesModel", "Id"),
         QT_TRANSLATE_NOOP("FeedEntriesModel", "Reason"),
-        QT_TRANSLATE_NOOP("FeedEntriesModel", "Detail"),
+        QT_TRANSLATE_NOOP("FeedEntriesModel", "Field"),
     )
 
     def __init__(self, store: Store, parent=None) -> None:
@@ -138,12 +139,14 @@ class FeedEntriesModel(QAbstractTableModel):
         e = self.entry(index.row())
         if e is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 3:
+            return e.detail
         values = (
             local_time(e.seen_at),
             entity_label(e.entity),
             e.entity_id,
             reason_label(e.reason),
-            e.detail,
+            e.field or "—",
         )
         return values[index.column()]
 

@@ -128,6 +128,7 @@ def test_bad_rows_are_pulled_past_listed_and_cleared(server, tmp_path, capsys, m
     assert set(listed) == set(entries)
     assert listed[f"case/{big['case_id']}"]["reason"] == "integer_out_of_range"
     assert listed[f"case/{big['case_id']}"]["detail"].endswith("application.amount")
+    assert listed[f"case/{big['case_id']}"]["field"] == "application.amount"
     code, out, _ = cli("status")
     assert "server changes not applied (4)" in out and "integer_out_of_range" in out
 

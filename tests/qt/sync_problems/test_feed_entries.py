@@ -51,13 +51,12 @@ def test_an_entry_kept_aside_is_listed_with_its_reason_and_raw_text(
     qtmodeltester.check(page.feed_entries.model)
     assert page.feed_entries.model.rowCount() == 2
     rows = {_cells(page, r)[2]: _cells(page, r) for r in range(2)}
-    assert rows["case_big"][1:] == [
-        "Case",
-        "case_big",
-        "Number out of range",
-        "outside signed 64-bit: application.amount",
-    ]
-    assert rows["case_str"][3] == "Not an entity"
+    assert rows["case_big"][1:] == ["Case", "case_big", "Number out of range", "application.amount"]
+    assert rows["case_str"][3:] == ["Not an entity", "data"]
+    model = page.feed_entries.model
+    row = list(rows).index("case_big")
+    tip = model.data(model.index(row, 4), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "outside signed 64-bit: application.amount"
     page.feed_entries.table.selectRow(list(rows).index("case_big"))
     assert str(PAST_INT64) in page.feed_entries.raw.toPlainText()
     header = page.feed_entries.model.headerData(3, Qt.Orientation.Horizontal)

@@ -47,6 +47,7 @@ def test_amount_past_int64_is_kept_aside_and_the_rest_applies(store: Store) -> N
     entry = _entries(store)[("case", "case_bad")]
     assert entry.reason == quarantine.INTEGER_OUT_OF_RANGE
     assert entry.detail == "outside signed 64-bit: application.amount"
+    assert entry.field == "application.amount"
     assert entry.seq == bad["seq"] and entry.version == 1 and entry.seen_at == NOW
     assert str(PAST_INT64) in entry.raw
 
@@ -91,6 +92,10 @@ def test_malformed_entities_are_kept_aside_with_their_reason(
         return
     entry = entries[("case", "case_x")]
     assert entry.reason == reason
+    if reason == quarantine.NOT_AN_OBJECT:
+        assert entry.field == "data"
+    if reason == quarantine.BAD_VALUE:
+        assert entry.field == "due_at"
     if detail is not None:
         assert entry.detail == detail
 
