@@ -18,6 +18,7 @@ from ui.tasks import TaskKeeper
 
 def test_list_show_and_export(qtbot, qloop, demo, tmp_path, qtmodeltester) -> None:
     t0 = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)  # Monday 10:00 KST
+    demo.live.scheduler.stop()  # else its next tick reports every day from t0 to today
     with demo.running.app.state.db.session() as s:  # reporting from t0 on (the live scheduler
         storage.set_meta(s, report_job.ANCHOR_KEY, format_time(t0))  # may have set "now")
         report_job.run(s, t0, t0 + timedelta(days=8))
