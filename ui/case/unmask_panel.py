@@ -48,13 +48,13 @@ class UnmaskPanel(QWidget):
         self.shown_until: datetime | None = None
         self.field = QComboBox(self)
         self.field.setObjectName("unmaskField")
-        for key, label in (
-            ("resident_id", self.tr("Resident ID")),
-            ("account_id", self.tr("Account")),
-            ("phone", self.tr("Phone")),
-            ("card_number", self.tr("Card number")),
-        ):
-            self.field.addItem(label, key)
+        self._labels = {
+            "resident_id": self.tr("Resident ID"),
+            "account_id": self.tr("Account"),
+            "phone": self.tr("Phone"),
+            "card_number": self.tr("Card number"),
+        }
+        self.set_fields(list(self._labels))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("unmaskReason")
         self.reason.setMaxLength(REASON_MAX)
@@ -88,10 +88,18 @@ class UnmaskPanel(QWidget):
         self.message.hide()
 
     # -- state ----------------------------------------------------------------------------------
-    def open_for(self, case_id: str) -> None:
+    def set_fields(self, fields: list[str]) -> None:
+        """The identifiers offered: those the case has (masked in the local store)."""
+        self.field.clear()
+        for key in fields:
+            self.field.addItem(self._labels[key], key)
+
+    def open_for(self, case_id: str, fields: list[str] | None = None) -> None:
         """Ask for a reason (the panel shows; the reason field has the focus)."""
         if case_id != self.case_id:
             self.hide_value()
+        if fields is not None:
+            self.set_fields([f for f in fields if f in self._labels])
         self.case_id = case_id
         self.message.hide()
         self.show()
