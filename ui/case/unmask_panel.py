@@ -146,8 +146,9 @@ class UnmaskPanel(QWidget):
         self.context.keeper.start(self._fetch(api, field, reason), name="unmask")
 
     async def _fetch(self, api: Any, field: str, reason: str) -> None:
+        case_id = self.case_id
         try:
-            value = await unmask(api.unmask, self._user(), self.case_id, field, reason)
+            value = await unmask(api.unmask, self._user(), case_id, field, reason)
         except ApiProblem as exc:
             self._on_refused(exc)
             return
@@ -159,6 +160,8 @@ class UnmaskPanel(QWidget):
             return
         finally:
             self.show_button.setEnabled(True)
+        if case_id != self.case_id or self.isHidden():
+            return  # another case (or no panel) by now: the value is dropped, never shown
         self.reason.clear()
         self.message.hide()
         self.value.setText(value)
