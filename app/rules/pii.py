@@ -34,9 +34,10 @@ A run is redacted as
 - in a partial (``Utterance``), also a run of 5 or more digits at the end of the text, since it
   may be the start of one of the above.
 
-Four digits or fewer ("끝자리 6290") are what masking shows anyway and stay. A run of 10-12
-digits glued to a Latin code (``INC-20261121-0147``) is a reference number, not a customer's;
-13 digits or more are redacted whatever precedes them.
+Four digits or fewer ("끝자리 6290") are what masking shows anyway and stay. Up to 15 digits
+glued to a code (a Latin letter or ``_`` right before or after: ``INC-20261121-0147``,
+``call_20261123010000_0007``) are a reference number, not a customer's (unless they read as a
+resident number); 16 digits or more are redacted whatever surrounds them.
 """
 
 from __future__ import annotations
@@ -383,25 +384,38 @@ def _groups(run: list[_Digit], text: str) -> list[int]:
     return sizes
 
 
+def _code_char(ch: str) -> bool:
+    return ch == "_" or (ch.isascii() and ch.isalpha())
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Digits that are part of a code (``INC-20261121-0147``, ``call_20261123…_0007``): a Latin
+    letter or ``_`` right before (a hyphen between allowed) or right after."""
+    before = text[start - 1] if start > 0 else ""
+    if before == "-" and start >= 2:
+        before = text[start - 2]
+    after = text[end] if end < len(text) else ""
+    return _code_char(before) or _code_char(after)
+
+
 def _classify(run: list[_Digit], text: str, partial: bool) -> str | None:
     digits = "".join(d.value for d in run)
     n = len(digits)
     start, end = run[0].start, run[-1].end
-    if 13 <= n <= 19 and luhn_valid(digits):
-        return PiiKind.CARD.value
+    if n >= 16:  # too long for any reference we use: always an identifier
+        return PiiKind.CARD.value if n <= 19 and luhn_valid(digits) else PiiKind.ACCOUNT.value
     if n == 13 and _resident_like(digits):
         return PiiKind.RESIDENT_ID.value
+    if _glued(text, start, end):
+        return None  # a reference number (ids embed dates and times), not a customer's
     if n >= 13:
+        return PiiKind.CARD.value if luhn_valid(digits) else PiiKind.ACCOUNT.value
+    if digits.startswith("0") and 9 <= n <= 12:
+        return PiiKind.PHONE.value
+    if n >= 10:
         return PiiKind.ACCOUNT.value
-    before = text[max(0, start - 2) : start]
-    reference = bool(re.search(r"[A-Za-z]-?$", before))
-    if not reference:
-        if digits.startswith("0") and 9 <= n <= 12:
-            return PiiKind.PHONE.value
-        if n >= 10:
-            return PiiKind.ACCOUNT.value
-        if n in (7, 8) and _groups(run, text) in ([3, 4], [4, 4]) and digits[:2] not in _REP:
-            return PiiKind.PHONE.value
+    if n in (7, 8) and _groups(run, text) in ([3, 4], [4, 4]) and digits[:2] not in _REP:
+        return PiiKind.PHONE.value
     if partial and n > KEEP and not text[end:].strip():
         return PiiKind.ACCOUNT.value  # may be the start of one: the final decides
     return None

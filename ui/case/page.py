@@ -375,7 +375,9 @@ class CasePage(QWidget):
     def _on_unmask_clicked(self) -> None:
         """Ask for the identifier and a reason; the value comes from the server, for 60 s."""
         if self.case is not None:
-            self.unmask_panel.open_for(self.case.id)
+            c = self.case.customer
+            have = {"resident_id": c.resident_id, "account_id": c.account_id, "phone": c.phone}
+            self.unmask_panel.open_for(self.case.id, [k for k, v in have.items() if v])
 
     def _on_cases_changed(self, case_ids: set[str]) -> None:
         if self.case is not None and self.case.id in case_ids and self.current_form() is None:

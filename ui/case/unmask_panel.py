@@ -48,13 +48,13 @@ class UnmaskPanel(QWidget):
         self.shown_until: datetime | None = None
         self.field = QComboBox(self)
         self.field.setObjectName("unmaskField")
-        for key, label in (
-            ("resident_id", self.tr("Resident ID")),
-            ("account_id", self.tr("Account")),
-            ("phone", self.tr("Phone")),
-            ("card_number", self.tr("Card number")),
-        ):
-            self.field.addItem(label, key)
+        self._labels = {
+            "resident_id": self.tr("Resident ID"),
+            "account_id": self.tr("Account"),
+            "phone": self.tr("Phone"),
+            "card_number": self.tr("Card number"),
+        }
+        self.set_fields(list(self._labels))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("unmaskReason")
         self.reason.setMaxLength(REASON_MAX)
@@ -88,10 +88,18 @@ class UnmaskPanel(QWidget):
         self.message.hide()
 
     # -- state ----------------------------------------------------------------------------------
-    def open_for(self, case_id: str) -> None:
+    def set_fields(self, fields: list[str]) -> None:
+        """The identifiers offered: those the case has (masked in the local store)."""
+        self.field.clear()
+        for key in fields:
+            self.field.addItem(self._labels[key], key)
+
+    def open_for(self, case_id: str, fields: list[str] | None = None) -> None:
         """Ask for a reason (the panel shows; the reason field has the focus)."""
         if case_id != self.case_id:
             self.hide_value()
+        if fields is not None:
+            self.set_fields([f for f in fields if f in self._labels])
         self.case_id = case_id
         self.message.hide()
         self.show()
@@ -138,8 +146,9 @@ class UnmaskPanel(QWidget):
         self.context.keeper.start(self._fetch(api, field, reason), name="unmask")
 
     async def _fetch(self, api: Any, field: str, reason: str) -> None:
+        case_id = self.case_id
         try:
-            value = await unmask(api.unmask, self._user(), self.case_id, field, reason)
+            value = await unmask(api.unmask, self._user(), case_id, field, reason)
         except ApiProblem as exc:
             self._on_refused(exc)
             return
@@ -151,6 +160,8 @@ class UnmaskPanel(QWidget):
             return
         finally:
             self.show_button.setEnabled(True)
+        if case_id != self.case_id or self.isHidden():
+            return  # another case (or no panel) by now: the value is dropped, never shown
         self.reason.clear()
         self.message.hide()
         self.value.setText(value)

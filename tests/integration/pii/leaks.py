@@ -8,12 +8,17 @@ import re
 
 from app.rules.pii import luhn_valid
 
-RESIDENT = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-8]\d{6}(?!\d)")
-PHONE = re.compile(r"(?<![\d-])(?:01[016789]|02|0[3-6][1-5]|070)[- ]?\d{3,4}[- ]?\d{4}(?![\d-])")
+# Not glued to an ASCII word (an id, a uuid: 8-4-4-4-12 hex groups can be digits only), so
+# the search finds identifiers, not random ids; Korean text right before a number still counts.
+_L, _R = r"(?<![0-9A-Za-z_-])", r"(?![0-9A-Za-z_-])"
+RESIDENT = re.compile(_L + r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-8]\d{6}" + _R)
+PHONE = re.compile(_L + r"(?:01[016789]|02|0[3-6][1-5]|070)[- ]?\d{3,4}[- ]?\d{4}" + _R)
 # hyphenated anywhere; digits only as a whole JSON string (amounts are JSON numbers)
-ACCOUNT = re.compile(r"(?<![\d-])\d{3}-\d{2,6}-\d{4,6}(?![\d-])|(?<=\")\d{10,14}(?=\")")
-# not part of an id such as DEC-20261207-094123
-CARD_RUN = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\d-])")
+ACCOUNT = re.compile(_L + r"\d{3}-\d{2,6}-\d{4,6}" + _R + r"|(?<=\")\d{10,14}(?=\")")
+# as cards are written: 13-19 digits, 4-4-4-4(-3) in groups, or 4-6-5
+CARD_RUN = re.compile(
+    _L + r"(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})" + _R
+)
 SPOKEN = re.compile(r"(?:[공영빵일이삼사오육륙칠팔구][\s,-]*){9,}")
 KINDS = {"resident_id": RESIDENT, "phone": PHONE, "account_id": ACCOUNT, "spoken": SPOKEN}
 

@@ -299,3 +299,16 @@ def test_redaction_never_fails_and_offsets_hold_for_any_text(text) -> None:
 def test_companies_nationwide_numbers_are_not_a_persons_phone() -> None:
     assert redact("상담은 1588-1234 번으로 연락 주세요")[1] == []
     assert redact("휴대폰 2846-6290 으로 주세요")[0] == "휴대폰 [PII] 으로 주세요"
+
+
+def test_reference_codes_are_not_identifiers_but_cards_inside_codes_are() -> None:
+    for text in (
+        "고객 부정 감정: call_20261123010000_0007_85bbcf (general)",
+        "결정 DEC-20261121-000501 참조",
+        "장애 INC-20261121-0147 접수",
+    ):
+        assert redact(text) == (text, []), text
+    assert redact(f"ref-{CARD}")[0] == "ref-[PII]"  # 16 digits: a card whatever surrounds it
+    for stamp in range(20261123010000, 20261123010010):  # whatever the Luhn digit of the time
+        assert redact(f"call_{stamp}_0007_85bbcf")[1] == []
+    assert redact("x12345678901234567")[0] == "x[PII]"  # 17 digits: whatever surrounds them
