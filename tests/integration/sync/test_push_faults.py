@@ -68,7 +68,7 @@ def test_cut_before_commit_applies_once_in_order(server, proxy, tmp_path) -> Non
 
 
 def test_server_killed_then_restarted_applies_once(server_proc, tmp_path) -> None:
-    ids = make_task(server_proc.url, None, tag="f2k")
+    ids = make_task(server_proc.url, "u_reviewer1", tag="f2k")  # (else the scheduler may assign it)
     ws = Workstation(tmp_path, server_proc.url, "reviewer1")
     first = queue_comment(ws, ids, "before kill")
     assert ws.sync().pushed.applied == [first]
