@@ -40,6 +40,13 @@ class CloseRefused(RuleError):
     status = 422
 
 
+DECISION_KO = {
+    FinalDecision.APPROVE: "승인",
+    FinalDecision.DENY: "거부",
+    FinalDecision.INFO_PROVIDED: "정보 제공",
+}
+
+
 def _open(tasks: list[Task]) -> list[Task]:
     return [t for t in tasks if t.status in guards.OPEN_TASK]
 
@@ -50,7 +57,8 @@ def conditions(case: Case, tasks: list[Task], decision: FinalDecision) -> None:
     if decision is FinalDecision.INFO_PROVIDED:
         if made not in (None, FinalDecision.INFO_PROVIDED):
             raise CloseRefused(
-                f"이미 '{made.value}' 결정이 내려진 케이스입니다. 최종 결정을 그대로 선택하세요.",
+                f"이미 '{DECISION_KO[made]}' 결정이 내려진 케이스입니다. 최종 결정을 그대로 "
+                "선택하세요.",
                 f"the case was decided '{made.value}'; close it with that final decision",
             )
     elif made is None:
@@ -61,7 +69,8 @@ def conditions(case: Case, tasks: list[Task], decision: FinalDecision) -> None:
         )
     elif made is not decision:
         raise CloseRefused(
-            f"종료 조건 미충족: 최종 결정은 '{made.value}'입니다 (입력: '{decision.value}').",
+            f"종료 조건 미충족: 최종 결정은 '{DECISION_KO[made]}'입니다 "
+            f"(입력: '{DECISION_KO[decision]}').",
             f"cannot close: the decision made was '{made.value}', not '{decision.value}'",
         )
     since = case.decided_at

@@ -71,8 +71,7 @@ def ladder(level: EscalationLevel, to: EscalationTarget, actor: Actor) -> Escala
     target = sla.level_for_target(to)
     if level is EscalationLevel.L1 and target is not EscalationLevel.L2:
         raise LadderError(
-            "Level 1 케이스는 선임 검토자(senior_reviewer)에게만 에스컬레이션할 수 있습니다 "
-            "(Level 1 → Level 2).",
+            "Level 1 케이스는 선임 검토자에게만 에스컬레이션할 수 있습니다 (Level 1 → Level 2).",
             "a Level 1 case escalates to senior_reviewer only (Level 1 → Level 2)",
         )
     if level is EscalationLevel.L2:
@@ -83,8 +82,7 @@ def ladder(level: EscalationLevel, to: EscalationTarget, actor: Actor) -> Escala
             )
         if not actor.has(Role.SENIOR_REVIEWER):
             raise LadderError(
-                "운영 관리자(ops_admin)에게는 선임 검토자만 에스컬레이션할 수 있습니다 "
-                "(Level 2 → Level 3 (senior_reviewer → ops_admin)).",
+                "운영 관리자에게는 선임 검토자만 에스컬레이션할 수 있습니다 (Level 2 → Level 3).",
                 "only a senior_reviewer escalates to ops_admin "
                 "(Level 2 → Level 3 (senior_reviewer → ops_admin))",
             )

@@ -12,6 +12,7 @@ from app.domain.cases import Case, Task
 from app.domain.enums import Action, CaseStatus, EscalationLevel, Role, TaskStatus
 from app.rules import access, lifecycle
 from app.rules.errors import Forbidden, RuleError, ValidationFailed
+from app.rules.messages import role_label
 
 KST = ZoneInfo("Asia/Seoul")
 OPEN_TASK = (TaskStatus.OPEN, TaskStatus.ASSIGNED)
@@ -86,7 +87,7 @@ def task_object(actor: Actor, task: Task, case: Case) -> None:
         if actor.has(needed):
             return
         raise Forbidden(
-            f"에스컬레이션된 태스크입니다: {needed.value} 역할만 처리할 수 있습니다.",
+            f"에스컬레이션된 태스크입니다: {role_label(needed)}만 처리할 수 있습니다.",
             f"the task was escalated to {needed.value}; only that role may act on it",
         )
     if task.queue_id in actor.skills:
@@ -114,10 +115,10 @@ def case_object(actor: Actor, case: Case) -> None:
     if level in ROLE_OF_LEVEL:
         if actor.has(ROLE_OF_LEVEL[level]):
             return
-        needed = ROLE_OF_LEVEL[level].value
+        needed = ROLE_OF_LEVEL[level]
         raise Forbidden(
-            f"에스컬레이션된 케이스입니다: {needed} 역할만 처리할 수 있습니다.",
-            f"the case was escalated to {needed}; only that role may act on it",
+            f"에스컬레이션된 케이스입니다: {role_label(needed)}만 처리할 수 있습니다.",
+            f"the case was escalated to {needed.value}; only that role may act on it",
         )
     if case.queue_id in actor.skills:
         return

@@ -9,12 +9,16 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from app.commands.base import Actor, AuditEvent
-from app.domain.cases import Case, Task
+from app.domain.cases import Case, Notification, Task, TimelineEntry
 from app.domain.enums import Action, FinalDecision, TaskStatus
 from app.rules import sla
 
 T = TypeVar("T")
-_ATOMS = (str, int, float, bool, type(None), datetime, date, Enum, frozenset)
+# Timeline entries and notices are an append-only history: no code changes one once written,
+# so a copy may share them (a case's timeline grows with every comment).
+_ATOMS = (
+    str, int, float, bool, type(None), datetime, date, Enum, frozenset, TimelineEntry, Notification
+)  # fmt: skip
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 

@@ -62,7 +62,9 @@ def run_task_action(
         form=form,
         kind=EntityKind.TASK,
         entity_id=task_id,
-        if_match=task_version,
+        # a task made here optimistically (an escalation's new task, version 0) has no server
+        # version yet: no If-Match rather than a "0" the server would refuse with 412
+        if_match=task_version or None,
         case_id=state.case.id,
     )
 

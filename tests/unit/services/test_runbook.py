@@ -99,7 +99,7 @@ def test_p0_vip_escalated_then_senior_approves(store: Store) -> None:
         "/v1/tasks/task_001/actions/escalate",
         f"/v1/tasks/{senior_task.id}/actions/approve",
     ]
-    assert [r.if_match for r in rows] == [1, 0]  # the new task: not on the server yet
+    assert [r.if_match for r in rows] == [1, None]  # the new task: not on the server yet
     assert rows[0].payload["to"] == "senior_reviewer" and rows[0].payload["priority"] == "p0"
     assert rows[1].payload == {
         "limit": 500_000_000,
