@@ -3613,6 +3613,10 @@
         <translation>60초 동안 보기</translation>
     </message>
     <message>
+        <source>{label}: {value} · hidden in {n} s</source>
+        <translation>{label}: {value} · {n}초 후 숨김</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

@@ -46,6 +46,7 @@ class UnmaskPanel(QWidget):
         self.context = context
         self.case_id = ""
         self.shown_until: datetime | None = None
+        self._shown = ("", "")  # label and value while shown
         self.field = QComboBox(self)
         self.field.setObjectName("unmaskField")
         self._labels = {
@@ -117,6 +118,7 @@ class UnmaskPanel(QWidget):
     def hide_value(self) -> None:
         was = self.shown_until is not None
         self.shown_until = None
+        self._shown = ("", "")
         self.value.clear()
         self.value.hide()
         if was:
@@ -164,10 +166,21 @@ class UnmaskPanel(QWidget):
             return  # another case (or no panel) by now: the value is dropped, never shown
         self.reason.clear()
         self.message.hide()
-        self.value.setText(value)
-        self.value.show()
+        self._shown = (self._labels.get(field, field), value)
         self.shown_until = self.context.clock.now() + timedelta(seconds=SHOW_SECONDS)
+        self._render(self.context.clock.now())
+        self.value.show()
         self.sig_value_shown.emit(field)
+
+    def _render(self, now: datetime) -> None:
+        """ "Resident ID: 581111-… · hidden in 42 s": which value it is and for how long."""
+        if self.shown_until is None:
+            return
+        label, value = self._shown
+        left = max(0, int((self.shown_until - now).total_seconds() + 0.999))
+        self.value.setText(
+            self.tr("{label}: {value} · hidden in {n} s").format(label=label, value=value, n=left)
+        )
 
     def _on_refused(self, exc: ApiProblem) -> None:
         if exc.status == 429:
@@ -183,6 +196,8 @@ class UnmaskPanel(QWidget):
     def _on_tick(self, now: datetime) -> None:
         if self.shown_until is not None and now >= self.shown_until:
             self.hide_value()
+        else:
+            self._render(now)
 
     def _user(self) -> Any:
         return domain_user(self.context)
