@@ -161,6 +161,8 @@ class CasePage(QWidget):
         body.addWidget(self._right_column())
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
+        body.setSizes([600, 400])  # 3 : 2 from the start (size hints gave the forms half and
+        # clipped the sections with a scroll bar at 1440 px)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(head)
