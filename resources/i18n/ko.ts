@@ -1187,8 +1187,8 @@
     </message>
     <message>
         <location filename="../work/main/ui/case/page.py" line="229"/>
-        <source>Case {id} is not in the local store</source>
-        <translation>케이스 {id}이(가) 로컬 저장소에 없습니다</translation>
+        <source>Case {id} has not arrived yet; it opens as soon as it syncs</source>
+        <translation>아직 동기화되지 않은 케이스입니다: {id}. 도착하는 대로 열립니다</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/page.py" line="251"/>

@@ -59,6 +59,7 @@ class CasePage(QWidget):
         self.context = context
         self.user = domain_user(context)
         self.case: Case | None = None
+        self.awaited: str | None = None  # a case asked for before it synced (--page case --id)
         self.task: Task | None = None
         self._names: dict[str, str] = {}
         self._hooked = False
@@ -226,9 +227,12 @@ class CasePage(QWidget):
         store = self.context.store
         with store.session() as s:
             case = get_case(s, case_id)
-            if case is None:
+            if case is None:  # not synced yet: it opens by itself when a pull brings it
+                self.awaited = case_id
                 self.title.setText(
-                    self.tr("Case {id} is not in the local store").format(id=case_id)
+                    self.tr("Case {id} has not arrived yet; it opens as soon as it syncs").format(
+                        id=case_id
+                    )
                 )
                 return False
             tasks = tasks_for_case(s, case_id)
@@ -238,6 +242,7 @@ class CasePage(QWidget):
             ).scalar_one_or_none()
             self._names = dict(s.execute(select(UserRow.id, UserRow.display_name)).all())
         self.case, self.task = case, open_task_of(tasks)
+        self.awaited = None
         self._fill(case, tasks, appeals, int(pending or 0))
         self.sig_case_loaded.emit(case_id)
         return True
@@ -382,11 +387,15 @@ class CasePage(QWidget):
             self.unmask_panel.open_for(self.case.id, [k for k, v in have.items() if v])
 
     def _on_cases_changed(self, case_ids: set[str]) -> None:
-        if self.case is not None and self.case.id in case_ids and self.current_form() is None:
+        if self.awaited is not None and self.awaited in case_ids:
+            self.show_case(self.awaited)
+        elif self.case is not None and self.case.id in case_ids and self.current_form() is None:
             self.reload()
 
     def _on_sync_finished(self, _at) -> None:
-        if self.current_form() is None:
+        if self.awaited is not None:
+            self.show_case(self.awaited)
+        elif self.current_form() is None:
             self.reload()
 
     def _on_tick(self, now) -> None:

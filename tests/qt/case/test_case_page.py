@@ -207,3 +207,20 @@ def test_another_reviewers_task_is_greyed_out_with_the_reason(qtbot, make_contex
         assert "reviewer1" in page.buttons[action].toolTip()
     mine = make_page(qtbot, make_context, "reviewer1", "ko")
     assert mine.actions_by[Action.APPROVE].isEnabled()
+
+
+def test_a_case_asked_for_before_it_synced_opens_when_it_arrives(qtbot, make_context, seeded):
+    """``--page case --id`` before the first pull: the page says the case has not arrived and
+    opens it by itself when a pull brings it (the bridge's changed-cases signal), no reload."""
+    from tests.qt.data import case_wire, upsert_case
+
+    context = make_context("reviewer1", "en")
+    page = CasePage(context)
+    qtbot.addWidget(page)
+    assert page.show_case("C-00777") is False
+    assert "has not arrived yet" in page.title.text() and page.case is None
+    upsert_case(seeded, case_wire(777))
+    with qtbot.waitSignal(page.sig_case_loaded) as loaded:
+        context.bridge.sig_cases_changed.emit({"C-00777"})
+    assert loaded.args == ["C-00777"] and page.case.id == "C-00777"
+    assert "C-00777" in page.title.text() and "arrived" not in page.title.text()
