@@ -25,7 +25,7 @@ DEMO_USERS: list[tuple[str, str, list[Role], list[str], ApprovalLevel | None]] =
         "정민호",
         [Role.SENIOR_REVIEWER],
         ["senior_review", "appeals", "credit_review"],
-        ApprovalLevel.TEAM_LEAD,
+        ApprovalLevel.DIVISION,  # API.md: every demo approval decidable (some need DIVISION)
     ),
     (
         "senior2",
