@@ -1,7 +1,8 @@
 """**Transcript redaction** of customer identifiers (shared/API.md "Customer identifiers";
 masking is :mod:`app.rules.pii`). :func:`redact`: identifiers spoken on a call are replaced by
 ``[PII]`` and their character offsets (into the redacted text, pointing at ``[PII]``, end
-exclusive) are returned, like Amazon Connect Contact Lens real-time redaction (``Redaction.CharacterOffsets``).
+exclusive) are returned, like Amazon Connect Contact Lens real-time redaction
+(``Redaction.CharacterOffsets``).
 Digits count as written (``0``-``9``, full-width too) and as read aloud with Sino-Korean digit
 words (공/영 0, 일 1, 이 2, 삼 3, 사 4, 오 5, 육/륙 6, 칠 7, 팔 8, 구 9; 빵 as colloquial 0).
 Native numbers (하나, 둘, …) are not how Koreans read out digit strings, so they are not
