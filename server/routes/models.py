@@ -5,11 +5,12 @@ are app.rules' and are applied by the routes, so the client and the server say t
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.commands.fields import MONEY_MAX, Day, Money, OptCodes, OptText, ShortText, UserId
 from app.domain.enums import (
     AppealResolution,
     ApprovalLevel,
@@ -29,49 +30,49 @@ class Strict(BaseModel):
 
 
 class CustomerIn(Strict):
-    customer_id: str = Field(min_length=1, max_length=128)
-    name: str = Field(max_length=200)
+    customer_id: UserId
+    name: ShortText
     tier: CustomerTier = CustomerTier.GENERAL
-    account_id: str = ""
-    phone: str = ""
-    resident_id: str = ""
+    account_id: str = Field(default="", max_length=64)
+    phone: str = Field(default="", max_length=32)
+    resident_id: str = Field(default="", max_length=32)
     vip: bool = False
-    years_with_bank: int = Field(default=0, ge=0)
-    delinquencies: int = Field(default=0, ge=0)
+    years_with_bank: int = Field(default=0, ge=0, le=150)
+    delinquencies: int = Field(default=0, ge=0, le=1_000)
 
 
 class ApplicationIn(Strict):
-    amount: int = Field(ge=0)
-    purpose: str = ""
-    term_months: int = Field(default=0, ge=0)
-    product: str = "credit_loan"
-    credit_score: int | None = None
-    annual_income: int | None = None
-    dti_percent: float | None = None
-    employment: str = ""
+    amount: Money | Literal[0] = Field(description="KRW; 0 for an inquiry without an amount")
+    purpose: OptText = ""
+    term_months: int = Field(default=0, ge=0, le=600)
+    product: str = Field(default="credit_loan", max_length=64)
+    credit_score: int | None = Field(default=None, ge=0, le=1000)
+    annual_income: int | None = Field(default=None, ge=0, le=MONEY_MAX)
+    dti_percent: float | None = Field(default=None, ge=0, le=1000, allow_inf_nan=False)
+    employment: ShortText = ""
     self_employed: bool = False
-    collateral: str = ""
-    collateral_value: int | None = None
+    collateral: ShortText = ""
+    collateral_value: int | None = Field(default=None, ge=0, le=MONEY_MAX)
     inquiry_only: bool = False
 
 
 class DecisionContextIn(Strict):
-    automatic_decision: str = "refer"
-    score: float | None = None
-    reason_codes: list[str] = []
-    model_version: str = ""
-    policy_version: str = ""
+    automatic_decision: str = Field(default="refer", max_length=32)
+    score: float | None = Field(default=None, allow_inf_nan=False, ge=-1e6, le=1e6)
+    reason_codes: OptCodes = []
+    model_version: ShortText = ""
+    policy_version: ShortText = ""
     fraud_suspected: bool = False
     system_error: bool = False
     policy_exception: bool = False
     missing_info: bool = False
-    legal_deadline: date | None = None
+    legal_deadline: Day | None = None
 
 
 class CaseCreate(Strict):
-    decision_id: str = Field(min_length=1, max_length=128)
+    decision_id: UserId
     priority: Priority | None = None
-    queue_id: str = Field(min_length=1, max_length=128)
+    queue_id: UserId
     customer: CustomerIn
     application: ApplicationIn
     decision_context: DecisionContextIn = DecisionContextIn()

@@ -183,3 +183,37 @@ def test_openapi_lists_the_problem_answers_of_every_operation(api: Api) -> None:
     assert {"400", "401", "403", "404", "409", "412", "413", "422"} <= action
     assert "429" in by_path[("POST", "/v1/auth/token")]
     assert "HTTPValidationError" not in schema["components"]["schemas"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "field"),
+    [
+        (("application", "credit_score"), -500, "application.credit_score"),
+        (("application", "amount"), -1, "application.amount"),
+        (("application", "amount"), 10**13 + 1, "application.amount"),
+        (("application", "amount"), "100", "application.amount"),
+        (("application", "dti_percent"), 1001.0, "application.dti_percent"),
+        (("customer", "name"), "가" * 201, "customer.name"),
+        (("decision_context", "legal_deadline"), "1970-01-01", "decision_context.legal_deadline"),
+        (("customer", "years_with_bank"), -1, "customer.years_with_bank"),
+    ],
+)
+def test_opening_a_case_refuses_values_out_of_bounds(api: Api, path, value, field) -> None:
+    """POST /cases (issue 14): a value out of bounds is 422 naming the field, never stored."""
+    body = {
+        "decision_id": f"D-{uuid.uuid4().hex[:8]}",
+        "priority": "p2",
+        "queue_id": "credit_review",
+        "customer": {"customer_id": "CU-1", "name": "김민수"},
+        "application": {"amount": 30_000_000},
+    }
+    body.setdefault(path[0], {})[path[1]] = value
+    r = api.post("/cases", body, "admin1")
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    if field is not None:
+        assert any(key.endswith(field) or field in key for key in r.json()["errors"]), r.json()
+    body["application"] = {"amount": 30_000_000}
+    body["customer"] = {"customer_id": "CU-1", "name": "김민수"}
+    body.pop("decision_context", None)
+    assert api.post("/cases", body, "admin1").status_code == 200  # the same case, in bounds
