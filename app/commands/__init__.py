@@ -45,6 +45,8 @@ from datetime import datetime
 from typing import Any
 
 from app.commands import (
+    appeal_resolve,
+    appeal_submit,
     approve,
     assign,
     close,
@@ -74,6 +76,8 @@ COMMANDS: dict[str, Command] = {
         assign,
         reassign,
         next_task,
+        appeal_submit,
+        appeal_resolve,
     )
 }
 

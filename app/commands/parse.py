@@ -25,6 +25,7 @@ _TYPES: dict[str, tuple[str, str]] = {
     "bool": ("참/거짓", "true or false"),
     "eta": ('"+2h" 같은 상대 시간 또는 시간대가 있는 시각', 'like "+2h" or a zoned time'),
     "choice": ("선택 항목", "one of the choices"),
+    "time": ("시간대가 있는 시각", "a time with its zone"),
 }
 
 
@@ -98,7 +99,7 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
     name = loc[0] if loc else "body"
     item = len(loc) > 1
     typ = str(err.get("type", ""))
-    ko_l, en_l = label(name)
+    ko_l, en_l = getattr(model, "LABELS", {}).get(name) or label(name)
     kind = field_kind(model, name)
 
     def fe(code: str, ko: str, en: str) -> tuple[str, FieldError]:
@@ -117,11 +118,8 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
     if typ == "too_short" and kind == "list":
         return fe("required", "최소 1개 이상 입력하세요.", "enter at least one")
     if typ == "too_long" and kind == "list":
-        return fe(
-            "too_many",
-            f"최대 {MAX_ITEMS}개까지 입력할 수 있습니다.",
-            f"at most {MAX_ITEMS} items",
-        )
+        most = int((err.get("ctx") or {}).get("max_length", MAX_ITEMS))
+        return fe("too_many", f"최대 {most}개까지 입력할 수 있습니다.", f"at most {most} items")
     if typ == "string_too_long":
         if item:
             return fe("too_long", "항목이 너무 깁니다.", "an item is too long")

@@ -11,7 +11,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.enums import (
-    AppealResolution,
     ApprovalLevel,
     CheckpointMode,
     CustomerTier,
@@ -75,22 +74,6 @@ class CaseCreate(Strict):
     customer: CustomerIn
     application: ApplicationIn
     decision_context: DecisionContextIn = DecisionContextIn()
-
-
-class AppealCreate(Strict):
-    case_id: str = Field(min_length=1, max_length=128)
-    reason: str = Text
-    evidence: list[str] = []
-
-
-class AppealResolve(Strict):
-    resolution: AppealResolution
-    message: str = Text
-    reason_codes: list[str] | None = None
-    new_decision: str | None = Field(default=None, max_length=64)
-    limit: int | None = None
-    rate: float | None = None
-    conditions: list[str] | None = None
 
 
 class QASampleBody(Strict):

@@ -29,7 +29,20 @@ VALID: dict[str, dict[str, Any]] = {
     "assign": {"to": "u_reviewer1"},
     "reassign": {"from": "u_reviewer1", "to": "u_reviewer2"},
     "next_task": {"queue_id": "credit_review"},
+    "appeal_submit": {"case_id": "C-1", "reason": "소득 증빙 추가", "evidence": ["급여명세서"]},
+    "appeal_resolve": {
+        "resolution": "overturn",
+        "message": "승인 기준 충족",
+        "reason_codes": ["R-1"],
+        "limit": 25_000_000,
+        "rate": 6.0,
+        "conditions": ["연대보증인 1인"],
+    },
 }
+
+# Fields whose rule also needs today's date or another field (``check_at``): a value inside the
+# schema's bounds may still be refused there; their own unit tests cover those rules.
+CHECKED_LATER = {("request_docs", "deadline"), ("appeal_resolve", "new_decision")}
 
 
 def _unwrap(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -115,4 +128,4 @@ def case_id(case: tuple[str, str, Any, bool]) -> str:
     return f"{name}.{field}={text}:{'in' if ok else 'out'}"
 
 
-__all__ = ["DAY_WINDOW", "TODAY", "VALID", "body", "case_id", "cases"]
+__all__ = ["CHECKED_LATER", "DAY_WINDOW", "TODAY", "VALID", "body", "case_id", "cases"]

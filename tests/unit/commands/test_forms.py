@@ -133,6 +133,22 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
     (A.NOTIFY_CUSTOMER, {}, "template", "required", "템플릿", "Template: required"),
     (A.NOTIFY_CUSTOMER, {"eta": "soon"}, "eta", "invalid_type", "+2h", "+2h"),
     (A.COMMENT, {"body": "x", "to": "p0"}, "to", "unknown_field", "사용하지 않는", "not a field"),
+    (A.SUBMIT_APPEAL, {}, "reason", "required", "이의 제기 사유: 필수", "Reason: required"),
+    (A.SUBMIT_APPEAL, {"evidence": ["x"] * 21}, "evidence", "too_many", "최대 20개", "at most 20"),
+    (A.SUBMIT_APPEAL, {"case_id": "C 1"}, "case_id", "invalid_value", "케이스", "Case"),
+    (A.RESOLVE_APPEAL, {"resolution": "x"}, "resolution", "invalid_choice", "uphold", "one of"),
+    (A.RESOLVE_APPEAL, {"resolution": "uphold", "message": "m"}, "reason_codes", "required",
+     "유지 사유 코드", "reason code"),
+    (A.RESOLVE_APPEAL, {"resolution": "overturn", "message": "m"}, "limit", "required", "한도",
+     "limit"),
+    (A.RESOLVE_APPEAL, {"resolution": "overturn", "message": "m", "limit": 1}, "rate",
+     "required", "금리", "rate"),
+    (A.RESOLVE_APPEAL, {"resolution": "partial", "message": "m", "limit": 1}, "conditions",
+     "required", "조건", "condition"),
+    (A.RESOLVE_APPEAL, {"resolution": "partial", "new_decision": "approve"}, "new_decision",
+     "invalid_choice", "approve_conditional", "approve_conditional"),
+    (A.RESOLVE_APPEAL, {"limit": 10**13 + 1}, "limit", "out_of_range", "10,000,000,000,000",
+     "10,000,000,000,000"),
 ]  # fmt: skip
 
 
