@@ -45,10 +45,12 @@ from datetime import datetime
 from typing import Any
 
 from app.commands import (
+    after_call_work,
     appeal_resolve,
     appeal_submit,
     approve,
     assign,
+    call_flag,
     close,
     comment,
     deny,
@@ -78,6 +80,8 @@ COMMANDS: dict[str, Command] = {
         next_task,
         appeal_submit,
         appeal_resolve,
+        after_call_work,
+        call_flag,
     )
 }
 

@@ -129,10 +129,3 @@ class ApprovalResponseBody(Strict):
 
 class ApprovalEscalateBody(Strict):
     reason: str = Field(min_length=1, max_length=10_000)
-
-
-class AfterCallWorkBody(Strict):
-    summary: str = Text
-    disposition: str = Field(min_length=1, max_length=100)
-    follow_up: str = Text
-    callback_at: datetime | None = None

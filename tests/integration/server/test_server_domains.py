@@ -204,6 +204,18 @@ def test_calls_segments_acw(api: Api) -> None:
     assert_problem(api.get("/calls/NOPE/segments", "agent1"), 404)
     acw = {"summary": "한도 문의", "disposition": "resolved", "follow_up": ""}
     assert_problem(api.post("/calls/CALL-002/after-call-work", acw, "agent1"), 422)
+    # only the call's agent (issue 14: agent2 writing agent1's after-call work was 200)
+    assert_problem(api.post("/calls/CALL-001/after-call-work", acw, "agent2"), 403, "forbidden")
+    bad = {**acw, "callback_at": "1970-01-01T00:00:00Z", "disposition": "happy"}
+    errors = assert_problem(api.post("/calls/CALL-001/after-call-work", bad, "agent1"), 422)
+    assert {"callback_at", "disposition"} <= set(errors["errors"])
+    long = {**acw, "summary": "가" * 4001}
+    assert (
+        "summary"
+        in assert_problem(api.post("/calls/CALL-001/after-call-work", long, "agent1"), 422)[
+            "errors"
+        ]
+    )
     r = api.post("/calls/CALL-001/after-call-work", acw, "agent1")
     assert r.json()["data"]["state"] == "ended"
     assert_problem(api.post("/calls/CALL-001/after-call-work", acw, "agent1"), 409)

@@ -38,6 +38,13 @@ VALID: dict[str, dict[str, Any]] = {
         "rate": 6.0,
         "conditions": ["연대보증인 1인"],
     },
+    "after_call_work": {
+        "summary": "연회비 환불 등록",
+        "disposition": "callback_scheduled",
+        "follow_up": "결과 안내",
+        "callback_at": "2026-11-24T10:00:00+09:00",
+    },
+    "call_flag": {"reason": "negative_sentiment", "note": "항의", "segment_id": "s-9"},
 }
 
 # Fields whose rule also needs today's date or another field (``check_at``): a value inside the
@@ -69,6 +76,10 @@ def probes(prop: dict[str, Any]) -> tuple[list[Any], list[Any]]:
         lo, hi = prop["exclusiveMinimum"], prop["exclusiveMaximum"]
         inside += [lo + 0.01, hi - 0.01]
         outside += [lo, hi, float("inf"), float("nan"), "4.5"]
+    elif kind == "string" and prop.get("format") == "date-time":
+        inside += ["2026-11-24T09:00:00+09:00", "2026-11-23T23:59:00Z"]
+        outside += ["1970-01-01T00:00:00Z", "2101-01-01T00:00:00Z", "1999-12-31T23:59:59Z"]
+        outside += ["2026-11-30", "2026-11-30T09:00:00", "garbage", 20261130]
     elif kind == "string" and prop.get("format") == "date":
         lo, hi = (date.fromisoformat(prop[k]) for k in ("x-min", "x-max"))
         inside += [hi.isoformat()] if prop.get("x-kind") == "date" else []

@@ -149,6 +149,21 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
      "invalid_choice", "approve_conditional", "approve_conditional"),
     (A.RESOLVE_APPEAL, {"limit": 10**13 + 1}, "limit", "out_of_range", "10,000,000,000,000",
      "10,000,000,000,000"),
+    (A.AFTER_CALL_WORK, {}, "summary", "required", "통화 요약: 필수", "Summary: required"),
+    (A.AFTER_CALL_WORK, {"disposition": "happy"}, "disposition", "invalid_choice", "resolved",
+     "one of"),
+    (A.AFTER_CALL_WORK, {"callback_at": "1970-01-01T00:00:00Z"}, "callback_at", "out_of_range",
+     "2000-01-01", "2000-01-01"),
+    (A.AFTER_CALL_WORK, {"callback_at": "내일 오후"}, "callback_at", "invalid_type",
+     "시간대가 있는 시각", "zone"),
+    (A.AFTER_CALL_WORK, {"callback_at": "2027-06-01T09:00:00+09:00"}, "callback_at",
+     "out_of_range", "90일", "90 days"),
+    (A.AFTER_CALL_WORK, {"summary": "가" * (MAX_TEXT + 1)}, "summary", "too_long", "4,000자",
+     "4000"),
+    (A.FLAG_CALL, {"reason": "bored"}, "reason", "invalid_choice", "negative_sentiment",
+     "one of"),
+    (A.FLAG_CALL, {"reason": "escalation", "segment_id": "s" * 201}, "segment_id", "too_long",
+     "200자", "200"),
 ]  # fmt: skip
 
 
