@@ -58,6 +58,7 @@ from app.commands import (
     escalate,
     next_task,
     notify_customer,
+    qa_review,
     reassign,
     request_docs,
 )
@@ -82,6 +83,7 @@ COMMANDS: dict[str, Command] = {
         appeal_resolve,
         after_call_work,
         call_flag,
+        qa_review,
     )
 }
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from app.domain.calls import Call
 from app.domain.cases import Case, Task, TimelineEntry
 from app.domain.enums import Action, EntityKind, Role
-from app.domain.people import Appeal, User
+from app.domain.people import Appeal, QAReview, User
 from app.domain.wire import to_wire
 from app.rules.errors import FieldError
 
@@ -161,6 +161,7 @@ _KINDS: dict[type, EntityKind] = {
     Task: EntityKind.TASK,
     Appeal: EntityKind.APPEAL,
     Call: EntityKind.CALL,
+    QAReview: EntityKind.QA_REVIEW,
 }
 
 

@@ -203,4 +203,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "follow_up": ("후속 조치", "Follow-up"),
     "callback_at": ("콜백 시각", "Callback at"),
     "segment_id": ("발화", "Segment"),
+    "scores": ("점수", "Scores"),
+    "notes": ("메모", "Notes"),
+    "procedure": ("절차 준수", "Procedure"),
+    "judgement": ("판단", "Judgement"),
+    "documentation": ("문서화", "Documentation"),
+    "timeliness": ("적시성", "Timeliness"),
+    "communication": ("고객 소통", "Communication"),
 }

@@ -26,6 +26,7 @@ _TYPES: dict[str, tuple[str, str]] = {
     "eta": ('"+2h" 같은 상대 시간 또는 시간대가 있는 시각', 'like "+2h" or a zoned time'),
     "choice": ("선택 항목", "one of the choices"),
     "time": ("시간대가 있는 시각", "a time with its zone"),
+    "score": ("숫자(점)", "a number (points)"),
 }
 
 
@@ -85,6 +86,8 @@ def _range(kind: str) -> tuple[str, str]:
             f"{lo:g}% 초과 {hi:g}% 미만이어야 합니다.",
             f"must be above {lo:g}% and below {hi:g}%",
         )
+    if kind == "score":
+        return "점수는 0-20 사이입니다.", "a score is between 0 and 20"
     if kind == "int":
         return (
             f"0보다 커야 하고 {MONEY_MAX:,}원 이하여야 합니다.",
@@ -93,10 +96,22 @@ def _range(kind: str) -> tuple[str, str]:
     return "허용 범위를 벗어났습니다.", "out of range"
 
 
+def _nested(model: type[CommandInput], name: str) -> type[CommandInput] | None:
+    info = model_field(model, name)
+    ann = getattr(info, "annotation", None)
+    return ann if isinstance(ann, type) and issubclass(ann, CommandInput) else None
+
+
 def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str, FieldError]:
     """The field name and message of one pydantic error."""
-    loc = [str(p) for p in err.get("loc", ())]
+    raw = list(err.get("loc", ()))
+    loc = [str(p) for p in raw]
     name = loc[0] if loc else "body"
+    if len(raw) > 1 and isinstance(raw[1], str):  # a field of a nested object: "scores.procedure"
+        sub = _nested(model, name)
+        if sub is not None:
+            inner, problem = field_error(sub, {**err, "loc": tuple(raw[1:])})
+            return f"{name}.{inner}", problem
     item = len(loc) > 1
     typ = str(err.get("type", ""))
     ko_l, en_l = getattr(model, "LABELS", {}).get(name) or label(name)
@@ -138,7 +153,9 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
         return fe(
             "invalid_choice", f"다음 중 하나여야 합니다: {options}.", f"must be one of {options}"
         )
-    if typ in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+    if typ in ("greater_than", "greater_than_equal", "less_than", "less_than_equal") or (
+        typ == "finite_number" and kind == "score"
+    ):
         ko, en = _range(kind)
         return fe("out_of_range", ko, en)
     if typ == "finite_number":

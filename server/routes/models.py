@@ -83,20 +83,6 @@ class QASampleBody(Strict):
     targeted: list[str] = []
 
 
-class QAScores(Strict):
-    procedure: float
-    judgement: float
-    documentation: float
-    timeliness: float
-    communication: float
-
-
-class QAReviewBody(Strict):
-    case_id: str = Field(min_length=1, max_length=128)
-    scores: QAScores
-    notes: str = Text
-
-
 class UserAssessmentIn(Strict):
     signal_validity: SignalValidity
     priority_override: PriorityOverride | None = None

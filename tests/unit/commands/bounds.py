@@ -45,6 +45,17 @@ VALID: dict[str, dict[str, Any]] = {
         "callback_at": "2026-11-24T10:00:00+09:00",
     },
     "call_flag": {"reason": "negative_sentiment", "note": "항의", "segment_id": "s-9"},
+    "qa_review": {
+        "case_id": "C-1",
+        "scores": {
+            "procedure": 18,
+            "judgement": 18.5,
+            "documentation": 17,
+            "timeliness": 19,
+            "communication": 16,
+        },
+        "notes": "양호",
+    },
 }
 
 # Fields whose rule also needs today's date or another field (``check_at``): a value inside the
@@ -72,10 +83,16 @@ def probes(prop: dict[str, Any]) -> tuple[list[Any], list[Any]]:
         lo, hi = prop.get("exclusiveMinimum"), prop.get("maximum")
         inside += [lo + 1, hi]
         outside += [lo, hi + 1, 2**63, "100", True]
+    elif kind == "number" and "minimum" in prop:
+        lo, hi = prop["minimum"], prop["maximum"]
+        inside += [lo, hi, lo + 0.5]
+        outside += [lo - 0.01, hi + 0.01, float("inf"), float("nan"), "4.5", True]
     elif kind == "number":
         lo, hi = prop["exclusiveMinimum"], prop["exclusiveMaximum"]
         inside += [lo + 0.01, hi - 0.01]
         outside += [lo, hi, float("inf"), float("nan"), "4.5"]
+    elif kind == "object":
+        outside += ["not-an-object", []]
     elif kind == "string" and prop.get("format") == "date-time":
         inside += ["2026-11-24T09:00:00+09:00", "2026-11-23T23:59:00Z"]
         outside += ["1970-01-01T00:00:00Z", "2101-01-01T00:00:00Z", "1999-12-31T23:59:59Z"]
@@ -124,11 +141,19 @@ def cases() -> list[tuple[str, str, Any, bool]]:
             assert inside or outside, (name, field, prop)
             out += [(name, field, v, True) for v in inside]
             out += [(name, field, v, False) for v in outside]
+            for sub, raw_sub in prop.get("properties", {}).items():  # a nested object's fields
+                inside, outside = probes(_unwrap(raw_sub, defs))
+                out += [(name, f"{field}.{sub}", v, True) for v in inside]
+                out += [(name, f"{field}.{sub}", v, False) for v in outside]
         out.append((name, "unknown_field", 1, False))
     return out
 
 
 def body(name: str, field: str, value: Any) -> dict[str, Any]:
+    """The valid body of ``name`` with ``field`` (``outer.inner`` for a nested field) set."""
+    if "." in field:
+        outer, inner = field.split(".", 1)
+        return {**VALID[name], outer: {**VALID[name][outer], inner: value}}
     return {**VALID[name], field: value}
 
 

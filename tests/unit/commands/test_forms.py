@@ -164,6 +164,12 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
      "one of"),
     (A.FLAG_CALL, {"reason": "escalation", "segment_id": "s" * 201}, "segment_id", "too_long",
      "200자", "200"),
+    (A.QA_REVIEW, {"scores": {"procedure": 21}}, "scores.procedure", "out_of_range", "0-20",
+     "between 0 and 20"),
+    (A.QA_REVIEW, {"scores": {"procedure": 1}}, "scores.judgement", "required", "판단: 필수",
+     "Judgement: required"),
+    (A.QA_REVIEW, {"scores": {"empathy": 5}}, "scores.empathy", "unknown_field", "사용하지 않는",
+     "not a field"),
 ]  # fmt: skip
 
 
