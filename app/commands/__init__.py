@@ -51,6 +51,7 @@ from app.commands import (
     approve,
     assign,
     call_flag,
+    checkpoint_feedback,
     close,
     comment,
     deny,
@@ -84,6 +85,7 @@ COMMANDS: dict[str, Command] = {
         after_call_work,
         call_flag,
         qa_review,
+        checkpoint_feedback,
     )
 }
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from app.domain.calls import Call
 from app.domain.cases import Case, Task, TimelineEntry
+from app.domain.checkpoints import Checkpoint
 from app.domain.enums import Action, EntityKind, Role
 from app.domain.people import Appeal, QAReview, User
 from app.domain.wire import to_wire
@@ -24,6 +25,7 @@ class CommandInput(BaseModel):
     model is the server's request body (OpenAPI) and the workstation's form at once."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    ITEM_PATHS: ClassVar[bool] = False  # True: errors of list items are "name[i]", else "name"
 
     # Field-level rules that need "today" (the business date), e.g. a deadline 1-30 days ahead.
     def check_at(self, today: date) -> dict[str, FieldError]:
@@ -162,6 +164,7 @@ _KINDS: dict[type, EntityKind] = {
     Appeal: EntityKind.APPEAL,
     Call: EntityKind.CALL,
     QAReview: EntityKind.QA_REVIEW,
+    Checkpoint: EntityKind.CHECKPOINT,
 }
 
 
@@ -187,13 +190,23 @@ class Command:
     who_may: str
     summary: str
     seed_rule: str = ""
-    # task | case | user | queue | appeal | call | none: what ``{id}`` names, If-Match versions
+    # task | case | user | queue | appeal | call | checkpoint | none: what ``{id}`` names
+    # and what If-Match versions
     on: str = "task"
     # What of CaseState the guard/effect reads beyond the case and the task acted on, so the
     # server loads only that: "tasks" (every task of the case), "queue_policy".
     needs: tuple[str, ...] = ()
 
-    TARGETS: ClassVar[tuple[str, ...]] = ("task", "case", "user", "queue", "appeal", "call", "none")
+    TARGETS: ClassVar[tuple[str, ...]] = (
+        "task",
+        "case",
+        "user",
+        "queue",
+        "appeal",
+        "call",
+        "checkpoint",
+        "none",
+    )
 
 
 def derived_id(prefix: str, *parts: object) -> str:

@@ -102,6 +102,14 @@ def _nested(model: type[CommandInput], name: str) -> type[CommandInput] | None:
     return ann if isinstance(ann, type) and issubclass(ann, CommandInput) else None
 
 
+def _item_model(model: type[CommandInput], name: str) -> type[CommandInput] | None:
+    info = model_field(model, name)
+    for arg in typing.get_args(getattr(info, "annotation", None)):
+        if isinstance(arg, type) and issubclass(arg, CommandInput):
+            return arg
+    return None
+
+
 def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str, FieldError]:
     """The field name and message of one pydantic error."""
     raw = list(err.get("loc", ()))
@@ -112,6 +120,14 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
         if sub is not None:
             inner, problem = field_error(sub, {**err, "loc": tuple(raw[1:])})
             return f"{name}.{inner}", problem
+    if len(raw) > 1 and isinstance(raw[1], int):
+        sub = _item_model(model, name)
+        if sub is not None and len(raw) > 2:  # a field of a list item: "proposal_decisions[0].id"
+            inner, problem = field_error(sub, {**err, "loc": tuple(raw[2:])})
+            return f"{name}[{raw[1]}].{inner}", problem
+        if sub is not None or getattr(model, "ITEM_PATHS", False):  # the item: "signals[0]"
+            _, problem = field_error(model, {**err, "loc": (raw[0], "")})
+            return f"{name}[{raw[1]}]", problem
     item = len(loc) > 1
     typ = str(err.get("type", ""))
     ko_l, en_l = getattr(model, "LABELS", {}).get(name) or label(name)

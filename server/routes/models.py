@@ -12,12 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.enums import (
     ApprovalLevel,
-    CheckpointMode,
     CustomerTier,
     Priority,
-    PriorityOverride,
-    ProposalDecisionKind,
-    SignalValidity,
 )
 
 Text = Field(default="", max_length=10_000)
@@ -81,28 +77,6 @@ class QASampleBody(Strict):
     to: datetime
     rate: float = 0.05
     targeted: list[str] = []
-
-
-class UserAssessmentIn(Strict):
-    signal_validity: SignalValidity
-    priority_override: PriorityOverride | None = None
-    additional_context: str | None = Field(default=None, max_length=10_000)
-
-
-class ProposalDecisionIn(Strict):
-    proposal_id: str = Field(min_length=1, max_length=64)
-    decision: ProposalDecisionKind
-    modification_notes: str | None = Field(default=None, max_length=10_000)
-
-
-class CheckpointFeedbackBody(Strict):
-    """Seed 001's feedback schema, field for field."""
-
-    checkpoint_id: str = Field(min_length=1, max_length=64)
-    mode: CheckpointMode
-    signals_reviewed: list[str]
-    user_assessment: UserAssessmentIn
-    proposal_decisions: list[ProposalDecisionIn]
 
 
 class ApprovalResponseBody(Strict):

@@ -56,6 +56,13 @@ VALID: dict[str, dict[str, Any]] = {
         },
         "notes": "양호",
     },
+    "checkpoint_feedback": {
+        "checkpoint_id": "HC-2026-11-21-001",
+        "mode": "scheduled",
+        "signals_reviewed": ["AS-001"],
+        "user_assessment": {"signal_validity": "confirmed"},
+        "proposal_decisions": [{"proposal_id": "IP-001", "decision": "modify"}],
+    },
 }
 
 # Fields whose rule also needs today's date or another field (``check_at``): a value inside the
@@ -104,7 +111,10 @@ def probes(prop: dict[str, Any]) -> tuple[list[Any], list[Any]]:
         outside += ["2026-11-30T00:00:00Z", "garbage", 20261130]
     elif kind == "string":
         n = prop["maxLength"]
-        if prop.get("x-kind") == "eta":
+        if prop.get("examples"):  # a patterned id: its example, then broken ones
+            inside += list(prop["examples"])
+            outside += ["u" * (n + 1), "", "a b", prop["examples"][0] + "0"]
+        elif prop.get("x-kind") == "eta":
             inside += ["+9999d", "2026-11-30T09:00:00+09:00"]
             outside += ["+10000d", "garbage", "1970-01-01T00:00:00Z", "2026-11-30T09:00:00"]
         elif "pattern" in prop:
@@ -115,6 +125,14 @@ def probes(prop: dict[str, Any]) -> tuple[list[Any], list[Any]]:
             outside += ["가" * (n + 1), 42]
             if prop.get("x-not-blank"):
                 outside += ["   "]
+    elif kind == "array" and ("$ref" in prop["items"] or "examples" in prop["items"]):
+        n = prop["maxItems"]  # items of a pattern / objects: an example, too many, a wrong type
+        example = prop["items"].get("examples", [None])[0]
+        inside += [[]] + ([[example]] if example else [])
+        outside += ["A,B", [1]]
+        if example:
+            prefix = example[:3]
+            outside += [[f"{prefix}{i:03d}" for i in range(n + 1)], [example + "0"]]
     elif kind == "array":
         items = prop["items"]
         m, n = prop.get("minItems", 0), prop["maxItems"]
@@ -145,12 +163,22 @@ def cases() -> list[tuple[str, str, Any, bool]]:
                 inside, outside = probes(_unwrap(raw_sub, defs))
                 out += [(name, f"{field}.{sub}", v, True) for v in inside]
                 out += [(name, f"{field}.{sub}", v, False) for v in outside]
+            items = prop.get("items") or {}
+            item = _unwrap(items, defs) if "$ref" in items else {}
+            for sub, raw_sub in item.get("properties", {}).items():  # fields of a list's items
+                inside, outside = probes(_unwrap(raw_sub, defs))
+                out += [(name, f"{field}[0].{sub}", v, True) for v in inside]
+                out += [(name, f"{field}[0].{sub}", v, False) for v in outside]
         out.append((name, "unknown_field", 1, False))
     return out
 
 
 def body(name: str, field: str, value: Any) -> dict[str, Any]:
     """The valid body of ``name`` with ``field`` (``outer.inner`` for a nested field) set."""
+    if "[0]." in field:
+        outer, inner = field.split("[0].", 1)
+        first = {**VALID[name][outer][0], inner: value}
+        return {**VALID[name], outer: [first, *VALID[name][outer][1:]]}
     if "." in field:
         outer, inner = field.split(".", 1)
         return {**VALID[name], outer: {**VALID[name][outer], inner: value}}

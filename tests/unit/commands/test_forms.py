@@ -170,6 +170,14 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
      "Judgement: required"),
     (A.QA_REVIEW, {"scores": {"empathy": 5}}, "scores.empathy", "unknown_field", "사용하지 않는",
      "not a field"),
+    (A.CHECKPOINT_FEEDBACK, {"signals_reviewed": ["AS-1"]}, "signals_reviewed[0]",
+     "invalid_value", "올바른", "valid"),
+    (A.CHECKPOINT_FEEDBACK, {"proposal_decisions": [{"proposal_id": "IP-001"}]},
+     "proposal_decisions[0].decision", "required", "필수", "required"),
+    (A.CHECKPOINT_FEEDBACK, {"user_assessment": {"signal_validity": "maybe"}},
+     "user_assessment.signal_validity", "invalid_choice", "confirmed", "one of"),
+    (A.CHECKPOINT_FEEDBACK, {"checkpoint_id": "HC-2026-13-01-001"}, "checkpoint_id",
+     "invalid_format", "HC-YYYY-MM-DD-NNN", "HC-YYYY-MM-DD-NNN"),
 ]  # fmt: skip
 
 
