@@ -45,8 +45,13 @@ from datetime import datetime
 from typing import Any
 
 from app.commands import (
+    after_call_work,
+    appeal_resolve,
+    appeal_submit,
     approve,
     assign,
+    call_flag,
+    checkpoint_feedback,
     close,
     comment,
     deny,
@@ -54,6 +59,7 @@ from app.commands import (
     escalate,
     next_task,
     notify_customer,
+    qa_review,
     reassign,
     request_docs,
 )
@@ -74,6 +80,12 @@ COMMANDS: dict[str, Command] = {
         assign,
         reassign,
         next_task,
+        appeal_submit,
+        appeal_resolve,
+        after_call_work,
+        call_flag,
+        qa_review,
+        checkpoint_feedback,
     )
 }
 

@@ -11,9 +11,11 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from app.domain.calls import Call
 from app.domain.cases import Case, Task, TimelineEntry
-from app.domain.enums import Action, Role
-from app.domain.people import User
+from app.domain.checkpoints import Checkpoint
+from app.domain.enums import Action, EntityKind, Role
+from app.domain.people import Appeal, QAReview, User
 from app.domain.wire import to_wire
 from app.rules.errors import FieldError
 
@@ -23,6 +25,7 @@ class CommandInput(BaseModel):
     model is the server's request body (OpenAPI) and the workstation's form at once."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    ITEM_PATHS: ClassVar[bool] = False  # True: errors of list items are "name[i]", else "name"
 
     # Field-level rules that need "today" (the business date), e.g. a deadline 1-30 days ahead.
     def check_at(self, today: date) -> dict[str, FieldError]:
@@ -100,6 +103,27 @@ class QueueWork:
     cases: dict[str, Case]
 
 
+@dataclass(slots=True)
+class AppealState:
+    """What the appeal intents work on: the case, the appeal resolved (``resolve``), the case's
+    appeals (``submit``: one appeal per decision), the case's tasks (``resolve`` completes the
+    appeal's review task) and the prefix of the ids the effect makes (the workstation names a
+    new appeal ``local-…`` until the server answers; the server uses none)."""
+
+    case: Case
+    appeal: Appeal | None = None
+    appeals: list[Appeal] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    id_prefix: str = ""
+
+
+@dataclass(slots=True)
+class CallState:
+    """What the call intents (after-call work, flag) work on: the call."""
+
+    call: Call
+
+
 @dataclass(frozen=True, slots=True)
 class AuditEvent:
     """One audit row the server appends (the workstation leaves auditing to the server)."""
@@ -131,6 +155,22 @@ class Result:
     audit: list[AuditEvent] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    others: list[Any] = field(default_factory=list)  # appeals, calls (see ``entity_kind``)
+
+
+_KINDS: dict[type, EntityKind] = {
+    Case: EntityKind.CASE,
+    Task: EntityKind.TASK,
+    Appeal: EntityKind.APPEAL,
+    Call: EntityKind.CALL,
+    QAReview: EntityKind.QA_REVIEW,
+    Checkpoint: EntityKind.CHECKPOINT,
+}
+
+
+def entity_kind(entity: Any) -> EntityKind:
+    """The change-feed kind of an entity a command returns."""
+    return _KINDS[type(entity)]
 
 
 Guard = Callable[[Any, Any, Actor, datetime], None]
@@ -150,12 +190,23 @@ class Command:
     who_may: str
     summary: str
     seed_rule: str = ""
-    on: str = "task"  # task | case | user | queue: what ``{id}`` names and If-Match versions
+    # task | case | user | queue | appeal | call | checkpoint | none: what ``{id}`` names
+    # and what If-Match versions
+    on: str = "task"
     # What of CaseState the guard/effect reads beyond the case and the task acted on, so the
     # server loads only that: "tasks" (every task of the case), "queue_policy".
     needs: tuple[str, ...] = ()
 
-    TARGETS: ClassVar[tuple[str, ...]] = ("task", "case", "user", "queue")
+    TARGETS: ClassVar[tuple[str, ...]] = (
+        "task",
+        "case",
+        "user",
+        "queue",
+        "appeal",
+        "call",
+        "checkpoint",
+        "none",
+    )
 
 
 def derived_id(prefix: str, *parts: object) -> str:

@@ -31,6 +31,9 @@ def _bounds(prop: dict[str, Any], defs: dict[str, Any]) -> str:
         target = defs[prop["$ref"].rsplit("/", 1)[-1]]
         return _bounds({**target, **{k: v for k, v in prop.items() if k != "$ref"}}, defs)
     parts = [str(prop.get("format") or prop.get("type", "value"))]
+    if isinstance(prop.get("properties"), dict):  # a nested object: its fields, all required
+        inner = "; ".join(f"`{k}` {_bounds(v, defs)}" for k, v in prop["properties"].items())
+        parts = [f"object {{{inner}}}, no other field"]
     if "enum" in prop:
         parts = ["one of " + " / ".join(str(v) for v in prop["enum"])]
     for key, text in (

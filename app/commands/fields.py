@@ -21,6 +21,9 @@ text | int | rate | list | date | choice | bool | eta | id.
 | Flag        | a JSON boolean                                    |                          |
 | Eta         | +<n>m / +<n>h / +<n>d, or an RFC 3339 time with   | n ≤ 9999; ≤ 40 chars     |
 |             | its zone, within 2000 … 2100                      |                          |
+| EntityId    | an id string [A-Za-z0-9_.:@-] (case, call, …)     | 1..128 characters        |
+| Moment      | an RFC 3339 time with its zone (not a bare date)  | 2000-01-01 … 2100-12-31  |
+| Evidence    | a list of non-blank strings (document names)      | 0..20 items, each ≤ 200  |
 """
 
 from __future__ import annotations
@@ -95,6 +98,22 @@ def _eta(value: str) -> str:
     return value
 
 
+def _moment(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise PydanticCustomError("time_type", "a time with its zone (RFC 3339)") from None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise PydanticCustomError("time_type", "a time with its zone (RFC 3339)")
+    lo, hi = DAY_WINDOW
+    if not lo <= value.date() <= hi:
+        raise PydanticCustomError(
+            "out_of_range", "a date between {lo} and {hi}", {"lo": str(lo), "hi": str(hi)}
+        )
+    return value
+
+
 Money = Annotated[
     int,
     Strict(),
@@ -141,6 +160,17 @@ Eta = Annotated[
     str, Strict(), Field(max_length=40, json_schema_extra=kind("eta")), AfterValidator(_eta)
 ]
 
+EntityId = UserId
+Moment = Annotated[
+    datetime,
+    BeforeValidator(_moment),
+    Field(
+        json_schema_extra=kind("time", **{"x-min": str(DAY_WINDOW[0]), "x-max": str(DAY_WINDOW[1])})
+    ),
+]
+MAX_EVIDENCE = 20
+Evidence = Annotated[list[Item], Field(max_length=MAX_EVIDENCE, json_schema_extra=kind("list"))]
+
 LABELS: dict[str, tuple[str, str]] = {
     "limit": ("한도", "Limit"),
     "rate": ("금리", "Rate"),
@@ -164,4 +194,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "template": ("템플릿", "Template"),
     "eta": ("예상 시간", "ETA"),
     "queue_id": ("큐", "Queue"),
+    "case_id": ("케이스", "Case"),
+    "evidence": ("증빙", "Evidence"),
+    "message": ("고객 안내 메시지", "Message"),
+    "new_decision": ("새 결정", "New decision"),
+    "summary": ("통화 요약", "Summary"),
+    "disposition": ("처리 결과", "Disposition"),
+    "follow_up": ("후속 조치", "Follow-up"),
+    "callback_at": ("콜백 시각", "Callback at"),
+    "segment_id": ("발화", "Segment"),
+    "scores": ("점수", "Scores"),
+    "notes": ("메모", "Notes"),
+    "procedure": ("절차 준수", "Procedure"),
+    "judgement": ("판단", "Judgement"),
+    "documentation": ("문서화", "Documentation"),
+    "timeliness": ("적시성", "Timeliness"),
+    "communication": ("고객 소통", "Communication"),
 }

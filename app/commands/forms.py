@@ -37,7 +37,10 @@ class Field:
 
 
 def model_of(action: Action | str) -> type[CommandInput] | None:
-    cmd = COMMANDS.get(Action(action).value)
+    """The input model of a command, by its name ("appeal_resolve") or its action."""
+    cmd = COMMANDS.get(str(action.value if isinstance(action, Action) else action))
+    if cmd is None:
+        cmd = next((c for c in COMMANDS.values() if c.action.value == str(action)), None)
     return cmd.input if cmd is not None else None
 
 
@@ -62,7 +65,7 @@ def fields_of(action: Action | str) -> tuple[Field, ...]:
 
 
 FORMS: dict[Action, tuple[Field, ...]] = {
-    Action(name): fields_of(name) for name in COMMANDS if fields_of(name)
+    cmd.action: fields_of(name) for name, cmd in COMMANDS.items() if fields_of(name)
 }
 
 

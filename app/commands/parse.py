@@ -25,6 +25,8 @@ _TYPES: dict[str, tuple[str, str]] = {
     "bool": ("참/거짓", "true or false"),
     "eta": ('"+2h" 같은 상대 시간 또는 시간대가 있는 시각', 'like "+2h" or a zoned time'),
     "choice": ("선택 항목", "one of the choices"),
+    "time": ("시간대가 있는 시각", "a time with its zone"),
+    "score": ("숫자(점)", "a number (points)"),
 }
 
 
@@ -84,6 +86,8 @@ def _range(kind: str) -> tuple[str, str]:
             f"{lo:g}% 초과 {hi:g}% 미만이어야 합니다.",
             f"must be above {lo:g}% and below {hi:g}%",
         )
+    if kind == "score":
+        return "점수는 0-20 사이입니다.", "a score is between 0 and 20"
     if kind == "int":
         return (
             f"0보다 커야 하고 {MONEY_MAX:,}원 이하여야 합니다.",
@@ -92,13 +96,41 @@ def _range(kind: str) -> tuple[str, str]:
     return "허용 범위를 벗어났습니다.", "out of range"
 
 
+def _nested(model: type[CommandInput], name: str) -> type[CommandInput] | None:
+    info = model_field(model, name)
+    ann = getattr(info, "annotation", None)
+    return ann if isinstance(ann, type) and issubclass(ann, CommandInput) else None
+
+
+def _item_model(model: type[CommandInput], name: str) -> type[CommandInput] | None:
+    info = model_field(model, name)
+    for arg in typing.get_args(getattr(info, "annotation", None)):
+        if isinstance(arg, type) and issubclass(arg, CommandInput):
+            return arg
+    return None
+
+
 def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str, FieldError]:
     """The field name and message of one pydantic error."""
-    loc = [str(p) for p in err.get("loc", ())]
+    raw = list(err.get("loc", ()))
+    loc = [str(p) for p in raw]
     name = loc[0] if loc else "body"
+    if len(raw) > 1 and isinstance(raw[1], str):  # a field of a nested object: "scores.procedure"
+        sub = _nested(model, name)
+        if sub is not None:
+            inner, problem = field_error(sub, {**err, "loc": tuple(raw[1:])})
+            return f"{name}.{inner}", problem
+    if len(raw) > 1 and isinstance(raw[1], int):
+        sub = _item_model(model, name)
+        if sub is not None and len(raw) > 2:  # a field of a list item: "proposal_decisions[0].id"
+            inner, problem = field_error(sub, {**err, "loc": tuple(raw[2:])})
+            return f"{name}[{raw[1]}].{inner}", problem
+        if sub is not None or getattr(model, "ITEM_PATHS", False):  # the item: "signals[0]"
+            _, problem = field_error(model, {**err, "loc": (raw[0], "")})
+            return f"{name}[{raw[1]}]", problem
     item = len(loc) > 1
     typ = str(err.get("type", ""))
-    ko_l, en_l = label(name)
+    ko_l, en_l = getattr(model, "LABELS", {}).get(name) or label(name)
     kind = field_kind(model, name)
 
     def fe(code: str, ko: str, en: str) -> tuple[str, FieldError]:
@@ -117,11 +149,8 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
     if typ == "too_short" and kind == "list":
         return fe("required", "최소 1개 이상 입력하세요.", "enter at least one")
     if typ == "too_long" and kind == "list":
-        return fe(
-            "too_many",
-            f"최대 {MAX_ITEMS}개까지 입력할 수 있습니다.",
-            f"at most {MAX_ITEMS} items",
-        )
+        most = int((err.get("ctx") or {}).get("max_length", MAX_ITEMS))
+        return fe("too_many", f"최대 {most}개까지 입력할 수 있습니다.", f"at most {most} items")
     if typ == "string_too_long":
         if item:
             return fe("too_long", "항목이 너무 깁니다.", "an item is too long")
@@ -140,7 +169,9 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
         return fe(
             "invalid_choice", f"다음 중 하나여야 합니다: {options}.", f"must be one of {options}"
         )
-    if typ in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+    if typ in ("greater_than", "greater_than_equal", "less_than", "less_than_equal") or (
+        typ == "finite_number" and kind == "score"
+    ):
         ko, en = _range(kind)
         return fe("out_of_range", ko, en)
     if typ == "finite_number":

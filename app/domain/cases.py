@@ -116,7 +116,7 @@ class Notification:
 @dataclass(slots=True)
 class ApprovedTerms:
     limit: int
-    rate: float
+    rate: float | None  # None: a partial appeal that kept no rate ("조건부 승인 또는 한도 조정")
     conditions: list[str] = field(default_factory=list)
 
 

@@ -77,6 +77,7 @@ class Action(StrEnum):
     APPROVAL_RESPONSE = "approval_response"
     APPROVAL_ESCALATE = "approval_escalate"
     AFTER_CALL_WORK = "after_call_work"
+    FLAG_CALL = "flag_call"
     VIEW_AUDIT = "view_audit"
     VIEW_OPS = "view_ops"
 

@@ -10,6 +10,7 @@ Permission matrix (x = allowed):
 | view_ops            |       |          |        |    |     x     |     x      |         |
 | comment             |   x   |    x     |   x    |    |     x     |            |         |
 | after_call_work     |   x   |          |        |    |           |            |         |
+| flag_call           |   x   |          |        |    |           |     x      |         |
 | submit_appeal       |   x   |    x     |   x    |    |     x     |            |         |
 | approve/deny        |       |    x     |   x    |    |     x     |            |         |
 | request_docs        |       |    x     |   x    |    |     x     |            |         |
@@ -70,7 +71,7 @@ _REVIEWER = frozenset(
 )
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.AGENT: frozenset({A.VIEW, A.AFTER_CALL_WORK, A.SUBMIT_APPEAL, A.COMMENT}),
+    Role.AGENT: frozenset({A.VIEW, A.AFTER_CALL_WORK, A.FLAG_CALL, A.SUBMIT_APPEAL, A.COMMENT}),
     Role.REVIEWER: _REVIEWER,
     Role.SENIOR_REVIEWER: _REVIEWER | {A.RESOLVE_APPEAL, A.APPROVAL_RESPONSE},
     Role.QA: frozenset({A.VIEW, A.QA_SAMPLE, A.QA_REVIEW}),
@@ -85,7 +86,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         A.CHECKPOINT_FEEDBACK,
         A.APPROVAL_ESCALATE,
     },
-    Role.SUPERVISOR: frozenset({A.VIEW, A.VIEW_OPS}),
+    Role.SUPERVISOR: frozenset({A.VIEW, A.VIEW_OPS, A.FLAG_CALL}),  # "may flag any call"
     Role.AUDITOR: frozenset({A.VIEW, A.VIEW_AUDIT}),
 }
 

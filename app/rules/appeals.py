@@ -1,5 +1,6 @@
-"""Appeals (runbook "Appeals 처리"): who may appeal and until when, who may resolve, what a
-resolution must contain, and the two monitored figures (overturn rate, p95 resolution time).
+"""Appeals (runbook "Appeals 처리"): who may appeal and until when, who may resolve, and the two
+monitored figures (overturn rate, p95 resolution time). What a resolution must contain, one
+appeal per decision and the effects live in app.commands.appeal_submit / appeal_resolve.
 
 - Only a rejected case (status rejected, or closed with final_decision deny) within 30 days of
   ``case.decided_at`` (inclusive: exactly 30 x 24 h later is still on time).
@@ -11,18 +12,18 @@ resolution must contain, and the two monitored figures (overturn rate, p95 resol
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from app.domain.cases import Case
 from app.domain.enums import AppealResolution, AppealStatus, CaseStatus, FinalDecision, Role
 from app.domain.people import Appeal, User
-from app.rules.errors import ALLOWED, FieldError, Verdict
+from app.rules.errors import ALLOWED, Verdict
 
 APPEAL_WINDOW = timedelta(days=30)
 TARGET_OVERTURN_BAND = (10.0, 20.0)  # percent
 RESOLUTION_P95_TARGET_HOURS = 72.0
-MAX_RATE = 30.0  # percent, as for approve (shared/API.md: 0 < rate < 30)
 
 NEW_DECISION = {
     AppealResolution.OVERTURN: "approve",
@@ -61,7 +62,13 @@ def check_submission(case: Case, now: datetime) -> Verdict:
     return ALLOWED
 
 
-def check_resolver(resolver: User, original_decider_id: str | None) -> Verdict:
+class Resolver(Protocol):
+    id: str
+
+    def has(self, role: Role) -> bool: ...
+
+
+def check_resolver(resolver: User | Resolver, original_decider_id: str | None) -> Verdict:
     """senior_reviewer only ('forbidden'), never the original decider ('appeal_not_independent')."""
     if not resolver.has(Role.SENIOR_REVIEWER):
         return Verdict(
@@ -78,75 +85,6 @@ def check_resolver(resolver: User, original_decider_id: str | None) -> Verdict:
             "the original decider cannot resolve the appeal",
         )
     return ALLOWED
-
-
-def _required(ko: str, en: str) -> FieldError:
-    return FieldError("required", ko, en)
-
-
-def _str_list(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-
-
-def validate_resolution(payload: Mapping) -> dict[str, FieldError]:
-    """Field errors of ``POST /appeals/{id}/resolve``; empty when valid.
-
-    uphold: message, reason_codes >= 1. overturn: message, new_decision=approve, limit > 0,
-    0 < rate < 30. partial: message, new_decision=approve_conditional, limit > 0,
-    conditions >= 1 (rate optional, checked when given).
-    """
-    errors: dict[str, FieldError] = {}
-    try:
-        resolution = AppealResolution(payload.get("resolution"))
-    except ValueError:
-        errors["resolution"] = FieldError(
-            "invalid_choice",
-            "결과는 uphold, overturn, partial 중 하나여야 합니다.",
-            "resolution must be uphold, overturn or partial",
-        )
-        return errors
-    message = payload.get("message")
-    if not isinstance(message, str) or not message.strip():
-        errors["message"] = _required("고객 안내 메시지를 입력하세요.", "a message is required")
-    if resolution is AppealResolution.UPHOLD:
-        codes = payload.get("reason_codes")
-        if not _str_list(codes) or not codes:
-            errors["reason_codes"] = _required(
-                "유지 사유 코드를 하나 이상 입력하세요.", "at least one reason code is required"
-            )
-        return errors
-    expected = NEW_DECISION[resolution]
-    if payload.get("new_decision") != expected:
-        errors["new_decision"] = FieldError(
-            "invalid_choice",
-            f"새 결정은 '{expected}'이어야 합니다.",
-            f"new_decision must be '{expected}'",
-        )
-    limit = payload.get("limit")
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit <= 0:
-        errors["limit"] = FieldError(
-            "invalid",
-            "한도는 0보다 큰 정수(원)여야 합니다.",
-            "limit must be a positive KRW integer",
-        )
-    rate = payload.get("rate")
-    bad_rate = (
-        isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 < rate < MAX_RATE
-    )
-    if (rate is not None or resolution is AppealResolution.OVERTURN) and bad_rate:
-        errors["rate"] = FieldError(
-            "invalid",
-            "금리는 0보다 크고 30 미만(%)이어야 합니다.",
-            "rate must be 0 < rate < 30",
-        )
-    conditions = payload.get("conditions", [])
-    if conditions is not None and not isinstance(conditions, list):
-        errors["conditions"] = FieldError("invalid", "조건은 목록입니다.", "conditions is a list")
-    elif resolution is AppealResolution.PARTIAL and not (_str_list(conditions) and conditions):
-        errors["conditions"] = _required(
-            "조건을 하나 이상 입력하세요.", "at least one condition is required"
-        )
-    return errors
 
 
 def _resolved(appeals: Iterable[Appeal]) -> list[Appeal]:

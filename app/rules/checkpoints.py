@@ -1,5 +1,6 @@
-"""HITL checkpoints (seed 001, module.hitl-interaction): the feedback schema, what an answer will
-cause, its effect on the checkpoint, overdue handling and signal promotion.
+"""HITL checkpoints (seed 001, module.hitl-interaction): what an answer will cause, its effect on
+the checkpoint, overdue handling and signal promotion. The feedback schema itself (and its
+validation) is app.commands.checkpoint_feedback — one definition for server, form and service.
 
 The seed's feedback JSON has no field for the form's choice ("c) 워크플로우 일시 중단 +
 에스컬레이션", "c) 이번 리뷰 건너뛰기"), so that choice is a separate ``choice`` argument.
@@ -9,29 +10,25 @@ A disputed assessment multiplies every proposal's confidence by DISPUTED_CONFIDE
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from app.domain.checkpoints import (
     Checkpoint,
     CheckpointFeedback,
-    ProposalDecision,
     Signal,
-    UserAssessment,
 )
 from app.domain.enums import (
     CheckpointMode,
     CheckpointStatus,
-    PriorityOverride,
     ProposalDecisionKind,
     Severity,
     SignalValidity,
 )
 from app.domain.wire import to_wire
-from app.rules.errors import FieldError, InvalidTransition, ValidationFailed
+from app.rules.errors import InvalidTransition
 
 EVENT_TIMEOUT = timedelta(hours=48)
 PROMOTE_AFTER_SCS = 3
@@ -45,16 +42,6 @@ ESCALATION_EVENT_KIND = "escalation"
 HALT_AND_ESCALATE = "halt_and_escalate_to_audit"
 SKIPPED = "skipped"
 ESCALATE = "escalate"  # an unanswered SC with a critical signal
-
-CHECKPOINT_ID = re.compile(r"HC-(\d{4}-\d{2}-\d{2})-\d{3}")
-SIGNAL_ID = re.compile(r"AS-\d{3}")
-PROPOSAL_ID = re.compile(r"IP-\d{3}")
-
-TOP_KEYS = frozenset(
-    {"checkpoint_id", "mode", "signals_reviewed", "user_assessment", "proposal_decisions"}
-)
-ASSESSMENT_KEYS = frozenset({"signal_validity", "priority_override", "additional_context"})
-DECISION_KEYS = frozenset({"proposal_id", "decision", "modification_notes"})
 
 
 class CheckpointChoice(StrEnum):
@@ -92,180 +79,6 @@ class Consequence:
 
     def text(self, lang: str = "ko") -> str:
         return self.en if lang == "en" else self.ko
-
-
-def _e(code: str, ko: str, en: str) -> FieldError:
-    return FieldError(code, ko, en)
-
-
-_UNKNOWN = _e("unknown_field", "스키마에 없는 항목입니다.", "not part of the feedback schema")
-_REQUIRED = _e("required", "필수 항목입니다.", "required")
-
-
-def _choice(errors: dict, path: str, value: object, enum: type[StrEnum]) -> None:
-    if not isinstance(value, str) or value not in {m.value for m in enum}:
-        allowed = " | ".join(m.value for m in enum)
-        errors[path] = _e("invalid_choice", f"{allowed} 중 하나여야 합니다.", f"one of {allowed}")
-
-
-def _extra(errors: dict, prefix: str, data: Mapping, allowed: frozenset[str]) -> None:
-    for key in data:
-        if key not in allowed:
-            errors[f"{prefix}{key}"] = _UNKNOWN
-
-
-def _check_id(errors: dict, data: Mapping, checkpoint: Checkpoint | None) -> None:
-    cid = data["checkpoint_id"]
-    match = CHECKPOINT_ID.fullmatch(cid) if isinstance(cid, str) else None
-    valid_date = False
-    if match:
-        try:
-            date.fromisoformat(match.group(1))
-            valid_date = True
-        except ValueError:
-            pass
-    if not valid_date:
-        errors["checkpoint_id"] = _e(
-            "invalid_format", "HC-YYYY-MM-DD-NNN 형식이어야 합니다.", "must be HC-YYYY-MM-DD-NNN"
-        )
-    elif checkpoint is not None and cid != checkpoint.id:
-        errors["checkpoint_id"] = _e("mismatch", "다른 체크포인트입니다.", "another checkpoint")
-
-
-def _check_ids(
-    errors: dict, path: str, ids: object, pattern: re.Pattern, known: set[str] | None, what: str
-) -> None:
-    if not isinstance(ids, list):
-        errors[path] = _e("invalid", "목록이어야 합니다.", "must be a list")
-        return
-    seen: set[str] = set()
-    for i, item in enumerate(ids):
-        p = f"{path}[{i}]"
-        if not isinstance(item, str) or not pattern.fullmatch(item):
-            errors[p] = _e("invalid_format", f"{what} 형식이 아닙니다.", f"not a {what} id")
-        elif known is not None and item not in known:
-            errors[p] = _e("not_found", "체크포인트에 없는 항목입니다.", "not in this checkpoint")
-        elif item in seen:
-            errors[p] = _e("duplicate", "중복된 항목입니다.", "listed twice")
-        else:
-            seen.add(item)
-
-
-def _check_assessment(errors: dict, ua: object) -> None:
-    if not isinstance(ua, Mapping):
-        errors["user_assessment"] = _e("invalid", "객체여야 합니다.", "must be an object")
-        return
-    _extra(errors, "user_assessment.", ua, ASSESSMENT_KEYS)
-    if "signal_validity" not in ua:
-        errors["user_assessment.signal_validity"] = _REQUIRED
-    else:
-        _choice(errors, "user_assessment.signal_validity", ua["signal_validity"], SignalValidity)
-    if ua.get("priority_override") is not None:
-        _choice(
-            errors, "user_assessment.priority_override", ua["priority_override"], PriorityOverride
-        )
-    ctx = ua.get("additional_context")
-    if ctx is not None and not isinstance(ctx, str):
-        errors["user_assessment.additional_context"] = _e("invalid", "문자열", "must be text")
-
-
-def _check_decisions(errors: dict, items: object, known: set[str] | None) -> None:
-    if not isinstance(items, list):
-        errors["proposal_decisions"] = _e("invalid", "목록이어야 합니다.", "must be a list")
-        return
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        p = f"proposal_decisions[{i}]"
-        if not isinstance(item, Mapping):
-            errors[p] = _e("invalid", "객체여야 합니다.", "must be an object")
-            continue
-        _extra(errors, f"{p}.", item, DECISION_KEYS)
-        pid = item.get("proposal_id")
-        if pid is None:
-            errors[f"{p}.proposal_id"] = _REQUIRED
-        elif not isinstance(pid, str) or not PROPOSAL_ID.fullmatch(pid):
-            errors[f"{p}.proposal_id"] = _e("invalid_format", "IP-NNN 형식", "must be IP-NNN")
-        elif known is not None and pid not in known:
-            errors[f"{p}.proposal_id"] = _e("not_found", "없는 제안입니다.", "no such proposal")
-        elif pid in seen:
-            errors[f"{p}.proposal_id"] = _e("duplicate", "중복된 제안입니다.", "decided twice")
-        else:
-            seen.add(pid)
-        if "decision" not in item:
-            errors[f"{p}.decision"] = _REQUIRED
-        else:
-            _choice(errors, f"{p}.decision", item["decision"], ProposalDecisionKind)
-        notes = item.get("modification_notes")
-        if notes is not None:
-            if not isinstance(notes, str):
-                errors[f"{p}.modification_notes"] = _e("invalid", "문자열", "must be text")
-            elif notes.strip() and item.get("decision") != ProposalDecisionKind.MODIFY:
-                errors[f"{p}.modification_notes"] = _e(
-                    "not_applicable",
-                    "수정 메모는 modify 결정에만 쓸 수 있습니다.",
-                    "modification notes go with a modify decision only",
-                )
-
-
-def validate_feedback(data: Mapping, checkpoint: Checkpoint | None = None) -> dict[str, FieldError]:
-    """Field errors (dotted paths) of the seed's feedback JSON; empty when valid.
-
-    All five top-level keys are required (proposal_decisions may be []); priority_override,
-    additional_context and modification_notes are optional; no other key is allowed. With a
-    checkpoint, ids and mode must match it and, if it has signals, one must be reviewed.
-    """
-    if not isinstance(data, Mapping):
-        return {"": _e("invalid", "JSON 객체여야 합니다.", "must be a JSON object")}
-    errors: dict[str, FieldError] = {}
-    _extra(errors, "", data, TOP_KEYS)
-    for key in sorted(TOP_KEYS - set(data)):
-        errors[key] = _REQUIRED
-    if "checkpoint_id" in data:
-        _check_id(errors, data, checkpoint)
-    if "mode" in data:
-        _choice(errors, "mode", data["mode"], CheckpointMode)
-        if checkpoint is not None and "mode" not in errors and data["mode"] != checkpoint.mode:
-            errors["mode"] = _e("mismatch", "체크포인트 유형과 다릅니다.", "not this mode")
-    known_signals = {s.id for s in checkpoint.signals} if checkpoint else None
-    known_proposals = {p.id for p in checkpoint.proposals} if checkpoint else None
-    if "signals_reviewed" in data:
-        reviewed = data["signals_reviewed"]
-        _check_ids(errors, "signals_reviewed", reviewed, SIGNAL_ID, known_signals, "AS-NNN")
-        if known_signals and reviewed == []:
-            errors["signals_reviewed"] = _e(
-                "required", "검토한 신호를 선택하세요.", "select the signals you reviewed"
-            )
-    if "user_assessment" in data:
-        _check_assessment(errors, data["user_assessment"])
-    if "proposal_decisions" in data:
-        _check_decisions(errors, data["proposal_decisions"], known_proposals)
-    return errors
-
-
-def parse_feedback(data: Mapping, checkpoint: Checkpoint | None = None) -> CheckpointFeedback:
-    """The validated feedback as a dataclass; raises ValidationFailed."""
-    errors = validate_feedback(data, checkpoint)
-    if errors:
-        raise ValidationFailed(errors)
-    ua = data["user_assessment"]
-    return CheckpointFeedback(
-        checkpoint_id=data["checkpoint_id"],
-        mode=CheckpointMode(data["mode"]),
-        signals_reviewed=list(data["signals_reviewed"]),
-        user_assessment=UserAssessment(
-            SignalValidity(ua["signal_validity"]),
-            PriorityOverride(ua["priority_override"]) if ua.get("priority_override") else None,
-            ua.get("additional_context"),
-        ),
-        proposal_decisions=[
-            ProposalDecision(
-                d["proposal_id"],
-                ProposalDecisionKind(d["decision"]),
-                d.get("modification_notes"),
-            )
-            for d in data["proposal_decisions"]
-        ],
-    )
 
 
 def consequences(
@@ -353,9 +166,7 @@ def apply_feedback(
     lowered when disputed, workflow paused on escalation. Only an open checkpoint is answered."""
     if checkpoint.status is not CheckpointStatus.OPEN:
         raise InvalidTransition(checkpoint.status, CheckpointStatus.ANSWERED, via="feedback")
-    errors = validate_feedback(to_wire(feedback), checkpoint)
-    if errors:
-        raise ValidationFailed(errors)
+    # the feedback was validated by its one schema, app.commands.checkpoint_feedback
     proposals = checkpoint.proposals
     if feedback.user_assessment.signal_validity is SignalValidity.DISPUTED:
         proposals = [

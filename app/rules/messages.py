@@ -27,6 +27,7 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.APPROVAL_RESPONSE: ("승인 요청 응답", "respond to an approval request"),
     Action.APPROVAL_ESCALATE: ("승인 요청 상향", "escalate an approval request"),
     Action.AFTER_CALL_WORK: ("통화 후 처리", "after-call work"),
+    Action.FLAG_CALL: ("통화 플래그", "flag a call"),
     Action.VIEW_AUDIT: ("감사 로그 조회", "view the audit log"),
     Action.VIEW_OPS: ("운영 현황 조회", "view operations"),
 }

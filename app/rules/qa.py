@@ -20,7 +20,6 @@ from datetime import datetime, timedelta
 
 from app.domain.enums import QABand
 from app.domain.people import QA_DIMENSIONS
-from app.rules.errors import FieldError
 
 QA_RATE = 0.05
 DIMENSION_MAX = 20.0
@@ -107,39 +106,14 @@ def select_sample(
     return out
 
 
-def validate_scores(scores: Mapping[str, float]) -> dict[str, FieldError]:
-    """Exactly the five dimensions, each a number 0-20; empty when valid."""
-    errors: dict[str, FieldError] = {}
-    if not isinstance(scores, Mapping):
-        return {
-            "scores": FieldError("invalid", "점수 형식이 아닙니다.", "scores must be an object")
-        }
-    for name in scores:
-        if name not in QA_DIMENSIONS:
-            errors[name] = FieldError(
-                "unknown_field", "알 수 없는 항목입니다.", "unknown dimension"
-            )
-    for name in QA_DIMENSIONS:
-        value = scores.get(name)
-        if value is None:
-            errors[name] = FieldError("required", "점수를 입력하세요.", "a score is required")
-        elif (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or math.isnan(value)
-            or not 0 <= value <= DIMENSION_MAX
-        ):
-            errors[name] = FieldError(
-                "out_of_range", "점수는 0-20 사이입니다.", "a score is between 0 and 20"
-            )
-    return errors
-
-
 def total(scores: Mapping[str, float]) -> float:
-    """Sum of the five 0-20 dimension scores (0-100); ValueError when they are not valid."""
-    if validate_scores(scores):
+    """Sum of the five 0-20 dimension scores (0-100). The bounds of each score are the QA
+    review command's schema (app.commands.qa_review); ValueError when a dimension is missing
+    or out of range."""
+    values = [float(scores[name]) for name in QA_DIMENSIONS if name in scores]
+    if len(values) != len(QA_DIMENSIONS) or not all(0 <= v <= DIMENSION_MAX for v in values):
         raise ValueError("invalid QA scores")
-    return float(sum(scores[name] for name in QA_DIMENSIONS))
+    return float(sum(values))
 
 
 def band(total_score: float) -> QABand:

@@ -1,77 +1,73 @@
-"""Appeals: ``POST /v1/appeals`` (submit; the appeal gets a ``local-…`` id until the server
-names it) and ``POST /v1/appeals/{id}/resolve`` (If-Match: appeal version)."""
+"""The workstation's side of the appeal intents: ``POST /v1/appeals`` (submit) and
+``POST /v1/appeals/{id}/resolve`` (If-Match: appeal version).
+
+Each is: the form checked by the command's schema → the command's guard and pure effect
+(app.commands.appeal_submit / appeal_resolve, the code the server runs) → the result written
+optimistically and the outbox row, in ONE transaction. No effect is computed here.
+
+A submitted appeal is named ``local-…`` until the server answers (the outbox replaces it with the
+server's appeal). Its ``appeal_review`` task is left to the server: it belongs to the senior
+reviewers' queue, and a local task could not be matched with the server's once pushed.
+"""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.commands import COMMANDS, parse, run
+from app.commands.base import Actor, AppealState
 from app.domain.cases import Case
-from app.domain.enums import Action, AppealResolution, AppealStatus, EntityKind
+from app.domain.enums import EntityKind
 from app.domain.people import Appeal, User
-from app.rules import appeals, lifecycle
-from app.rules.errors import FieldError, Forbidden, ValidationFailed
-from app.services.common import ActionResult, load, note, push, require, save
+from app.services.common import ActionResult, apply_result, load, push
 from app.store.apply import LOCAL_PREFIX
+from app.store.lookups import appeals_for_case, tasks_for_case
 from app.store.store import Store
 
-_REASON = FieldError("required", "이의 제기 사유: 필수 입력입니다.", "Reason: required")
-_EVIDENCE = FieldError("invalid_type", "증빙: 목록이어야 합니다.", "Evidence: must be a list")
+SUBMIT = COMMANDS["appeal_submit"]
+RESOLVE = COMMANDS["appeal_resolve"]
 
 
-def _submission(form: Mapping[str, Any]) -> dict[str, Any]:
-    reason = form.get("reason")
-    evidence = form.get("evidence") or []
-    if isinstance(evidence, str):
-        evidence = [e.strip() for e in evidence.split(",") if e.strip()]
-    errors = {}
-    if not isinstance(reason, str) or not reason.strip():
-        errors["reason"] = _REASON
-    if not isinstance(evidence, list):
-        errors["evidence"] = _EVIDENCE
-    if errors:
-        raise ValidationFailed(errors)
-    return {"reason": reason.strip(), "evidence": evidence}
+def _tidy(form: Mapping[str, Any], lists: tuple[str, ...]) -> dict[str, Any]:
+    """What a person typed: text stripped, comma lists split, blank optional values dropped."""
+    out: dict[str, Any] = {}
+    for name, value in form.items():
+        if isinstance(value, str):
+            value = value.strip()
+            if name in lists:
+                value = [v.strip() for v in value.split(",") if v.strip()]
+        if value is None or (value == "" and name not in ("reason", "message")):
+            continue
+        out[name] = value
+    return out
 
 
 def run_submit_appeal(
     session: Session, actor: User, case_id: str, form: Mapping[str, Any], now: datetime
 ) -> ActionResult:
-    p = _submission(form)
+    data = parse(SUBMIT.input, {**_tidy(form, ("evidence",)), "case_id": case_id})
     case, _ = load(session, EntityKind.CASE, Case, case_id)
-    require(actor, Action.SUBMIT_APPEAL)
-    verdict = appeals.check_submission(case, now)
-    if not verdict:
-        raise Forbidden.from_verdict(verdict)
-    lifecycle.transition(case.status, Action.SUBMIT_APPEAL)
-    appeal = Appeal(
-        id=f"{LOCAL_PREFIX}{uuid.uuid4()}",
-        case_id=case_id,
-        reason=p["reason"],
-        evidence=p["evidence"],
-        submitted_by=actor.id,
-        submitted_at=now,
-        original_decider_id=case.decided_by,
-        version=0,
-        updated_at=now,
-    )
-    save(session, EntityKind.APPEAL, appeal)
-    note(case, actor, Action.SUBMIT_APPEAL.value, p["reason"], now, p)
-    save(session, EntityKind.CASE, case)
+    state = AppealState(case, appeals=appeals_for_case(session, case_id), id_prefix=LOCAL_PREFIX)
+    result = run(SUBMIT, state, data, Actor.of(actor), now)
+    left = {t.id for t in result.tasks}  # the appeal_review task is the server's (see above)
+    result.tasks = []
+    for changed in result.cases:
+        changed.task_ids = [t for t in changed.task_ids if t not in left]
+    apply_result(session, result)
     return push(
         session,
         actor,
         now,
         intent="appeal.submit",
         path="/v1/appeals",
-        payload={"case_id": case_id, **p},
+        payload=data.wire(),
         form=form,
         kind=EntityKind.APPEAL,
-        entity_id=appeal.id,
+        entity_id=result.primary.id,
         if_match=None,
         case_id=case_id,
     )
@@ -80,37 +76,19 @@ def run_submit_appeal(
 def run_resolve_appeal(
     session: Session, actor: User, appeal_id: str, form: Mapping[str, Any], now: datetime
 ) -> ActionResult:
-    payload = {k: v for k, v in dict(form).items() if v is not None}
-    errors = appeals.validate_resolution(payload)
-    if errors:
-        raise ValidationFailed(errors)
+    data = parse(RESOLVE.input, _tidy(form, ("reason_codes", "conditions")))
     appeal, version = load(session, EntityKind.APPEAL, Appeal, appeal_id)
     case, _ = load(session, EntityKind.CASE, Case, appeal.case_id)
-    require(actor, Action.RESOLVE_APPEAL)
-    verdict = appeals.check_resolver(actor, appeal.original_decider_id or case.decided_by)
-    if not verdict:
-        raise Forbidden.from_verdict(verdict)
-    lifecycle.transition(case.status, Action.RESOLVE_APPEAL)
-    appeal.status = AppealStatus.RESOLVED
-    appeal.resolution = AppealResolution(payload["resolution"])
-    appeal.message = payload["message"]
-    appeal.reason_codes = list(payload.get("reason_codes") or [])
-    appeal.new_decision = payload.get("new_decision")
-    appeal.limit = payload.get("limit")
-    appeal.rate = payload.get("rate")
-    appeal.conditions = list(payload.get("conditions") or [])
-    appeal.resolved_by = actor.id
-    appeal.resolved_at = now
-    save(session, EntityKind.APPEAL, appeal)
-    note(case, actor, Action.RESOLVE_APPEAL.value, appeal.message, now, payload)
-    save(session, EntityKind.CASE, case)
+    tasks = [t for t in tasks_for_case(session, case.id) if t.appeal_id == appeal_id]
+    result = run(RESOLVE, AppealState(case, appeal, tasks=tasks), data, Actor.of(actor), now)
+    apply_result(session, result)
     return push(
         session,
         actor,
         now,
         intent="appeal.resolve",
         path=f"/v1/appeals/{appeal_id}/resolve",
-        payload=payload,
+        payload=data.wire(),
         form=form,
         kind=EntityKind.APPEAL,
         entity_id=appeal_id,
@@ -122,7 +100,7 @@ def run_resolve_appeal(
 def submit_appeal(
     store: Store, actor: User, case_id: str, form: Mapping[str, Any], now: datetime
 ) -> ActionResult:
-    """``{reason, evidence}`` for a rejected case within 30 days of the decision."""
+    """``{reason, evidence}`` for a rejected case within 30 days of the decision, once."""
     with store.transaction() as session:
         return run_submit_appeal(session, actor, case_id, form, now)
 

@@ -1,14 +1,14 @@
 """What an agent does on a live call: after-call work, flag the supervisor / escalate, rate a
-knowledge suggestion. Same shape and guarantees as app.services.task_actions: validate, check
-access, write the optimistic change and the outbox row in ONE transaction, raise and write
-nothing on bad input.
+knowledge suggestion. After-call work and the flag are app.commands.after_call_work / call_flag
+(schema, guard with the call's agent, effect — the server runs the same); here only the
+optimistic write and the outbox row, in ONE transaction; bad input raises and writes nothing.
 
 | intent                   | request                                                   |
 |--------------------------|-----------------------------------------------------------|
 | after-call work          | ``POST /v1/calls/{id}/after-call-work`` (API.md)          |
 |                          | ``{summary, disposition, follow_up, callback_at?}``       |
 | flag supervisor/escalate | ``POST /v1/calls/{id}/flag`` ``{reason, note,              |
-|                          | segment_id?}`` — NOT in API.md yet (asked of the lead)    |
+|                          | segment_id?}`` (API.md "Access to objects": call flags)   |
 | suggestion feedback      | ``POST /v1/knowledge/{article_id}/feedback`` ``{call_id,   |
 |                          | recommendation_id?, relevance: HELPFUL|NOT_HELPFUL}`` —   |
 |                          | NOT in API.md yet (Amazon Q in Connect PutFeedback)       |
@@ -26,98 +26,73 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from app.commands import COMMANDS, parse, run
+from app.commands.after_call_work import Disposition
+from app.commands.base import Actor, CallState
+from app.commands.call_flag import FlagReason
 from app.domain.calls import Call, Categories, PostContactSummary, Segment, Transcript
-from app.domain.enums import Action, CallState, EntityKind, ParticipantRole, Sentiment
+from app.domain.enums import Action, EntityKind, ParticipantRole, Sentiment
 from app.domain.people import User
-from app.domain.wire import format_time
-from app.rules.errors import FieldError, InvalidTransition, ValidationFailed
-from app.services.common import ActionResult, Conflict, load, push, require, save
+from app.rules.errors import FieldError, ValidationFailed
+from app.services.common import ActionResult, apply_result, load, push, require
 from app.store.store import Store
 
-MAX_TEXT = 10_000
 DISPOSITIONS: dict[str, tuple[str, str]] = {
-    "resolved": ("해결", "Resolved"),
-    "info_provided": ("정보 안내", "Information provided"),
-    "callback_scheduled": ("콜백 예약", "Callback scheduled"),
-    "escalated": ("상위 이관", "Escalated"),
-    "case_opened": ("케이스 생성 요청", "Case requested"),
-    "unresolved": ("미해결", "Unresolved"),
+    Disposition.RESOLVED.value: ("해결", "Resolved"),
+    Disposition.INFO_PROVIDED.value: ("정보 안내", "Information provided"),
+    Disposition.CALLBACK_SCHEDULED.value: ("콜백 예약", "Callback scheduled"),
+    Disposition.ESCALATED.value: ("상위 이관", "Escalated"),
+    Disposition.CASE_OPENED.value: ("케이스 생성 요청", "Case requested"),
+    Disposition.UNRESOLVED.value: ("미해결", "Unresolved"),
 }
-FLAG_REASONS = ("negative_sentiment", "escalation", "new_case")
+assert set(DISPOSITIONS) == {d.value for d in Disposition}  # the command's closed list
+FLAG_REASONS = tuple(r.value for r in FlagReason)
 RELEVANCE = ("HELPFUL", "NOT_HELPFUL")
+ACW = COMMANDS["after_call_work"]
+FLAG = COMMANDS["call_flag"]
 
 
 def _err(code: str, ko: str, en: str) -> FieldError:
     return FieldError(code, ko, en)
 
 
-def _text(form: Mapping[str, Any], name: str, errors: dict[str, FieldError]) -> str:
-    value = form.get(name) or ""
-    if not isinstance(value, str):
-        errors[name] = _err("type", "문자열이어야 합니다.", "must be text")
-        return ""
-    if len(value) > MAX_TEXT:
-        errors[name] = _err("too_long", f"{MAX_TEXT}자 이내로 입력하세요.", "too long")
-    return value.strip()
+def _tidy(form: Mapping[str, Any]) -> dict[str, Any]:
+    """Text stripped; blank optional choices / times dropped (the schema reports the rest)."""
+    out: dict[str, Any] = {}
+    for name, value in form.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if value is None or (value == "" and name in ("callback_at", "segment_id")):
+            continue
+        out[name] = value
+    return out
 
 
-def acw_payload(form: Mapping[str, Any], now: datetime) -> dict[str, Any]:
-    """The API.md body of after-call work from the form; ValidationFailed on bad input."""
-    errors: dict[str, FieldError] = {}
-    known = {"summary", "disposition", "follow_up", "callback_at", "case_id"}
-    for name in set(form) - known:
-        errors[name] = _err("unknown_field", "알 수 없는 항목입니다.", "unknown field")
-    summary = _text(form, "summary", errors)
-    follow_up = _text(form, "follow_up", errors)
-    disposition = form.get("disposition") or ""
-    if disposition not in DISPOSITIONS:
-        errors["disposition"] = _err("required", "처리 결과를 선택하세요.", "choose a disposition")
-    if not summary and "summary" not in errors:
-        errors["summary"] = _err("required", "통화 요약을 입력하세요.", "enter a summary")
-    callback = form.get("callback_at")
-    if callback is not None and not isinstance(callback, datetime):
-        errors["callback_at"] = _err("type", "날짜와 시간이어야 합니다.", "must be a date and time")
-    elif isinstance(callback, datetime) and callback <= now:
-        errors["callback_at"] = _err(
-            "past", "콜백 시각은 지금 이후여야 합니다.", "the callback must be in the future"
-        )
-    if errors:
-        raise ValidationFailed(errors=errors)
-    body: dict[str, Any] = {"summary": summary, "disposition": disposition, "follow_up": follow_up}
-    if callback is not None:
-        body["callback_at"] = format_time(callback)
-    return body
+def _call_state(session: Any, call_id: str) -> CallState:
+    call, _version = load(session, EntityKind.CALL, Call, call_id)
+    return CallState(call)
 
 
 def save_after_call_work(
     store: Store, actor: User, call_id: str, form: Mapping[str, Any], now: datetime
 ) -> ActionResult:
-    """Summary, disposition, follow-up, callback; the call → ended (optimistically)."""
-    payload = acw_payload(form, now)
-    require(actor, Action.AFTER_CALL_WORK)
+    """app.commands.after_call_work: summary, disposition, follow-up, callback; the call →
+    ended (optimistically). ``case_id`` of the form links the call locally (not in the body)."""
+    tidy = _tidy(form)
+    linked = tidy.pop("case_id", None)
+    data = parse(ACW.input, tidy)
     with store.transaction() as s:
-        call, _version = load(s, EntityKind.CALL, Call, call_id)
-        if call.state is CallState.RINGING:
-            raise InvalidTransition(call.state.value, CallState.ENDED.value, via="after_call_work")
-        if call.state is CallState.ENDED and call.disposition:
-            raise Conflict(
-                "이미 통화 후 처리가 저장되었습니다.", "the after-call work is already saved"
-            )
-        call.summary = payload["summary"]
-        call.disposition = payload["disposition"]
-        call.follow_up = payload["follow_up"]
-        call.callback_at = form.get("callback_at")
-        call.case_id = form.get("case_id") or call.case_id
-        call.state = CallState.ENDED
-        call.ended_at = call.ended_at or now
-        save(s, EntityKind.CALL, call)
+        result = run(ACW, _call_state(s, call_id), data, Actor.of(actor), now)
+        (call,) = result.others
+        call.case_id = linked or call.case_id  # the local link only
+        apply_result(s, result)
         return push(
             s,
             actor,
             now,
             intent="call.after_call_work",
             path=f"/v1/calls/{call_id}/after-call-work",
-            payload=payload,
+            payload=data.wire(),
             form=form,
             kind=EntityKind.CALL,
             entity_id=call_id,
@@ -129,29 +104,18 @@ def save_after_call_work(
 def flag_supervisor(
     store: Store, actor: User, call_id: str, form: Mapping[str, Any], now: datetime
 ) -> ActionResult:
-    """``{reason: negative_sentiment|escalation|new_case, note?, segment_id?}`` → outbox."""
-    reason = form.get("reason")
-    if reason not in FLAG_REASONS:
-        raise ValidationFailed(
-            errors={"reason": _err("required", "사유를 선택하세요.", "choose a reason")}
-        )
-    errors: dict[str, FieldError] = {}
-    note = _text(form, "note", errors)
-    if errors:
-        raise ValidationFailed(errors=errors)
-    require(actor, Action.AFTER_CALL_WORK)
-    payload: dict[str, Any] = {"reason": reason, "note": note}
-    if form.get("segment_id"):
-        payload["segment_id"] = str(form["segment_id"])
+    """app.commands.call_flag ``{reason, note?, segment_id?}`` → outbox (the alert is the
+    server's: nothing changes locally)."""
+    data = parse(FLAG.input, _tidy(form))
     with store.transaction() as s:
-        load(s, EntityKind.CALL, Call, call_id)
+        run(FLAG, _call_state(s, call_id), data, Actor.of(actor), now)
         return push(
             s,
             actor,
             now,
             intent="call.flag",
             path=f"/v1/calls/{call_id}/flag",
-            payload=payload,
+            payload=data.wire(),
             form=form,
             kind=EntityKind.CALL,
             entity_id=call_id,

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.commands.base import Result
+from app.commands.base import Result, entity_kind
 from app.commands.guards import Conflict, today_kst
 from app.domain.cases import Case, TimelineEntry
 from app.domain.enums import Action, EntityKind
@@ -47,11 +47,9 @@ class NotFound(RuleError):
 
 
 def apply_result(session: Session, result: Result) -> None:
-    """Write a command's effect optimistically: every case and task it returns."""
-    for case in result.cases:
-        save(session, EntityKind.CASE, case)
-    for task in result.tasks:
-        save(session, EntityKind.TASK, task)
+    """Write a command's effect optimistically: every entity it returns."""
+    for entity in [*result.others, *result.cases, *result.tasks]:
+        save(session, entity_kind(entity), entity)
 
 
 def load(session: Session, kind: EntityKind, cls: type[T], entity_id: str) -> tuple[T, int]:

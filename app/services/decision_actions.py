@@ -24,6 +24,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from app.commands import COMMANDS, parse, run
+from app.commands.base import Actor
+from app.commands.checkpoint_feedback import CheckpointState
 from app.domain.checkpoints import Checkpoint
 from app.domain.decisions import ApprovalRequest, ApprovalResponse
 from app.domain.enums import Action, ApprovalLevel, ApprovalStatus, EntityKind
@@ -35,10 +38,12 @@ from app.rules import checkpoints as cp_rules
 from app.rules import generated as gen_rules
 from app.rules.checkpoint_choice import feedback_path, parse_choice
 from app.rules.errors import FieldError, Forbidden, ValidationFailed
-from app.services.common import ActionResult, load, push, require, save
+from app.services.common import ActionResult, apply_result, load, push, require, save
 from app.store.apply import write_local
 from app.store.lookups import get_data, get_user
 from app.store.store import Store
+
+CP_FEEDBACK = COMMANDS["checkpoint_feedback"]
 
 GENERATED_DECISIONS = gen_rules.DECISIONS
 
@@ -185,17 +190,17 @@ def checkpoint_feedback(
     *,
     choice: cp_rules.CheckpointChoice | str | None = None,
 ) -> ActionResult:
-    """Answer an SC / EC with the seed's feedback JSON (validated by app.rules.checkpoints);
-    the payload pushed is that JSON unchanged, the lettered choice (one of the checkpoint mode's
-    form) goes in the path as ``?choice=…`` so the server applies it too."""
-    require(actor, Action.CHECKPOINT_FEEDBACK)
+    """Answer an SC / EC with the seed's feedback JSON — app.commands.checkpoint_feedback, the
+    command the server runs; the payload pushed is that JSON unchanged, the lettered choice (one
+    of the checkpoint mode's form) goes in the path as ``?choice=…`` so the server applies it."""
     payload = copy.deepcopy(dict(feedback))
     with store.transaction() as session:
         checkpoint, version = load(session, EntityKind.CHECKPOINT, Checkpoint, checkpoint_id)
         picked = parse_choice(str(choice) if choice else None, checkpoint.mode)
-        parsed = cp_rules.parse_feedback(payload, checkpoint)
-        after = cp_rules.apply_feedback(checkpoint, parsed, now, actor.id, choice=picked)
-        save(session, EntityKind.CHECKPOINT, after)
+        data = parse(CP_FEEDBACK.input, payload)
+        state = CheckpointState(checkpoint, picked.value if picked else None)
+        result = run(CP_FEEDBACK, state, data, Actor.of(actor), now)
+        apply_result(session, result)
         form = {"feedback": payload, "choice": picked.value if picked else None}
         return push(
             session,

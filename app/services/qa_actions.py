@@ -5,8 +5,8 @@
   ``local-qa-…`` until the server names them) and ONE outbox row ``POST /v1/qa/samples``. The
   seed is the server's (``seed_for``: sha256 of the period), so an up-to-date store previews
   exactly the sample the server will draw.
-- ``submit_review``: the five 0-20 scores and notes of one QA review; total and band from the
-  rules; outbox row ``POST /v1/qa/reviews`` ``{case_id, scores, notes}``.
+- ``submit_review``: the five 0-20 scores and notes of one QA review — app.commands.qa_review,
+  the command the server runs; outbox row ``POST /v1/qa/reviews`` ``{case_id, scores, notes}``.
 - ``prune_local_reviews``: local QA reviews whose case now has a server review are dropped.
 Each writes in one transaction and raises (ValidationFailed / Forbidden / InvalidTransition)
 without writing anything on bad input.
@@ -23,19 +23,24 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.commands import COMMANDS, parse, run
+from app.commands.base import Actor
+from app.commands.qa_review import QAState
 from app.domain.cases import Case
 from app.domain.enums import Action, CaseStatus, EntityKind
 from app.domain.people import QAReview, User
 from app.domain.wire import format_time, from_wire
-from app.rules import lifecycle, qa
+from app.rules import qa
 from app.rules.errors import FieldError, ValidationFailed
-from app.services.common import ActionResult, load, push, require, save
+from app.services.common import ActionResult, apply_result, load, push, require, save
 from app.store.apply import LOCAL_PREFIX, delete_entity
+from app.store.lookups import tasks_for_case
 from app.store.models import CaseRow, QAReviewRow
 from app.store.store import Store
 
 DECIDED = (CaseStatus.APPROVED.value, CaseStatus.REJECTED.value, CaseStatus.CLOSED.value)
 LOCAL_QA = f"{LOCAL_PREFIX}qa-"
+REVIEW = COMMANDS["qa_review"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,35 +142,22 @@ def run_sample(store: Store, actor: User, form: Mapping[str, Any], now: datetime
     return SampleResult(seed, len(pool), picked, result)
 
 
-def score_errors(scores: Mapping[str, Any]) -> dict[str, FieldError]:
-    return qa.validate_scores(scores)
-
-
 def submit_review(
     store: Store, actor: User, review_id: str, form: Mapping[str, Any], now: datetime
 ) -> ActionResult:
-    """``{scores: {procedure, judgement, documentation, timeliness, communication}, notes}``."""
-    scores = form.get("scores") or {}
-    errors = score_errors(scores) if isinstance(scores, Mapping) else qa.validate_scores(scores)
-    notes = form.get("notes") or ""
-    if not isinstance(notes, str):
-        errors["notes"] = FieldError("invalid_type", "메모는 문자열입니다.", "notes must be text")
-    if errors:
-        raise ValidationFailed(errors)
-    require(actor, Action.QA_REVIEW)
+    """app.commands.qa_review ``{scores: {procedure, judgement, documentation, timeliness,
+    communication}, notes}`` on the QA review ``review_id`` (a sampled one, local or the
+    server's): the review → done optimistically, its task completed, one outbox row."""
     with store.transaction() as session:
         review, _ = load(session, EntityKind.QA_REVIEW, QAReview, review_id)
+        body = {"case_id": review.case_id, **{k: v for k, v in form.items() if v is not None}}
+        body.setdefault("notes", "")
+        data = parse(REVIEW.input, body)
         case, _ = load(session, EntityKind.CASE, Case, review.case_id)
-        lifecycle.transition(case.status, Action.QA_REVIEW)
-        total = qa.total(scores)
-        review.scores = {k: float(scores[k]) for k in scores}
-        review.total = total
-        review.band = qa.band(total)
-        review.notes = notes
-        review.reviewer_id = actor.id
-        review.status = "done"
-        save(session, EntityKind.QA_REVIEW, review)
-        payload = {"case_id": case.id, "scores": review.scores, "notes": notes}
+        tasks = [t for t in tasks_for_case(session, case.id) if t.qa_review_id == review_id]
+        result = run(REVIEW, QAState(case, review, tasks), data, Actor.of(actor), now)
+        apply_result(session, result)
+        payload = data.wire()
         return push(
             session,
             actor,

@@ -11,16 +11,17 @@ two supervisors at two desks never see a conflict). Both POSTs take ``Idempotenc
   each ``{id, kind, entity, entity_id, at, message?, priority?, queue_id?, acknowledged_at,
   acknowledged_by, …the alert's data}``; ``open=true`` leaves out acknowledged ones.
 * ``POST /alerts/{id}/ack {note?}`` (supervisor, ops_admin): 204.
-* ``POST /calls/{id}/flag {reason, note?, segment_id?}`` (agent — ``after_call_work``): records a
-  ``negative_sentiment`` alert flagged by the agent (``flagged_by``, ``reason``) and publishes it
-  as an ``alert`` event. 200 ``{data: <the call>, related: [], alert: <the alert>}`` — the call is
-  the primary entity so the agent's outbox row applies cleanly.
+* ``POST /calls/{id}/flag {reason, note?, segment_id?}`` (app.commands.call_flag: the call's
+  agent, or a supervisor for any call): records a ``negative_sentiment`` alert flagged by them
+  (``flagged_by``, ``reason``) and publishes it as an ``alert`` event. 200 ``{data: <the call>,
+  related: [], alert: <the alert>}`` — the call is the primary entity so the agent's outbox row
+  applies cleanly.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
@@ -28,15 +29,20 @@ from pydantic import Field
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Action, AlertKind, EntityKind, Role
-from app.domain.wire import format_time
+from app.commands import COMMANDS, run
+from app.commands.base import Actor, CallState
+from app.commands.call_flag import CallFlagInput
+from app.commands.guards import role as role_guard
+from app.domain.calls import Call
+from app.domain.enums import Action, EntityKind, Role
+from app.domain.wire import format_time, from_wire
 from server import pii, storage
 from server import tables as t
 from server.auth import require, roles_of
 from server.idempotency import Idem, User, commit_mutation
 from server.problems import ProblemError, not_found
 from server.routes.common import load, now_of
-from server.routes.models import Strict, Text
+from server.routes.models import Strict
 
 router = APIRouter(tags=["alerts"])
 ACK_ROLES = (Role.SUPERVISOR, Role.OPS_ADMIN)
@@ -46,12 +52,6 @@ PREFIX = "AL-"
 
 class AckBody(Strict):
     note: str = Field(default="", max_length=2_000)
-
-
-class FlagBody(Strict):
-    reason: Literal["negative_sentiment", "escalation", "new_case"]
-    note: str = Text
-    segment_id: str | None = Field(default=None, max_length=200)
 
 
 def alert_view(row: Any) -> dict:
@@ -137,52 +137,35 @@ def acknowledge(
     return commit_mutation(request, idem, effect)
 
 
-def _flag_message(call: dict, reason: str, note: str) -> str:
-    what = {
-        "negative_sentiment": "고객 부정 감정",
-        "escalation": "상위 이관 요청",
-        "new_case": "케이스 생성 요청",
-    }[reason]
-    text = f"{what}: {call['id']} ({call.get('queue', '')})"
-    return f"{text} — {note}" if note else text
-
-
-@router.post("/calls/{call_id}/flag", summary="An agent flags a live call to the supervisor")
+@router.post("/calls/{call_id}/flag", summary="Flag a call to the supervisor")
 def flag_call(
     request: Request,
-    body: FlagBody,
+    body: CallFlagInput,
     user: User,
     idem: Idem,
     call_id: str = Path(min_length=1, max_length=128),
 ) -> Response:
-    require(user, Action.AFTER_CALL_WORK)
+    """app.commands.call_flag: the call's agent, or a supervisor for any call."""
+    cmd = COMMANDS["call_flag"]
+    actor = Actor.of(user)
+    role_guard(actor, cmd.action)
     now: datetime = now_of(request)
 
     def effect(s: Session) -> tuple[dict, list[dict]]:
         call = load(s, EntityKind.CALL, call_id)
-        data = {
-            "kind": AlertKind.NEGATIVE_SENTIMENT.value,
-            "entity": EntityKind.CALL.value,
-            "message": _flag_message(call, body.reason, body.note),
-            "reason": body.reason,
-            "note": body.note,
-            "segment_id": body.segment_id,
-            "flagged_by": user["id"],
-            "agent_id": call.get("agent_id"),
-            "queue_id": call.get("queue"),
-            "customer_sentiment": call.get("current_sentiment"),
-        }
-        data = pii.redact_free_text(data)  # a number typed into the note: [PII]
-        result = s.execute(
+        result = run(cmd, CallState(from_wire(Call, call)), body, actor, now)
+        (flag,) = result.alerts
+        data = pii.redact_free_text(dict(flag.data))  # a number typed into the note: [PII]
+        inserted = s.execute(
             insert(t.alerts).values(
                 at=storage._naive(now),
-                kind=data["kind"],
-                entity=data["entity"],
+                kind=flag.kind,
+                entity=flag.entity,
                 entity_id=call_id,
                 data=data,
             )
         )
-        seq = int(result.inserted_primary_key[0])
+        seq = int(inserted.inserted_primary_key[0])
         alert = {**data, "id": f"{PREFIX}{seq}", "entity_id": call_id, "at": format_time(now)}
         event = {**data, "id": call_id, "alert_id": alert["id"], "at": alert["at"]}
         s.info.setdefault("alerts", []).append(event)

@@ -1,112 +1,62 @@
-"""Appeals: POST /appeals (rejected case, 30-day window), GET /appeals/{id}, and
-POST /appeals/{id}/resolve by an independent senior reviewer (app.rules.appeals)."""
+"""Appeals: POST /appeals, GET /appeals/{id}, POST /appeals/{id}/resolve.
+
+Both mutations are their app.commands module (appeal_submit, appeal_resolve) run as every
+command route is: 403 role → parse → load under the transaction → guard (window, one appeal per
+decision, independence, authority) → effect → persist. No effect is computed here."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from app.domain.cases import Case
-from app.domain.enums import Action, AppealStatus, CaseStatus, EntityKind, TaskType
-from app.domain.people import User as DomainUser
-from app.domain.wire import format_time, from_wire
-from app.rules import appeals, lifecycle
-from app.rules.errors import Forbidden, ValidationFailed
+from app.commands import COMMANDS, run
+from app.commands.appeal_resolve import AppealResolveInput
+from app.commands.appeal_submit import AppealSubmitInput, earlier_appeal
+from app.commands.base import Actor, AppealState
+from app.commands.guards import Conflict
+from app.commands.guards import role as role_guard
+from app.domain.cases import Case, Task
+from app.domain.enums import Action, AppealStatus, EntityKind
+from app.domain.people import Appeal
+from app.domain.wire import from_wire
+from server import storage
 from server.auth import require
 from server.idempotency import Idem, User, commit_mutation
-from server.problems import ProblemError
-from server.routes import models as m
-from server.routes.common import (
-    APPEALS_QUEUE,
-    check_if_match,
-    conflict,
-    dump,
-    load,
-    new_id,
-    now_of,
-    read_one,
-    save,
-    timeline,
-)
-from server.routes.workflow import case_tasks, complete_task, make_task
+from server.routes.command_route import Originals, persist
+from server.routes.common import check_if_match, conflict, load, now_of, read_one
 
 router = APIRouter(tags=["appeals"])
 Id = Path(min_length=1, max_length=128)
-APPEAL_TARGET = timedelta(hours=72)  # runbook: appeals resolution p95 ≤ 72 h
 
 
-@router.post("/appeals", summary="Appeal a rejected case (30-day window)")
-def submit(request: Request, body: m.AppealCreate, user: User, idem: Idem) -> Response:
-    require(user, Action.SUBMIT_APPEAL)
+def _appeals(s: Session, case: dict) -> dict[str, dict]:
+    rows = (storage.get(s, EntityKind.APPEAL, aid) for aid in case.get("appeal_ids", []))
+    return {row["id"]: row for row in rows if row is not None}
+
+
+@router.post("/appeals", summary="Appeal a rejected case (30-day window, once per decision)")
+def submit(request: Request, body: AppealSubmitInput, user: User, idem: Idem) -> Response:
+    cmd = COMMANDS["appeal_submit"]
+    actor = Actor.of(user)
+    role_guard(actor, cmd.action)
     now = now_of(request)
 
-    def effect(s: Session) -> tuple[dict, list[dict]]:
+    def effect(s: Session) -> tuple[Any, list[dict]]:
         case = load(s, EntityKind.CASE, body.case_id)
-        verdict = appeals.check_submission(from_wire(Case, case), now)
-        if not verdict:
-            raise ProblemError(
-                422,
-                verdict.code or "validation",
-                f"{verdict.en} / {verdict.ko}",
-                errors={"case_id": verdict.en},
-            )
-        lifecycle.transition(CaseStatus(case["status"]), Action.SUBMIT_APPEAL)
-        appeal = {
-            "id": new_id("A"),
-            "case_id": case["id"],
-            "reason": body.reason,
-            "evidence": body.evidence,
-            "status": AppealStatus.SUBMITTED.value,
-            "submitted_by": user["id"],
-            "submitted_at": format_time(now),
-            "original_decider_id": case.get("decided_by"),
-            "assignee_id": None,
-        }
-        task = make_task(
-            case,
-            APPEALS_QUEUE,
-            now,
-            type=TaskType.APPEAL_REVIEW,
-            due_at=format_time(now + APPEAL_TARGET),
+        originals: Originals = {("case", case["id"]): case}
+        stored = _appeals(s, case)
+        state = AppealState(
+            from_wire(Case, case), appeals=[from_wire(Appeal, a) for a in stored.values()]
         )
-        task["appeal_id"] = appeal["id"]
-        appeal["task_id"] = task["id"]
-        case.setdefault("task_ids", []).append(task["id"])
-        case.setdefault("appeal_ids", []).append(appeal["id"])
-        timeline(case, now, user["id"], Action.SUBMIT_APPEAL.value, body.reason)
-        stored = save(
-            s,
-            EntityKind.APPEAL,
-            appeal,
-            actor=user["id"],
-            now=now,
-            action="submit_appeal",
-            audit={"case_id": case["id"]},
-        )
-        related = [
-            save(
-                s,
-                EntityKind.TASK,
-                task,
-                actor=user["id"],
-                now=now,
-                action="create_task",
-                audit={"appeal_id": appeal["id"]},
-            ),
-            save(
-                s,
-                EntityKind.CASE,
-                case,
-                actor=user["id"],
-                now=now,
-                action="submit_appeal",
-                audit={"appeal_id": appeal["id"]},
-            ),
-        ]
-        return stored, related
+        first = earlier_appeal(state)
+        try:
+            result = run(cmd, state, body, actor, now)
+        except Conflict as exc:  # one appeal per decision: 409 with the first appeal
+            raise conflict(stored[first.id] if first else case, exc.en) from None
+        return persist(s, cmd, result, actor.id, now, originals)
 
     return commit_mutation(request, idem, effect)
 
@@ -119,82 +69,28 @@ def get_appeal(request: Request, user: User, appeal_id: str = Id) -> dict:
 
 @router.post("/appeals/{appeal_id}/resolve", summary="Resolve an appeal (independent senior)")
 def resolve(
-    request: Request, body: m.AppealResolve, user: User, idem: Idem, appeal_id: str = Id
+    request: Request, body: AppealResolveInput, user: User, idem: Idem, appeal_id: str = Id
 ) -> Response:
-    require(user, Action.RESOLVE_APPEAL)
+    cmd = COMMANDS["appeal_resolve"]
+    actor = Actor.of(user)
+    role_guard(actor, cmd.action)
     now = now_of(request)
-    payload = dump(body)
 
-    def effect(s: Session) -> tuple[dict, list[dict]]:
+    def effect(s: Session) -> tuple[Any, list[dict]]:
         appeal = load(s, EntityKind.APPEAL, appeal_id)
         if appeal["status"] == AppealStatus.RESOLVED.value:
             raise conflict(appeal, f"appeal {appeal_id} is already resolved")
         check_if_match(request, appeal)
-        verdict = appeals.check_resolver(
-            from_wire(DomainUser, user), appeal.get("original_decider_id")
-        )
-        if not verdict:
-            raise Forbidden.from_verdict(verdict)
-        errors = appeals.validate_resolution(payload)
-        if errors:
-            raise ValidationFailed(errors)
         case = load(s, EntityKind.CASE, appeal["case_id"])
-        lifecycle.transition(CaseStatus(case["status"]), Action.RESOLVE_APPEAL)
-        outcome = {
-            k: payload.get(k)
-            for k in (
-                "resolution",
-                "message",
-                "reason_codes",
-                "new_decision",
-                "limit",
-                "rate",
-                "conditions",
-            )
-        }
-        appeal.update(
-            {k: v for k, v in outcome.items() if v is not None},
-            status=AppealStatus.RESOLVED.value,
-            resolved_by=user["id"],
-            resolved_at=format_time(now),
-            assignee_id=user["id"],
-        )
-        case["appeal"] = {"id": appeal_id, **outcome, "resolved_at": format_time(now)}
-        timeline(case, now, user["id"], Action.RESOLVE_APPEAL.value, body.message, outcome)
-        related = [
-            save(
-                s,
-                EntityKind.CASE,
-                case,
-                actor=user["id"],
-                now=now,
-                action="resolve_appeal",
-                audit={"appeal_id": appeal_id},
-            )
-        ]
-        for task in case_tasks(s, case["id"]):
-            if task.get("appeal_id") == appeal_id:
-                complete_task(task, user["id"], Action.RESOLVE_APPEAL, now)
-                related.append(
-                    save(
-                        s,
-                        EntityKind.TASK,
-                        task,
-                        actor=user["id"],
-                        now=now,
-                        action="resolve_appeal",
-                        audit={"appeal_id": appeal_id},
-                    )
-                )
-        stored = save(
-            s,
-            EntityKind.APPEAL,
-            appeal,
-            actor=user["id"],
-            now=now,
-            action="resolve_appeal",
-            audit=outcome,
-        )
-        return stored, related
+        originals: Originals = {("appeal", appeal_id): appeal, ("case", case["id"]): case}
+        tasks = []
+        for tid in case.get("task_ids", []):
+            task = storage.get(s, EntityKind.TASK, tid)
+            if task is not None and task.get("appeal_id") == appeal_id:
+                originals[("task", tid)] = task
+                tasks.append(from_wire(Task, task))
+        state = AppealState(from_wire(Case, case), from_wire(Appeal, appeal), tasks=tasks)
+        result = run(cmd, state, body, actor, now)
+        return persist(s, cmd, result, actor.id, now, originals)
 
     return commit_mutation(request, idem, effect)

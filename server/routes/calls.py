@@ -3,24 +3,30 @@ Amazon Q in Connect style recommendations."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Action, CallState, EntityKind, RelevanceLevel, TriggerSource
-from app.domain.wire import format_time
-from app.rules.errors import InvalidTransition
+from app.commands import COMMANDS, Command, run
+from app.commands.after_call_work import AfterCallWorkInput
+from app.commands.base import Actor, CallState
+from app.commands.guards import Conflict
+from app.commands.guards import role as role_guard
+from app.domain.calls import Call
+from app.domain.enums import Action, EntityKind, RelevanceLevel, TriggerSource
+from app.domain.enums import CallState as Phase
+from app.domain.wire import from_wire
 from server import knowledge, storage
 from server.auth import require
-from server.idempotency import Idem, User, commit_mutation
-from server.routes import models as m
-from server.routes.common import check_if_match, conflict, dump, load, now_of, read_one, save
+from server.idempotency import Idem, IdemContext, User, commit_mutation
+from server.routes.command_route import persist
+from server.routes.common import check_if_match, conflict, load, now_of, read_one
 
 router = APIRouter(tags=["contact center"])
 Id = Path(min_length=1, max_length=128)
-LIVE = [CallState.RINGING.value, CallState.CONNECTED.value, CallState.ACW.value]
+LIVE = [Phase.RINGING.value, Phase.CONNECTED.value, Phase.ACW.value]
 
 
 @router.get("/calls", summary="Calls; state=live for ringing, connected and ACW")
@@ -57,39 +63,31 @@ def segments(
 
 @router.post("/calls/{call_id}/after-call-work", summary="Summary and disposition")
 def after_call_work(
-    request: Request, body: m.AfterCallWorkBody, user: User, idem: Idem, call_id: str = Id
+    request: Request, body: AfterCallWorkInput, user: User, idem: Idem, call_id: str = Id
 ) -> Response:
-    require(user, Action.AFTER_CALL_WORK)
+    """app.commands.after_call_work: the call's agent only (403 for anyone else)."""
+    return call_command(request, user, idem, COMMANDS["after_call_work"], call_id, body)
+
+
+def call_command(
+    request: Request, user: dict, idem: IdemContext, cmd: Command, call_id: str, body: Any
+) -> Response:
+    """A call intent: 403 role → 404 → 412 stale If-Match → the command (object, state)."""
+    actor = Actor.of(user)
+    role_guard(actor, cmd.action)
     now = now_of(request)
 
-    def effect(s: Session) -> tuple[dict, list[dict]]:
+    def effect(s: Session) -> tuple[Any, list[dict]]:
         call = load(s, EntityKind.CALL, call_id)
-        if call["state"] == CallState.ENDED.value and call.get("disposition"):
-            raise conflict(call, f"after-call work of {call_id} is already recorded")
-        if call["state"] == CallState.RINGING.value:
-            raise InvalidTransition(call["state"], CallState.ENDED.value, via="after_call_work")
         check_if_match(request, call)
-        call.update(
-            summary=body.summary,
-            disposition=body.disposition,
-            follow_up=body.follow_up,
-            state=CallState.ENDED.value,
-            callback_at=format_time(body.callback_at) if body.callback_at else None,
-            ended_at=call.get("ended_at") or format_time(now),
-        )
-        stored = save(
-            s,
-            EntityKind.CALL,
-            call,
-            actor=user["id"],
-            now=now,
-            action="after_call_work",
-            audit=dump(body),
-        )
-        s.info.setdefault("events", []).append(
-            ("call.state", {"contact_id": call_id, "state": CallState.ENDED.value})
-        )
-        return stored, []
+        try:
+            result = run(cmd, CallState(from_wire(Call, call)), body, actor, now)
+        except Conflict as exc:
+            raise conflict(call, exc.en) from None
+        if not result.others:  # nothing of the call changes (a flag): it is answered as is
+            result.primary = call
+        s.info.setdefault("events", []).extend(result.extra.get("events", []))
+        return persist(s, cmd, result, actor.id, now, {("call", call_id): call})
 
     return commit_mutation(request, idem, effect)
 

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from app.commands import run
-from app.commands.base import Actor, CaseState, Command, CommandInput, Result
+from app.commands.base import Actor, CaseState, Command, CommandInput, Result, entity_kind
 from app.commands.guards import Conflict, task_open
 from app.commands.guards import role as role_guard
 from app.domain.cases import Case, Task
@@ -56,20 +56,28 @@ def persist(
     """Store the result's entities (version + 1, change rows), its audit rows and alerts;
     return the response's ``data`` and ``related``."""
     stored: dict[tuple[str, str], dict] = {}
-    for kind, entities in ((EntityKind.CASE, result.cases), (EntityKind.TASK, result.tasks)):
-        for entity in entities:
-            key = (kind.value, entity.id)
-            data = {**originals.get(key, {}), **to_wire(entity)}
-            stored[key] = storage.put(s, kind, data, actor=actor, now=now)
+    for entity in [*result.others, *result.cases, *result.tasks]:
+        kind = entity_kind(entity)
+        key = (kind.value, entity.id)
+        data = {**originals.get(key, {}), **to_wire(entity)}
+        stored[key] = storage.put(s, kind, data, actor=actor, now=now)
     for event in result.audit:
         storage.append_audit(s, actor, event.action, event.entity, event.entity_id, event.data, now)
     for alert in result.alerts:
         queue_alert(s, alert.kind, alert.entity, alert.entity_id, alert.data, now)
     primary: Any = result.primary
-    if isinstance(primary, Case | Task):
-        kind = "case" if isinstance(primary, Case) else "task"
-        primary = stored.pop((kind, primary.id))
+    key = (entity_kind(primary).value, primary.id) if _entity(primary) else None
+    if key is not None and key in stored:
+        primary = stored.pop(key)
     return primary, list(stored.values())
+
+
+def _entity(value: Any) -> bool:
+    try:
+        entity_kind(value)
+    except KeyError:
+        return False
+    return True
 
 
 def task_command(

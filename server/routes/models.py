@@ -12,14 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.commands.fields import MONEY_MAX, Day, Money, OptCodes, OptText, ShortText, UserId
 from app.domain.enums import (
-    AppealResolution,
     ApprovalLevel,
-    CheckpointMode,
     CustomerTier,
     Priority,
-    PriorityOverride,
-    ProposalDecisionKind,
-    SignalValidity,
 )
 
 Text = Field(default="", max_length=10_000)
@@ -78,63 +73,11 @@ class CaseCreate(Strict):
     decision_context: DecisionContextIn = DecisionContextIn()
 
 
-class AppealCreate(Strict):
-    case_id: str = Field(min_length=1, max_length=128)
-    reason: str = Text
-    evidence: list[str] = []
-
-
-class AppealResolve(Strict):
-    resolution: AppealResolution
-    message: str = Text
-    reason_codes: list[str] | None = None
-    new_decision: str | None = Field(default=None, max_length=64)
-    limit: int | None = None
-    rate: float | None = None
-    conditions: list[str] | None = None
-
-
 class QASampleBody(Strict):
     from_: datetime = Field(alias="from")
     to: datetime
     rate: float = 0.05
     targeted: list[str] = []
-
-
-class QAScores(Strict):
-    procedure: float
-    judgement: float
-    documentation: float
-    timeliness: float
-    communication: float
-
-
-class QAReviewBody(Strict):
-    case_id: str = Field(min_length=1, max_length=128)
-    scores: QAScores
-    notes: str = Text
-
-
-class UserAssessmentIn(Strict):
-    signal_validity: SignalValidity
-    priority_override: PriorityOverride | None = None
-    additional_context: str | None = Field(default=None, max_length=10_000)
-
-
-class ProposalDecisionIn(Strict):
-    proposal_id: str = Field(min_length=1, max_length=64)
-    decision: ProposalDecisionKind
-    modification_notes: str | None = Field(default=None, max_length=10_000)
-
-
-class CheckpointFeedbackBody(Strict):
-    """Seed 001's feedback schema, field for field."""
-
-    checkpoint_id: str = Field(min_length=1, max_length=64)
-    mode: CheckpointMode
-    signals_reviewed: list[str]
-    user_assessment: UserAssessmentIn
-    proposal_decisions: list[ProposalDecisionIn]
 
 
 class ApprovalResponseBody(Strict):
@@ -147,10 +90,3 @@ class ApprovalResponseBody(Strict):
 
 class ApprovalEscalateBody(Strict):
     reason: str = Field(min_length=1, max_length=10_000)
-
-
-class AfterCallWorkBody(Strict):
-    summary: str = Text
-    disposition: str = Field(min_length=1, max_length=100)
-    follow_up: str = Text
-    callback_at: datetime | None = None

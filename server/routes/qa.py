@@ -1,24 +1,32 @@
-"""QA: POST /qa/samples (5 % random + targeted, app.rules.qa) and POST /qa/reviews (total, band)."""
+"""QA: POST /qa/samples (5 % random + targeted, app.rules.qa) and POST /qa/reviews (total, band:
+the app.commands.qa_review command)."""
 
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from app.commands import COMMANDS, run
+from app.commands.base import Actor
+from app.commands.guards import role as role_guard
+from app.commands.qa_review import QAReviewInput, QAState
+from app.domain.cases import Case, Task
 from app.domain.enums import Action, CaseStatus, EntityKind, EscalationLevel, TaskType
-from app.domain.wire import format_time, parse_time
-from app.rules import lifecycle, qa
-from app.rules.errors import ValidationFailed
+from app.domain.people import QAReview
+from app.domain.wire import format_time, from_wire, parse_time
+from app.rules import qa
 from server import storage
 from server.auth import require
 from server.idempotency import Idem, User, commit_mutation
 from server.problems import ProblemError
 from server.routes import models as m
+from server.routes.command_route import Originals, persist
 from server.routes.common import QA_QUEUE, load, new_id, now_of, save
-from server.routes.workflow import case_tasks, complete_task, make_task
+from server.routes.workflow import case_tasks, make_task
 
 router = APIRouter(tags=["qa"])
 DECIDED = [CaseStatus.APPROVED.value, CaseStatus.REJECTED.value, CaseStatus.CLOSED.value]
@@ -135,71 +143,31 @@ def sample(request: Request, body: m.QASampleBody, user: User, idem: Idem) -> Re
 
 
 @router.post("/qa/reviews", summary="Score a case: total and band")
-def review(request: Request, body: m.QAReviewBody, user: User, idem: Idem) -> Response:
-    require(user, Action.QA_REVIEW)
+def review(request: Request, body: QAReviewInput, user: User, idem: Idem) -> Response:
+    """app.commands.qa_review: parse → load the case, its QA review and tasks → command →
+    persist."""
+    cmd = COMMANDS["qa_review"]
+    actor = Actor.of(user)
+    role_guard(actor, cmd.action)
     now = now_of(request)
-    scores = body.scores.model_dump()
-    errors = qa.validate_scores(scores)
-    if errors:
-        raise ValidationFailed({f"scores.{k}": v for k, v in errors.items()})
 
-    def effect(s: Session) -> tuple[dict, list[dict]]:
+    def effect(s: Session) -> tuple[Any, list[dict]]:
         case = load(s, EntityKind.CASE, body.case_id)
-        lifecycle.transition(CaseStatus(case["status"]), Action.QA_REVIEW)
-        total = qa.total(scores)
+        originals: Originals = {("case", case["id"]): case}
         existing = storage.get(s, EntityKind.QA_REVIEW, case.get("qa_review_id") or "")
-        rev = existing or {
-            "id": new_id("Q"),
-            "case_id": case["id"],
-            "sample_reason": "manual",
-            "reviewed_user_id": case.get("decided_by"),
-            "created_at": format_time(now),
-        }
-        rev.update(
-            reviewer_id=user["id"],
-            scores=scores,
-            total=total,
-            band=qa.band(total).value,
-            notes=body.notes,
-            status="done",
-        )
-        related = []
+        if existing is not None:
+            originals[("qa_review", existing["id"])] = existing
+        tasks = []
         for task in case_tasks(s, case["id"]):
-            if task.get("qa_review_id") == rev["id"]:
-                complete_task(task, user["id"], Action.QA_REVIEW, now)
-                related.append(
-                    save(
-                        s,
-                        EntityKind.TASK,
-                        task,
-                        actor=user["id"],
-                        now=now,
-                        action="qa_review",
-                        audit={"qa_review_id": rev["id"]},
-                    )
-                )
-        if not existing:
-            case["qa_review_id"] = rev["id"]
-            related.append(
-                save(
-                    s,
-                    EntityKind.CASE,
-                    case,
-                    actor=user["id"],
-                    now=now,
-                    action="qa_review",
-                    audit={"qa_review_id": rev["id"]},
-                )
-            )
-        stored = save(
-            s,
-            EntityKind.QA_REVIEW,
-            rev,
-            actor=user["id"],
-            now=now,
-            action="qa_review",
-            audit={"total": total, "band": rev["band"]},
+            if task.get("qa_review_id"):
+                originals[("task", task["id"])] = task
+                tasks.append(from_wire(Task, task))
+        state = QAState(
+            from_wire(Case, case),
+            from_wire(QAReview, existing) if existing is not None else None,
+            tasks,
         )
-        return stored, related
+        result = run(cmd, state, body, actor, now)
+        return persist(s, cmd, result, actor.id, now, originals)
 
     return commit_mutation(request, idem, effect)

@@ -1,5 +1,5 @@
 """The two appeal forms: submit (case, reason, evidence) and resolve (uphold / overturn /
-partial with the fields each needs; app.rules.appeals)."""
+partial with the fields each needs; validated by app.commands.appeal_resolve's schema)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from app.commands import forms as action_input
 from app.domain.enums import Action, AppealResolution
 from app.domain.people import User
 from app.rules import appeals
-from app.rules.errors import FieldError, Forbidden, ValidationFailed
+from app.rules.errors import FieldError, RuleError, ValidationFailed
 from app.services import appeal_actions
 from app.services.common import NotFound
 from app.store.store import Store
@@ -32,7 +32,7 @@ RESOLVE_FIELDS = {
 }
 
 
-def _as_field_error(exc: Forbidden | NotFound) -> ValidationFailed:
+def _as_field_error(exc: RuleError) -> ValidationFailed:
     return ValidationFailed({"case_id": FieldError(exc.code, exc.ko, exc.en)})
 
 
@@ -107,7 +107,9 @@ class SubmitAppealForm(SubmitForm):
             return appeal_actions.submit_appeal(
                 self._store, self._user, case_id, values, self._now()
             )
-        except (Forbidden, NotFound) as exc:
+        except ValidationFailed:
+            raise
+        except (RuleError, NotFound) as exc:  # window closed, not rejected, already appealed…
             raise _as_field_error(exc) from exc
 
 

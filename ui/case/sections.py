@@ -132,7 +132,13 @@ def outcome_rows(case: Case, names: dict[str, str], lang: str) -> Rows:
         (translate("CaseSections", "Decided at"), local_time(case.decided_at)),
         (
             translate("CaseSections", "Approved terms"),
-            f"{terms.limit:,} · {terms.rate:g}% · {', '.join(terms.conditions)}" if terms else "",
+            (
+                f"{terms.limit:,} · "
+                + (f"{terms.rate:g}% · " if terms.rate is not None else "")
+                + ", ".join(terms.conditions)
+            )
+            if terms
+            else "",
         ),
         (translate("CaseSections", "Reason codes"), ", ".join(case.reason_codes)),
         (translate("CaseSections", "Note"), case.note),

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.commands import checkpoint_feedback as command
 from app.domain.checkpoints import Checkpoint
 from app.domain.enums import CheckpointMode
 from app.rules import checkpoints as rules
 from app.rules.checkpoints import CheckpointChoice as C
+from app.rules.errors import ValidationFailed
 
 ERROR_STYLE = "color: #B34700;"
 PROPOSAL_PATH = re.compile(r"proposal_decisions\[(\d+)\](?:\.(\w+))?")
@@ -230,7 +232,7 @@ class FeedbackForm(QWidget):
         """Field errors (the rules' dotted paths → text), plus the form's own: a choice."""
         errors = {
             k: e.text(self.lang)
-            for k, e in rules.validate_feedback(self.feedback(), self.checkpoint).items()
+            for k, e in command.field_errors(self.feedback(), self.checkpoint).items()
         }
         if not self.choice():
             errors["choice"] = self.tr("Choose one of the options above.")
@@ -273,8 +275,8 @@ class FeedbackForm(QWidget):
         data = self.feedback()
         self.json_preview.setPlainText(json.dumps(data, ensure_ascii=False, indent=2))
         try:
-            parsed = rules.parse_feedback(data, self.checkpoint)
-        except rules.ValidationFailed:
+            parsed = command.parse_feedback(data, self.checkpoint)
+        except ValidationFailed:
             self.consequences.setText(self.tr("<b>When you save</b>: complete the form first."))
             return
         choice = self.choice() or None

@@ -34,10 +34,15 @@ def test_agent_flag_records_alert_and_publishes(api: Api, server: RunningServer)
     assert "항의" in mine["message"]
 
 
-def test_flag_needs_agent_and_known_call(api: Api) -> None:
-    assert_problem(
-        api.post("/calls/CALL-001/flag", {"reason": "negative_sentiment"}, "supervisor1"), 403
-    )
+def test_flag_by_the_calls_agent_or_a_supervisor_and_known_call(api: Api) -> None:
+    # shared/API.md "Access to objects": the call's agent (a supervisor may flag any call) —
+    # this test used to expect 403 for the supervisor; agent2 was allowed on agent1's call
+    r = api.post("/calls/CALL-001/flag", {"reason": "negative_sentiment"}, "supervisor1")
+    assert r.status_code == 200, r.text
+    assert r.json()["alert"]["flagged_by"] == "u_supervisor1"
+    assert_problem(api.post("/calls/CALL-001/flag", {"reason": "escalation"}, "agent2"), 403)
+    assert_problem(api.post("/calls/CALL-002/flag", {"reason": "escalation"}, "agent1"), 403)
+    assert_problem(api.post("/calls/CALL-001/flag", {"reason": "escalation"}, "reviewer1"), 403)
     assert_problem(api.post("/calls/NOPE/flag", {"reason": "escalation"}, "agent1"), 404)
     assert_problem(api.post("/calls/CALL-001/flag", {"reason": "angry"}, "agent1"), 422)
     assert_problem(
@@ -48,7 +53,7 @@ def test_flag_needs_agent_and_known_call(api: Api) -> None:
 
 
 def test_acknowledge_removes_from_open_list(api: Api) -> None:
-    flagged = api.post("/calls/CALL-002/flag", {"reason": "escalation"}, "agent1").json()["alert"]
+    flagged = api.post("/calls/CALL-001/flag", {"reason": "escalation"}, "agent1").json()["alert"]
     assert flagged["id"] in _open_ids(api)
     assert_problem(api.post(f"/alerts/{flagged['id']}/ack", {}, "agent1"), 403)
     assert_problem(api.post(f"/alerts/{flagged['id']}/ack", {}, "auditor1"), 403)

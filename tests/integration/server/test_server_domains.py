@@ -41,6 +41,11 @@ def test_appeal_submit_window_and_only_rejected(api: Api) -> None:
     case, _ = api.new_case()
     assert_problem(_appeal(api, case["id"]), 422)
     assert_problem(_appeal(api, "C-REJ-3", "qa1"), 403, "forbidden")
+    # one appeal per decision (issue 14): a second appeal of C-REJ-3's decision is refused,
+    # whoever submits it and under whatever key (it used to be accepted)
+    second = assert_problem(_appeal(api, "C-REJ-3", "reviewer1"), 409, "conflict")
+    assert appeal["id"] in second["detail"]
+    assert api.get("/cases/C-REJ-3", "auditor1").json()["appeal_ids"] == [appeal["id"]]
 
 
 def test_appeal_resolution_independence(api: Api) -> None:
@@ -58,7 +63,14 @@ def test_appeal_resolution_independence(api: Api) -> None:
     bad = api.post(
         f"/appeals/{appeal['id']}/resolve", {"resolution": "overturn", "message": "번복"}, "senior2"
     )
-    assert {"new_decision", "limit"} <= set(assert_problem(bad, 422, "validation")["errors"])
+    # new_decision is derived from the resolution when left out; limit and rate are required
+    assert {"limit", "rate"} <= set(assert_problem(bad, 422, "validation")["errors"])
+    wrong = api.post(
+        f"/appeals/{appeal['id']}/resolve",
+        {"resolution": "overturn", "message": "번복", "new_decision": "approve_conditional"},
+        "senior2",
+    )
+    assert "new_decision" in assert_problem(wrong, 422, "validation")["errors"]
     stale = api.post(f"/appeals/{appeal['id']}/resolve", uphold, "senior2", version=99)
     assert_problem(stale, 412, "version_mismatch")
     r = api.post(
@@ -76,6 +88,13 @@ def test_appeal_resolution_independence(api: Api) -> None:
     assert r.status_code == 200, r.text
     assert r.json()["data"]["status"] == "resolved"
     assert r.json()["data"]["resolved_by"] == "u_senior2"
+    # "원래 결정을 번복하여 승인": the case is approved with the new terms (it stayed rejected)
+    case = next(e for e in r.json()["related"] if e["id"] == "C-REJ-2")
+    assert case["status"] == "approved" and case["final_decision"] == "approve"
+    assert case["approved_terms"] == {"limit": 25_000_000, "rate": 6.0, "conditions": []}
+    assert api.get("/cases/C-REJ-2", "auditor1").json()["status"] == "approved"
+    task = next(e for e in r.json()["related"] if e.get("type") == "appeal_review")
+    assert task["status"] == "completed"
     again = api.post(f"/appeals/{appeal['id']}/resolve", uphold, "senior2")
     assert_problem(again, 409, "conflict")
 
@@ -185,6 +204,18 @@ def test_calls_segments_acw(api: Api) -> None:
     assert_problem(api.get("/calls/NOPE/segments", "agent1"), 404)
     acw = {"summary": "한도 문의", "disposition": "resolved", "follow_up": ""}
     assert_problem(api.post("/calls/CALL-002/after-call-work", acw, "agent1"), 422)
+    # only the call's agent (issue 14: agent2 writing agent1's after-call work was 200)
+    assert_problem(api.post("/calls/CALL-001/after-call-work", acw, "agent2"), 403, "forbidden")
+    bad = {**acw, "callback_at": "1970-01-01T00:00:00Z", "disposition": "happy"}
+    errors = assert_problem(api.post("/calls/CALL-001/after-call-work", bad, "agent1"), 422)
+    assert {"callback_at", "disposition"} <= set(errors["errors"])
+    long = {**acw, "summary": "가" * 4001}
+    assert (
+        "summary"
+        in assert_problem(api.post("/calls/CALL-001/after-call-work", long, "agent1"), 422)[
+            "errors"
+        ]
+    )
     r = api.post("/calls/CALL-001/after-call-work", acw, "agent1")
     assert r.json()["data"]["state"] == "ended"
     assert_problem(api.post("/calls/CALL-001/after-call-work", acw, "agent1"), 409)

@@ -213,3 +213,45 @@ def test_appeal_case_and_ops_commands(server, capsys, monkeypatch, tmp_path) -> 
     assert code == 0 and assigned["status"] == "applied", assigned
     code, moved = admin.json("ops", "reassign", "--from", "u_reviewer2", "--to", "u_reviewer1")
     assert code == 0 and moved["related"]
+
+
+def test_appeal_seed_rules_end_to_end(server, capsys, monkeypatch, tmp_path) -> None:
+    """Seed 000 "Appeals 처리" through dosctl: one appeal per decision, the original decider may
+    not resolve (독립성), and an overturn approves the case with the new terms ("원래 결정을
+    번복하여 승인") — before issue 14's stage 2 the second appeal was accepted and the case
+    stayed rejected."""
+    ids = make_task(server.url, "u_senior1", tag="cli-appeal")
+    decider = Cli(capsys, monkeypatch, tmp_path / "decider", server.url)
+    decider.login("senior1")
+    deny = ["--reason-codes", "CREDIT-DENY-DTI-001", "--note", "DTI 48%",
+            "--improvement-advice", "6개월 후 재신청 권장"]  # fmt: skip
+    code, denied = decider.json("tasks", "do", "deny", "--id", ids["task_id"], *deny)
+    assert code == 0 and denied["status"] == "applied", denied
+    reviewer = Cli(capsys, monkeypatch, tmp_path / "rev", server.url)
+    reviewer.login("reviewer1")
+    agent = Cli(capsys, monkeypatch, tmp_path / "agent", server.url)
+    agent.login("agent1")
+    submit = ["appeals", "submit", "--case", ids["case_id"], "--reason", "추가 소득 증빙 제출"]
+    code, submitted = agent.json(*submit)
+    assert code == 0 and submitted["status"] == "applied", submitted
+    appeal_id = submitted["entity"]["id"]
+    code, out, err = agent(*submit)  # the same decision again: refused by the command
+    assert code != 0 and "conflict" in out + err and appeal_id in out + err
+    code, out, err = reviewer(*submit)  # another user, another store: still one per decision
+    assert code != 0 and "conflict" in out + err
+    assert api_get(server.url, "admin1", f"/cases/{ids['case_id']}")["appeal_ids"] == [appeal_id]
+    overturn = ["appeals", "resolve", "--id", appeal_id, "--resolution", "overturn",
+                "--message", "추가 소득 증빙 확인, 승인 기준 충족", "--new-decision", "approve",
+                "--limit", "25000000", "--rate", "6.0"]  # fmt: skip
+    assert decider.json("appeals", "show", "--id", appeal_id)[0] == 0  # pulls the appeal
+    code, out, err = decider(*overturn)  # senior1 made the decision: not independent
+    assert code != 0 and "appeal_not_independent" in out + err
+    senior = Cli(capsys, monkeypatch, tmp_path / "senior", server.url)
+    senior.login("senior2")
+    assert senior.json("appeals", "show", "--id", appeal_id)[0] == 0
+    code, resolved = senior.json(*overturn)
+    assert code == 0 and resolved["status"] == "applied", resolved
+    case = api_get(server.url, "admin1", f"/cases/{ids['case_id']}")
+    assert case["status"] == "approved" and case["final_decision"] == "approve"
+    assert case["approved_terms"] == {"limit": 25_000_000, "rate": 6.0, "conditions": []}
+    assert api_get(server.url, "admin1", f"/appeals/{appeal_id}")["resolution"] == "overturn"

@@ -3,16 +3,22 @@ the original decision beside the appeal, independence refused with the reason sh
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
+from app.commands import forms
+from app.domain.enums import CaseStatus, FinalDecision
 from app.domain.people import User
 from app.rules import appeals
 from app.rules.errors import Forbidden
 from app.services.appeal_actions import resolve_appeal
+from app.store.apply import apply_changes
 from app.store.local_models import OutboxRow
 from tests.qt.case.seed import LATE, REJECTED
 from tests.qt.data import NOW
+from tests.unit.store import builders as b
 from ui.appeals.page import AppealsPage
 
 
@@ -70,7 +76,7 @@ def test_resolve_validates_by_the_field_then_writes_the_outbox_row(
     form.fields.set_values({"resolution": "overturn", "message": "재심사 결과 승인"})
     with qtbot.waitSignal(form.sig_form_refused):
         form.submit_button.click()
-    expected = appeals.validate_resolution(form.payload())
+    expected = forms.validate("appeal_resolve", form.payload(), NOW.date())
     assert form.fields.error_of("limit") == expected["limit"].text(lang)
     assert form.fields.rows["reason_codes"].isHidden()  # overturn needs no reason codes
     form.fields.set_values({"limit": "20,000,000", "rate": "6.5"})
@@ -84,6 +90,8 @@ def test_resolve_validates_by_the_field_then_writes_the_outbox_row(
         "limit": 20_000_000,
         "rate": 6.5,
         "new_decision": "approve",
+        "reason_codes": [],  # the command's parsed body: its list defaults are sent too
+        "conditions": [],
     }
 
 
@@ -98,13 +106,23 @@ def test_submit_only_within_the_window_and_the_reason_by_the_case_field(
         form.submit_button.click()
     assert form.fields.error_of("case_id") == "이의 제기 기한(결정 후 30일)이 지났습니다."
     assert form.fields.values()["reason"] == "소득 증빙 추가"  # the input is kept
+    # C-102's decision already has its appeal (A-1): one appeal per decision (issue 14; this
+    # test used to submit a second one for C-102, which was accepted)
     form.fields.set_values({"case_id": REJECTED})
+    with qtbot.waitSignal(form.sig_form_refused):
+        form.submit_button.click()
+    assert "A-1" in form.fields.error_of("case_id")
+    fresh = b.case("C-106", status=CaseStatus.REJECTED, decided_by="reviewer1")
+    fresh.decided_at, fresh.final_decision = NOW - timedelta(days=1), FinalDecision.DENY
+    with seeded.transaction() as session:
+        apply_changes(session, [b.upsert(fresh)])
+    form.fields.set_values({"case_id": "C-106"})
     with qtbot.waitSignal(page.sig_appeal_written):
         form.submit_button.click()
     (row,) = outbox(seeded)
     assert row.path == "/v1/appeals"
     assert row.payload == {
-        "case_id": REJECTED,
+        "case_id": "C-106",
         "reason": "소득 증빙 추가",
         "evidence": ["급여명세서"],
     }

@@ -1,5 +1,6 @@
 """The checkpoint page from a real store: the SC and EC forms produce the seed's feedback JSON
-exactly (checked by app.rules.checkpoints.validate_feedback), errors show next to the fields,
+exactly (checked by the command's schema, app.commands.checkpoint_feedback), errors show next
+to the fields,
 the consequences show before saving, feedback is saved into the outbox, and the EC countdown
 reaches the 48 h halt-and-escalate on an injected clock."""
 
@@ -9,8 +10,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from app.commands.checkpoint_feedback import field_errors as validate_feedback
 from app.domain.enums import EntityKind
-from app.rules.checkpoints import HALT_AND_ESCALATE, validate_feedback
+from app.rules.checkpoints import HALT_AND_ESCALATE
 from app.store.local_models import OutboxRow
 from app.store.lookups import get_checkpoint
 from tests.qt.decision.demo_data import checkpoint_ids

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app.commands.checkpoint_feedback import field_errors as validate_feedback
+from app.commands.checkpoint_feedback import parse_feedback
 from app.domain.checkpoints import Checkpoint, ObservationWindow, Proposal, Signal
 from app.domain.enums import CheckpointMode, CheckpointStatus, Severity, SignalValidity
 from app.rules.checkpoints import (
@@ -19,9 +21,7 @@ from app.rules.checkpoints import (
     apply_overdue,
     consequences,
     overdue_action,
-    parse_feedback,
     promote_signals,
-    validate_feedback,
 )
 from app.rules.errors import InvalidTransition, ValidationFailed
 

@@ -14,7 +14,6 @@ from app.rules.qa import (
     select_sample,
     targets_of,
     total,
-    validate_scores,
 )
 
 NOW = datetime(2026, 11, 21, tzinfo=UTC)
@@ -100,12 +99,13 @@ def test_band_boundaries(score: float, expected: QABand) -> None:
     assert band(score) is expected
 
 
-def test_score_validation() -> None:
-    assert validate_scores(SCORES) == {}
-    assert "timeliness" in validate_scores({k: v for k, v in SCORES.items() if k != "timeliness"})
-    assert "procedure" in validate_scores(SCORES | {"procedure": 21})
-    assert "procedure" in validate_scores(SCORES | {"procedure": -1})
-    assert "procedure" in validate_scores(SCORES | {"procedure": True})
-    assert "empathy" in validate_scores(SCORES | {"empathy": 5})
-    with pytest.raises(ValueError):
-        total(SCORES | {"judgement": "high"})
+def test_total_refuses_what_is_not_five_scores() -> None:
+    # the field-by-field validation (was validate_scores, deleted) is the QA review command's
+    # schema: tests/unit/commands/test_qa_review_command.py
+    for bad in (
+        SCORES | {"judgement": "high"},
+        SCORES | {"procedure": 21},
+        {k: v for k, v in SCORES.items() if k != "timeliness"},
+    ):
+        with pytest.raises(ValueError):
+            total(bad)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.commands.checkpoint_feedback import field_errors as validate_feedback
 from app.domain.checkpoints import Checkpoint
 from app.domain.decisions import ApprovalRequest
 from app.domain.enums import ApprovalLevel, ApprovalStatus, EntityKind
 from app.domain.generated import GeneratedContent, GeneratedStatus
 from app.domain.wire import from_wire
-from app.rules.checkpoints import validate_feedback
 from app.rules.errors import Forbidden, RuleError, ValidationFailed
 from app.services import decision_actions as da
 from app.store.local_models import OutboxRow

@@ -98,7 +98,8 @@ def test_bad_scores_write_nothing(seeded):
     before = len(outbox(seeded))
     with pytest.raises(ValidationFailed) as failed:
         qa_actions.submit_review(seeded, QA1, review.id, {"scores": {"procedure": 25}}, NOW)
-    assert {"procedure", "judgement"} <= set(failed.value.errors)
+    # field keys of the command's nested schema, as the server names them (were bare names)
+    assert {"scores.procedure", "scores.judgement"} <= set(failed.value.errors)
     assert len(outbox(seeded)) == before
 
 
