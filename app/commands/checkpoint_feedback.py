@@ -55,12 +55,14 @@ from app.rules import checkpoints as rules
 from app.rules.checkpoint_choice import choice_error
 from app.rules.errors import FieldError, ValidationFailed
 
-CHECKPOINT_ID = r"^HC-\d{4}-\d{2}-\d{2}-\d{3}$"
-SignalId = Annotated[str, Strict(), Field(pattern=r"^AS-\d{3}$", max_length=6, examples=["AS-001"])]
+CHECKPOINT_ID = r"^HC-\d{4}-\d{2}-\d{2}-\d{3}$"  # the seed's id formats (HC-, AS-, IP-)
+SIGNAL_ID = r"^AS-\d{3}$"
+PROPOSAL_ID = r"^IP-\d{3}$"
+SignalId = Annotated[str, Strict(), Field(pattern=SIGNAL_ID, max_length=6, examples=["AS-001"])]
 ProposalId = Annotated[
     str,
     Strict(),
-    Field(pattern=r"^IP-\d{3}$", max_length=6, examples=["IP-001"], json_schema_extra=kind("id")),
+    Field(pattern=PROPOSAL_ID, max_length=6, examples=["IP-001"], json_schema_extra=kind("id")),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -9,11 +10,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from app.commands.checkpoint_feedback import CHECKPOINT_ID, PROPOSAL_ID, SIGNAL_ID
 from app.domain.cases import Case, Task
 from app.domain.checkpoints import Checkpoint
 from app.domain.enums import CaseStatus, EntityKind, Priority
 from app.domain.wire import from_wire, to_wire
-from app.rules.checkpoints import CHECKPOINT_ID, PROPOSAL_ID, SIGNAL_ID
 from server import storage
 from server import tables as t
 from server.demo import knowledge_articles, seed_cases, seed_demo, seed_demo_once
@@ -87,9 +88,9 @@ def test_demo_checkpoints_follow_the_seed_ids(seeded) -> None:
     checkpoints = [from_wire(Checkpoint, c) for c in _all(db, EntityKind.CHECKPOINT)]
     assert {c.mode.value for c in checkpoints} == {"scheduled", "event"}
     for c in checkpoints:
-        assert CHECKPOINT_ID.match(c.id), c.id
-        assert all(SIGNAL_ID.match(s.id) for s in c.signals)
-        assert all(PROPOSAL_ID.match(p.id) for p in c.proposals)
+        assert re.fullmatch(CHECKPOINT_ID, c.id), c.id
+        assert all(re.fullmatch(SIGNAL_ID, s.id) for s in c.signals)
+        assert all(re.fullmatch(PROPOSAL_ID, p.id) for p in c.proposals)
         assert len(c.patterns) <= 3
 
 
