@@ -141,7 +141,9 @@ def test_flagged_alert_shows_until_acknowledged_at_the_desk(
     with qtbot.waitSignal(wall_feed.sig_snapshot_updated, timeout=15_000):
         wall_feed.start()
     call_id = demo.get("/calls")[0]["id"]
-    flagged = demo.post(f"/calls/{call_id}/flag", {"reason": "negative_sentiment"}, "agent1")
+    # a supervisor may flag any call (the first live call need not be agent1's)
+    flagged = demo.post(f"/calls/{call_id}/flag", {"reason": "negative_sentiment"}, "supervisor1")
+    assert flagged.status_code == 200, flagged.text
     alert_id = flagged.json()["alert"]["id"]
     qtbot.waitUntil(lambda: alert_id in wall.alerts.alert_ids(), timeout=10_000)
     assert wall.alerts.isVisible() or not wall.isVisible()
