@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.domain.enums import EntityKind
 from app.domain.people import KnowledgeArticle
-from app.domain.wire import from_wire, to_wire
+from app.domain.wire import format_time, from_wire, to_wire
 from server import storage
 from server.demo.audit import append_demo_audit, case_events, other_events
 from server.demo.cases import generate_cases, link, seed_cases
@@ -26,6 +26,7 @@ from server.demo.decisions import demo_decisions
 from server.demo.generated import demo_generated
 from server.demo.people import create_users, put_queues
 from server.demo.scenarios import qa_reviews, rejected_with_appeals, runbook_cases
+from server.jobs.reports import ANCHOR_KEY as REPORTS_FROM
 
 __all__ = ["LiveServices", "seed_cases", "seed_demo", "seed_demo_once", "start_live"]
 
@@ -52,6 +53,9 @@ def seed_demo(db, now: datetime) -> dict:
     with db.session() as s:
         create_users(s, now)
         put_queues(s, now)
+        # the demo's cases go back weeks: its operations reports start 5 weeks ago, so the
+        # scheduler's first tick stores the daily, weekly and monthly reports since then
+        storage.set_meta(s, REPORTS_FROM, format_time(now - timedelta(days=35)))
         s.commit()
     decisions, approvals = demo_decisions(now)
     batches = {

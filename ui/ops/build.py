@@ -45,4 +45,8 @@ def build_ops_page(context: AppContext, parent: QWidget) -> OpsPage:
     context.bridge.sig_sync_finished.connect(lambda *_: page.reassign.refresh_users())
     feed.start()
     stored.refresh()
+    # the first refresh may run before sign-in ("offline"): refresh again once online
+    context.bridge.sig_connection_changed.connect(
+        lambda state, _detail: stored.refresh() if state == "online" else None
+    )
     return page

@@ -49,3 +49,15 @@ def test_daily_report_at_the_kst_midnight_then_weekly_and_monthly_after_downtime
                                     "11-29", "11-30", "12-01")
     ]  # fmt: skip
     assert [i for i in ids if not i.startswith("daily")] == ["monthly-2026-11", "weekly-2026-11-23"]
+
+
+def test_the_demo_has_reports_from_its_first_tick(env) -> None:
+    """The demo's cases go back weeks: its reports start 5 weeks before it was seeded, so a
+    person opening the ops desk's Reports tab sees daily, weekly and monthly reports at once."""
+    from server.demo import seed_demo_once
+
+    assert seed_demo_once(env.db, T0)
+    env.at(T0)  # the first tick after seeding
+    ids = list(_reports(env))
+    assert sum(i.startswith("daily-") for i in ids) == 35
+    assert any(i.startswith("weekly-") for i in ids) and any(i.startswith("monthly-") for i in ids)
