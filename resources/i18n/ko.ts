@@ -3257,6 +3257,90 @@
 <context>
     <name>OpsStoredReports</name>
     <message>
+        <source>Figure</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>세부 항목</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>준수</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>SLA by priority</source>
+        <translation>우선순위별 SLA</translation>
+    </message>
+    <message>
+        <source>SLA by queue</source>
+        <translation>큐별 SLA</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>이의 제기</translation>
+    </message>
+    <message>
+        <source>Resolution time p95 (h)</source>
+        <translation>처리 시간 p95 (시간)</translation>
+    </message>
+    <message>
+        <source>QA band</source>
+        <translation>QA 등급</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>제출</translation>
+    </message>
+    <message>
+        <source>Submission rate (%)</source>
+        <translation>제출률 (%)</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>처리 완료</translation>
+    </message>
+    <message>
+        <source>Overturn rate (%)</source>
+        <translation>번복률 (%)</translation>
+    </message>
+    <message>
+        <source>Resolution p95 (h)</source>
+        <translation>처리 시간 p95 (시간)</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>우수</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>양호</translation>
+    </message>
+    <message>
+        <source>Needs improvement</source>
+        <translation>개선 필요</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>미흡</translation>
+    </message>
+    <message>
         <source>All periods</source>
         <translation>전체 주기</translation>
     </message>

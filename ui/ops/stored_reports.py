@@ -49,12 +49,51 @@ def period_label(period: str) -> str:
     }.get(period, period)
 
 
-class RowsModel(QAbstractTableModel):
-    """Plain string rows under a header."""
+def detail_header() -> list[str]:
+    """The report's columns in words (the CSV keeps ``reports.CSV_HEADER`` for scripts)."""
+    t = lambda text: translate("OpsStoredReports", text)  # noqa: E731
+    return [t("Figure"), t("Item"), t("Total"), t("Met"), t("Breached"), t("In progress"),
+            t("Value")]  # fmt: skip
 
-    def __init__(self, header: list[str], parent=None) -> None:
+
+def detail_word(column: int, value: str) -> str:
+    """A report cell as a person reads it: the section and figure names in words, priorities
+    upper-case; numbers and queue names as they are."""
+    t = lambda text: translate("OpsStoredReports", text)  # noqa: E731
+    if column == 0:
+        return {
+            "sla_priority": t("SLA by priority"),
+            "sla_queue": t("SLA by queue"),
+            "appeals": t("Appeals"),
+            "resolution_p95_hours": t("Resolution time p95 (h)"),
+            "qa_band": t("QA band"),
+        }.get(value, value)
+    if column == 1:
+        words = {
+            "submitted": t("Submitted"),
+            "submission_rate": t("Submission rate (%)"),
+            "resolved": t("Resolved"),
+            "overturn_rate": t("Overturn rate (%)"),
+            "resolution_p95_hours": t("Resolution p95 (h)"),
+            "excellent": t("Excellent"),
+            "good": t("Good"),
+            "needs_improvement": t("Needs improvement"),
+            "poor": t("Poor"),
+        }
+        if value in words:
+            return words[value]
+        return value.upper() if value in ("p0", "p1", "p2", "p3") else value
+    return value
+
+
+class RowsModel(QAbstractTableModel):
+    """Plain string rows under a header; ``word`` turns a stored cell into what a person reads
+    (``rows()`` keeps the stored values, which the CSV export writes)."""
+
+    def __init__(self, header: list[str], parent=None, word=None) -> None:
         super().__init__(parent)
         self.header = header
+        self.word = word
         self._rows: list[list[str]] = []
 
     def set_rows(self, rows: list[list[str]]) -> None:
@@ -80,7 +119,8 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
+            value = self._rows[index.row()][index.column()]
+            return self.word(index.column(), value) if self.word else value
         return None
 
 
@@ -139,7 +179,7 @@ class StoredReportsTab(QWidget):
             ],
             self,
         )
-        self.detail_model = RowsModel(list(reports.CSV_HEADER), self)
+        self.detail_model = RowsModel(detail_header(), self, word=detail_word)
         self.list_view = self._table(self.list_model, "opsStoredReportList")
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

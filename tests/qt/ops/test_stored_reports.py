@@ -47,3 +47,19 @@ def test_list_show_and_export(qtbot, qloop, demo, tmp_path, qtmodeltester) -> No
     finally:
         closing = asyncio.ensure_future(api.aclose())
         qtbot.waitUntil(closing.done)
+
+
+def test_report_rows_read_as_words_while_the_csv_keeps_its_keys(qtbot) -> None:
+    """The detail table shows figures in words (no ``sla_priority`` / ``submission_rate``
+    reaching a person); the rows behind it, which the CSV export writes, keep the stored keys."""
+    from ui.ops.stored_reports import RowsModel, detail_header, detail_word
+
+    model = RowsModel(detail_header(), word=detail_word)
+    raw = [["sla_priority", "p1", "6", "0", "1", "5", "0.0"], ["appeals", "submission_rate",
+           "", "", "", "", "12.5"]]  # fmt: skip
+    model.set_rows(raw)
+    shown = [[model.data(model.index(r, c)) for c in range(7)] for r in range(2)]
+    assert shown[0][:2] == ["SLA by priority", "P1"] and shown[0][6] == "0.0"
+    assert shown[1][:2] == ["Appeals", "Submission rate (%)"]
+    assert model.rows() == raw
+    assert "section" not in detail_header()
