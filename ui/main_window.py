@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
-from ui.navigation import allowed, allowed_pages, default_page, spec
+from ui.navigation import allowed, allowed_pages, default_page, shortcut_pages, spec
 from ui.pages import build_page
 from ui.status_bar import ShellStatusBar
 from widgets.banner import NotificationBanner
@@ -117,12 +117,7 @@ class MainWindow(QMainWindow):
         self._action("next_task", self.tr("Next task"), "N", self._on_next_task)
         self._action("sync_now", self.tr("Sync now"), "F5", self.context.bridge.request_sync)
         self._action("sign_out", self.tr("Sign out"), "", self.sig_sign_out_requested.emit)
-        pages = [
-            p
-            for p in allowed_pages(self.context.user.roles)
-            if p.in_rail or p.name == "sync-problems"
-        ]
-        for number, page in enumerate(pages, start=1):
+        for number, page in enumerate(shortcut_pages(self.context.user.roles), start=1):
             keys = f"Ctrl+{number}" if number <= 9 else ""
             self._action(
                 f"go_{page.name}",

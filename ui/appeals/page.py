@@ -22,11 +22,11 @@ from app.rules import access, appeals
 from app.store.lookups import get_appeal, get_case
 from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
 from ui.appeals.model import AppealsModel
-from ui.case import sections
-from ui.case.panels import InfoGroup
-from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
+from ui.shared.wiring import domain_user, local_write_done
+from widgets import case_sections as sections
 from widgets.formatting import local_time
+from widgets.info_panels import InfoGroup
 
 
 class AppealsPage(QWidget):

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject
-from ui.wall.alert_strip import SEVERITY, alert_message, alert_time, kind_label, most_urgent
+from ui.shared.alerts import alert_message, alert_time, kind_label
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
 

@@ -30,9 +30,9 @@ from app.domain.people import QA_DIMENSIONS, QAReview
 from app.rules import access, qa
 from app.rules.errors import RuleError, ValidationFailed
 from app.services import qa_actions
-from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
+from ui.shared.wiring import domain_user, local_write_done
 from widgets.formatting import SEOUL
 
 

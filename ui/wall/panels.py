@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules import ops_metrics as om
-from ui.wall.models import LiveCallsModel, QueueStatsModel
 from widgets.kpi_tile import KpiTile
+from widgets.ops_models import LiveCallsModel, QueueStatsModel
 from widgets.trend_chart import TrendChart
 
 translate = QCoreApplication.translate

@@ -29,9 +29,9 @@ from ui.ops.export import read_csv
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportModel, ReportTab
 from ui.ops.writes import DeskWriter
+from ui.shared.ops_feed import WallFeed
+from ui.shared.ops_source import WallSource
 from ui.tasks import TaskKeeper
-from ui.wall.feed import WallFeed
-from ui.wall.source import WallSource
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # Friday 12:00 in Seoul
 DAY = datetime(2026, 11, 19, 1, 0, tzinfo=UTC)  # Thursday 10:00 in Seoul
