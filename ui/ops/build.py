@@ -10,9 +10,9 @@ from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab
 from ui.ops.stored_reports import StoredReportsTab
 from ui.ops.writes import DeskWriter
-from ui.shared.ops_feed import WallFeed, connect_bridge
+from ui.shared.ops_feed import WallFeed, connect_bridge, engine_api
 from ui.shared.ops_source import WallSource
-from ui.shared.wiring import domain_user, engine_api
+from ui.shared.wiring import domain_user
 
 
 def build_page(context: AppContext, parent: QWidget) -> OpsPage:

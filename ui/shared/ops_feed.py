@@ -179,6 +179,12 @@ class WallFeed(QObject):
             self.sig_freshness_changed.emit(stale, age)
 
 
+def engine_api(context: Any) -> Any:
+    """The sync engine's ``ApiClient`` (shared token and connection pool), or None."""
+    parts = getattr(context.bridge.engine, "parts", None)
+    return getattr(getattr(parts, "puller", None), "api", None)
+
+
 def connect_bridge(feed: WallFeed, bridge: Any) -> None:
     """Live hints: an ``alert`` event polls at once; ``queue.stats`` merges when offered."""
     bridge.sig_alert_received.connect(feed.on_alert)

@@ -21,9 +21,9 @@ from sync.auth import login
 from sync.wiring import build_engine
 from tests.qt.decision.demo_data import EXEC_CAPACITY, build_decision
 from ui.bridge import SyncBridge
-from ui.decision.build import wire_actions
 from ui.decision.page import DecisionPage
 from ui.decision.source import DecisionSource
+from ui.shared.review_wiring import wire_actions
 
 
 @pytest.fixture
