@@ -1,4 +1,5 @@
-"""The wall's heartbeat: polls the server, tracks how fresh the data is, and never stops.
+"""The heartbeat of the wall and the ops desk: polls the server, tracks how fresh the data is, and
+never stops.
 
 * Every ``poll_s`` (default 5 s) one snapshot is fetched (``WallSource.snapshot``); a poll still
   running is not doubled, and each one is cut off after ``timeout_s``.
