@@ -55,7 +55,9 @@ def test_a_simulated_call_plays_into_the_page(qtbot, qloop, tmp_path, live_serve
         qtbot.waitUntil(lambda: page.call is not None, timeout=30_000)
         call_id = page.call.id
         qtbot.waitUntil(lambda: sum(t.final for t in page.model.turns()) >= 4, timeout=30_000)
-        assert call_id in stored  # the live consumer signalled each stored segment
+        # The live consumer signals each segment it stores; under load the first turns may
+        # arrive by the catch-up fetch before the event stream is up, so wait for the stream.
+        qtbot.waitUntil(lambda: call_id in stored, timeout=30_000)
         qtbot.waitUntil(lambda: page.suggestions.model.origin == "server", timeout=20_000)
         assert page.suggestions.model.rowCount() > 0
         qtbot.waitUntil(
