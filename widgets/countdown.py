@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from widgets.clock import Clock
 from widgets.formatting import format_duration, local_time
+from widgets.palette import Roles
 
 translate = QCoreApplication.translate
-COLOURS = {"ok": "#005A8C", "warning": "#8A5A00", "overdue": "#B34700"}
+COLOURS = Roles({"ok": "info", "warning": "warning", "overdue": "error"}, as_hex=True)
 
 
 def countdown_state(deadline: datetime, now: datetime, warn_within: timedelta) -> str:

@@ -14,10 +14,16 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 
+from widgets.palette import Roles
+
 translate = QCoreApplication.translate
 FLUSH_MS = 34  # ≤ 30 Hz
 SERIES = ("customer", "agent", "trend")
-COLORS = {"customer": "#E69F00", "agent": "#0072B2", "trend": "#D55E00", "threshold": "#6E6E6E"}
+COLORS = Roles(
+    {"customer": "speaker.customer", "agent": "speaker.agent", "trend": "sentiment.negative",
+     "threshold": "accent.grey"},
+    as_hex=True,
+)  # fmt: skip
 
 
 class _Series:
