@@ -254,6 +254,21 @@ def css_color(role: str, theme: str | None = None) -> str:
     return f"color: {hex_of(role, theme)};"
 
 
+def apply_to_charts(theme: str | None = None) -> None:
+    """pyqtgraph's default background and foreground (axes, labels) from ``theme``; pyqtgraph
+    reads them when a plot is made, so call this before making one (the theme loader does)."""
+    import pyqtgraph as pg  # only the charts need it
+
+    pg.setConfigOptions(
+        background=hex_of("chart.background", theme), foreground=hex_of("chart.foreground", theme)
+    )
+
+
+def alert_span_style(theme: str | None = None) -> str:
+    """Inline HTML style of a flagged passage (alert text on the alert wash)."""
+    return f"background:{hex_of('alert.background', theme)}; color:{hex_of('alert.text', theme)};"
+
+
 class Roles(Mapping[str, QColor]):
     """A fixed key → role table resolved against the active theme at each lookup:
     ``PRIORITY = Roles({"p0": "p0", …}); PRIORITY["p0"]`` is a QColor of today's theme."""

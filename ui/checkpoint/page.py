@@ -35,10 +35,15 @@ from ui.checkpoint.models import SignalsModel
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time
+from widgets.palette import css_color, hex_of
 
-ALERT_STYLE = (
-    "QFrame#eventAlert { background: #FBE6DA; border: 2px solid #D55E00; border-radius: 6px; }"
-)
+
+def alert_style() -> str:
+    """The event alert's frame, in the active theme's alert colours."""
+    return (
+        f"QFrame#eventAlert {{ background: {hex_of('alert.background')}; "
+        f"border: 2px solid {hex_of('alert.border')}; border-radius: 6px; }}"
+    )
 
 
 def first_open(store: Store) -> str | None:
@@ -192,11 +197,11 @@ class CheckpointPage(QWidget):
     def _alert(self, cp: Checkpoint, parent: QWidget) -> QWidget:
         frame = QFrame(parent)
         frame.setObjectName("eventAlert")
-        frame.setStyleSheet(ALERT_STYLE)
+        frame.setStyleSheet(alert_style())
         layout = QVBoxLayout(frame)
         critical = [s for s in cp.signals if s.severity.value == "critical"] or cp.signals
         head = QLabel(self.tr("⚠ ALERT: Critical anomaly detected"), frame)
-        head.setStyleSheet("font-size: 16pt; font-weight: bold; color: #8A2E00;")
+        head.setStyleSheet("font-size: 16pt; font-weight: bold; " + css_color("alert.text"))
         layout.addWidget(head)
         for s in critical:
             detected = s.detected_at or cp.created_at or cp.window.end

@@ -34,6 +34,7 @@ from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
 from widgets.formatting import SEOUL
+from widgets.palette import css_color
 
 
 def _table(parent: QWidget, model, name: str) -> QTableView:
@@ -94,7 +95,7 @@ class QAPage(QWidget):
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.review_title = QLabel(self)
         self.review_problem = QLabel(self)
-        self.review_problem.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.review_problem.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.review_problem.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save review (Ctrl+Enter)"), self)
         self.save_button.setShortcut("Ctrl+Return")

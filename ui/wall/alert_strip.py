@@ -16,8 +16,10 @@ from app.domain.wire import parse_time
 from app.rules.alert_text import render
 from app.rules.pii import shared_subject, shared_text
 from ui.look import current_language
+from ui.wall.style import wall_theme
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from widgets.palette import hex_of
 
 translate = QCoreApplication.translate
 SEVERITY = {
@@ -116,9 +118,11 @@ class AlertStrip(QFrame):
         top = ordered[0]
         level = SEVERITY.get(str(top.get("kind")), "warning")
         color = LEVEL_COLORS[level]
+        wash = hex_of(
+            "alert.background" if level == "critical" else "warning.background", wall_theme()
+        )
         self.setStyleSheet(
-            f"#wallAlertStrip {{ border-left: 14px solid {color}; background: "
-            f"{'#3A1F12' if level == 'critical' else '#33290F'}; }}"
+            f"#wallAlertStrip {{ border-left: 14px solid {color}; background: {wash}; }}"
             f"#wallAlertIcon {{ color: {color}; }}"
         )
         self.icon.setText(LEVEL_SHAPES[level])
