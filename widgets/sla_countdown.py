@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.enums import SlaState
 from app.rules.sla import SlaFace, SlaView
-from widgets.formatting import format_duration, local_time
+from widgets.formatting import format_duration, local_time, zone_label
 from widgets.palette import active_theme, qcolor
 
 translate = QCoreApplication.translate
@@ -140,7 +140,7 @@ def countdown_text(view: SlaView | SlaFace) -> str:
 
 
 def countdown_tooltip(view: SlaView) -> str:
-    """Calendar and business-hours remaining time and the due time in Asia/Seoul."""
+    """Calendar and business-hours remaining time and the due time in the display zone."""
     lines = [
         translate("SlaCountdown", "SLA: {state} ({pct}% used)").format(
             state=state_label(view.state), pct=round(view.elapsed_fraction * 100)
@@ -151,7 +151,9 @@ def countdown_tooltip(view: SlaView) -> str:
         translate("SlaCountdown", "Remaining (business hours): {left}").format(
             left=_signed(view.business_remaining)
         ),
-        translate("SlaCountdown", "Due: {due} (Asia/Seoul)").format(due=local_time(view.due_at)),
+        translate("SlaCountdown", "Due: {due} ({zone})").format(
+            due=local_time(view.due_at), zone=zone_label(view.due_at)
+        ),
     ]
     return "\n".join(lines)
 

@@ -824,8 +824,8 @@
     </message>
     <message>
         <location filename="../../widgets/sla_countdown.py" line="84"/>
-        <source>Due: {due} (Asia/Seoul)</source>
-        <translation>기한: {due} (서울 시간)</translation>
+        <source>Due: {due} ({zone})</source>
+        <translation>기한: {due} ({zone})</translation>
     </message>
 </context>
 <context>
@@ -2568,8 +2568,8 @@
         <translation>⚠ ALERT: 심각한 이상 감지</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} (KST)</source>
-        <translation>&lt;b&gt;신호&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} (KST)</translation>
+        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
+        <translation>&lt;b&gt;신호&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
     </message>
     <message>
         <source>Unanswered 48 h after detection: {action} (the workflow halts).</source>
@@ -2610,8 +2610,8 @@
         <translation>{what}{time} 남음</translation>
     </message>
     <message>
-        <source>Deadline {at} (KST)</source>
-        <translation>기한 {at} (KST)</translation>
+        <source>Deadline {at} ({zone})</source>
+        <translation>기한 {at} ({zone})</translation>
     </message>
 </context>
 <context>

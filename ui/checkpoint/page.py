@@ -34,7 +34,7 @@ from ui.checkpoint.feedback_form import FeedbackForm
 from ui.checkpoint.models import SignalsModel
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
-from widgets.formatting import local_time
+from widgets.formatting import local_time, zone_label
 from widgets.palette import css_color, hex_of
 
 
@@ -207,12 +207,13 @@ class CheckpointPage(QWidget):
             detected = s.detected_at or cp.created_at or cp.window.end
             text = self.tr(
                 "<b>Signal</b>: {type} in {nodes}<br><b>Severity</b>: CRITICAL<br>"
-                "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} (KST)"
+                "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} ({zone})"
             ).format(
                 type=html.escape(s.type),
                 nodes=html.escape(", ".join(s.affected_nodes)),
                 evidence=html.escape(s.evidence),
                 at=local_time(detected),
+                zone=zone_label(detected),
             )
             label = QLabel(text, frame)
             label.setWordWrap(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.domain.people import User
-from app.rules.ops_metrics import KST
+from app.rules.zone import KST
 from ui.context import AppContext
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab

@@ -33,7 +33,7 @@ from app.services import qa_actions
 from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
-from widgets.formatting import SEOUL
+from widgets.formatting import display_zone
 from widgets.palette import css_color
 
 
@@ -68,7 +68,7 @@ class QAPage(QWidget):
         self.review: QAReview | None = None
         self.tasks = QATasksModel(self)
         self.results = ReviewerResultsModel(self)
-        today = context.clock.now().astimezone(SEOUL).date()
+        today = context.clock.now().astimezone(display_zone()).date()
         self.date_from = QDateEdit(QDate(today - timedelta(days=7)), self)
         self.date_to = QDateEdit(QDate(today), self)
         for edit in (self.date_from, self.date_to):
@@ -186,10 +186,10 @@ class QAPage(QWidget):
 
     # -- period and sample ----------------------------------------------------------------------
     def period(self) -> tuple[datetime, datetime]:
-        """The chosen dates as UTC instants (Asia/Seoul midnights)."""
+        """The chosen dates as UTC instants (midnights of the display zone)."""
 
         def instant(d: QDate) -> datetime:
-            local = datetime.combine(d.toPython(), time(0), tzinfo=SEOUL)
+            local = datetime.combine(d.toPython(), time(0), tzinfo=display_zone())
             return local.astimezone(UTC)
 
         return instant(self.date_from.date()), instant(self.date_to.date())
