@@ -118,3 +118,17 @@ def test_widgets_ask_the_palette_for_the_active_theme(qapp: QApplication) -> Non
 def test_an_unknown_role_is_a_clear_error() -> None:
     with pytest.raises(KeyError, match="no colour role 'eror'"):
         palette.hex_of("eror")
+
+
+def test_the_wall_paints_with_the_wall_variant_or_high_contrast(qapp: QApplication) -> None:
+    from ui.wall.style import wall_qss
+
+    before = qapp.property("theme")
+    try:
+        qapp.setProperty("theme", "light")  # a wall page opened from a light desk stays dark
+        assert palette.hex_of("background", "wall") in wall_qss()
+        qapp.setProperty("theme", "high-contrast")
+        assert palette.hex_of("background", "high-contrast") in wall_qss()
+        assert palette.hex_of("background", "wall") not in wall_qss()
+    finally:
+        qapp.setProperty("theme", before)
