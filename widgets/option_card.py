@@ -48,7 +48,7 @@ STYLE = """
 QFrame#optionCard {{ background: {surface}; border: 1px solid {border}; border-radius: 6px; }}
 QFrame#optionCard[recommended="true"] {{ border: 2px solid {recommended}; }}
 QFrame#optionCard[selected="true"] {{ background: {selected}; }}
-QLabel#optionName {{ font-size: 13pt; font-weight: bold; }}
+QLabel#optionName {{ font-size: {card_title}pt; font-weight: bold; }}
 QLabel#optionMuted {{ color: {muted}; }}
 QLabel#optionRecommended {{ background: {badge_bg}; color: {badge}; padding: 3px 6px;
     border-radius: 3px; }}
@@ -65,6 +65,7 @@ def card_style() -> str:
         surface=h("surface"), border=h("border"), recommended=h("accent.blue"),
         selected=h("surface.selected"), muted=h("muted"), badge_bg=h("badge.background"),
         badge=h("badge.text"), track=h("track"), chunk=h("accent.sky"),
+        card_title=palette.size_of("card_title"),
     )  # fmt: skip
 
 

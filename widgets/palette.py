@@ -183,12 +183,13 @@ SERIES = ("accent.vermillion", "accent.orange", "accent.blue", "accent.green", "
           "accent.sky")  # fmt: skip
 """Chart series roles, in order."""
 
-# Sizes (points) that differ by theme: the wall is read from 5 m away.
-SIZES: dict[str, dict[str, float]] = {
-    "light": {"body": 10},
-    "dark": {"body": 10},
-    "wall": {"body": 15},
-    "high-contrast": {"body": 11},
+# Type sizes (points) by theme: the wall is read from 5 m away, high contrast a step larger.
+_DESK_SIZES = {"body": 10, "heading": 16, "subheading": 12, "card_title": 13, "countdown": 15}
+SIZES: dict[str, dict[str, int]] = {
+    "light": _DESK_SIZES,
+    "dark": _DESK_SIZES,
+    "wall": {"body": 15, "heading": 26, "subheading": 18, "card_title": 19, "countdown": 22},
+    "high-contrast": {k: v + 1 for k, v in _DESK_SIZES.items()},
 }
 
 ROLE_ALIASES = {
@@ -245,8 +246,14 @@ def series(theme: str | None = None) -> tuple[str, ...]:
     return tuple(hex_of(role, theme) for role in SERIES)
 
 
-def size_of(name: str, theme: str | None = None) -> float:
+def size_of(name: str, theme: str | None = None) -> int:
+    """Point size of the type role ``name`` (body, heading, subheading, card_title, countdown)."""
     return SIZES[theme if theme in SIZES else active_theme()][name]
+
+
+def css_size(name: str, theme: str | None = None) -> str:
+    """``font-size: …pt;`` for a one-widget style sheet."""
+    return f"font-size: {size_of(name, theme)}pt;"
 
 
 def css_color(role: str, theme: str | None = None) -> str:

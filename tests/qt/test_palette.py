@@ -132,3 +132,17 @@ def test_the_wall_paints_with_the_wall_variant_or_high_contrast(qapp: QApplicati
         assert palette.hex_of("background", "wall") not in wall_qss()
     finally:
         qapp.setProperty("theme", before)
+
+
+def test_type_sizes_come_from_the_palette_by_theme(qapp: QApplication) -> None:
+    from ui.look import apply_font
+
+    for name in palette.SIZES["light"]:
+        assert palette.size_of(name, "wall") > palette.size_of(name, "light"), name
+        assert palette.size_of(name, "high-contrast") >= palette.size_of(name, "light"), name
+    before = qapp.font()
+    try:
+        apply_font(qapp, "wall")
+        assert qapp.font().pointSizeF() == palette.size_of("body", "wall")
+    finally:
+        qapp.setFont(before)

@@ -29,7 +29,7 @@ from app.services.decision_actions import generated_decision
 from app.store.store import Store
 from ui.approvals.model import ApprovalItem, ApprovalsModel, load_items
 from widgets.clock import Clock
-from widgets.palette import alert_span_style, css_color
+from widgets.palette import alert_span_style, css_color, css_size
 
 
 def content_html(content: GeneratedContent) -> str:
@@ -74,7 +74,7 @@ class ApprovalsPage(QWidget):
         title.setObjectName("pageTitle")
         self.preview_title = QLabel(self)
         self.preview_title.setWordWrap(True)
-        self.preview_title.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.preview_title.setStyleSheet("font-weight: bold; " + css_size("subheading"))
         self.text = QTextBrowser(self)
         self.check = QLabel(self)
         self.check.setWordWrap(True)

@@ -35,7 +35,7 @@ from ui.checkpoint.models import SignalsModel
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time, zone_label
-from widgets.palette import css_color, hex_of
+from widgets.palette import css_color, css_size, hex_of, size_of
 
 
 def alert_style() -> str:
@@ -105,7 +105,10 @@ class CheckpointPage(QWidget):
         self.form = None
         self.halt_note = None
         self.countdown = CountdownLabel(
-            self.clock, content, warn_within=rules.EVENT_TIMEOUT / 4, point_size=15
+            self.clock,
+            content,
+            warn_within=rules.EVENT_TIMEOUT / 4,
+            point_size=size_of("countdown"),
         )
         self.countdown.sig_deadline_reached.connect(self._on_deadline_reached)
         self.countdown.hide()
@@ -201,7 +204,7 @@ class CheckpointPage(QWidget):
         layout = QVBoxLayout(frame)
         critical = [s for s in cp.signals if s.severity.value == "critical"] or cp.signals
         head = QLabel(self.tr("⚠ ALERT: Critical anomaly detected"), frame)
-        head.setStyleSheet("font-size: 16pt; font-weight: bold; " + css_color("alert.text"))
+        head.setStyleSheet(f"{css_size('heading')} font-weight: bold; {css_color('alert.text')}")
         layout.addWidget(head)
         for s in critical:
             detected = s.detected_at or cp.created_at or cp.window.end
@@ -217,7 +220,7 @@ class CheckpointPage(QWidget):
             )
             label = QLabel(text, frame)
             label.setWordWrap(True)
-            label.setStyleSheet("font-size: 12pt;")
+            label.setStyleSheet(css_size("subheading"))
             layout.addWidget(label)
         self.countdown.setParent(frame)
         self.countdown.show()
