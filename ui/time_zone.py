@@ -20,6 +20,11 @@ SETTINGS_KEY = "display/time_zone"
 """QSettings key of the user's display zone (an IANA name such as ``Asia/Seoul``)."""
 
 
+def workstation_settings() -> QSettings:
+    """The workstation's settings store (the one ``ui/app.py`` keeps the server URL in)."""
+    return QSettings("reviewer-workstation", "workstation")
+
+
 def apply_time_zone(settings: QSettings, cli_zone: str | None = None) -> ZoneInfo:
     """Set the display zone from ``cli_zone`` (already checked by the option parser) or the
     setting; a setting the zone database does not know is logged and the default used, and

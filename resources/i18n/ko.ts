@@ -593,6 +593,10 @@
         <translation>로그아웃</translation>
     </message>
     <message>
+        <source>Time zone…</source>
+        <translation>시간대…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="123"/>
         <source>Go to {page}</source>
         <translation>{page}(으)로 이동</translation>
@@ -3735,6 +3739,21 @@
     <message>
         <source>The server refused: {detail}</source>
         <translation>서버가 거부했습니다: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneDialog</name>
+    <message>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>Times are shown in this zone. Business hours, holidays, SLA due times and report days keep Korean time (KST).</source>
+        <translation>시각은 이 시간대로 표시됩니다. 업무 시간, 공휴일, SLA 기한, 보고서 기준일은 한국 시간(KST)을 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: {name}</source>
+        <translation>알 수 없는 시간대: {name}</translation>
     </message>
 </context>
 </TS>

@@ -8,12 +8,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox
 
+from app.domain.enums import Role
 from app.rules import calendar, reports
 from app.rules.zone import DEFAULT_DISPLAY_ZONE, KST
+from ui.bridge import SyncBridge
+from ui.context import AppContext, UserInfo
+from ui.main_window import MainWindow
 from ui.options import parse
+from ui.tasks import TaskKeeper
 from ui.time_zone import SETTINGS_KEY, apply_time_zone, save_time_zone
+from ui.time_zone_dialog import TimeZoneDialog
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import display_zone, local_time, set_display_zone
@@ -101,3 +109,56 @@ def test_business_rules_keep_korean_time_whatever_the_display_zone(settings) -> 
 
 def test_the_high_contrast_theme_is_an_option() -> None:
     assert parse(["--theme", "high-contrast"]).theme == "high-contrast"
+
+
+def _ok(qtbot, dialog: TimeZoneDialog) -> None:
+    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_time_zone_dialog_changes_a_displayed_time(qtbot, settings, countdown) -> None:
+    apply_time_zone(settings)
+    countdown.set_deadline(DEADLINE)
+    assert "21:00 (KST)" in countdown.toolTip()
+    dialog = TimeZoneDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.zone.currentText() == "Asia/Seoul"
+    dialog.zone.setCurrentText("Europe/Berlin")
+    with qtbot.waitSignal(dialog.sig_zone_changed) as changed:
+        _ok(qtbot, dialog)
+    assert changed.args == ["Europe/Berlin"]
+    assert settings.value(SETTINGS_KEY) == "Europe/Berlin"
+    countdown.set_deadline(DEADLINE)  # the next tick or repaint
+    assert "13:00 (CET)" in countdown.toolTip()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+
+
+def test_the_dialog_keeps_an_unknown_zone_as_typed_and_changes_nothing(qtbot, settings) -> None:
+    settings.setValue(SETTINGS_KEY, "Europe/Berlin")
+    apply_time_zone(settings)
+    dialog = TimeZoneDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.zone.setCurrentText("Europe/Atlantis")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert "Europe/Atlantis" in dialog.error.text()
+    assert dialog.zone.currentText() == "Europe/Atlantis"
+    assert settings.value(SETTINGS_KEY) == "Europe/Berlin"
+    assert display_zone().key == "Europe/Berlin"
+
+
+def test_the_main_window_offers_the_time_zone_option(qtbot, qloop, small_store, clock) -> None:
+    bridge = SyncBridge(small_store)
+    user = UserInfo("reviewer1", "김검토", [Role.REVIEWER])
+    window = MainWindow(AppContext(small_store, clock, TaskKeeper(), bridge, user))
+    bridge.setParent(window)
+    qtbot.addWidget(window)
+    action = window.findChild(QAction, "time_zone")
+    assert action is not None
+    action.trigger()
+    dialog = window.time_zone_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=20_000)
+    assert dialog.zone.currentText() == display_zone().key
+    dialog.reject()  # nothing saved to the user's real settings
