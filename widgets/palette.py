@@ -12,7 +12,6 @@ the contrast test computes from :data:`TEXT_PAIRS`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -231,14 +230,16 @@ def hex_of(role: str, theme: str | None = None) -> str:
         raise KeyError(f"no colour role {role!r} in the palette") from None
 
 
+_QCOLORS: dict[tuple[str, str], QColor] = {}
+
+
 def qcolor(role: str, theme: str | None = None) -> QColor:
-    """A fresh QColor of ``role`` (parsed once per colour; painters call this per cell)."""
-    return QColor(_parsed(hex_of(role, theme)))
-
-
-@lru_cache(maxsize=256)
-def _parsed(text: str) -> QColor:
-    return QColor(text)
+    """A fresh QColor of ``role`` (made once per role and theme; painters call this per cell)."""
+    key = (role, theme if theme in VARIANTS else active_theme())
+    made = _QCOLORS.get(key)
+    if made is None:
+        made = _QCOLORS[key] = QColor(hex_of(role, key[1]))
+    return QColor(made)
 
 
 def series(theme: str | None = None) -> tuple[str, ...]:
