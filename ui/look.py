@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from widgets.palette import THEMES as PALETTE_THEMES
-from widgets.palette import apply_to_charts, size_of
+from widgets.palette import size_of
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,5 @@ def load_theme(app: QApplication, name: str) -> str:
     theme = name if name in THEME_NAMES else "light"
     text = (THEMES / f"{theme}.qss").read_text(encoding="utf-8")
     app.setStyleSheet(text)
-    app.setProperty("theme", theme)
-    apply_to_charts(theme)
+    app.setProperty("theme", theme)  # widgets/palette.py reads it (charts: apply_to_charts)
     return text

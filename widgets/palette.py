@@ -264,8 +264,9 @@ def css_color(role: str, theme: str | None = None) -> str:
 
 def apply_to_charts(theme: str | None = None) -> None:
     """pyqtgraph's default background and foreground (axes, labels) from ``theme``; pyqtgraph
-    reads them when a plot is made, so call this before making one (the theme loader does)."""
-    import pyqtgraph as pg  # only the charts need it
+    reads them when a plot is made, so each chart widget calls this before making its plot
+    (not at start-up: pyqtgraph and numpy load with the first chart)."""
+    import pyqtgraph as pg
 
     pg.setConfigOptions(
         background=hex_of("chart.background", theme), foreground=hex_of("chart.foreground", theme)

@@ -30,11 +30,14 @@ class TrendChart(QWidget):
         y_range: tuple[float, float] = (0.0, 100.0),
         target: float | None = None,
         line_width: float = 3.0,
+        theme: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``theme``: the palette variant to draw with (default: the application's)."""
         super().__init__(parent)
         self.setObjectName("trendChart")
         before = {id(w) for w in QApplication.topLevelWidgets()}
+        palette.apply_to_charts(theme)
         self.plot = pg.PlotWidget(self, background=None, axisItems={"bottom": pg.DateAxisItem()})
         for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless context menus
             if id(widget) not in before and isinstance(widget, QMenu):
@@ -50,7 +53,7 @@ class TrendChart(QWidget):
         self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize=f"{font.pointSizeF()}pt")
         self.curves: dict[str, pg.PlotDataItem] = {}
         for i, (key, label) in enumerate(series.items()):
-            colors = palette.series()
+            colors = palette.series(theme)
             color = colors[i % len(colors)]
             pen = pg.mkPen(color, width=line_width, style=STYLES[i % len(STYLES)])
             self.curves[key] = self.plot.plot(
@@ -70,7 +73,7 @@ class TrendChart(QWidget):
                     pos=target,
                     angle=0,
                     pen=pg.mkPen(
-                        palette.hex_of("accent.unknown"), width=2, style=Qt.PenStyle.DashLine
+                        palette.hex_of("accent.unknown", theme), width=2, style=Qt.PenStyle.DashLine
                     ),
                 )
             )

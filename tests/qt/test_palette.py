@@ -146,3 +146,14 @@ def test_type_sizes_come_from_the_palette_by_theme(qapp: QApplication) -> None:
         assert qapp.font().pointSizeF() == palette.size_of("body", "wall")
     finally:
         qapp.setFont(before)
+
+
+def test_charts_draw_with_the_theme_they_are_given(qtbot) -> None:
+    from widgets.trend_chart import TrendChart
+
+    chart = TrendChart({"p0": "P0", "p1": "P1"}, target=80.0, theme="wall")
+    qtbot.addWidget(chart)
+    axis = chart.plot.getAxis("left").pen().color().name().upper()
+    assert axis == palette.hex_of("chart.foreground", "wall").upper()
+    first = chart.curves["p0"].opts["pen"].color().name().upper()
+    assert first == palette.series("wall")[0].upper()
