@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.rules.errors import RuleError, ValidationFailed
 from widgets.forms import FieldForm, FieldSpec
+from widgets.palette import css_color
 
 Run = Callable[[dict[str, Any]], Any]
 translate = QCoreApplication.translate
@@ -46,7 +47,7 @@ class SubmitForm(QWidget):
         self.problem = QLabel(self)
         self.problem.setObjectName("formProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.problem.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.problem.hide()
         self.submit_button = QPushButton(translate("SubmitForm", "Submit (Ctrl+Enter)"), self)
         self.submit_button.setObjectName("submitButton")

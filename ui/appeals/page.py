@@ -27,6 +27,7 @@ from ui.shared.wiring import domain_user, local_write_done
 from widgets import case_sections as sections
 from widgets.formatting import local_time
 from widgets.info_panels import InfoGroup
+from widgets.palette import css_color
 
 
 class AppealsPage(QWidget):
@@ -52,7 +53,7 @@ class AppealsPage(QWidget):
         self.independence = QLabel(self)
         self.independence.setObjectName("independenceNotice")
         self.independence.setWordWrap(True)
-        self.independence.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.independence.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.independence.hide()
         self.resolve_form = ResolveAppealForm(store, self.user, lang, now, self)
         self.submit_form = SubmitAppealForm(store, self.user, lang, now, self)

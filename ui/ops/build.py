@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.rules.ops_metrics import KST
+from app.rules.zone import KST
 from ui.context import AppContext
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab

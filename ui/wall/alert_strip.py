@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject, shared_text
 from ui.shared.alerts import alert_message, alert_time, kind_label
+from ui.wall.style import wall_theme
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from widgets.palette import hex_of
 
 translate = QCoreApplication.translate
 
@@ -63,9 +65,11 @@ class AlertStrip(QFrame):
         top = ordered[0]
         level = SEVERITY.get(str(top.get("kind")), "warning")
         color = LEVEL_COLORS[level]
+        wash = hex_of(
+            "alert.background" if level == "critical" else "warning.background", wall_theme()
+        )
         self.setStyleSheet(
-            f"#wallAlertStrip {{ border-left: 14px solid {color}; background: "
-            f"{'#3A1F12' if level == 'critical' else '#33290F'}; }}"
+            f"#wallAlertStrip {{ border-left: 14px solid {color}; background: {wash}; }}"
             f"#wallAlertIcon {{ color: {color}; }}"
         )
         self.icon.setText(LEVEL_SHAPES[level])
