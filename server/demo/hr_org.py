@@ -168,7 +168,7 @@ def demo_graph(now: datetime, *, seed: int = SEED, weeks: int = WEEKS) -> HRGrap
         RequiredCompetency("REQ-001", "CMP-ML", 4, opportunity_id="OPP-2026-001", fte=3.0),
         RequiredCompetency("REQ-002", "CMP-MLOPS", 3, opportunity_id="OPP-2026-001", fte=2.0),
         RequiredCompetency("REQ-003", "CMP-PM", 3, opportunity_id="OPP-2026-001", fte=1.0),
-        RequiredCompetency("REQ-004", "CMP-DE", 3, opportunity_id="OPP-2026-002", fte=3.0),
+        RequiredCompetency("REQ-004", "CMP-DE", 5, opportunity_id="OPP-2026-002", fte=10.0),
         RequiredCompetency("REQ-005", "CMP-CLOUD", 3, opportunity_id="OPP-2026-002", fte=1.0),
     ]
     for p, proj in enumerate(projects, start=1):

@@ -1,0 +1,57 @@
+"""The seed's error codes from the steps that raise them: E002 without data in the horizon, E003
+when there is nothing to close, E004 without a baseline; the failing step is recorded and the
+execution is FAILED with the code."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from app.decisions.workflow import run_to_approval, start
+from app.domain.decisions import DecisionError, WorkflowStatus
+from server.demo.hr_org import demo_graph
+
+NOW = datetime(2026, 12, 7, 1, tzinfo=UTC)
+GRAPH = demo_graph(NOW)
+
+
+def run(query: str, graph=GRAPH, start_week: str = "2026-12-07", **context):
+    decision = start("EXE-E", NOW)
+    rng = np.random.default_rng(1)
+    return run_to_approval(decision, query, context, graph, start_week, NOW, rng,
+                           requester_id="u", request_id="APR-E")  # fmt: skip
+
+
+def test_the_demo_question_pauses_for_approval() -> None:
+    decision = run("향후 12주간 AI팀의 가동률 병목 구간을 분석해줘")
+    assert decision.execution.status is WorkflowStatus.PAUSED_FOR_HITL
+    assert decision.execution.current_step == 7
+    request = decision.approval_request
+    assert request.expires_at - request.created_at == timedelta(hours=24)
+    assert request.required_level.value == "DIVISION"  # the recommended option costs ≥ 1억원
+    kg = decision.execution.results["KG_QUERY"]
+    assert kg["org_unit_name"] == "AI팀" and kg["bottleneck_weeks"]
+
+
+def test_e002_no_weeks_in_the_graph() -> None:
+    decision = run("가동률 병목은?", start_week="2031-01-06")
+    assert decision.execution.status is WorkflowStatus.FAILED
+    assert decision.execution.error_code is DecisionError.E002
+    assert decision.execution.results["KG_QUERY"]["status"] == "failed"
+
+
+def test_e003_nothing_to_close() -> None:
+    decision = run("가동률 병목은?", org_unit_id="ORG-DATA-001")  # a unit with spare people
+    assert decision.execution.error_code is DecisionError.E003
+    assert (
+        decision.execution.results["OPTION_GENERATION"]["error"]["hint_ko"]
+        == "컨텍스트 데이터 확인"
+    )
+
+
+def test_e004_no_baseline_revenue() -> None:
+    graph = dataclasses.replace(GRAPH, projects=(), _ids={})
+    decision = run("AI팀 가동률 병목은?", graph=graph)
+    assert decision.execution.error_code is DecisionError.E004
