@@ -34,6 +34,7 @@ import uvicorn
 from app.text import log_redaction
 from server.app import create_app
 from server.config import ServerConfig
+from server.jobs.decisions import stop_runner
 from server.leader import exclusive, start_leadership
 
 log = logging.getLogger("reviewer-server")
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         server.run()
     finally:
         live.stop()
+        stop_runner(app)
         app.state.bus.close()
         db.dispose()
     return 0

@@ -2,7 +2,9 @@
 
 ``seed_demo(db, now)`` creates the demo users (password ``demo``), queues, ~60 cases covering
 every priority and state (with the runbook's four scenarios), appeals, QA reviews, checkpoints,
-three decision executions paused for approval, generated content awaiting review (seed 003)
+the demo organisation's HR knowledge graph (server/demo/hr_org.py) and three decision
+executions produced by running seed 002's workflow on it (paused for approval), generated
+content awaiting review (seed 003)
 and the Korean knowledge articles of
 ``resources/knowledge``. ``seed_cases`` bulk-generates more cases. ``start_live(app)``
 starts the call simulator and the scheduler for a running app.

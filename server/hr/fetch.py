@@ -47,3 +47,11 @@ def row_counts(session: Session) -> dict[str, int]:
         name: session.execute(select(func.count()).select_from(table)).scalar_one()
         for name, table in HR_TABLES.items()
     }
+
+
+def fetch_names(session: Session) -> HRGraph:
+    """Only the named nodes the question is read against (units, competencies, opportunities)."""
+    return graph_of(
+        {name: _rows(session, name, None, None)
+         for name in ("org_units", "competencies", "opportunities")}
+    )  # fmt: skip

@@ -129,3 +129,9 @@ def load_dir(db, directory: Path) -> dict[str, int]:
         counts = store_graph(s, graph)
         s.commit()
     return counts
+
+
+HR_EMPTY = (
+    "no HR knowledge graph is loaded: run `reviewer-server load-hr DIR` (docs/HR_GRAPH.md) / "
+    "HR 지식 그래프가 없습니다: reviewer-server load-hr DIR로 적재하세요."
+)
