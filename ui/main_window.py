@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.decision.commands import register_decision_commands
 from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
 from ui.navigation import allowed, allowed_pages, default_page, spec
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self._action("next_task", self.tr("Next task"), "N", self._on_next_task)
         self._action("sync_now", self.tr("Sync now"), "F5", self.context.bridge.request_sync)
         self._action("sign_out", self.tr("Sign out"), "", self.sig_sign_out_requested.emit)
+        register_decision_commands(self)  # "Ask a decision question" (ui/decision/commands)
         pages = [
             p
             for p in allowed_pages(self.context.user.roles)

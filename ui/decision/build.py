@@ -31,6 +31,8 @@ def wire_actions(page, context: AppContext) -> None:
     bridge.sig_sync_finished.connect(page.on_sync_finished)
     if hasattr(page, "on_outbox_changed"):
         bridge.sig_outbox_changed.connect(page.on_outbox_changed)
+    if hasattr(page, "asker") and hasattr(bridge, "sig_decision_step"):
+        bridge.sig_decision_step.connect(page.asker.on_decision_step)
 
 
 def build_decision_page(context: AppContext, parent: QWidget) -> DecisionPage:
