@@ -59,7 +59,16 @@ def _ask_problem(exc: WorkflowError) -> ProblemError:
     "/decisions",
     status_code=202,
     summary="Ask a decision question (seed 002 workflow, runs in the background)",
-)
+    responses={
+        202: {
+            "description": "Accepted: the workflow runs; follow it by decision.step events",
+            "content": {"application/json": {"schema": {
+                "type": "object", "required": ["execution_id"],
+                "properties": {"execution_id": {"type": "string"}},
+            }}},
+        }
+    },
+)  # fmt: skip
 def ask_decision(request: Request, body: m.DecisionAskBody, user: User, idem: Idem) -> Response:
     require(user, Action.DECISION_ASK)
     state = request.app.state
