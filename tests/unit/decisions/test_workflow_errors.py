@@ -55,3 +55,14 @@ def test_e004_no_baseline_revenue() -> None:
     graph = dataclasses.replace(GRAPH, projects=(), _ids={})
     decision = run("AI팀 가동률 병목은?", graph=graph)
     assert decision.execution.error_code is DecisionError.E004
+
+
+def test_e008_a_fault_of_the_run_itself() -> None:
+    broken = dataclasses.replace(  # a week that is not text: the run itself fails, not the data
+        GRAPH, availability=(*GRAPH.availability[:-1], dataclasses.replace(
+            GRAPH.availability[-1], week=None)), _ids={}
+    )  # fmt: skip
+    decision = run("AI팀 가동률 병목은?", graph=broken)
+    assert decision.execution.status is WorkflowStatus.FAILED
+    assert decision.execution.error_code is DecisionError.E008
+    assert decision.execution.results["KG_QUERY"]["error"]["hint_ko"] == "로그 확인 후 재시도"
