@@ -256,9 +256,9 @@ def row_from_mapping(table: str, record: Mapping[str, Any], index: int) -> Any:
     cls = TABLES[table]
     fields = {f.name: f for f in dataclasses.fields(cls)}
     errors: dict[str, str] = {}
-    unknown = set(record) - set(fields)
+    unknown = {str(k) for k in record if k not in fields}
     for name in sorted(unknown):
-        errors[name] = "unknown column"
+        errors[name] = "unknown column" if name != "None" else "more cells than the header has"
     values: dict[str, Any] = {}
     for name, f in fields.items():
         if name not in record or record[name] in (None, ""):
@@ -266,6 +266,9 @@ def row_from_mapping(table: str, record: Mapping[str, Any], index: int) -> Any:
                 errors[name] = "required"
             continue
         kind = f.type if isinstance(f.type, str) else f.type.__name__
+        if isinstance(record[name], (dict, list, bool)):
+            errors[name] = "a single text or number"
+            continue
         try:
             values[name] = _convert(name, kind, record[name])
         except (TypeError, ValueError) as exc:

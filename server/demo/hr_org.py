@@ -14,6 +14,7 @@ import dataclasses
 import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from app.decisions.graph import (
     TABLES,
@@ -82,7 +83,8 @@ PROJECT_NAMES = {
 
 
 def monday_of(now: datetime) -> date:
-    day = now.date()
+    """The Monday of ``now``'s business week (Asia/Seoul, as server.jobs.decisions reads it)."""
+    day = now.astimezone(ZoneInfo("Asia/Seoul")).date()
     return day - timedelta(days=day.weekday())
 
 

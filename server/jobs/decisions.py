@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from app.decisions.graph import HRGraph
-from app.decisions.workflow import run_to_approval
+from app.decisions.workflow import e008, fail, run_to_approval
 from app.domain.decisions import DecisionExecution, DecomposedQuery, StepType
 from app.domain.enums import EntityKind
 from app.domain.wire import to_wire
@@ -119,12 +119,10 @@ class DecisionRunner:
             graph, first = load_graph(state.db, now, horizon)
             run_workflow(decision, dq.original_query if dq else "", context, graph, first, now,
                          requester_id=requester_id, decomposed=dq, on_step=self._save)  # fmt: skip
-        except Exception:  # the thread must survive; the execution shows E008
+        except Exception as exc:  # the thread must survive; the execution shows E008
             log.exception("decision %s failed", decision.id)
-            from app.decisions.workflow import e008, fail
-
-            step = StepType.KG_QUERY
-            fail(decision, step, e008(RuntimeError("fetch")), now)
+            step = StepType.KG_QUERY  # the graph could not be read
+            fail(decision, step, e008(exc), now)
             try:
                 self._save(decision, step, "failed")
             except Exception:

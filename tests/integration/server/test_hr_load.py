@@ -51,13 +51,16 @@ def test_a_bad_file_names_the_problems_and_loads_nothing(tmp_path: Path, capsys)
     rows[1]["available_fte"] = "1.5"
     rows[2]["employee_id"] = "EMP-9999"  # nobody
     with (bad / "availability.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(fh)
+        writer.writerow(list(rows[0]))
+        for n, row in enumerate(rows):
+            extra = ["extra"] if n == 3 else []  # row 4 has more cells than the header
+            writer.writerow([*row.values(), *extra])
     assert main(["load-hr", str(bad), "--db", url]) == 2
     err = capsys.readouterr().err
     assert "availability row 1: week: a week is the ISO date of its Monday" in err
     assert "availability row 2: available_fte" in err
+    assert "availability row 4: None: more cells than the header has" in err
     with db.read() as s:
         assert row_counts(s) == before  # nothing changed
     (bad / "demands.csv").unlink()
