@@ -8,6 +8,7 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+import pytest
 
 from app.decisions.workflow import run_to_approval, start
 from app.domain.decisions import DecisionError, WorkflowStatus
@@ -66,3 +67,27 @@ def test_e008_a_fault_of_the_run_itself() -> None:
     assert decision.execution.status is WorkflowStatus.FAILED
     assert decision.execution.error_code is DecisionError.E008
     assert decision.execution.results["KG_QUERY"]["error"]["hint_ko"] == "로그 확인 후 재시도"
+
+
+def test_e005_claims_without_graph_rows() -> None:
+    from app.decisions.chances import probabilities
+    from app.decisions.decompose import decompose
+    from app.decisions.errors import WorkflowError
+    from app.decisions.evidence import validate
+    from app.decisions.facts import query_graph
+    from app.decisions.impact import simulate
+    from app.decisions.plans import generate_options, measures
+
+    dq = decompose("AI팀 가동률 병목은?", {}, GRAPH)
+    facts = query_graph(dq, GRAPH, "2026-12-07")
+    plans, options = measures(facts), generate_options(facts)
+    comparison = simulate(facts, options, plans, np.random.default_rng(3))
+    _per_option, probability = probabilities(facts, options, plans)
+    result, _text = validate(GRAPH, facts, options, plans, comparison, probability)
+    assert result.evidence_link_rate == 1.0
+    unlinked = dataclasses.replace(facts, evidence={})  # the rows are not in the graph
+    foreign = dataclasses.replace(facts, evidence={"supply": ("availability:NOPE", "x:y")})
+    for bare in (unlinked, foreign):
+        with pytest.raises(WorkflowError) as caught:
+            validate(GRAPH, bare, options, plans, comparison, probability)
+        assert caught.value.code is DecisionError.E005
