@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from app.decisions.workflow import start
 from app.domain.wire import to_wire
 from server.demo.hr_org import demo_graph, monday_of
-from server.jobs.decisions import run_workflow
+from server.jobs.decisions import decision_wire, run_workflow
 
 REQUESTER = "u_admin1"
 AI_TEAM = "ORG-AI-001"
@@ -32,6 +32,6 @@ def demo_decisions(now: datetime) -> tuple[list[dict], list[dict]]:
         run_workflow(decision, query, context, graph, first, asked, requester_id=REQUESTER)
         if decision.approval_request is None:  # the demo graph must carry every question
             raise RuntimeError(f"demo question {execution_id} failed: {decision.execution.results}")
-        decisions.append(to_wire(decision))
+        decisions.append(decision_wire(decision))
         approvals.append(to_wire(decision.approval_request))
     return decisions, approvals

@@ -6,7 +6,8 @@ request is stored and the execution waits (PAUSED_FOR_HITL); the approval route 
 
 The Monte Carlo generator is seeded from the execution id, so a run can be reproduced. The
 execution lives in the database, not in this process: a process that dies mid-run leaves the
-execution RUNNING at its last stored step (no resume yet)."""
+execution RUNNING at its last stored step; ten minutes later the scheduler fails it with E008
+(server/jobs/interrupted_decisions.py) — it is not resumed."""
 
 from __future__ import annotations
 
@@ -31,6 +32,12 @@ log = logging.getLogger(__name__)
 SEOUL = ZoneInfo("Asia/Seoul")
 ACTOR = "system:decisions"
 KIND = EntityKind.DECISION.value
+
+
+def decision_wire(decision: DecisionExecution, current: dict | None = None) -> dict:
+    """The stored document: the execution as JSON plus ``status`` (the execution's status, an
+    indexed column, so interrupted runs are found without reading every decision)."""
+    return {**(current or {}), **to_wire(decision), "status": decision.execution.status.value}
 
 
 def start_week(now: datetime) -> str:
@@ -90,7 +97,7 @@ class DecisionRunner:
         now = state.config.clock()
         with state.db.session() as s:
             current = storage.get(s, EntityKind.DECISION, decision.id) or {}
-            wire = {**current, **to_wire(decision), "version": current.get("version", 1)}
+            wire = decision_wire(decision, current)
             storage.put(s, EntityKind.DECISION, wire, actor=ACTOR, now=now)
             if decision.approval_request is not None and step is StepType.HITL_APPROVAL:
                 storage.put(

@@ -31,7 +31,7 @@ from server.hot_sql import Encoded
 from server.hr.fetch import fetch_names
 from server.hr.load import HR_EMPTY
 from server.idempotency import Idem, User, commit_mutation
-from server.jobs.decisions import runner_of
+from server.jobs.decisions import decision_wire, runner_of
 from server.problems import ProblemError, not_found
 from server.routes import models as m
 from server.routes.common import check_if_match, conflict, dump, load, new_id, now_of, read_one
@@ -92,7 +92,7 @@ def ask_decision(request: Request, body: m.DecisionAskBody, user: User, idem: Id
 
     with state.db.session() as s:
         idem.claim(s)
-        save_entity(s, EntityKind.DECISION, to_wire(decision), actor=user["id"], now=now,
+        save_entity(s, EntityKind.DECISION, decision_wire(decision), actor=user["id"], now=now,
                     action="decision_ask", audit={"query_type": dq.query_type.value})  # fmt: skip
         text = json.dumps({"execution_id": decision.id}, separators=(",", ":"))
         idem.store(s, 202, Encoded(text))
@@ -139,7 +139,7 @@ def _store(
             log, _report = finalize(decision, new_id("DL"), now)
         except WorkflowError as exc:
             raise ProblemError(500, exc.code.value, exc.en) from exc
-    wire = {**stored, **to_wire(decision)}
+    wire = decision_wire(decision, stored)
     if final:
         wire["decision_log"] = log
         s.info.setdefault("events", []).append(
