@@ -177,7 +177,3 @@ def generate_options(facts: Facts) -> OptionSet:
         },
         options=options,
     )
-
-
-def plans_of(facts: Facts) -> list[list[Measure]]:
-    return measures(facts)

@@ -21,6 +21,7 @@ from app.domain.decisions import StepType
 from app.domain.enums import EntityKind
 from app.rules.errors import RuleError, ValidationFailed
 from app.services.decision_ask import decision_ask
+from app.store.lookups import get_data
 
 EXAMPLES = (
     "향후 12주간 AI팀의 가동률 병목 구간을 분석해줘",
@@ -135,8 +136,6 @@ class AskController(QObject):
         if not self.asked_query:
             return False
         with self.page.source.store.session() as s:
-            from app.store.lookups import get_data
-
             for execution_id in changed.get("decision", ()):
                 data = get_data(s, EntityKind.DECISION, execution_id) or {}
                 if (data.get("query") or {}).get("original_query") == self.asked_query:
