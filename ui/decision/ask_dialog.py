@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.decisions.decompose import DEFAULT_HORIZON, MAX_HORIZON
-from app.domain.decisions import StepType
+from app.domain.decisions import default_steps
 from app.domain.enums import EntityKind
 from app.rules.errors import RuleError, ValidationFailed
 from app.services.decision_ask import decision_ask
@@ -166,10 +166,10 @@ class AskController(QObject):
         if not steps:
             return
         marks = {"done": "✔", "waiting": "◆", "failed": "✖"}
-        parts = [
-            f"{marks.get(steps[s.value], '•')} {n}. {s.value}"
-            for n, s in enumerate(StepType, start=1)
-            if s.value in steps
+        parts = [  # the seed's step names, as the page's step line shows them
+            f"{marks.get(steps[s.step_type.value], '•')} {s.step_number}. {s.name}"
+            for s in default_steps()
+            if s.step_type.value in steps
         ]
         self.page.live.setText(self.tr("Live: {steps}").format(steps="  ".join(parts)))
         self.page.live.setTextFormat(Qt.TextFormat.PlainText)

@@ -89,8 +89,9 @@ def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, server, c
         qtbot.waitUntil(paused, timeout=20_000)
         assert page.title.text() == QUESTION
         assert len(page.cards) == 3
-        qtbot.waitUntil(lambda: "HITL_APPROVAL" in page.live.text(), timeout=20_000)
-        assert "VALIDATION" in page.live.text() and "KG_QUERY" in page.live.text()
+        qtbot.waitUntil(lambda: "◆ 7. 인간 검토/승인" in page.live.text(), timeout=20_000)
+        live = page.live.text()
+        assert "✔ 6. 근거 검증" in live and "✔ 2. Knowledge Graph 조회" in live
         assert page.form.submit.isEnabled()
         page.form.rationale.setPlainText("병목 구간 대응이 시급함")
         with qtbot.waitSignal(page.sig_action_saved, timeout=20_000):
