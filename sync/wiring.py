@@ -98,6 +98,7 @@ def build_engine(
             on_alert=handlers.on_alert,
             on_queue_stats=handlers.on_queue_stats,
             on_call_state=handlers.on_call_state,
+            on_decision_step=handlers.on_decision_step,
             on_connected=on_connected,
             on_disconnected=handlers.on_disconnected,
         )

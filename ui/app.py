@@ -217,7 +217,9 @@ class Runtime:
             self.store,
             session,
             live_handlers=LiveHandlers(
-                on_alert=bridge.on_live_alert, on_segment=bridge.on_live_segment
+                on_alert=bridge.on_live_alert,
+                on_segment=bridge.on_live_segment,
+                on_decision_step=bridge.on_live_decision_step,
             ),
         )
         bridge.attach(self.engine)

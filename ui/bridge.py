@@ -46,6 +46,9 @@ class SyncBridge(QObject):
     sig_alert_received = Signal(object)
     """Emitted with the data of a live ``alert`` event."""
 
+    sig_decision_step = Signal(object)
+    """Emitted with a live ``decision.step`` event ``{execution_id, step, status}``."""
+
     sig_call_segment_stored = Signal(str)
     """Emitted with a call id after the live stream stored a new or changed transcript segment
     of that call in the local store (``LiveHandlers.on_segment``; the engine calls it only once
@@ -137,6 +140,10 @@ class SyncBridge(QObject):
     def on_live_alert(self, data: dict) -> None:
         """For ``LiveHandlers.on_alert``."""
         self.sig_alert_received.emit(data)
+
+    def on_live_decision_step(self, data: dict) -> None:
+        """For ``LiveHandlers.on_decision_step``."""
+        self.sig_decision_step.emit(data)
 
     def on_live_segment(self, call_id: str, _segment: Any = None, _event_id: Any = None) -> None:
         """For ``LiveHandlers.on_segment`` (sync.wiring calls it after storing the segment)."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.decision.commands import register_decision_commands
 from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
 from ui.navigation import allowed, allowed_pages, default_page, shortcut_pages, spec
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._action("sync_now", self.tr("Sync now"), "F5", self.context.bridge.request_sync)
         self._action("sign_out", self.tr("Sign out"), "", self.sig_sign_out_requested.emit)
         self._action("time_zone", self.tr("Time zone…"), "", self._on_time_zone_requested)
+        register_decision_commands(self)  # "Ask a decision question" (ui/decision/commands)
         for number, page in enumerate(shortcut_pages(self.context.user.roles), start=1):
             keys = f"Ctrl+{number}" if number <= 9 else ""
             self._action(

@@ -26,6 +26,7 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.CHECKPOINT_FEEDBACK: ("체크포인트 피드백", "checkpoint feedback"),
     Action.APPROVAL_RESPONSE: ("승인 요청 응답", "respond to an approval request"),
     Action.APPROVAL_ESCALATE: ("승인 요청 상향", "escalate an approval request"),
+    Action.DECISION_ASK: ("의사결정 질문", "ask a decision question"),
     Action.AFTER_CALL_WORK: ("통화 후 처리", "after-call work"),
     Action.FLAG_CALL: ("통화 플래그", "flag a call"),
     Action.VIEW_AUDIT: ("감사 로그 조회", "view the audit log"),

@@ -551,6 +551,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Ask a decision question</source>
+        <translation>의사결정 질문하기</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="48"/>
         <location filename="../../ui/main_window.py" line="93"/>
         <location filename="../../ui/main_window.py" line="199"/>
@@ -2621,6 +2625,10 @@
 <context>
     <name>DecisionPage</name>
     <message>
+        <source>Ask a decision question</source>
+        <translation>의사결정 질문하기</translation>
+    </message>
+    <message>
         <source>Metrics As-Is → To-Be</source>
         <translation>지표 As-Is → To-Be</translation>
     </message>
@@ -3754,6 +3762,52 @@
     <message>
         <source>Unknown time zone: {name}</source>
         <translation>알 수 없는 시간대: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AskController</name>
+    <message>
+        <source>Live: {steps}</source>
+        <translation>실시간 진행: {steps}</translation>
+    </message>
+    <message>
+        <source>Question queued: {query} — it is sent when the server is reachable.</source>
+        <translation>질문을 저장했습니다: {query} — 서버에 연결되면 전송됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AskDialog</name>
+    <message>
+        <source> weeks</source>
+        <translation>주</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>질문하기</translation>
+    </message>
+    <message>
+        <source>Ask a decision question</source>
+        <translation>의사결정 질문하기</translation>
+    </message>
+    <message>
+        <source>Examples: {examples}</source>
+        <translation>예시: {examples}</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>분석 기간</translation>
+    </message>
+    <message>
+        <source>Org unit</source>
+        <translation>조직</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>optional, e.g. ORG-AI-001</source>
+        <translation>선택 입력, 예: ORG-AI-001</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ def build_page(context: AppContext, parent: QWidget) -> DecisionPage:
     source = DecisionSource(context.store)
     page = DecisionPage(source, context.clock, synced_user(context), context.lang, parent)
     wire_actions(page, context)
+    context.bridge.sig_decision_step.connect(page.asker.on_decision_step)
     page.sig_approvals_requested.connect(lambda: parent.window().show_page("approvals"))
     page.show_entity(None)  # the oldest execution paused for approval, from the local store
     return page

@@ -25,6 +25,7 @@ from app.rules.errors import RuleError, ValidationFailed
 from app.rules.options import METRIC_WEIGHTS, rank_options, ranking_differs
 from app.services import decision_actions
 from ui.decision.approval_form import ApprovalForm
+from ui.decision.ask_dialog import AskController
 from ui.decision.charts import ImpactChart, ProjectionChart
 from ui.decision.panels import ProbabilityPanel, ValidatorPanel
 from ui.decision.source import DecisionSource, DecisionView
@@ -102,12 +103,24 @@ class DecisionPage(QWidget):
         column.setContentsMargins(16, 10, 16, 16)
         self.inbox_button = QPushButton(self.tr("Approvals inbox"), self)
         self.inbox_button.clicked.connect(self.sig_approvals_requested)
+        self.asker = AskController(self)  # "Ask a decision question" (ui/decision/ask_dialog)
+        self.asker.sig_asked.connect(self.sig_action_saved)
+        self.ask_button = QPushButton(self.tr("Ask a decision question"), self)
+        self.ask_button.setObjectName("askDecisionButton")
+        self.ask_button.clicked.connect(self.ask)
+        self.ask_button.setVisible(bool(access.can(actor.roles, Action.DECISION_ASK)))
+        self.live = QLabel(self)
+        self.live.setObjectName("decisionLive")
+        self.live.setWordWrap(True)
+        self.live.hide()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.ask_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.inbox_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(head)
         column.addWidget(self.subtitle)
         column.addWidget(self.steps)
+        column.addWidget(self.live)
         column.addWidget(self.empty)
         column.addLayout(self.cards_row)
         column.addWidget(bottom, 1)
@@ -128,6 +141,10 @@ class DecisionPage(QWidget):
         execution_id = execution_id or self.source.first_pending()
         self.view = self.source.load(execution_id, self.clock.now()) if execution_id else None
         self._fill()
+
+    def ask(self) -> None:
+        """Open the "Ask a decision question" dialog."""
+        self.asker.open_dialog()
 
     def reload(self) -> None:
         self.show_entity(self.view.decision.id if self.view else None)
@@ -150,6 +167,8 @@ class DecisionPage(QWidget):
             self.reload()
 
     def on_entities_changed(self, changed: dict) -> None:
+        if self.asker.on_entities_changed(changed):  # the asked question's execution arrived
+            return
         mine = self.actor.id in set(changed.get("user", ())) and self._refresh_actor()
         if (
             mine
