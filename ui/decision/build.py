@@ -14,8 +14,13 @@ from ui.shared.review_wiring import synced_user, wire_actions
 def build_page(context: AppContext, parent: QWidget) -> DecisionPage:
     source = DecisionSource(context.store)
     page = DecisionPage(source, context.clock, synced_user(context), context.lang, parent)
-    wire_actions(page, context)
-    context.bridge.sig_decision_step.connect(page.asker.on_decision_step)
+    wire_decision_page(page, context)
     page.sig_approvals_requested.connect(lambda: parent.window().show_page("approvals"))
     page.show_entity(None)  # the oldest execution paused for approval, from the local store
     return page
+
+
+def wire_decision_page(page: DecisionPage, context: AppContext) -> None:
+    """The review pages' wiring, plus the live steps of an asked question."""
+    wire_actions(page, context)
+    context.bridge.sig_decision_step.connect(page.asker.on_decision_step)

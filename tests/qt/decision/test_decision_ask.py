@@ -20,7 +20,7 @@ from sync.auth import login
 from sync.live import LiveHandlers
 from sync.wiring import build_engine
 from ui.bridge import SyncBridge
-from ui.decision.build import wire_actions
+from ui.decision.build import wire_decision_page
 from ui.decision.page import DecisionPage
 from ui.decision.source import DecisionSource
 
@@ -60,12 +60,12 @@ def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, server, c
         page = DecisionPage(source, clock, actor, "en")
         qtbot.addWidget(page)
 
-        class Context:  # what wire_actions reads from the AppContext
+        class Context:  # what wire_decision_page reads from the AppContext
             pass
 
         context = Context()
         context.bridge = bridge
-        wire_actions(page, context)
+        wire_decision_page(page, context)
         page.show_entity(None)
         assert page.ask_button.isVisible() or not page.isVisible()
         dialog = page.asker.open_dialog()
