@@ -12,10 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from ui.checkpoint.models import SignalsModel
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time
+from widgets.table_view import make_table
 
 ALERT_STYLE = (
     "QFrame#eventAlert { background: #FBE6DA; border: 2px solid #D55E00; border-radius: 6px; }"
@@ -164,13 +163,7 @@ class CheckpointPage(QWidget):
         layout.addWidget(head)
         layout.addWidget(QLabel(self.tr("<b>Signal summary</b>"), box))
         self.signals.set_signals(cp.signals)
-        table = QTableView(box)
-        table.setObjectName("signalsTable")
-        table.setModel(self.signals)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = make_table(box, self.signals, name="signalsTable", row_pad=None)
         table.setFixedHeight(32 + 30 * max(len(cp.signals), 1))
         layout.addWidget(table)
         layout.addWidget(self._patterns(cp, box))
