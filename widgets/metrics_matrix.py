@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from app.domain.decisions import ImpactAnalysis, MetricValue
 from app.rules.options import GOOD_DIRECTION, METRIC_WEIGHTS, is_improvement, normalise_weights
 from widgets.table_model import TableModel
-from widgets.table_view import set_up_table
+from widgets.table_view import TO_LOOK_AT, set_up_table
 
 translate = QCoreApplication.translate
 BETTER, WORSE, NEUTRAL = QColor("#005A8C"), QColor("#B34700"), QColor("#4A5563")
@@ -47,12 +47,12 @@ def arrow(metric: MetricValue) -> str:
 class MetricsMatrixModel(TableModel):
     """Rows: metrics (in METRIC_WEIGHTS order); columns: metric, unit, weight, then options."""
 
-    CONTEXT = "MetricsMatrix"
     HEADERS = (
         QT_TRANSLATE_NOOP("MetricsMatrix", "Metric"),
         QT_TRANSLATE_NOOP("MetricsMatrix", "Unit"),
         QT_TRANSLATE_NOOP("MetricsMatrix", "Weight"),
     )
+    CONTEXT = "MetricsMatrix"
 
     def __init__(self, parent=None, *, korean: bool = True) -> None:
         super().__init__(parent)
@@ -136,16 +136,7 @@ class MetricsMatrixModel(TableModel):
 class MetricsMatrixView(QTableView):
     def __init__(self, model: MetricsMatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        set_up_table(
-            self,
-            model,
-            name="metricsMatrix",
-            select="none",
-            resize=QHeaderView.ResizeMode.Stretch,
-            stretch=None,
-            row_pad=0,
-            min_row=26,
-        )
+        set_up_table(self, model, name="metricsMatrix", row_pad=0, min_row=26, **TO_LOOK_AT)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

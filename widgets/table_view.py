@@ -24,6 +24,9 @@ LAST = -1
 """``stretch=LAST``: the last column takes the width the others leave."""
 ROW_PAD = 12
 """Pixels above the font's height in a row."""
+TO_LOOK_AT = {"select": "none", "resize": QHeaderView.ResizeMode.Stretch, "stretch": None}
+"""Options of a table to look at, not to work in (the wall, a comparison matrix): nothing to
+select, the columns share the width."""
 
 
 def set_up_table(

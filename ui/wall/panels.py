@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.rules import ops_metrics as om
 from ui.wall.models import LiveCallsModel, QueueStatsModel
 from widgets.kpi_tile import KpiTile
-from widgets.table_view import set_up_table
+from widgets.table_view import TO_LOOK_AT, set_up_table
 from widgets.trend_chart import TrendChart
 
 translate = QCoreApplication.translate
@@ -33,15 +33,7 @@ class FitTable(QTableView):
         super().__init__(parent)
         self.max_row_px = max_row_px
         set_up_table(
-            self,
-            model,
-            name="wallTable",
-            select="none",
-            resize=QHeaderView.ResizeMode.Stretch,
-            stretch=None,
-            row_pad=None,
-            alternating=True,
-            grid=False,
+            self, model, name="wallTable", row_pad=None, alternating=True, grid=False, **TO_LOOK_AT
         )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
