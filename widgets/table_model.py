@@ -54,10 +54,10 @@ class TableModel(QAbstractTableModel):
         self._items = list(rows)
         self.endResetModel()
 
-    def update_rows(self, rows: Iterable[Any], key: Callable[[Any], Hashable]) -> None:
-        """Show ``rows``; when their keys are those shown, in the same order, repaint in place
-        (selection and scroll stay), otherwise reset."""
-        rows = list(rows)
+    def update_rows(self, rows: Iterable[Any]) -> None:
+        """Show ``rows``; when their keys (:meth:`key_of`) are those shown, in the same order,
+        repaint in place (selection and scroll stay), otherwise reset."""
+        rows, key = list(rows), self.key_of
         if [key(r) for r in rows] != [key(r) for r in self._items]:
             self.set_rows(rows)
             return
@@ -74,6 +74,16 @@ class TableModel(QAbstractTableModel):
     def find(self, match: Callable[[Any], bool]) -> int:
         """The first row whose item matches, or -1."""
         return next((i for i, item in enumerate(self._items) if match(item)), -1)
+
+    def key_of(self, item: Any) -> Hashable:
+        """What identifies ``item`` among the rows: its ``id`` (a key of a dict, else an
+        attribute)."""
+        return item.get("id") if isinstance(item, dict) else item.id
+
+    def row_of(self, key: Hashable) -> int:
+        """The row of the item whose :meth:`key_of` is ``key``, or -1."""
+        key_of = self.key_of
+        return self.find(lambda item: key_of(item) == key)
 
     def refresh(self, column: int | None = None, roles: Sequence[int] = ()) -> None:
         """Repaint every row: all columns, or one ``column``, for ``roles`` (all when empty)."""

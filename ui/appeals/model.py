@@ -51,9 +51,6 @@ class AppealsModel(TableModel):
     def appeal(self, row: int) -> Appeal | None:
         return self.at(row)
 
-    def row_of(self, appeal_id: str) -> int:
-        return self.find(lambda a: a.id == appeal_id)
-
     def cell(self, a: Appeal, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None

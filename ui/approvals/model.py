@@ -77,9 +77,6 @@ class ApprovalsModel(TableModel):
     def item(self, row: int) -> ApprovalItem | None:
         return self.at(row)
 
-    def row_of(self, item_id: str) -> int:
-        return self.find(lambda i: i.id == item_id)
-
     def on_tick(self, now: datetime) -> None:
         self._now = now
         self.refresh(TIME_COLUMN, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

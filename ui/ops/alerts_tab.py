@@ -46,13 +46,10 @@ class AlertsModel(TableModel):
     )
 
     def set_alerts(self, alerts: list[dict[str, Any]]) -> None:
-        self.update_rows(most_urgent(alerts), key=lambda a: a.get("id"))
+        self.update_rows(most_urgent(alerts))
 
     def alert(self, row: int) -> dict[str, Any] | None:
         return self.at(row)
-
-    def row_of(self, alert_id: str) -> int:
-        return self.find(lambda a: a.get("id") == alert_id)
 
     def cell(self, a: dict[str, Any], column: int, role: int) -> Any:
         name = self.COLUMNS[column]

@@ -86,9 +86,6 @@ class ProblemsModel(TableModel):
     def problem(self, row: int) -> Problem | None:
         return self.at(row)
 
-    def row_of(self, outbox_id: int) -> int:
-        return self.find(lambda p: p.id == outbox_id)
-
     def cell(self, p: Problem, column: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None

@@ -100,7 +100,7 @@ class QueueStatsModel(TableModel):
 
     def set_data(self, queues: list[dict[str, Any]], stats: dict[str, dict[str, Any]]) -> None:
         self._stats = dict(stats)
-        self.update_rows(queues, key=lambda q: q["id"])
+        self.update_rows(queues)
 
     def queue_id(self, row: int) -> str | None:
         q = self.at(row)
@@ -199,7 +199,7 @@ class LiveCallsModel(TableModel):
             ),
         )
         self._queue_names, self._ages = queue_names, ages
-        self.update_rows(calls, key=lambda c: c["id"])
+        self.update_rows(calls)
 
     def call(self, row: int) -> dict[str, Any]:
         return self._items[row]

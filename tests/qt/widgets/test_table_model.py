@@ -3,6 +3,8 @@ alignment, bounds, in-place repaint for the same keys and reset for new ones."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from ui.look import install_language
@@ -41,7 +43,14 @@ def test_rows_columns_cells_and_alignment(qtmodeltester):
     assert model.at(1)["id"] == "b" and model.at(2) is None and model.at(-1) is None
     assert model.find(lambda r: r["id"] == "b") == 1
     assert model.find(lambda r: r["id"] == "zz") == -1
+    assert model.row_of("b") == 1 and model.row_of("zz") == -1  # by id, a dict's key
     assert [r["id"] for r in model.rows()] == ["a", "b"]
+
+
+def test_rows_of_objects_are_found_by_their_id_attribute():
+    model = Fruit()
+    model.set_rows([SimpleNamespace(id=7), SimpleNamespace(id=9)])
+    assert model.row_of(9) == 1 and model.row_of(8) == -1
 
 
 def test_headers_follow_the_language(qapp):
@@ -69,10 +78,10 @@ def test_same_keys_repaint_in_place_new_keys_reset(qtbot):
         lambda a, b, roles: changes.append((a.row(), a.column(), b.row(), b.column()))
     )
     fresher = [dict(r, n=r["n"] + 1) for r in _rows()]
-    model.update_rows(fresher, key=lambda r: r["id"])
+    model.update_rows(fresher)
     assert resets == [] and changes == [(0, 0, 1, 1)]
     assert model.data(model.index(0, 1)) == "4"
-    model.update_rows(list(reversed(fresher)), key=lambda r: r["id"])
+    model.update_rows(list(reversed(fresher)))
     assert resets == [1]
     assert model.data(model.index(0, 0)) == "pear"
     changes.clear()
