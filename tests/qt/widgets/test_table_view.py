@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
@@ -74,3 +77,30 @@ def test_options_stretch_one_column_no_selection_fixed_rows(qtbot):
     qtbot.addWidget(plain)
     assert plain.selectionMode() == QAbstractItemView.SelectionMode.ExtendedSelection
     assert not plain.horizontalHeader().stretchLastSection()
+
+
+def test_every_table_view_of_the_ui_is_set_up_by_the_helper():
+    """Where a QTableView is made, set_up_table / make_table sets it up (for a subclass: in its
+    own module or where it is made), so no table of the app lets Tab walk its cells."""
+    root = Path(__file__).resolve().parents[3]
+    texts = {
+        str(p.relative_to(root)): p.read_text(encoding="utf-8")
+        for folder in ("ui", "widgets")
+        for p in sorted((root / folder).rglob("*.py"))
+        if p.name != "table_view.py"
+    }
+    helper = re.compile(r"\b(set_up_table|make_table)\(")
+    subclasses = {
+        name: bool(helper.search(text))
+        for text in texts.values()
+        for name in re.findall(r"^class (\w+)\(QTableView\):", text, re.M)
+    }
+    assert {"InboxTable", "TranscriptView"} <= set(subclasses)
+    made = re.compile(r"(?<!class )\b(QTableView|" + "|".join(subclasses) + r")\(")
+    missing = [
+        f"{path}: {name}"
+        for path, text in texts.items()
+        for name in sorted(set(made.findall(text)))
+        if not helper.search(text) and not subclasses.get(name, False)
+    ]
+    assert missing == []
