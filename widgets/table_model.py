@@ -43,11 +43,19 @@ class TableModel(QAbstractTableModel):
     HEADER_ALIGN: ClassVar[int | None] = None
     """The headers' text alignment, when not Qt's default."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, load: Callable[[], Iterable[Any]] | None = None) -> None:
+        """``load`` reads the rows (a store query) for :meth:`reload`."""
         super().__init__(parent)
         self._items: list[Any] = []
+        self._load = load
 
     # -- rows -----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the rows again with the ``load`` given to the constructor and show them."""
+        if self._load is None:
+            raise TypeError(f"{type(self).__name__} was made without a load function")
+        self.set_rows(self._load())
+
     def set_rows(self, rows: Iterable[Any]) -> None:
         """Show ``rows`` in place of the rows shown (a reset)."""
         self.beginResetModel()

@@ -42,11 +42,7 @@ class AppealsModel(TableModel):
     )
 
     def __init__(self, store: Store, parent=None) -> None:
-        super().__init__(parent)
-        self._store = store
-
-    def reload(self) -> None:
-        self.set_rows(open_appeals(self._store))
+        super().__init__(parent, load=lambda: open_appeals(store))
 
     def appeal(self, row: int) -> Appeal | None:
         return self.at(row)

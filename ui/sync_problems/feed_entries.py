@@ -101,11 +101,7 @@ class FeedEntriesModel(TableModel):
     )
 
     def __init__(self, store: Store, parent=None) -> None:
-        super().__init__(parent)
-        self._store = store
-
-    def reload(self) -> None:
-        self.set_rows(load_entries(self._store))
+        super().__init__(parent, load=lambda: load_entries(store))
 
     def entry(self, row: int) -> FeedEntry | None:
         return self.at(row)

@@ -77,11 +77,8 @@ class ProblemsModel(TableModel):
     )
 
     def __init__(self, store: Store, lang: str = "ko", parent=None) -> None:
-        super().__init__(parent)
-        self._store, self._lang = store, lang
-
-    def reload(self) -> None:
-        self.set_rows(load_problems(self._store))
+        super().__init__(parent, load=lambda: load_problems(store))
+        self._lang = lang
 
     def problem(self, row: int) -> Problem | None:
         return self.at(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from ui.look import install_language
@@ -91,3 +92,17 @@ def test_same_keys_repaint_in_place_new_keys_reset(qtbot):
     changes.clear()
     model.refresh()
     assert changes == []  # nothing to repaint
+
+
+def test_reload_reads_the_rows_again_with_the_load_function(qtbot):
+    source = _rows()
+    model = Fruit(load=lambda: list(source))
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.reload()
+    assert model.rowCount() == 2 and resets == [1]
+    source.append({"id": "c", "name": "plum", "n": 1})
+    model.reload()
+    assert model.rowCount() == 3 and model.data(model.index(2, 0)) == "plum"
+    with pytest.raises(TypeError):
+        Fruit().reload()  # made without one: a clear error, not an empty table
