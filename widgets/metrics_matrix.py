@@ -12,16 +12,17 @@ from PySide6.QtCore import (
     QCoreApplication,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.domain.decisions import ImpactAnalysis, MetricValue
 from app.rules.options import GOOD_DIRECTION, METRIC_WEIGHTS, is_improvement, normalise_weights
+from widgets.palette import Roles
 from widgets.table_model import TableModel
 from widgets.table_view import TO_LOOK_AT, set_up_table
 
 translate = QCoreApplication.translate
-BETTER, WORSE, NEUTRAL = QColor("#005A8C"), QColor("#B34700"), QColor("#4A5563")
+TREND = Roles({"better": "info", "worse": "error", "neutral": "muted"})
 FIXED = 3  # metric, unit, weight
 
 
@@ -111,7 +112,7 @@ class MetricsMatrixModel(TableModel):
                 f"{arrow(metric)} {metric.change_percent:+.1f}%"
             )
         if role == Qt.ItemDataRole.ForegroundRole:
-            return NEUTRAL if good is None else (BETTER if good else WORSE)
+            return TREND["neutral" if good is None else ("better" if good else "worse")]
         if role == Qt.ItemDataRole.FontRole and good is not None:
             font = QFont()
             font.setBold(True)

@@ -593,6 +593,10 @@
         <translation>로그아웃</translation>
     </message>
     <message>
+        <source>Time zone…</source>
+        <translation>시간대…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="123"/>
         <source>Go to {page}</source>
         <translation>{page}(으)로 이동</translation>
@@ -824,8 +828,8 @@
     </message>
     <message>
         <location filename="../../widgets/sla_countdown.py" line="84"/>
-        <source>Due: {due} (Asia/Seoul)</source>
-        <translation>기한: {due} (서울 시간)</translation>
+        <source>Due: {due} ({zone})</source>
+        <translation>기한: {due} ({zone})</translation>
     </message>
 </context>
 <context>
@@ -2568,8 +2572,8 @@
         <translation>⚠ ALERT: 심각한 이상 감지</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} (KST)</source>
-        <translation>&lt;b&gt;신호&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} (KST)</translation>
+        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
+        <translation>&lt;b&gt;신호&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
     </message>
     <message>
         <source>Unanswered 48 h after detection: {action} (the workflow halts).</source>
@@ -2610,8 +2614,8 @@
         <translation>{what}{time} 남음</translation>
     </message>
     <message>
-        <source>Deadline {at} (KST)</source>
-        <translation>기한 {at} (KST)</translation>
+        <source>Deadline {at} ({zone})</source>
+        <translation>기한 {at} ({zone})</translation>
     </message>
 </context>
 <context>
@@ -3735,6 +3739,21 @@
     <message>
         <source>The server refused: {detail}</source>
         <translation>서버가 거부했습니다: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneDialog</name>
+    <message>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>Times are shown in this zone. Business hours, holidays, SLA due times and report days keep Korean time (KST).</source>
+        <translation>시각은 이 시간대로 표시됩니다. 업무 시간, 공휴일, SLA 기한, 보고서 기준일은 한국 시간(KST)을 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: {name}</source>
+        <translation>알 수 없는 시간대: {name}</translation>
     </message>
 </context>
 </TS>
