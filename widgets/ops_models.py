@@ -10,18 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from app.rules import ops_metrics as om
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from widgets.table_model import CENTER, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,7 +48,7 @@ def cue(text: str, level: str) -> str:
     )
 
 
-class QueueStatsModel(QAbstractTableModel):
+class QueueStatsModel(TableModel):
     """One row per queue; ``COLUMNS`` names what each column shows."""
 
     COLUMNS = (
@@ -71,9 +69,10 @@ class QueueStatsModel(QAbstractTableModel):
         "acw",
     )
 
+    HEADER_ALIGN = CENTER
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._queues: list[dict[str, Any]] = []
         self._stats: dict[str, dict[str, Any]] = {}
 
     @staticmethod
@@ -100,40 +99,25 @@ class QueueStatsModel(QAbstractTableModel):
         return self.COLUMNS.index(name)
 
     def set_data(self, queues: list[dict[str, Any]], stats: dict[str, dict[str, Any]]) -> None:
-        ids = [q["id"] for q in queues]
-        if ids != [q["id"] for q in self._queues]:
-            self.beginResetModel()
-            self._queues, self._stats = list(queues), dict(stats)
-            self.endResetModel()
-            return
-        self._queues, self._stats = list(queues), dict(stats)
-        if ids:
-            last = self.index(len(ids) - 1, len(self.COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+        self._stats = dict(stats)
+        self.update_rows(queues)
 
     def queue_id(self, row: int) -> str | None:
-        return self._queues[row]["id"] if 0 <= row < len(self._queues) else None
+        q = self.at(row)
+        return q["id"] if q is not None else None
 
     def stats(self, row: int) -> dict[str, Any]:
         qid = self.queue_id(row)
         return self._stats.get(qid or "", {})
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._queues)
+    def column_count(self) -> int:
+        return len(self.COLUMNS)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def header(self, section: int) -> str:
+        return self.headers()[self.COLUMNS[section]]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.headers()[self.COLUMNS[section]]
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def _value(self, name: str, row: int) -> tuple[str, str]:
-        q, s = self._queues[row], self.stats(row)
+    def _value(self, name: str, q: dict[str, Any]) -> tuple[str, str]:
+        s = self._stats.get(q["id"], {})
         metrics = s.get("metrics") or {}
         waiting = s.get("waiting_by_priority") or {}
         if name == "queue":
@@ -165,12 +149,10 @@ class QueueStatsModel(QAbstractTableModel):
             return str(int(s.get("handled_today") or 0)), om.OK
         return str(int(metrics.get(keys[name]) or 0)), om.OK
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._queues)):
-            return None
-        name = self.COLUMNS[index.column()]
+    def cell(self, q: dict[str, Any], column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, STATUS_ROLE):
-            text, level = self._value(name, index.row())
+            text, level = self._value(name, q)
             if role == STATUS_ROLE:
                 return level
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -180,7 +162,7 @@ class QueueStatsModel(QAbstractTableModel):
             align = Qt.AlignmentFlag.AlignLeft if name == "queue" else Qt.AlignmentFlag.AlignCenter
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text, level = self._value(name, index.row())
+            text, level = self._value(name, q)
             return f"{self.headers()[name]}: {text} ({level})"
         return None
 
@@ -188,14 +170,20 @@ class QueueStatsModel(QAbstractTableModel):
 SENTIMENT_LEVEL = {"NEGATIVE": "critical", "NEUTRAL": "unknown", "POSITIVE": "ok"}
 
 
-class LiveCallsModel(QAbstractTableModel):
+class LiveCallsModel(TableModel):
     """Live calls: queue, state, agent, customer sentiment (shape + word), duration."""
 
     COLUMNS = ("queue", "state", "agent", "sentiment", "duration")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Queue"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "State"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Agent"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Customer sentiment"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Duration"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._calls: list[dict[str, Any]] = []
         self._queue_names: dict[str, str] = {}
         self._ages: dict[str, float] = {}
 
@@ -211,35 +199,10 @@ class LiveCallsModel(QAbstractTableModel):
             ),
         )
         self._queue_names, self._ages = queue_names, ages
-        if [c["id"] for c in calls] != [c["id"] for c in self._calls]:
-            self.beginResetModel()
-            self._calls = calls
-            self.endResetModel()
-            return
-        self._calls = calls
-        if calls:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(calls) - 1, 4))
+        self.update_rows(calls)
 
     def call(self, row: int) -> dict[str, Any]:
-        return self._calls[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._calls)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
-            translate("LiveCallsModel", "Queue"),
-            translate("LiveCallsModel", "State"),
-            translate("LiveCallsModel", "Agent"),
-            translate("LiveCallsModel", "Customer sentiment"),
-            translate("LiveCallsModel", "Duration"),
-        )
-        return names[section] if 0 <= section < len(names) else None
+        return self._items[row]
 
     def _text(self, name: str, call: dict[str, Any]) -> tuple[str, str]:
         if name == "queue":
@@ -265,11 +228,9 @@ class LiveCallsModel(QAbstractTableModel):
             return (f"{shape} {words[s]}" if s in words else "—"), level
         return age_text(self._ages.get(call["id"])), "ok"
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._calls)):
-            return None
-        name = self.COLUMNS[index.column()]
-        text, level = self._text(name, self._calls[index.row()])
+    def cell(self, call: dict[str, Any], column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
+        text, level = self._text(name, call)
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == Qt.ItemDataRole.ForegroundRole and level == "critical":

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -28,6 +26,7 @@ from widgets import case_sections as sections
 from widgets.formatting import local_time
 from widgets.info_panels import InfoGroup
 from widgets.palette import css_color
+from widgets.table_view import set_up_table
 
 
 class AppealsPage(QWidget):
@@ -68,18 +67,9 @@ class AppealsPage(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        t = self.table
-        t.setObjectName("appealsQueue")
-        t.setAccessibleName(self.tr("Open appeals"))
-        t.setModel(self.model)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setWordWrap(False)
-        t.verticalHeader().hide()
-        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
+        t = set_up_table(
+            self.table, self.model, name="appealsQueue", accessible_name=self.tr("Open appeals")
+        )
         queue = QGroupBox(self.tr("Senior-review queue"), self)
         queue_layout = QVBoxLayout(queue)
         queue_layout.addWidget(self.count)

@@ -9,14 +9,11 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from app.store.store import Store
 from ui.approvals.model import ApprovalItem, ApprovalsModel, load_items
 from widgets.clock import Clock
 from widgets.palette import alert_span_style, css_color, css_size
+from widgets.table_view import make_table
 
 
 def content_html(content: GeneratedContent) -> str:
@@ -59,17 +57,9 @@ class ApprovalsPage(QWidget):
         self.setObjectName("approvalsPage")
         self.store, self.clock, self.actor, self.lang = store, clock, actor, lang
         self.model = ApprovalsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("approvalsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(
+            self, self.model, name="approvalsTable", stretch=1, row_pad=0, min_row=28
+        )
         title = QLabel(self.tr("Approvals"), self)
         title.setObjectName("pageTitle")
         self.preview_title = QLabel(self)

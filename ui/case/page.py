@@ -7,11 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -41,6 +39,7 @@ from ui.context import AppContext
 from ui.shared.wiring import domain_user, local_write_done
 from widgets import case_sections as sections
 from widgets.info_panels import InfoGroup, SlaBadge
+from widgets.table_view import set_up_table
 
 NAV_IDS = 2_000_000  # J / K without an inbox walk the whole active list, as the inbox would
 
@@ -195,18 +194,13 @@ class CasePage(QWidget):
         box = QGroupBox(self.tr("Action"), self)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.form_stack)
-        view = self.timeline_view
-        view.setObjectName("caseTimeline")
-        view.setModel(self.timeline)
-        view.setAccessibleName(self.tr("Notes, comments and audit trail"))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        view = set_up_table(
+            self.timeline_view,
+            self.timeline,
+            name="caseTimeline",
+            accessible_name=self.tr("Notes, comments and audit trail"),
+            row_pad=10,
+        )
         trail = QGroupBox(self.tr("Notes, comments and audit trail"), self)
         QVBoxLayout(trail).addWidget(view)
         column = QSplitter(Qt.Orientation.Vertical, self)

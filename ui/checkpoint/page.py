@@ -12,10 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time, zone_label
 from widgets.palette import css_color, css_size, hex_of, size_of
+from widgets.table_view import make_table
 
 
 def alert_style() -> str:
@@ -172,13 +171,7 @@ class CheckpointPage(QWidget):
         layout.addWidget(head)
         layout.addWidget(QLabel(self.tr("<b>Signal summary</b>"), box))
         self.signals.set_signals(cp.signals)
-        table = QTableView(box)
-        table.setObjectName("signalsTable")
-        table.setModel(self.signals)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = make_table(box, self.signals, name="signalsTable", row_pad=None)
         table.setFixedHeight(32 + 30 * max(len(cp.signals), 1))
         layout.addWidget(table)
         layout.addWidget(self._patterns(cp, box))

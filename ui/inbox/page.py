@@ -31,6 +31,7 @@ from ui.inbox.table import InboxTable
 from ui.offthread import run_in_thread
 from ui.tasks import Latest, TaskKeeper
 from widgets.clock import Clock
+from widgets.table_view import set_up_table
 
 WORKABLE = frozenset({CaseStatus.OPEN.value, CaseStatus.PENDING.value})
 FIRST_IDS = 1_000
@@ -110,22 +111,21 @@ class InboxPage(QWidget):
         clock.sig_tick.connect(self._on_tick)
 
     def _build(self) -> None:
-        t = self.table
-        t.setObjectName("inboxTable")
-        t.setAccessibleName(self.tr("Case inbox"))
-        t.setModel(self.model)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setWordWrap(False)
-        t.setAlternatingRowColors(True)
-        t.setShowGrid(False)
+        t = set_up_table(
+            self.table,
+            self.model,
+            name="inboxTable",
+            accessible_name=self.tr("Case inbox"),
+            resize=QHeaderView.ResizeMode.Interactive,
+            stretch=Column.CUSTOMER,
+            row_pad=14,
+            min_row=30,
+            alternating=True,
+            grid=False,
+        )
         t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         t.setTextElideMode(Qt.TextElideMode.ElideRight)
-        vh = t.verticalHeader()
-        vh.hide()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(max(30, t.fontMetrics().height() + 14))
+        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         hh = t.horizontalHeader()
         hh.setSectionsMovable(True)
         hh.setHighlightSections(False)
@@ -136,7 +136,6 @@ class InboxPage(QWidget):
         char = t.fontMetrics().averageCharWidth()
         for column, chars in WIDTH_CHARS.items():
             t.setColumnWidth(column, chars * char + 16)
-        hh.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
         head = QHBoxLayout()
         title = QLabel(self.tr("Inbox"), self)
         title.setObjectName("pageTitle")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.people import User
 from app.rules.errors import RuleError
@@ -24,6 +24,7 @@ from ui.tasks import TaskKeeper
 from widgets.clock import Clock
 from widgets.formatting import local_time
 from widgets.ops_models import QueueStatsModel
+from widgets.table_view import make_table
 
 translate = QCoreApplication.translate
 
@@ -56,14 +57,7 @@ class OpsPage(QWidget):
         title.setObjectName("pageTitle")
         self.as_of = QLabel(translate("OpsPage", "Waiting for data…"), self)
         self.queues = QueueStatsModel(self)
-        self.queue_view = QTableView(self)
-        self.queue_view.setObjectName("opsQueueTable")
-        self.queue_view.setModel(self.queues)
-        self.queue_view.verticalHeader().hide()
-        self.queue_view.setWordWrap(False)
-        header = self.queue_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.queue_view = make_table(self, self.queues, name="opsQueueTable", row_pad=None)
         roles = set(actor.roles)
         can_ack = any(r in roles for r in ops_actions.ACK_ROLES)
         self.alerts = AlertsTab(can_ack, self)

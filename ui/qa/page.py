@@ -7,7 +7,6 @@ from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -35,20 +34,11 @@ from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
 from ui.shared.wiring import domain_user, local_write_done
 from widgets.formatting import display_zone
 from widgets.palette import css_color
+from widgets.table_view import make_table
 
 
 def _table(parent: QWidget, model, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return view
+    return make_table(parent, model, name=name, resize=QHeaderView.ResizeMode.Stretch, stretch=None)
 
 
 class QAPage(QWidget):

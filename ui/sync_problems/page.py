@@ -9,10 +9,8 @@ import json
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -29,6 +27,7 @@ from ui.shared.wiring import domain_user, local_write_done, open_case
 from ui.sync_problems.feed_entries import FeedEntriesGroup
 from ui.sync_problems.model import Problem, ProblemsModel
 from widgets.info_panels import InfoGroup
+from widgets.table_view import set_up_table
 
 
 def field_label(name: str, lang: str) -> str:
@@ -85,18 +84,9 @@ class SyncProblemsPage(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        t = self.table
-        t.setObjectName("problemsTable")
-        t.setAccessibleName(self.tr("Sync problems"))
-        t.setModel(self.model)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setWordWrap(False)
-        t.verticalHeader().hide()
-        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
+        t = set_up_table(
+            self.table, self.model, name="problemsTable", accessible_name=self.tr("Sync problems")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.draft_button)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from app.rules import ops_metrics as om
 from ui.wall.style import wall_theme
 from widgets.kpi_tile import KpiTile
 from widgets.ops_models import LiveCallsModel, QueueStatsModel
+from widgets.table_view import TO_LOOK_AT, set_up_table
 from widgets.trend_chart import TrendChart
 
 translate = QCoreApplication.translate
@@ -32,20 +32,14 @@ class FitTable(QTableView):
 
     def __init__(self, model, columns: tuple[str, ...] | None, parent=None, max_row_px=72):
         super().__init__(parent)
-        self.setModel(model)
         self.max_row_px = max_row_px
-        self.setObjectName("wallTable")
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        set_up_table(
+            self, model, name="wallTable", row_pad=None, alternating=True, grid=False, **TO_LOOK_AT
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         if columns is not None and hasattr(model, "COLUMNS"):
             for i, name in enumerate(model.COLUMNS):
                 self.setColumnHidden(i, name not in columns)
