@@ -16,15 +16,15 @@ from benchmarks.harness import Figure, Sizes, machine, print_json, print_table, 
 
 GROUPS = ("startup", "sync", "inbox", "transcript", "memory")
 EXTRA = ("instances",)  # only with --only: starts its own PostgreSQL cluster and servers
-STARTUP = ("startup_cold_ms", "ms", "ratio <= 3")
-INITIAL = ("initial_sync_s", "s", "ratio <= 2")
-DELTA = ("delta_sync_ms", "ms", "<= 300 ms")
-PUSH = ("push_rate", "actions/s", ">= 200 actions/s")
-FIRST_PAINT = ("inbox_first_paint_ms", "ms", "<= 1000 ms")
-FILTER = ("inbox_filter_ms", "ms", "<= 50 ms and ratio <= 3")
+STARTUP = ("startup_cold_ms", "ms", "ratio <= 1.5")
+INITIAL = ("initial_sync_s", "s", "ratio <= 1.5")
+DELTA = ("delta_sync_ms", "ms", "<= 150 ms")
+PUSH = ("push_rate", "actions/s", ">= 300 actions/s")
+FIRST_PAINT = ("inbox_first_paint_ms", "ms", "<= 800 ms")
+FILTER = ("inbox_filter_ms", "ms", "<= 30 ms and ratio <= 2")
 SCROLL = ("inbox_scroll_frame_p99_ms", "ms", "<= 16 ms")
-TICK = ("sla_tick_ms", "ms", "<= 2 ms")
-RSS = ("rss_mb", "MB", "<= 400 MB")
+TICK = ("sla_tick_ms", "ms", "<= 2 ms and p99 <= 8 ms")
+RSS = ("rss_mb", "MB", "<= 250 MB")
 INSTANCES_RATE = ("instances_mutations_per_s", "mutations/s", "ratio >= 1.5")
 INSTANCES_P99 = ("instances_mutation_p99_ms", "ms", "<= 200 ms")
 
