@@ -126,7 +126,7 @@ def _at_size(fig: Figure, cases: int) -> Figure:
         return fig
     return judge(
         name, fig.value, fig.unit, floor=fig.floor, floor_value=fig.floor_value,
-        max_value=limit, note=fig.note,
+        max_value=limit, note=fig.note, **fig.extra,
     )  # fmt: skip
 
 
@@ -178,7 +178,7 @@ def print_curve(figures: list[Figure]) -> None:
                 mark = "" if f.ok is None else (" ok" if f.ok else " NO")
                 row.append(f"{f.value:g} {f.unit}{mark}")
         rows.append(row)
-    built = [cells[(ORDER[0], n)].extra for n in sizes if (ORDER[0], n) in cells]
+    built = [next(cells[(b, n)].extra for b in ORDER if (b, n) in cells) for n in sizes]
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     print()
     for i, row in enumerate(rows):
