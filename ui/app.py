@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from app.store.paths import default_data_dir
 from ui import errors, preload
 from ui.first_paint import first_paint
+from ui.gc_guard import freeze_start_up
 from ui.login_dialog import LoginDialog
 from ui.options import Options
 from ui.tasks import TaskKeeper
@@ -224,6 +225,7 @@ class Runtime:
         )
         bridge.attach(self.engine)
         self.engine.start()
+        freeze_start_up()  # later full collections skip start-up's objects (ui.gc_guard)
         if opts.screenshot:
             return await self._screenshot(window, opts.screenshot)
         await quit_event.wait()
