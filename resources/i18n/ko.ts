@@ -551,6 +551,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Back one pane</source>
+        <translation>이전 영역</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>다음 영역</translation>
+    </message>
+    <message>
         <source>Ask a decision question</source>
         <translation>의사결정 질문하기</translation>
     </message>
@@ -2473,6 +2481,18 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
+        <source>Request details</source>
+        <translation>요청 내용</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Approval requests</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
         <source>Approvals</source>
         <translation>승인 대기함</translation>
     </message>
@@ -2535,6 +2555,10 @@
 </context>
 <context>
     <name>CheckpointPage</name>
+    <message>
+        <source>Checkpoint form</source>
+        <translation>체크포인트 양식</translation>
+    </message>
     <message>
         <source>No open checkpoint.</source>
         <translation>열린 체크포인트가 없습니다.</translation>
@@ -2624,6 +2648,10 @@
 </context>
 <context>
     <name>DecisionPage</name>
+    <message>
+        <source>Metrics of the three options</source>
+        <translation>세 가지 옵션의 지표</translation>
+    </message>
     <message>
         <source>Ask a decision question</source>
         <translation>의사결정 질문하기</translation>
@@ -3808,6 +3836,17 @@
     <message>
         <source>optional, e.g. ORG-AI-001</source>
         <translation>선택 입력, 예: ORG-AI-001</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>{name}: {value}</source>
+        <translation>{name}: {value}</translation>
+    </message>
+    <message>
+        <source>ending in {last}</source>
+        <translation>끝자리 {last}</translation>
     </message>
 </context>
 </TS>
