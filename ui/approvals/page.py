@@ -58,7 +58,8 @@ class ApprovalsPage(QWidget):
         self.store, self.clock, self.actor, self.lang = store, clock, actor, lang
         self.model = ApprovalsModel(self)
         self.table = make_table(
-            self, self.model, name="approvalsTable", stretch=1, row_pad=0, min_row=28
+            self, self.model, name="approvalsTable", stretch=1, row_pad=0, min_row=28,
+            accessible_name=self.tr("Approval requests"),
         )
         title = QLabel(self.tr("Approvals"), self)
         title.setObjectName("pageTitle")
@@ -66,10 +67,12 @@ class ApprovalsPage(QWidget):
         self.preview_title.setWordWrap(True)
         self.preview_title.setStyleSheet("font-weight: bold; " + css_size("subheading"))
         self.text = QTextBrowser(self)
+        self.text.setAccessibleName(self.tr("Request details"))
         self.check = QLabel(self)
         self.check.setWordWrap(True)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note (required to reject or request changes)"))
+        self.note.setAccessibleName(self.tr("Note"))
         self.error = QLabel(self)
         self.error.setStyleSheet(css_color("error"))
         self.error.setWordWrap(True)
