@@ -72,6 +72,7 @@ class CheckpointPage(QWidget):
         self.signals = SignalsModel(self)
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
+        self._scroll.setAccessibleName(self.tr("Checkpoint form"))
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
