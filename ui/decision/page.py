@@ -66,6 +66,7 @@ class DecisionPage(QWidget):
         self.cards_row.setSpacing(10)
         self.matrix_model = MetricsMatrixModel(self, korean=lang == "ko")
         self.matrix = MetricsMatrixView(self.matrix_model, self)
+        self.matrix.setAccessibleName(self.tr("Metrics of the three options"))
         self.impact_chart = ImpactChart(self)
         self.projection = ProjectionChart(self)
         self.weights = WeightsPanel({}, self)
