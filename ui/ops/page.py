@@ -57,7 +57,13 @@ class OpsPage(QWidget):
         title.setObjectName("pageTitle")
         self.as_of = QLabel(translate("OpsPage", "Waiting for data…"), self)
         self.queues = QueueStatsModel(self)
-        self.queue_view = make_table(self, self.queues, name="opsQueueTable", row_pad=None)
+        self.queue_view = make_table(
+            self,
+            self.queues,
+            name="opsQueueTable",
+            row_pad=None,
+            accessible_name=translate("OpsPage", "Queues"),
+        )
         roles = set(actor.roles)
         can_ack = any(r in roles for r in ops_actions.ACK_ROLES)
         self.alerts = AlertsTab(can_ack, self)
