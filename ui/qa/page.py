@@ -32,6 +32,7 @@ from app.services import qa_actions
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
 from ui.shared.wiring import domain_user, local_write_done
+from widgets.a11y import label_for
 from widgets.formatting import display_zone
 from widgets.palette import css_color
 from widgets.table_view import make_table
@@ -92,6 +93,8 @@ class QAPage(QWidget):
         self.save_button.setObjectName("saveReview")
         self.tasks_view = _table(self, self.tasks, "qaTasks")
         self.results_view = _table(self, self.results, "qaResults")
+        self.tasks_view.setAccessibleName(self.tr("QA tasks"))
+        self.results_view.setAccessibleName(self.tr("Results per reviewer"))
         self._build()
         self._apply_access()
         self.tasks_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -117,9 +120,12 @@ class QAPage(QWidget):
     def _build(self) -> None:
         sample = QGroupBox(self.tr("Weekly sample: 5 % random + targeted"), self)
         grid = QGridLayout(sample)
-        grid.addWidget(QLabel(self.tr("From"), self), 0, 0)
+        since, until = QLabel(self.tr("From"), self), QLabel(self.tr("To (exclusive)"), self)
+        label_for(since, self.date_from)
+        label_for(until, self.date_to)
+        grid.addWidget(since, 0, 0)
         grid.addWidget(self.date_from, 0, 1)
-        grid.addWidget(QLabel(self.tr("To (exclusive)"), self), 0, 2)
+        grid.addWidget(until, 0, 2)
         grid.addWidget(self.date_to, 0, 3)
         grid.addWidget(self.seed, 0, 4)
         grid.addWidget(self.run_button, 0, 6)
