@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import announce_transcript, set_announce_transcript
 from ui.context import AppContext
 from ui.decision.commands import register_decision_commands
 from ui.inbox.page import InboxPage
@@ -123,6 +124,14 @@ class MainWindow(QMainWindow):
         self._action("next_pane", self.tr("Next pane"), "Ctrl+Tab", lambda: self.move_pane(True))
         back = self.tr("Back one pane")
         self._action("previous_pane", back, "Ctrl+Shift+Tab", lambda: self.move_pane(False))
+        read = self._action(
+            "announce_transcript",
+            self.tr("Read new transcript lines aloud"),
+            "",
+            lambda on: set_announce_transcript(bool(on)),
+        )
+        read.setCheckable(True)
+        read.setChecked(announce_transcript())
         self._action("sign_out", self.tr("Sign out"), "", self.sig_sign_out_requested.emit)
         self._action("time_zone", self.tr("Time zone…"), "", self._on_time_zone_requested)
         register_decision_commands(self)  # "Ask a decision question" (ui/decision/commands)
@@ -221,7 +230,6 @@ class MainWindow(QMainWindow):
     def notify(self, text: str, severity: str = "info", key: str = "") -> None:
         """In-app banner always; the system tray too for warnings when one is available."""
         self.banner.show_message(text, severity, key)
-        a11y.announce(self.banner, text, assertive=severity == "critical")
         if self.tray is not None and severity != "info":
             icon = (
                 QSystemTrayIcon.MessageIcon.Critical

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.rules.errors import RuleError, ValidationFailed
+from widgets.a11y import announce
 from widgets.forms import FieldForm, FieldSpec
 from widgets.palette import css_color
 
@@ -81,6 +82,7 @@ class SubmitForm(QWidget):
         left = self.fields.set_errors(messages)
         text = "\n".join([*left, general] if general else left)
         self.show_problem(text)
+        announce(self, text or "\n".join(messages.values()), assertive=True)
         self.sig_form_refused.emit(text or "\n".join(messages.values()))
 
     def submit(self) -> Any:
@@ -97,5 +99,6 @@ class SubmitForm(QWidget):
             return None
         self.fields.clear()
         self.show_problem("")
+        announce(self, translate("SubmitForm", "Done: {title}").format(title=self.title.text()))
         self.sig_form_submitted.emit(result)
         return result

@@ -551,6 +551,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Read new transcript lines aloud</source>
+        <translation>새 상담 내용 줄 읽어 주기</translation>
+    </message>
+    <message>
         <source>Back one pane</source>
         <translation>이전 영역</translation>
     </message>
@@ -1776,6 +1780,10 @@
 <context>
     <name>SubmitForm</name>
     <message>
+        <source>Done: {title}</source>
+        <translation>완료: {title}</translation>
+    </message>
+    <message>
         <location filename="../work/main/ui/case/action_form.py" line="55"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>제출 (Ctrl+Enter)</translation>
@@ -2275,6 +2283,14 @@
 </context>
 <context>
     <name>Transcript</name>
+    <message>
+        <source>Previous match</source>
+        <translation>이전 일치 항목</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>다음 일치 항목</translation>
+    </message>
     <message>
         <source>Call transcript</source>
         <translation>통화 대화 내용</translation>
