@@ -26,6 +26,7 @@ from app.domain.enums import Action, CallState
 from app.rules.access import can
 from app.rules.pii import mask_call_id, mask_name, sees_full_names
 from app.services.call_actions import draft_summary
+from ui.accessibility import announce_transcript
 from ui.call.actions import CallActions
 from ui.call.acw import AfterCallWorkPanel
 from ui.call.customer_card import CustomerCard
@@ -36,10 +37,11 @@ from ui.call.source import CallSource
 from ui.call.suggestions import ArticlePane, SuggestionsPane
 from ui.context import UserInfo
 from ui.tasks import TaskKeeper
+from widgets.a11y import announce
 from widgets.banner import NotificationBanner
 from widgets.clock import Clock
 from widgets.transcript import TranscriptSearchBar, TranscriptView
-from widgets.transcript_model import TranscriptModel
+from widgets.transcript_model import TranscriptModel, turn_as_text
 
 OFFLINE_STATES = ("offline", "error")
 
@@ -353,6 +355,8 @@ class CallPage(QWidget):
             self.sentiment.add_turn(turn)
         if turn.role.value == "CUSTOMER":
             self._suggest_timer.start()
+        if announce_transcript():  # a setting, off by default (agents listen to the call)
+            announce(self.transcript, turn_as_text(turn))
         self._draft()  # the summary drafts itself as the call goes, until the agent edits it
 
     def _on_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
@@ -363,6 +367,8 @@ class CallPage(QWidget):
         self._draft()
 
     def _draft(self, *, force: bool = False) -> None:
+        if not force and self.acw.summary.hasFocus():
+            return  # never rewrite (or move the cursor of) the summary the agent is in
         text = draft_summary(self.model.segments, self.lang)
         current = self.acw.summary.toPlainText().strip()
         if force or not current or current == self._auto_draft.strip():
