@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.decisions import ApprovalRequest, DecisionLog, DecisionOption
 from app.domain.enums import ApprovalLevel
 from app.rules import approvals
+from widgets.a11y import announce
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time
@@ -222,6 +223,7 @@ class ApprovalForm(QGroupBox):
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(css_color("error" if error else "ok"))
         self.message.setText(text)
+        announce(self.message, text, assertive=error)  # the action's result (issue 22)
 
     def _on_submit_clicked(self) -> None:
         self.sig_response_submitted.emit(self.form())
