@@ -73,7 +73,7 @@ _MASK = re.compile(r"[•*●·xX#]{2,}[\s\-]*(\w{2,6})\s*$")
 
 
 def ending_in(masked: str) -> str:
-    """"•••-••••-4418" → "ending in 4418" (Korean "끝자리 4418"); other text unchanged."""
+    """ "•••-••••-4418" → "ending in 4418" (Korean "끝자리 4418"); other text unchanged."""
     match = _MASK.search(masked or "")
     if not match:
         return masked

@@ -195,16 +195,19 @@ def test_shift_tab_walks_back_and_ctrl_tab_moves_between_panes(qtbot, window):
         qtbot.keyClick(
             QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier
         )
-        seen.append(next(p for p in panes if p.isAncestorOf(QApplication.focusWidget())
-                         or p is QApplication.focusWidget()))
+        seen.append(
+            next(
+                p
+                for p in panes
+                if p.isAncestorOf(QApplication.focusWidget()) or p is QApplication.focusWidget()
+            )
+        )
     assert len(set(map(id, seen))) == len(panes), "Ctrl+Tab visits each pane once"
 
 
 def test_escape_returns_to_the_main_list(qtbot, window):
     page = _open(qtbot, window, "inbox")
     window.status.problems.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is window.status.problems, timeout=20_000
-    )
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.status.problems, timeout=20_000)
     qtbot.keyClick(window.status.problems, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is page.table
