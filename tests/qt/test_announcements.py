@@ -4,10 +4,13 @@ readers (QAccessibleAnnouncementEvent); names carry values; masked numbers read 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from app.domain.enums import Role
+from app.rules.pii import mask_identifier
 from tests.qt.test_shell import make_window
 from widgets.a11y import announcer, ending_in
+from widgets.info_panels import InfoGroup
 
 
 @pytest.fixture
@@ -43,3 +46,13 @@ def test_masked_numbers_are_read_as_their_last_digits(lang_ko):
     assert ending_in("•••-••••-4418") == "끝자리 4418"
     assert ending_in("010-****-4418") == "끝자리 4418"
     assert ending_in("김하늘") == "김하늘"
+
+
+def test_case_sections_read_masked_values_by_their_end(qtbot):
+    group = InfoGroup("Customer")
+    qtbot.addWidget(group)
+    group.set_rows([("Phone", mask_identifier("010-1234-4418")), ("Name", "김하늘")])
+    names = [w.accessibleName() for w in group.findChildren(QLabel) if w.accessibleName()]
+    assert "Phone: ending in 4418" in names
+    assert "Name: 김하늘" in names
+    assert not any("•" in name for name in names)
