@@ -2284,6 +2284,10 @@
 <context>
     <name>Transcript</name>
     <message>
+        <source>Who said what, and when</source>
+        <translation>말한 사람, 내용과 시각</translation>
+    </message>
+    <message>
         <source>Previous match</source>
         <translation>이전 일치 항목</translation>
     </message>

@@ -4,6 +4,7 @@ readers (QAccessibleAnnouncementEvent); names carry values; masked numbers read 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.domain.enums import Role
@@ -11,6 +12,7 @@ from app.rules.pii import mask_identifier
 from tests.qt.test_shell import make_window
 from widgets.a11y import announcer, ending_in
 from widgets.info_panels import InfoGroup
+from widgets.transcript_model import TranscriptModel
 
 
 @pytest.fixture
@@ -56,3 +58,9 @@ def test_case_sections_read_masked_values_by_their_end(qtbot):
     assert "Phone: ending in 4418" in names
     assert "Name: 김하늘" in names
     assert not any("•" in name for name in names)
+
+
+def test_the_transcript_column_has_a_real_header():
+    model = TranscriptModel()
+    header = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header and header != "1"
