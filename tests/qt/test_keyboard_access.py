@@ -144,7 +144,24 @@ def _open(qtbot, window, name):
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_tab_walks_every_control_once_in_visual_order(qtbot, window, name):
-    page = _open(qtbot, window, name)
+    _assert_walk(qtbot, window, _open(qtbot, window, name), name)
+
+
+def test_tab_walks_a_case_opened_from_the_inbox(qtbot, window):
+    inbox = _open(qtbot, window, "inbox")
+    inbox.select_row(0)
+    case_id = inbox.current_case_id()
+    assert case_id
+    page = window.show_page("case", case_id)
+
+    def shown() -> bool:
+        return page.isVisible() and sum(page.isAncestorOf(w) for w in _controls(window)) > 3
+
+    qtbot.waitUntil(shown, timeout=20_000)  # the case's header, sections and actions
+    _assert_walk(qtbot, window, page, f"case {case_id}")
+
+
+def _assert_walk(qtbot, window, page, name):
     controls = _controls(window)
     assert controls, name
     start = window.focus_order()[0]
