@@ -87,9 +87,9 @@ class FailedRequest:
 
 
 def sync_state(
-    head_seq: int, client_cursor: int | None, failures: Sequence[FailedRequest]
+    head_seq: int, client_seq: int | None, failures: Sequence[FailedRequest]
 ) -> s.SyncState:
-    lag = None if client_cursor is None else max(0, head_seq - client_cursor)
+    lag = None if client_seq is None else max(0, head_seq - client_seq)
     rows = [[_t(f.at), f.method, f.path, f.status, f.code] for f in failures]
     return s.SyncState(
         summary_en=f"change feed at {head_seq}"
@@ -100,7 +100,7 @@ def sync_state(
         + f", 최근 반영 실패 {len(failures)}건",
         table=s.Table(columns=["at", "method", "path", "status", "code"], rows=rows),
         head_seq=head_seq,
-        client_cursor=client_cursor,
+        client_seq=client_seq,
         lag=lag,
         failed_recent=len(failures),
     )

@@ -43,7 +43,9 @@ class SlaArgs(Args):
 
 
 class SyncArgs(Args):
-    client_cursor: int | None = Field(default=None, ge=0, le=2**62)
+    client_cursor: str | None = Field(
+        default=None, min_length=1, max_length=512, description="the workstation's feed cursor"
+    )
 
 
 class Table(BaseModel):
@@ -87,7 +89,7 @@ class ServiceHealth(Answer):
 
 class SyncState(Answer):
     head_seq: int
-    client_cursor: int | None
+    client_seq: int | None
     lag: int | None
     failed_recent: int
 

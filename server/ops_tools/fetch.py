@@ -18,6 +18,7 @@ from app.ops_tools import schemas as s
 from server import storage
 from server import tables as t
 from server.audit_chain import verify_chain
+from server.feed import decode_cursor
 from server.routes.common import sla_of
 from server.routes.ops import sla_items
 
@@ -86,7 +87,8 @@ def sync_state(s_: Session, ctx: Ctx, args: s.SyncArgs) -> s.Answer:
         )
         for r in rows
     ]  # fmt: skip
-    return compute.sync_state(int(head), args.client_cursor, failures)
+    seq = decode_cursor(args.client_cursor, ctx.state.db.db_id) if args.client_cursor else None
+    return compute.sync_state(int(head), seq, failures)
 
 
 def cache_state(s_: Session, ctx: Ctx, args: s.NoArgs) -> s.Answer:

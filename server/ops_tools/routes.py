@@ -35,7 +35,7 @@ AUDIT_ACTION = "ops_tool"
 
 class AskBody(Strict):
     question: str = Field(min_length=1, max_length=500)
-    client_cursor: int | None = Field(default=None, ge=0, le=2**62)
+    client_cursor: str | None = Field(default=None, min_length=1, max_length=512)
 
 
 class ToolBody(Strict):
