@@ -34,7 +34,7 @@ def alert(kind: str, entity: str, entity_id: str, code: str, params: dict, **ext
 
 def all_jobs() -> list[tuple[str, Job]]:
     """The jobs in the order they run (assignment after the checkpoints that may add work)."""
-    from server.jobs import approvals, assignment, call_queues, checkpoints, reports
+    from server.jobs import approvals, assignment, call_queues, checkpoints, fact_checks, reports
 
     return [
         ("approvals", approvals.run),
@@ -42,6 +42,7 @@ def all_jobs() -> list[tuple[str, Job]]:
         ("checkpoints", checkpoints.run),
         ("assignment", assignment.run),
         ("reports", reports.run),
+        ("fact_checks", fact_checks.run),
     ]
 
 
