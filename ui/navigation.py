@@ -58,6 +58,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("qa", QT_TRANSLATE_NOOP("Navigation", "QA"), (A.QA_REVIEW, A.QA_SAMPLE)),
     PageSpec("wall", QT_TRANSLATE_NOOP("Navigation", "Queue wall"), (A.VIEW_OPS,)),
     PageSpec("ops", QT_TRANSLATE_NOOP("Navigation", "Operations"), (A.VIEW_OPS,)),
+    # seed 003 ChatOps: ops_admin and supervisor; reviewers get the tools their role allows
+    PageSpec("chatops", QT_TRANSLATE_NOOP("Navigation", "ChatOps"), (A.VIEW_OPS, A.NEXT_TASK)),
     PageSpec(
         "sync-problems", QT_TRANSLATE_NOOP("Navigation", "Sync problems"), (A.VIEW,), in_rail=False
     ),

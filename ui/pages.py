@@ -63,6 +63,10 @@ def build_page(name: str, context: AppContext, parent: QWidget) -> QWidget:
         from ui.ops.build import build_ops_page
 
         return build_ops_page(context, parent)
+    if name == "chatops":
+        from ui.chatops.build import build_chatops_page
+
+        return build_chatops_page(context, parent)
     if name == "call":
         from ui.call.build import build_call_page
 
