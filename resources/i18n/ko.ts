@@ -2465,6 +2465,14 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
+        <source>not in the KPI store</source>
+        <translation>KPI 데이터스토어에 없음</translation>
+    </message>
+    <message>
+        <source>approving needs a note, recorded as the override reason</source>
+        <translation>승인하려면 사유를 입력하세요 (재정의 사유로 기록됩니다)</translation>
+    </message>
+    <message>
         <source>Approvals</source>
         <translation>승인 대기함</translation>
     </message>
