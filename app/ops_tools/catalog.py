@@ -106,7 +106,7 @@ TOOLS: tuple[Tool, ...] = (
                                      R.SUPERVISOR}),
          s.AlertArgs, s.RecentAlerts,
          "Alerts in the last hours", "최근 알림",
-         _ko("알림", "알리", "경보", "경고", "발생", "종류", "최근"),
+         _ko("알림", "경보", "경고", "발생", "종류", "최근"),
          frozenset({"alert", "alerts", "alarm", "alarms", "warnings", "fired", "raised"})),
     Tool("audit_status", frozenset({R.OPS_ADMIN, R.AUDITOR}), s.NoArgs, s.AuditStatus,
          "Audit chain status", "감사 체인 상태",

@@ -2,6 +2,7 @@
 morphemes (app.text.korean) and lower-case English words are matched against each tool's
 keyword table (app.ops_tools.catalog). A keyword only one tool knows weighs 2, a shared one 1.
 
+A keyword of two syllables or more also counts when the text contains it as written.
 ``confidence`` is the best tool's share of all scores, damped when little matched; below
 ``SURE`` (or with a runner-up close behind) the answer offers the alternatives. Arguments are
 extracted from the text ("4시간 안에", "within 4 hours", a queue's id or name, "목표 95%") and
@@ -62,8 +63,10 @@ class Route:
         return self.tool is None or bool(self.alternatives)
 
 
-def _score(tool: Tool, ko: set[str], en: set[str]) -> tuple[float, list[str]]:
-    hits_ko = ko & tool.keywords_ko
+def _score(tool: Tool, ko: set[str], en: set[str], text: str) -> tuple[float, list[str]]:
+    # a morpheme, or a keyword of two syllables or more written as it is: Kiwi reads a lone
+    # "알림" as the verb 알리- (which "알려줘", tell me, also is) and 무결성 as 결성
+    hits_ko = (ko & tool.keywords_ko) | {k for k in tool.keywords_ko if len(k) > 1 and k in text}
     hits_en = en & tool.keywords_en
     score = sum(2.0 if _SHARED["ko"][k] == 1 else 1.0 for k in hits_ko)
     score += sum(2.0 if _SHARED["en"][k] == 1 else 1.0 for k in hits_en)
@@ -101,7 +104,7 @@ def route(
     en = set(_WORD.findall(question.lower()))
     scored = []
     for tool in allowed:
-        score, hits = _score(tool, ko, en)
+        score, hits = _score(tool, ko, en, question)
         if score > 0:
             scored.append((score, tool, hits))
     if not scored:

@@ -67,6 +67,13 @@ def test_arguments_are_extracted_in_korean_and_english() -> None:
     assert route("감사 체인 24시간 검증").args == {}
 
 
+def test_tell_me_is_not_an_alert() -> None:
+    # Kiwi reads 알려줘 (tell me) and a lone 알림 (alert) as the same verb 알리-
+    told = route("4시간 안에 위반될 케이스 알려줘")
+    assert told.tool == "breaching_cases" and not told.alternatives
+    assert route("최근 알림 알려줘").tool == "recent_alerts"
+
+
 def test_unknown_and_ambiguous_questions() -> None:
     nothing = route("점심 메뉴 추천해줘")
     assert nothing.tool is None and nothing.confidence == 0 and nothing.ambiguous
