@@ -154,7 +154,7 @@ def sla_today(s_: Session, ctx: Ctx, args: s.SlaArgs) -> s.Answer:
 def scheduled_jobs(s_: Session, ctx: Ctx, args: s.NoArgs) -> s.Answer:
     from server.jobs import all_jobs
 
-    names = ["sla_alerts", "checkpoints"] + [name for name, _job in all_jobs()]
+    names = ["sla_alerts"] + [name for name, _job in all_jobs()]
     raw = storage.get_meta(s_, FAILURES_KEY)
     failures = [(parse_time(at), err) for at, err in (json.loads(raw) if raw else [])]
     return compute.scheduled_jobs(
