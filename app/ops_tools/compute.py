@@ -162,7 +162,7 @@ def queue_health(
         breaching = sum(1 for w in mine if breaches_within(w, now, hours))
         waiting_total += len(waiting)
         breaching_total += breaching
-        rows.append([q, len(waiting), int(max(ages)) if ages else 0, at_risk, breaching])
+        rows.append([q, len(waiting), int(max(ages)) if ages else None, at_risk, breaching])
         if breaching and len(waiting):
             proposals.append(
                 s.Proposal(

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from app.store.local_models import OutboxRow
-from app.store.models import Base
+from app.store.models import Base, QueueRow, UserRow
 from app.store.outbox import FAILED
 from app.store.store import Store
 from app.store.sync_state import get_cursor
@@ -78,3 +78,11 @@ def local_cache(store: Store) -> Local:
         ["table", "rows"],
         rows,
     )
+
+
+def display_names(store: Store) -> dict[str, dict[str, str]]:
+    """Queue and user display names by id, so answers show names, never raw ids."""
+    with store.session() as s:
+        queues = {i: n for i, n in s.execute(select(QueueRow.id, QueueRow.name)).all() if n}
+        users = {i: n for i, n in s.execute(select(UserRow.id, UserRow.display_name)).all() if n}
+    return {"queue": queues, "user": users}

@@ -3748,6 +3748,54 @@
 <context>
     <name>ChatOps</name>
     <message>
+        <source>SLA breached</source>
+        <translation>SLA 위반</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>위반 임박</translation>
+    </message>
+    <message>
+        <source>P0 arrival</source>
+        <translation>P0 접수</translation>
+    </message>
+    <message>
+        <source>Event checkpoint</source>
+        <translation>이벤트 체크포인트</translation>
+    </message>
+    <message>
+        <source>Negative sentiment</source>
+        <translation>부정 감정</translation>
+    </message>
+    <message>
+        <source>Documents overdue</source>
+        <translation>서류 기한 초과</translation>
+    </message>
+    <message>
+        <source>Checkpoint halted</source>
+        <translation>체크포인트 중단</translation>
+    </message>
+    <message>
+        <source>Approval expired</source>
+        <translation>승인 요청 만료</translation>
+    </message>
+    <message>
+        <source>Call queue SLA passed</source>
+        <translation>통화 큐 SLA 초과</translation>
+    </message>
+    <message>
+        <source>Callback overdue</source>
+        <translation>콜백 기한 초과</translation>
+    </message>
+    <message>
+        <source>Add staff to the queue</source>
+        <translation>큐에 인력 추가</translation>
+    </message>
+    <message>
+        <source>Restart the scheduler</source>
+        <translation>스케줄러 재시작</translation>
+    </message>
+    <message>
         <source>Confidence {p}%</source>
         <translation>신뢰도 {p}%</translation>
     </message>

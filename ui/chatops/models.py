@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ui.chatops.words import cell, column_label
+from ui.chatops.words import Names, cell, column_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +75,7 @@ class AnswerModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns: list[str] = []
         self.rows: list[list] = []
+        self.names: Names = {}
 
     def set_table(self, columns: list[str], rows: list[list]) -> None:
         self.beginResetModel()
@@ -103,7 +104,7 @@ class AnswerModel(QAbstractTableModel):
         if not (0 <= index.column() < len(row)):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell(self.columns[index.column()], row[index.column()])
+            return cell(self.columns[index.column()], row[index.column()], self.names)
         return None
 
 

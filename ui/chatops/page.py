@@ -36,7 +36,7 @@ from app.store.store import Store
 from sync import ops_client
 from ui.chatops.chart import SeriesChart
 from ui.chatops.models import AnswerModel, ConversationModel, Entry, confidence_text
-from ui.chatops.words import as_text
+from ui.chatops.words import PROPOSALS, as_text, word
 from ui.tasks import TaskKeeper
 
 LOCAL = {"sync_state": diagnostics.local_sync, "cache_state": diagnostics.local_cache}
@@ -158,8 +158,18 @@ class ChatOpsPage(QWidget):
         view.horizontalHeader().setStretchLastSection(True)
         return view
 
-    # -- tools ------------------------------------------------------------------------------
+    # -- tools and names ----------------------------------------------------------------------
+    def load_names(self) -> None:
+        """Queue and user names from the local store (answers show names, not ids)."""
+        self.keeper.start(self._load_names(), name="chatops-names")
+
+    async def _load_names(self) -> None:
+        names = await asyncio.to_thread(diagnostics.display_names, self.store)
+        self.answer_model.names = self.local_model.names = names
+        self.show_entry(self.history.currentIndex().row())
+
     def load_tools(self) -> None:
+        self.load_names()
         self.keeper.start(self._load_tools(), name="chatops-tools")
 
     async def _load_tools(self) -> None:
@@ -261,10 +271,12 @@ class ChatOpsPage(QWidget):
         self._show_alternatives(reply)
         table = answer.get("table") or {}
         self.answer_model.set_table(table.get("columns") or [], table.get("rows") or [])
-        series = answer.get("series")
-        self.chart.setVisible(bool(series and series.get("y")))
-        if series and series.get("y"):
-            self.chart.set_series(series.get("x") or [], series["y"])
+        series = answer.get("series") or {}
+        drawn = any(series.get("y") or [])  # an all-zero series says nothing a table does not
+        self.chart.setVisible(drawn)
+        if drawn:
+            names = self.answer_model.names.get("queue", {})
+            self.chart.set_series([names.get(x, x) for x in series.get("x") or []], series["y"])
         self._show_proposals(answer.get("proposals") or [])
         local = entry.local
         self.local_table.setVisible(local is not None)
@@ -292,9 +304,11 @@ class ChatOpsPage(QWidget):
             self.proposals.clear()
             return
         lines = [self.tr("Suggested fixes (need approval, nothing was changed):")]
+        queues = self.answer_model.names.get("queue", {})
         for p in proposals:
             reason = p["reason_ko"] if self.lang == "ko" else p["reason_en"]
-            lines.append(f"• {p['action']} — {p['target']}: {reason}")
+            target = queues.get(p["target"], p["target"])
+            lines.append(f"• {word(PROPOSALS, p['action'])} — {target}: {reason}")
         self.proposals.setText("\n".join(lines))
 
     # -- keys -------------------------------------------------------------------------------
@@ -312,10 +326,13 @@ class ChatOpsPage(QWidget):
         answer = reply.get("answer") or {}
         table = answer.get("table") or {}
         summary = answer.get("summary_ko" if self.lang == "ko" else "summary_en", entry.error)
-        out = as_text(entry.question, summary, table.get("columns") or [], table.get("rows") or [])
+        names = self.answer_model.names
+        columns, rows = table.get("columns") or [], table.get("rows") or []
+        out = as_text(entry.question, summary, columns, rows, names)
         if entry.local:
             local = entry.local
-            out += "\n" + as_text("", local[1 if self.lang == "ko" else 0], local[2], local[3])
+            lang = 1 if self.lang == "ko" else 0
+            out += "\n" + as_text("", local[lang], local[2], local[3], names)
         return out
 
     def copy(self) -> None:

@@ -51,6 +51,23 @@ COLUMNS = {
     "kind": QT_TRANSLATE_NOOP("ChatOps", "Kind"),
     "count": QT_TRANSLATE_NOOP("ChatOps", "Count"),
 }
+ALERT_KINDS = {
+    "sla_breach": QT_TRANSLATE_NOOP("ChatOps", "SLA breached"),
+    "sla_warning": QT_TRANSLATE_NOOP("ChatOps", "SLA at risk"),
+    "p0_arrival": QT_TRANSLATE_NOOP("ChatOps", "P0 arrival"),
+    "critical_signal": QT_TRANSLATE_NOOP("ChatOps", "Event checkpoint"),
+    "negative_sentiment": QT_TRANSLATE_NOOP("ChatOps", "Negative sentiment"),
+    "docs_overdue": QT_TRANSLATE_NOOP("ChatOps", "Documents overdue"),
+    "checkpoint_halted": QT_TRANSLATE_NOOP("ChatOps", "Checkpoint halted"),
+    "approval_expired": QT_TRANSLATE_NOOP("ChatOps", "Approval expired"),
+    "call_queue_breach": QT_TRANSLATE_NOOP("ChatOps", "Call queue SLA passed"),
+    "callback_due": QT_TRANSLATE_NOOP("ChatOps", "Callback overdue"),
+}
+PROPOSALS = {
+    "add_staff": QT_TRANSLATE_NOOP("ChatOps", "Add staff to the queue"),
+    "restart_scheduler": QT_TRANSLATE_NOOP("ChatOps", "Restart the scheduler"),
+}
+NAMED = {"queue": "queue", "skill": "queue", "assignee": "user"}  # column → which names
 TIME_COLUMNS = {"at", "due_at", "last_run", "next_run"}
 SECONDS_COLUMNS = {"oldest_s", "remaining_s"}
 
@@ -60,10 +77,23 @@ def column_label(column: str) -> str:
     return QCoreApplication.translate("ChatOps", source) if source else column
 
 
-def cell(column: str, value: Any) -> str:
-    """One cell in words: times local (12. 2. 21:28), seconds as a duration, yes / no, "—"."""
+def word(table: dict[str, str], value: str) -> str:
+    source = table.get(value)
+    return QCoreApplication.translate("ChatOps", source) if source else value
+
+
+Names = dict[str, dict[str, str]]  # "queue" / "user" → id → display name
+
+
+def cell(column: str, value: Any, names: Names | None = None) -> str:
+    """One cell in words: queue and user names instead of ids, alert kinds in words, times
+    local (12. 2. 21:28), seconds as a duration, yes / no, "—" for no value."""
     if value is None or value == "":
         return "—"
+    if column in NAMED and isinstance(value, str):
+        return (names or {}).get(NAMED[column], {}).get(value, value)
+    if column == "kind" and isinstance(value, str):
+        return word(ALERT_KINDS, value)
     if isinstance(value, bool):
         if value:
             return QCoreApplication.translate("ChatOps", "yes")
@@ -81,8 +111,11 @@ def cell(column: str, value: Any) -> str:
     return str(value)
 
 
-def as_text(title: str, summary: str, columns: list[str], rows: list[list]) -> str:
+def as_text(
+    title: str, summary: str, columns: list[str], rows: list[list], names: Names | None = None
+) -> str:
     """The answer as plain text (copy): title, summary, a tab-separated table."""
     lines = [title, summary, "\t".join(column_label(c) for c in columns)]
-    lines += ["\t".join(cell(c, v) for c, v in zip(columns, row, strict=False)) for row in rows]
+    lines += ["\t".join(cell(c, v, names) for c, v in zip(columns, row, strict=False))
+              for row in rows]  # fmt: skip
     return "\n".join(x for x in lines if x)

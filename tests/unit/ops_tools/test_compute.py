@@ -32,7 +32,7 @@ def test_breaching_within_hours_and_queue_health() -> None:
     rows = {r[0]: r for r in health.table.rows}
     # waiting, oldest (s), at risk (< 1 h left, not yet breached), breaching within 4 h
     assert rows["credit_review"][1:] == [2, 5 * 3600, 0, 2]
-    assert rows["appeals"][1:] == [1, 0, 1, 1] and rows["qa_review"][1:] == [0, 0, 0, 0]
+    assert rows["appeals"][1:] == [1, 0, 1, 1] and rows["qa_review"][1:] == [0, None, 0, 0]
     assert health.waiting == 3 and health.breaching == 3
     assert health.series is not None and health.series.y == [1.0, 2.0, 0.0]
     # a fix is a proposal that needs approval, never an action
