@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.domain.enums import CallState, EntityKind, TaskStatus
+from app.domain.enums import CallState, CaseStatus, EntityKind, TaskStatus
 from app.domain.wire import parse_time
 from app.ops_tools import compute
 from app.ops_tools import schemas as s
@@ -25,6 +25,8 @@ from server.routes.ops import sla_items
 FAILURES_KEY = "scheduler_failures"  # JSON list of [at, error] the scheduler keeps (last 20)
 LAST_RUN_KEY = "scheduler_last_run"
 OPEN = (TaskStatus.OPEN.value, TaskStatus.ASSIGNED.value)
+ACTIVE = tuple(c.value for c in (CaseStatus.OPEN, CaseStatus.PENDING, CaseStatus.AWAITING_DOCS,
+                                 CaseStatus.ESCALATED))  # fmt: skip
 
 
 class Ctx:
@@ -98,9 +100,12 @@ def cache_state(s_: Session, ctx: Ctx, args: s.NoArgs) -> s.Answer:
 
 
 def _open_work(s_: Session) -> list[compute.OpenWork]:
-    cases = {c["id"]: c for c in storage.query(s_, EntityKind.CASE)}
+    tasks = storage.query(s_, EntityKind.TASK, status=list(OPEN))
+    wanted = {t_.get("case_id") for t_ in tasks}
+    cases = {c["id"]: c for c in storage.query(s_, EntityKind.CASE, status=list(ACTIVE))
+             if c["id"] in wanted}  # fmt: skip
     out = []
-    for task in storage.query(s_, EntityKind.TASK, status=list(OPEN)):
+    for task in tasks:
         case = cases.get(task.get("case_id") or "")
         out.append(
             compute.OpenWork(
