@@ -37,8 +37,8 @@ SLA_SQL = "SELECT id, json_extract(data, '$.sla') FROM cases WHERE id IN ({marks
 def filter_changes(me: str, n: int) -> list[Any]:
     """``n`` filters a reviewer would click through: sorts, queues, priorities, SLA, text."""
     from app.domain.enums import Priority
+    from app.rules.lifecycle import ACTIVE_STATUSES
     from app.store.inbox import InboxFilter
-    from ui.inbox.columns import ACTIVE_STATUSES
 
     base = InboxFilter(me=me, statuses=ACTIVE_STATUSES)
     steps = [

@@ -28,7 +28,6 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from app.domain.cases import SlaInfo
 from app.domain.checkpoints import Checkpoint
@@ -37,11 +36,11 @@ from app.domain.wire import format_time, from_wire, parse_time, to_wire
 from app.rules import checkpoints as cp_rules
 from app.rules import ops_metrics
 from app.rules import sla as sla_rules
+from app.rules.zone import KST as SEOUL
 from server import jobs, storage
 from server.events import EventBus
 
 log = logging.getLogger(__name__)
-SEOUL = ZoneInfo("Asia/Seoul")
 ACTIVE = ["open", "pending", "escalated", "awaiting_docs"]
 META_KEY = "scheduler_last_run"
 FAILURES_KEY = "scheduler_failures"

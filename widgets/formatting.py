@@ -12,9 +12,34 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from app.rules.zone import DEFAULT_DISPLAY_ZONE, KST, zone_named
+
 translate = QCoreApplication.translate
 
-SEOUL = ZoneInfo("Asia/Seoul")
+_display = {"zone": zone_named(DEFAULT_DISPLAY_ZONE)}
+
+
+def set_display_zone(name: str) -> ZoneInfo:
+    """Show times in the IANA zone ``name`` from now on (``ui/time_zone.py`` calls this once at
+    start from the setting); ValueError, and nothing changed, for an unknown zone."""
+    zone = zone_named(name)
+    _display["zone"] = zone
+    return zone
+
+
+def display_zone() -> ZoneInfo:
+    """The zone times are shown in (default Asia/Seoul)."""
+    return _display["zone"]
+
+
+def zone_label(value: datetime | None = None) -> str:
+    """The one short label of the display zone: "KST" for Korea, else the zone's abbreviation
+    at ``value`` ("UTC", "CET"), or its name when it has none."""
+    zone = display_zone()
+    if zone.key == KST.key:
+        return "KST"
+    name = (value.astimezone(zone) if value else datetime.now(zone)).tzname() or ""
+    return name if name.isalpha() else zone.key
 
 
 def format_duration(delta: timedelta) -> str:
@@ -66,10 +91,10 @@ def format_krw_exact(amount: int | None) -> str:
 
 
 def local_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A UTC instant shown in Asia/Seoul."""
+    """A UTC instant shown in the display zone (the user's setting, default Asia/Seoul)."""
     if value is None:
         return ""
-    return value.astimezone(SEOUL).strftime(fmt)
+    return value.astimezone(_display["zone"]).strftime(fmt)
 
 
 def relative_age(value: datetime | None, now: datetime) -> str:
@@ -81,5 +106,7 @@ def relative_age(value: datetime | None, now: datetime) -> str:
         return translate("Format", "just now")
     if delta < timedelta(days=1):
         return translate("Format", "{age} ago").format(age=format_duration(delta).split(" ")[0])
-    t = value.astimezone(SEOUL)  # local_time(value, "%m-%d %H:%M"), without strftime's cost
+    t = value.astimezone(
+        _display["zone"]
+    )  # local_time(value, "%m-%d %H:%M"), without strftime's cost
     return f"{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"

@@ -14,15 +14,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.domain.decisions import ImpactAnalysis, MetricValue
 from app.rules.options import GOOD_DIRECTION, METRIC_WEIGHTS, is_improvement, normalise_weights
+from widgets.palette import Roles
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
-BETTER, WORSE, NEUTRAL = QColor("#005A8C"), QColor("#B34700"), QColor("#4A5563")
+TREND = Roles({"better": "info", "worse": "error", "neutral": "muted"})
 FIXED = 3  # metric, unit, weight
 
 
@@ -122,7 +123,7 @@ class MetricsMatrixModel(QAbstractTableModel):
                 f"{arrow(metric)} {metric.change_percent:+.1f}%"
             )
         if role == Qt.ItemDataRole.ForegroundRole:
-            return NEUTRAL if good is None else (BETTER if good else WORSE)
+            return TREND["neutral" if good is None else ("better" if good else "worse")]
         if role == Qt.ItemDataRole.FontRole and good is not None:
             font = QFont()
             font.setBold(True)

@@ -16,6 +16,7 @@ from app.domain.wire import format_time
 from app.ops_tools import schemas as s
 from app.rules import ops_metrics, reports
 from app.rules import sla as sla_rules
+from app.rules.zone import KST
 
 STALE_SCHEDULER = timedelta(minutes=5)
 
@@ -247,7 +248,7 @@ def availability(
 
 # 7 -- SLA compliance today ---------------------------------------------------------------------
 def sla_today(items: Sequence[reports.SlaItem], now: datetime, target: float) -> s.SlaToday:
-    day = now.astimezone(reports.KST).date()
+    day = now.astimezone(KST).date()
     start, end = reports.day_bounds(day, day)
     rep = reports.sla_report(items, start, end, now)
     met = sum(line["met"] for line in rep["by_priority"])
@@ -326,7 +327,7 @@ def recent_alerts(
         idx = min(hours - 1, int((at - since).total_seconds() // 3600))
         buckets[idx] += 1
     labels = [
-        (since + timedelta(hours=i)).astimezone(reports.KST).strftime("%H시") for i in range(hours)
+        (since + timedelta(hours=i)).astimezone(KST).strftime("%H시") for i in range(hours)
     ]
     return s.RecentAlerts(
         summary_en=f"{len(hits)} alert(s) in the last {hours} h",

@@ -17,6 +17,7 @@ from app.domain.enums import AppealResolution, QABand
 from app.domain.people import Appeal, QAReview
 from app.rules import ops_metrics, reports
 from app.rules import qa as qa_rules
+from app.rules.zone import KST
 
 METRICS = (
     "cases_created",  # 건: cases created in the period
@@ -58,7 +59,7 @@ class KpiInputs:
 
 
 def period_key(kind: str, start: datetime) -> str:
-    local = start.astimezone(reports.KST).date()
+    local = start.astimezone(KST).date()
     return f"monthly:{local:%Y-%m}" if kind == "monthly" else f"{kind}:{local.isoformat()}"
 
 

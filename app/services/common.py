@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -22,7 +21,6 @@ from app.store.apply import write_local
 from app.store.lookups import get_data, get_version
 from app.store.outbox import enqueue
 
-KST = ZoneInfo("Asia/Seoul")
 __all__ = ["Conflict", "today_kst"]
 T = TypeVar("T")
 

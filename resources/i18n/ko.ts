@@ -593,6 +593,10 @@
         <translation>로그아웃</translation>
     </message>
     <message>
+        <source>Time zone…</source>
+        <translation>시간대…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="123"/>
         <source>Go to {page}</source>
         <translation>{page}(으)로 이동</translation>
@@ -824,8 +828,8 @@
     </message>
     <message>
         <location filename="../../widgets/sla_countdown.py" line="84"/>
-        <source>Due: {due} (Asia/Seoul)</source>
-        <translation>기한: {due} (서울 시간)</translation>
+        <source>Due: {due} ({zone})</source>
+        <translation>기한: {due} ({zone})</translation>
     </message>
 </context>
 <context>
@@ -2576,8 +2580,8 @@
         <translation>⚠ ALERT: 심각한 이상 감지</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} (KST)</source>
-        <translation>&lt;b&gt;신호&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} (KST)</translation>
+        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
+        <translation>&lt;b&gt;신호&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
     </message>
     <message>
         <source>Unanswered 48 h after detection: {action} (the workflow halts).</source>
@@ -2618,8 +2622,8 @@
         <translation>{what}{time} 남음</translation>
     </message>
     <message>
-        <source>Deadline {at} (KST)</source>
-        <translation>기한 {at} (KST)</translation>
+        <source>Deadline {at} ({zone})</source>
+        <translation>기한 {at} ({zone})</translation>
     </message>
 </context>
 <context>
@@ -3748,46 +3752,6 @@
 <context>
     <name>ChatOps</name>
     <message>
-        <source>SLA breached</source>
-        <translation>SLA 위반</translation>
-    </message>
-    <message>
-        <source>SLA at risk</source>
-        <translation>위반 임박</translation>
-    </message>
-    <message>
-        <source>P0 arrival</source>
-        <translation>P0 접수</translation>
-    </message>
-    <message>
-        <source>Event checkpoint</source>
-        <translation>이벤트 체크포인트</translation>
-    </message>
-    <message>
-        <source>Negative sentiment</source>
-        <translation>부정 감정</translation>
-    </message>
-    <message>
-        <source>Documents overdue</source>
-        <translation>서류 기한 초과</translation>
-    </message>
-    <message>
-        <source>Checkpoint halted</source>
-        <translation>체크포인트 중단</translation>
-    </message>
-    <message>
-        <source>Approval expired</source>
-        <translation>승인 요청 만료</translation>
-    </message>
-    <message>
-        <source>Call queue SLA passed</source>
-        <translation>통화 큐 SLA 초과</translation>
-    </message>
-    <message>
-        <source>Callback overdue</source>
-        <translation>콜백 기한 초과</translation>
-    </message>
-    <message>
         <source>Add staff to the queue</source>
         <translation>큐에 인력 추가</translation>
     </message>
@@ -4020,6 +3984,21 @@
     <message>
         <source>ChatOps</source>
         <translation>ChatOps</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneDialog</name>
+    <message>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>Times are shown in this zone. Business hours, holidays, SLA due times and report days keep Korean time (KST).</source>
+        <translation>시각은 이 시간대로 표시됩니다. 업무 시간, 공휴일, SLA 기한, 보고서 기준일은 한국 시간(KST)을 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: {name}</source>
+        <translation>알 수 없는 시간대: {name}</translation>
     </message>
 </context>
 </TS>

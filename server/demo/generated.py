@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from app.domain.generated import GeneratedContent, GeneratedKind, GeneratedStatus
 from app.domain.wire import to_wire
 from app.rules import fact_check, kpi, reports
+from app.rules.zone import KST
 
 Stored = Callable[[list[str]], Mapping[str, float | None]]
 
@@ -30,7 +31,7 @@ def _n(value: float | None) -> str:
 
 
 def _report(period: str, start: datetime, v: Mapping) -> tuple[str, list]:
-    day = start.astimezone(reports.KST)
+    day = start.astimezone(KST)
     end = day + timedelta(days=6)
     sla = v.get("sla_compliance_pct")
     body = f"{day.month}월 {day.day}일~{end.month}월 {end.day}일 주간 운영 보고: 접수 케이스 "

@@ -191,7 +191,7 @@ def test_a_long_result_shows_its_first_part_at_once_and_the_rest_on_scrolling(
     qtbot.waitUntil(lambda: page.count_label.text() == f"{CASES:,} cases")  # counted off-thread
     assert page.model.rowCount() == FIRST_IDS  # nothing more loaded until it is needed
     page.select_row(10)  # the reviewer works on
-    with qtbot.waitSignal(page.sig_result_completed, timeout=10_000) as done:
+    with qtbot.waitSignal(page.sig_result_completed, timeout=30_000) as done:
         bar = page.table.verticalScrollBar()
         bar.setValue(bar.maximum())  # reaches the end of the first part
     assert done.args == [CASES] and page.complete
@@ -211,11 +211,11 @@ def test_a_selected_case_beyond_the_first_part_is_kept_after_a_requery(qtbot, bi
     page.show()
     page._filter = replace(page.current_filter, statuses=frozenset())
     page.load_now()
-    with qtbot.waitSignal(page.sig_result_completed, timeout=10_000):
+    with qtbot.waitSignal(page.sig_result_completed, timeout=30_000):
         page.load_rest()
     target = page.model.id_at(FIRST_IDS + 500)
     assert page.select_case(target)
-    with qtbot.waitSignal(page.sig_result_completed, timeout=10_000):
+    with qtbot.waitSignal(page.sig_result_completed, timeout=30_000):
         page.load_now()  # e.g. a sync changed cases: the query runs again
     assert page.current_case_id() == target
 

@@ -18,8 +18,8 @@ from app.rules.errors import FieldError, RuleError, ValidationFailed
 from app.services import appeal_actions
 from app.services.common import NotFound
 from app.store.store import Store
-from ui.case.action_form import SubmitForm
 from widgets.forms import FieldSpec
+from widgets.submit_form import SubmitForm
 
 translate = QCoreApplication.translate
 Now = Callable[[], datetime]

@@ -22,11 +22,12 @@ from app.rules import access, appeals
 from app.store.lookups import get_appeal, get_case
 from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
 from ui.appeals.model import AppealsModel
-from ui.case import sections
-from ui.case.panels import InfoGroup
-from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
+from ui.shared.wiring import domain_user, local_write_done
+from widgets import case_sections as sections
 from widgets.formatting import local_time
+from widgets.info_panels import InfoGroup
+from widgets.palette import css_color
 
 
 class AppealsPage(QWidget):
@@ -52,7 +53,7 @@ class AppealsPage(QWidget):
         self.independence = QLabel(self)
         self.independence.setObjectName("independenceNotice")
         self.independence.setWordWrap(True)
-        self.independence.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.independence.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.independence.hide()
         self.resolve_form = ResolveAppealForm(store, self.user, lang, now, self)
         self.submit_form = SubmitAppealForm(store, self.user, lang, now, self)

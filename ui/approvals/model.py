@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from sqlalchemy import select
 
 from app.domain.decisions import ApprovalRequest
@@ -19,6 +18,7 @@ from app.domain.wire import from_wire
 from app.store.models import ApprovalRow, GeneratedRow
 from app.store.store import Store
 from widgets.formatting import format_duration
+from widgets.palette import qcolor
 
 Index = QModelIndex | QPersistentModelIndex
 OPEN = ("PENDING", "ESCALATED")
@@ -138,7 +138,7 @@ class ApprovalsModel(QAbstractTableModel):
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == TIME_COLUMN and item.expires_at:
             left = (item.expires_at - self._now).total_seconds() if self._now else 1
-            return QColor("#B34700") if left < 4 * 3600 else None
+            return qcolor("error") if left < 4 * 3600 else None
         if role == Qt.ItemDataRole.UserRole:
             return item.id
         return None

@@ -29,6 +29,7 @@ from app.services.decision_actions import generated_decision
 from app.store.store import Store
 from ui.approvals.model import ApprovalItem, ApprovalsModel, load_items
 from widgets.clock import Clock
+from widgets.palette import alert_span_style, css_color, css_size
 
 
 def content_html(content: GeneratedContent) -> str:
@@ -39,7 +40,7 @@ def content_html(content: GeneratedContent) -> str:
         out.append(html.escape(text[pos : c.begin_char]))
         piece = html.escape(text[c.begin_char : c.end_char])
         if not c.matches:
-            piece = f"<span style='background:#FBE6DA;color:#8A2E00;'>⚠ {piece}</span>"
+            piece = f"<span style='{alert_span_style()}'>⚠ {piece}</span>"
         out.append(piece)
         pos = c.end_char
     out.append(html.escape(text[pos:]))
@@ -73,14 +74,14 @@ class ApprovalsPage(QWidget):
         title.setObjectName("pageTitle")
         self.preview_title = QLabel(self)
         self.preview_title.setWordWrap(True)
-        self.preview_title.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.preview_title.setStyleSheet("font-weight: bold; " + css_size("subheading"))
         self.text = QTextBrowser(self)
         self.check = QLabel(self)
         self.check.setWordWrap(True)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note (required to reject or request changes)"))
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #B34700;")
+        self.error.setStyleSheet(css_color("error"))
         self.error.setWordWrap(True)
         self.approve = QPushButton(self.tr("Approve"), self)
         self.approve.setObjectName("primaryButton")

@@ -8,22 +8,46 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from app.domain.calls import Call
 from app.domain.people import User
 from app.rules.errors import RuleError, ValidationFailed
 from app.services import call_actions
-from ui.call.feed import latest_customer_query
-from ui.call.suggestions import Suggestion
+from ui.call.acw import AfterCallWorkPanel
+from ui.call.feed import CallFeed, latest_customer_query
+from ui.call.remote import CallRemote
+from ui.call.sentiment_pane import SentimentPane
+from ui.call.source import CallSource
+from ui.call.suggestions import Suggestion, SuggestionsPane
+from ui.context import UserInfo
 from ui.tasks import Latest, TaskKeeper
-
-if TYPE_CHECKING:
-    from ui.call.page import CallPage
+from widgets.clock import Clock
+from widgets.transcript_model import TranscriptModel
 
 MAX_SUGGESTIONS = 6
 translate = QCoreApplication.translate
+
+
+class CallView(Protocol):
+    """What the operations read and touch of the call page (``ui.call.page.CallPage``, which
+    owns them): its parts, never the page module, so the two do not import each other."""
+
+    call: Call | None
+    user: UserInfo
+    lang: str
+    clock: Clock
+    source: CallSource
+    remote: CallRemote
+    model: TranscriptModel
+    feed: CallFeed
+    acw: AfterCallWorkPanel
+    sentiment: SentimentPane
+    suggestions: SuggestionsPane
+
+    def notify(self, severity: str, text: str) -> None: ...
 
 
 class CallActions(QObject):
@@ -39,8 +63,8 @@ class CallActions(QObject):
     sig_backfilled = Signal(int)
     """Emitted with the number of segments a backfill added to the store."""
 
-    def __init__(self, page: CallPage, keeper: TaskKeeper) -> None:
-        super().__init__(page)
+    def __init__(self, page: CallView, keeper: TaskKeeper) -> None:
+        super().__init__(page)  # the page, a QWidget, owns the actions
         self.page = page
         self.keeper = keeper
         self._latest = Latest(keeper)

@@ -28,20 +28,21 @@ from sqlalchemy import select
 from app.domain.cases import Case, Task
 from app.domain.enums import Action
 from app.rules import access
+from app.rules.lifecycle import ACTIVE_STATUSES
 from app.services.problems import get_draft
-from app.store.inbox import InboxFilter
+from app.store.inbox import InboxFilter, inbox_ids
 from app.store.lookups import appeals_for_case, get_case, tasks_for_case
 from app.store.models import CaseRow, UserRow
-from ui.case import sections
 from ui.case.action_form import ActionForm
 from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_task_of
-from ui.case.panels import InfoGroup, SlaBadge
 from ui.case.timeline import TimelineModel
 from ui.case.unmask_panel import UnmaskPanel
-from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
-from ui.inbox.columns import ACTIVE_STATUSES
-from ui.inbox.source import InboxSource
+from ui.shared.wiring import domain_user, local_write_done
+from widgets import case_sections as sections
+from widgets.info_panels import InfoGroup, SlaBadge
+
+NAV_IDS = 2_000_000  # J / K without an inbox walk the whole active list, as the inbox would
 
 
 class CasePage(QWidget):
@@ -338,7 +339,8 @@ class CasePage(QWidget):
         if inbox is not None and inbox.model.rowCount():
             return [inbox.model.id_at(r) for r in range(inbox.model.rowCount())]
         f = InboxFilter(me=self.user.id, statuses=ACTIVE_STATUSES)
-        return InboxSource(self.context.store).ids(f, self.context.clock.now())
+        with self.context.store.engine.connect() as conn:  # Core: light for long id lists
+            return inbox_ids(conn, f, self.context.clock.now(), 0, NAV_IDS)
 
     def _hook_navigation(self) -> None:
         """J / K belong to the window (its next_case / previous_case actions); follow them when

@@ -1,22 +1,15 @@
-"""Builds the ChatOps page from the window's context (called by ``ui.pages.build_page``)."""
+"""Builds the ChatOps page from the window's context (the ``ui.page_table`` builder)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from ui.chatops.page import ChatOpsPage
 from ui.context import AppContext
+from ui.shared.ops_feed import engine_api
 
 
-def engine_api(context: AppContext) -> Any:
-    """The sync engine's ``ApiClient`` (shared token and connection pool), or None offline."""
-    parts = getattr(context.bridge.engine, "parts", None)
-    return getattr(getattr(parts, "puller", None), "api", None)
-
-
-def build_chatops_page(context: AppContext, parent: QWidget) -> ChatOpsPage:
+def build_page(context: AppContext, parent: QWidget) -> ChatOpsPage:
     page = ChatOpsPage(
         lambda: engine_api(context), context.keeper, context.store, context.lang, parent
     )

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 
-from widgets.trend_chart import PALETTE
+from widgets import palette
 
 
 class SeriesChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatopsChart")
+        palette.apply_to_charts()  # the theme's axes and background, read when a plot is made
         before = {id(w) for w in QApplication.topLevelWidgets()}
         self.plot = pg.PlotWidget(self, background=None)
         for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless context menus
@@ -22,7 +23,7 @@ class SeriesChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=False, y=True, alpha=0.25)
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=PALETTE[2])
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=palette.series()[0])
         self.plot.addItem(self.bars)
         self.labels: list[str] = []
         self.values: list[float] = []

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.wire import parse_time
+from ui.shared.alerts import kind_label
 from widgets.formatting import format_duration, local_time
 
 COLUMNS = {
@@ -51,18 +52,6 @@ COLUMNS = {
     "kind": QT_TRANSLATE_NOOP("ChatOps", "Kind"),
     "count": QT_TRANSLATE_NOOP("ChatOps", "Count"),
 }
-ALERT_KINDS = {
-    "sla_breach": QT_TRANSLATE_NOOP("ChatOps", "SLA breached"),
-    "sla_warning": QT_TRANSLATE_NOOP("ChatOps", "SLA at risk"),
-    "p0_arrival": QT_TRANSLATE_NOOP("ChatOps", "P0 arrival"),
-    "critical_signal": QT_TRANSLATE_NOOP("ChatOps", "Event checkpoint"),
-    "negative_sentiment": QT_TRANSLATE_NOOP("ChatOps", "Negative sentiment"),
-    "docs_overdue": QT_TRANSLATE_NOOP("ChatOps", "Documents overdue"),
-    "checkpoint_halted": QT_TRANSLATE_NOOP("ChatOps", "Checkpoint halted"),
-    "approval_expired": QT_TRANSLATE_NOOP("ChatOps", "Approval expired"),
-    "call_queue_breach": QT_TRANSLATE_NOOP("ChatOps", "Call queue SLA passed"),
-    "callback_due": QT_TRANSLATE_NOOP("ChatOps", "Callback overdue"),
-}
 PROPOSALS = {
     "add_staff": QT_TRANSLATE_NOOP("ChatOps", "Add staff to the queue"),
     "restart_scheduler": QT_TRANSLATE_NOOP("ChatOps", "Restart the scheduler"),
@@ -93,7 +82,7 @@ def cell(column: str, value: Any, names: Names | None = None) -> str:
     if column in NAMED and isinstance(value, str):
         return (names or {}).get(NAMED[column], {}).get(value, value)
     if column == "kind" and isinstance(value, str):
-        return word(ALERT_KINDS, value)
+        return kind_label(value)
     if isinstance(value, bool):
         if value:
             return QCoreApplication.translate("ChatOps", "yes")

@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from app.domain.checkpoints import Signal
 from app.rules.checkpoints import PROMOTE_AFTER_SCS
+from widgets.palette import qcolor
 
 Index = QModelIndex | QPersistentModelIndex
-SEVERITY = {"critical": ("▲▲ CRITICAL", "#B34700"), "warning": ("▲ WARNING", "#8A5A00"),
-            "info": ("● INFO", "#005A8C")}  # fmt: skip
+SEVERITY = {"critical": ("▲▲ CRITICAL", "error"), "warning": ("▲ WARNING", "warning"),
+            "info": ("● INFO", "info")}  # fmt: skip
+"""Label and palette role by severity."""
 
 
 class SignalsModel(QAbstractTableModel):
@@ -54,7 +55,7 @@ class SignalsModel(QAbstractTableModel):
             return (s.id, s.type, str(s.count), SEVERITY[s.severity.value][0],
                     ", ".join(s.affected_nodes))[col]  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            return QColor(SEVERITY[s.severity.value][1])
+            return qcolor(SEVERITY[s.severity.value][1])
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{s.evidence}\n{s.impact}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:

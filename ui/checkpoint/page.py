@@ -34,11 +34,16 @@ from ui.checkpoint.feedback_form import FeedbackForm
 from ui.checkpoint.models import SignalsModel
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
-from widgets.formatting import local_time
+from widgets.formatting import local_time, zone_label
+from widgets.palette import css_color, css_size, hex_of, size_of
 
-ALERT_STYLE = (
-    "QFrame#eventAlert { background: #FBE6DA; border: 2px solid #D55E00; border-radius: 6px; }"
-)
+
+def alert_style() -> str:
+    """The event alert's frame, in the active theme's alert colours."""
+    return (
+        f"QFrame#eventAlert {{ background: {hex_of('alert.background')}; "
+        f"border: 2px solid {hex_of('alert.border')}; border-radius: 6px; }}"
+    )
 
 
 def first_open(store: Store) -> str | None:
@@ -100,7 +105,10 @@ class CheckpointPage(QWidget):
         self.form = None
         self.halt_note = None
         self.countdown = CountdownLabel(
-            self.clock, content, warn_within=rules.EVENT_TIMEOUT / 4, point_size=15
+            self.clock,
+            content,
+            warn_within=rules.EVENT_TIMEOUT / 4,
+            point_size=size_of("countdown"),
         )
         self.countdown.sig_deadline_reached.connect(self._on_deadline_reached)
         self.countdown.hide()
@@ -192,26 +200,27 @@ class CheckpointPage(QWidget):
     def _alert(self, cp: Checkpoint, parent: QWidget) -> QWidget:
         frame = QFrame(parent)
         frame.setObjectName("eventAlert")
-        frame.setStyleSheet(ALERT_STYLE)
+        frame.setStyleSheet(alert_style())
         layout = QVBoxLayout(frame)
         critical = [s for s in cp.signals if s.severity.value == "critical"] or cp.signals
         head = QLabel(self.tr("⚠ ALERT: Critical anomaly detected"), frame)
-        head.setStyleSheet("font-size: 16pt; font-weight: bold; color: #8A2E00;")
+        head.setStyleSheet(f"{css_size('heading')} font-weight: bold; {css_color('alert.text')}")
         layout.addWidget(head)
         for s in critical:
             detected = s.detected_at or cp.created_at or cp.window.end
             text = self.tr(
                 "<b>Signal</b>: {type} in {nodes}<br><b>Severity</b>: CRITICAL<br>"
-                "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} (KST)"
+                "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} ({zone})"
             ).format(
                 type=html.escape(s.type),
                 nodes=html.escape(", ".join(s.affected_nodes)),
                 evidence=html.escape(s.evidence),
                 at=local_time(detected),
+                zone=zone_label(detected),
             )
             label = QLabel(text, frame)
             label.setWordWrap(True)
-            label.setStyleSheet("font-size: 12pt;")
+            label.setStyleSheet(css_size("subheading"))
             layout.addWidget(label)
         self.countdown.setParent(frame)
         self.countdown.show()

@@ -32,6 +32,7 @@ from ui.decision.whatif import WeightsPanel
 from widgets.clock import Clock
 from widgets.metrics_matrix import MetricsMatrixModel, MetricsMatrixView
 from widgets.option_card import OptionCard
+from widgets.palette import css_color
 
 TYPE_LABELS = {"CAPACITY": "CAPACITY", "GO_NOGO": "GO/NO-GO", "HEADCOUNT": "HEADCOUNT",
                "COMPETENCY_GAP": "COMPETENCY GAP"}  # fmt: skip
@@ -234,7 +235,7 @@ class DecisionPage(QWidget):
                 mark = "◆" if execution.status is WorkflowStatus.PAUSED_FOR_HITL else "▶"
             else:
                 mark = "○"
-            style = "font-weight:bold;" if n == execution.current_step else "color:#4A5563;"
+            style = "font-weight:bold;" if n == execution.current_step else css_color("muted")
             parts.append(f"<span style='{style}'>{mark} {n}. {step.name}</span>")
         state = execution.status.value
         sync = self.tr(" (pending sync)") if view.pending_sync else ""

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from app.domain.decisions import Claim, DecisionExecution, ProbabilityResult
 from app.rules import probability
 from app.rules.probability import FACTOR_WEIGHTS
+from widgets.palette import Roles, alert_span_style, css_color
 
 Index = QModelIndex | QPersistentModelIndex
-STATUS_COLOURS = {"VERIFIED": "#00704F", "PARTIAL": "#8A5A00", "UNVERIFIED": "#B34700",
-                  "ASSUMPTION": "#4A5563"}  # fmt: skip
+STATUS_COLOURS = Roles({"VERIFIED": "ok", "PARTIAL": "warning", "UNVERIFIED": "error",
+                        "ASSUMPTION": "muted"}, as_hex=True)  # fmt: skip
 STATUS_GLYPHS = {"VERIFIED": "✔", "PARTIAL": "◐", "UNVERIFIED": "⚠", "ASSUMPTION": "◇"}
 
 
@@ -88,7 +89,7 @@ class ProbabilityPanel(QWidget):
             grid.addWidget(bar, r, 1)
             grid.addWidget(QLabel(f"×{FACTOR_WEIGHTS[f.name]:.2f}", box), r, 2)
         risks = [
-            f"<b style='color:{'#B34700' if rf.severity.value == 'HIGH' else '#8A5A00'}'>"
+            f"<b style='{css_color('error' if rf.severity.value == 'HIGH' else 'warning')}'>"
             f"{'▲▲' if rf.severity.value == 'HIGH' else '▲'} {rf.severity.value}</b> "
             f"{html.escape(rf.name)} ({rf.impact * 100:.0f}%) — {html.escape(rf.mitigation)}"
             for rf in result.risk_factors
@@ -152,7 +153,7 @@ def highlighted(text: str, claims: list[Claim]) -> str:
         out.append(html.escape(text[pos : c.begin_char]))
         piece = html.escape(text[c.begin_char : c.end_char])
         if c.status.value == "UNVERIFIED":
-            piece = (f"<span style='background:#FBE6DA; color:#8A2E00; "
+            piece = (f"<span style='{alert_span_style()} "
                      f"text-decoration: underline;'>⚠ {piece}</span>")  # fmt: skip
         elif c.status.value == "ASSUMPTION":
             piece = f"<i>{piece}</i>"

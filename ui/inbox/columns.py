@@ -49,10 +49,6 @@ WIDTH_CHARS: dict[Column, int] = {
 }
 
 
-ACTIVE_STATUSES = frozenset({"open", "pending", "awaiting_docs", "escalated"})
-"""What a reviewer works on; the inbox shows these unless the user picks otherwise."""
-
-
 _STATUS_LABELS: dict[str, dict[str, str]] = {}
 
 

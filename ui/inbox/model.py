@@ -32,6 +32,7 @@ from ui.inbox.source import InboxSource, RowView
 from widgets.badges import BADGE_KEY_ROLE
 from widgets.clock import Clock
 from widgets.formatting import format_krw, format_krw_exact, local_time, relative_age
+from widgets.palette import qcolor
 from widgets.sla_countdown import (
     SLA_CELL_ROLE,
     SLA_VIEW_ROLE,
@@ -44,7 +45,13 @@ from widgets.sla_countdown import (
 Index = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FLASH_ROLE = Qt.ItemDataRole.UserRole + 2
-FLASH_COLOR = QColor(230, 159, 0, 70)  # Okabe–Ito orange, translucent
+
+
+def flash_color() -> QColor:
+    """The wash of a just-changed row (Okabe–Ito orange, translucent; widgets/palette.py)."""
+    return qcolor("flash")
+
+
 FLASH_FOR = timedelta(seconds=6)
 _A_DAY = timedelta(days=1)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -341,10 +348,10 @@ class InboxModel(QAbstractTableModel):
                 return None
             cell = self.sla_cell_for(line.row)
             if self._flash_until and self.is_flashing(case_id):
-                return replace(cell, background=FLASH_COLOR)
+                return replace(cell, background=flash_color())
             return cell
         if role == _BACKGROUND:
-            return FLASH_COLOR if self._flash_until and self.is_flashing(case_id) else None
+            return flash_color() if self._flash_until and self.is_flashing(case_id) else None
         if role == BADGE_KEY_ROLE:
             return line.row.priority if column == _PRIORITY else None
         if role == SLA_VIEW_ROLE:

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import CaseStatus
+from app.rules.lifecycle import ACTIVE_STATUSES
 from app.store import views as saved_views
 from app.store.inbox import InboxFilter
 from ui.gc_guard import collection_paused
 from ui.inbox.alerts import ACTIVE, InboxAlerts
-from ui.inbox.columns import ACTIVE_STATUSES, WIDTH_CHARS, Column
+from ui.inbox.columns import WIDTH_CHARS, Column
 from ui.inbox.filter_bar import FilterBar
 from ui.inbox.model import InboxModel
 from ui.inbox.source import InboxSource, column_of_sort, with_sort

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject
-from ui.wall.alert_strip import SEVERITY, alert_message, alert_time, kind_label, most_urgent
+from ui.shared.alerts import alert_message, alert_time, kind_label
 from widgets.formatting import local_time
-from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from widgets.kpi_tile import LEVEL_SHAPES
+from widgets.palette import qcolor
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -100,7 +101,7 @@ class AlertsModel(QAbstractTableModel):
                 return str(a.get("queue_id") or "")
             return alert_message(a)
         if role == Qt.ItemDataRole.ForegroundRole and name == "kind":
-            return QColor(LEVEL_COLORS[level])
+            return qcolor(f"level.{level}")
         if role == Qt.ItemDataRole.ToolTipRole and name == "message":
             return alert_message(a)
         return None

@@ -1,7 +1,7 @@
 """The operations desk (``--page ops``) for supervisors and ops admins: queue statistics, open
 alerts with Acknowledge, the SLA report with CSV export, reassign, and the server's stored
 daily / weekly / monthly reports. Queue stats and alerts
-share the wall's feed (``ui.wall.feed.WallFeed``): polled, never blocking, reconnecting."""
+share the wall's feed (``ui.shared.ops_feed.WallFeed``): polled, never blocking, reconnecting."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from ui.ops.alerts_tab import AlertsTab
 from ui.ops.reassign import ReassignForm
 from ui.ops.report import ReportTab
 from ui.ops.writes import DeskWriter
+from ui.shared.ops_feed import WallFeed
+from ui.shared.ops_source import WallSnapshot
 from ui.tasks import TaskKeeper
-from ui.wall.feed import WallFeed
-from ui.wall.models import QueueStatsModel
-from ui.wall.source import WallSnapshot
 from widgets.clock import Clock
 from widgets.formatting import local_time
+from widgets.ops_models import QueueStatsModel
 
 translate = QCoreApplication.translate
 

@@ -30,10 +30,11 @@ from app.domain.people import QA_DIMENSIONS, QAReview
 from app.rules import access, qa
 from app.rules.errors import RuleError, ValidationFailed
 from app.services import qa_actions
-from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
-from widgets.formatting import SEOUL
+from ui.shared.wiring import domain_user, local_write_done
+from widgets.formatting import display_zone
+from widgets.palette import css_color
 
 
 def _table(parent: QWidget, model, name: str) -> QTableView:
@@ -67,7 +68,7 @@ class QAPage(QWidget):
         self.review: QAReview | None = None
         self.tasks = QATasksModel(self)
         self.results = ReviewerResultsModel(self)
-        today = context.clock.now().astimezone(SEOUL).date()
+        today = context.clock.now().astimezone(display_zone()).date()
         self.date_from = QDateEdit(QDate(today - timedelta(days=7)), self)
         self.date_to = QDateEdit(QDate(today), self)
         for edit in (self.date_from, self.date_to):
@@ -94,7 +95,7 @@ class QAPage(QWidget):
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.review_title = QLabel(self)
         self.review_problem = QLabel(self)
-        self.review_problem.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.review_problem.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.review_problem.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save review (Ctrl+Enter)"), self)
         self.save_button.setShortcut("Ctrl+Return")
@@ -185,10 +186,10 @@ class QAPage(QWidget):
 
     # -- period and sample ----------------------------------------------------------------------
     def period(self) -> tuple[datetime, datetime]:
-        """The chosen dates as UTC instants (Asia/Seoul midnights)."""
+        """The chosen dates as UTC instants (midnights of the display zone)."""
 
         def instant(d: QDate) -> datetime:
-            local = datetime.combine(d.toPython(), time(0), tzinfo=SEOUL)
+            local = datetime.combine(d.toPython(), time(0), tzinfo=display_zone())
             return local.astimezone(UTC)
 
         return instant(self.date_from.date()), instant(self.date_to.date())

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from app.commands.forms import FIELD_LABELS
 from app.rules.errors import RuleError
 from app.services import problems
-from ui.case.panels import InfoGroup
-from ui.case.wiring import domain_user, local_write_done, open_case
 from ui.context import AppContext
+from ui.shared.wiring import domain_user, local_write_done, open_case
 from ui.sync_problems.feed_entries import FeedEntriesGroup
 from ui.sync_problems.model import Problem, ProblemsModel
+from widgets.info_panels import InfoGroup
 
 
 def field_label(name: str, lang: str) -> str:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules import ops_metrics as om
-from ui.wall.models import LiveCallsModel, QueueStatsModel
+from ui.wall.style import wall_theme
 from widgets.kpi_tile import KpiTile
+from widgets.ops_models import LiveCallsModel, QueueStatsModel
 from widgets.trend_chart import TrendChart
 
 translate = QCoreApplication.translate
@@ -126,7 +127,10 @@ class TrendsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("wallTrendsPanel")
         self.chart = TrendChart(
-            {p: p.upper() for p in om.PRIORITIES}, target=om.SERVICE_LEVEL_TARGET, parent=self
+            {p: p.upper() for p in om.PRIORITIES},
+            target=om.SERVICE_LEVEL_TARGET,
+            theme=wall_theme(),  # the wall is dark whatever the desk's theme
+            parent=self,
         )
         self.overturn = KpiTile(translate("Wall", "Appeals overturn rate (target 10-20 %)"), self)
         self.p95 = KpiTile(translate("Wall", "Appeals p95 resolution (≤ 72 h)"), self)

@@ -96,7 +96,7 @@ def client(qtbot, qloop, tmp_path, server):
 
     def make(username: str = "reviewer1") -> Client:
         signing_in = asyncio.ensure_future(login(server.url, username, "demo"))
-        qtbot.waitUntil(signing_in.done, timeout=10_000)
+        qtbot.waitUntil(signing_in.done, timeout=30_000)
         session = signing_in.result()
         store = Store.open(tmp_path / f"{username}-{len(made)}.sqlite3")
         bridge = SyncBridge(store)
@@ -109,7 +109,7 @@ def client(qtbot, qloop, tmp_path, server):
     yield make
     for c in made:
         stopping = asyncio.ensure_future(c.engine.stop())
-        qtbot.waitUntil(stopping.done, timeout=10_000)
+        qtbot.waitUntil(stopping.done, timeout=30_000)
         c.context.bridge.detach()
         c.context.clock.stop()
         # QObjects without a parent are deleted here, on the GUI thread — never by a garbage
@@ -127,7 +127,7 @@ def start_and_sync(qtbot, c: Client) -> None:
 
 def stop(qtbot, c: Client) -> None:
     stopping = asyncio.ensure_future(c.engine.stop())
-    qtbot.waitUntil(stopping.done, timeout=10_000)
+    qtbot.waitUntil(stopping.done, timeout=30_000)
     c.context.bridge.detach()
 
 

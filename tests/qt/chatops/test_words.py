@@ -12,7 +12,7 @@ def test_cells_read_as_words(qapp) -> None:
     assert cell("skill", "credit_review", NAMES) == "여신 심사"
     assert cell("assignee", "u_reviewer1", NAMES) == "김검토"
     assert cell("queue", "unknown_queue", NAMES) == "unknown_queue"
-    assert cell("kind", "sla_breach") == "SLA breached"
+    assert cell("kind", "sla_breach") == "SLA breach"  # the shared alert-kind words
     assert cell("leader", True) == "yes" and cell("oldest_s", None) == "—"
     assert cell("remaining_s", -90) == "-1m 30s" and cell("priority", "p1") == "P1"
     text = as_text("질문", "요약", ["queue", "waiting"], [["credit_review", 3]], NAMES)

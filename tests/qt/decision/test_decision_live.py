@@ -21,9 +21,9 @@ from sync.auth import login
 from sync.wiring import build_engine
 from tests.qt.decision.demo_data import EXEC_CAPACITY, build_decision
 from ui.bridge import SyncBridge
-from ui.decision.build import wire_actions
 from ui.decision.page import DecisionPage
 from ui.decision.source import DecisionSource
+from ui.shared.review_wiring import wire_actions
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def server(tmp_path):
 def test_approval_round_trip_resumes_the_workflow(qtbot, qloop, tmp_path, server, clock):
     clock.set_now_function(lambda: datetime.now(UTC))
     signing_in = asyncio.ensure_future(login(server.url, "senior1", "demo"))
-    qtbot.waitUntil(signing_in.done, timeout=10_000)
+    qtbot.waitUntil(signing_in.done, timeout=30_000)
     session = signing_in.result()
     store = Store.open(tmp_path / "client.sqlite3")
     source = DecisionSource(store)
@@ -91,6 +91,6 @@ def test_approval_round_trip_resumes_the_workflow(qtbot, qloop, tmp_path, server
         )
     finally:
         stopping = asyncio.ensure_future(engine.stop())
-        qtbot.waitUntil(stopping.done, timeout=10_000)
+        qtbot.waitUntil(stopping.done, timeout=30_000)
         bridge.detach()
         store.close()

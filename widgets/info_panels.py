@@ -1,4 +1,5 @@
-"""Small read-only pieces of the case page: a titled key/value group and the SLA badge."""
+"""Small read-only panels: a titled key/value group (the case, appeals and Sync problems pages)
+and a case's SLA badge."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""What each section of the case page shows, as (label, value) rows — plain functions of a Case,
-so the page stays a layout and these stay easy to test."""
+"""What each section of a case shows (the case page, an appeal's original decision), as (label,
+value) rows — plain functions of a Case, so the pages stay layouts and these stay easy to test."""
 
 from __future__ import annotations
 

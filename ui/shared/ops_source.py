@@ -1,6 +1,6 @@
-"""Where the wall's numbers come from. Network on the qasync loop (httpx, the sync engine's
-``ApiClient`` when one is running); the few local facts (appeals, case arrivals) are short
-indexed reads of the local store.
+"""Where the numbers of the wall and the ops desk come from. Network on the qasync loop (httpx,
+the sync engine's ``ApiClient`` when one is running); the few local facts (appeals, case
+arrivals) are short indexed reads of the local store.
 
 * ``GET /v1/queues`` (every ``QUEUES_EVERY`` polls) and ``GET /v1/queues/{id}/stats`` for each
 * ``GET /v1/calls?state=live`` — live calls with the customer's current sentiment

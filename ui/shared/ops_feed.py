@@ -1,4 +1,5 @@
-"""The wall's heartbeat: polls the server, tracks how fresh the data is, and never stops.
+"""The heartbeat of the wall and the ops desk: polls the server, tracks how fresh the data is, and
+never stops.
 
 * Every ``poll_s`` (default 5 s) one snapshot is fetched (``WallSource.snapshot``); a poll still
   running is not doubled, and each one is cut off after ``timeout_s``.
@@ -26,8 +27,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.wire import parse_time
 from app.rules import ops_metrics
+from ui.shared.ops_source import WallSnapshot, WallSource
 from ui.tasks import TaskKeeper
-from ui.wall.source import WallSnapshot, WallSource
 
 log = logging.getLogger(__name__)
 POLL_S = 5.0
@@ -177,3 +178,17 @@ class WallFeed(QObject):
         if stale or stale != self.stale:
             self.stale = stale
             self.sig_freshness_changed.emit(stale, age)
+
+
+def engine_api(context: Any) -> Any:
+    """The sync engine's ``ApiClient`` (shared token and connection pool), or None."""
+    parts = getattr(context.bridge.engine, "parts", None)
+    return getattr(getattr(parts, "puller", None), "api", None)
+
+
+def connect_bridge(feed: WallFeed, bridge: Any) -> None:
+    """Live hints: an ``alert`` event polls at once; ``queue.stats`` merges when offered."""
+    bridge.sig_alert_received.connect(feed.on_alert)
+    stats_signal = getattr(bridge, "sig_queue_stats_received", None)
+    if stats_signal is not None:
+        stats_signal.connect(feed.on_queue_stats)
