@@ -49,7 +49,13 @@ def test_changed_data_flips_a_verified_report_to_mismatch(api: Api, db, clock: C
 
     # the scheduler's job saves the new check, so the change feed brings it to workstations
     with db.session() as s:
+        storage.set_meta(s, fact_checks.LAST_KEY, "2020-01-01T00:00:00Z")  # due now
         fact_checks.run(s, None, clock())
+        s.commit()
+    api.new_case()  # the figure moves again, but the job's next pass is 5 minutes away
+    with db.session() as s:
+        fact_checks.run(s, None, clock())
+        assert storage.get(s, EntityKind.GENERATED, "GEN-FLIP-1")["version"] == 2
         s.commit()
     feed = api.get("/changes", "senior1", params={"limit": 1000}).json()
     while feed["has_more"]:
