@@ -158,9 +158,11 @@ class ApprovalsPage(QWidget):
         c = item.content
         self.preview_title.setText(f"{c.title} · {c.kind.value} · {c.model} {c.prompt_version}")
         self.text.setHtml(content_html(c))
+        not_stored = self.tr("not in the KPI store")  # a figure no store can confirm
         rows = "".join(
             f"<tr><td>{'✔' if f.matches else '⚠'}</td><td>{html.escape(f.text)}</td>"
-            f"<td>{f.stated_value}</td><td>{f.stored_value}</td></tr>"
+            f"<td>{f.stated_value}</td>"
+            f"<td>{not_stored if f.stored_value is None else f.stored_value}</td></tr>"
             for f in (c.fact_check.claims if c.fact_check else [])
         )
         verdict = (
@@ -170,6 +172,8 @@ class ApprovalsPage(QWidget):
             if c.fact_check.passed
             else self.tr("Fact-check: {n} mismatch(es)").format(n=len(c.fact_check.mismatches))
         )
+        if c.fact_check is not None and not c.fact_check.passed:
+            verdict += " — " + self.tr("approving needs a note, recorded as the override reason")
         self.check.setText(
             f"<b>{verdict}</b> ({html.escape(c.fact_check.source if c.fact_check else '')})"
             f"<table cellspacing=4><tr><th></th><th>{self.tr('Claim')}</th>"

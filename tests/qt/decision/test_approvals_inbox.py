@@ -29,6 +29,7 @@ def test_inbox_lists_decisions_and_generated_content(
     assert model.index(2, 0).data() == "Generated" and "⚠" in model.index(2, 3).data()
     page.table.selectRow(2)
     assert "Fact-check: 1 mismatch" in page.check.text() and "1.18" in page.check.text()
+    assert "approving needs a note, recorded as the override reason" in page.check.text()
     assert "⚠" in page.text.toPlainText()
     page.approve.click()  # a failed fact-check needs a note to approve
     assert "note" in page.error.text().lower()
