@@ -1,13 +1,13 @@
 """Live-call transcript figures: 50 segments/s published on the reference server's event bus
 (as its call simulator does) → SSE → the real live stream of ``sync.wiring.build_engine`` stores
-each segment → ``SyncBridge.sig_call_segment_stored`` (queued, as ``CallPage.connect_bridge``
-connects it) → the call page's ``CallFeed`` reads the store → ``TranscriptModel`` →
-``TranscriptView`` painted, on a qasync loop, offscreen. The feed's slow fallback timer runs too.
+each segment → ``SyncBridge.sig_call_segments_received`` with the segment (as
+``CallPage.connect_bridge`` connects it) → the call page's ``CallFeed`` applies the payload (no
+store read) → ``TranscriptModel`` → ``TranscriptView`` painted, on a qasync loop, offscreen.
 
 - ``transcript_latency_p95_ms``: bus publish → first paint of the view that shows the turn.
   Floor: bus publish → the SSE event parsed by the client's ``LiveStream`` (nothing stored).
-- ``transcript_frame_p99_ms``: UI-thread time of each frame: the feed's read (store read +
-  model update) plus the view's paint. Floor: a 60 Hz frame.
+- ``transcript_frame_p99_ms``: UI-thread time of each frame: the feed's update (the model
+  update from the payload) plus the view's paint. Floor: a 60 Hz frame.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def run(env: Env) -> list[Figure]:
 def _run(env: Env) -> list[Figure]:
     pin_none()
     import qasync
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import QEvent, QObject
 
     from app.store.store import Store
     from sync.live import LiveHandlers
@@ -94,11 +94,9 @@ def _run(env: Env) -> list[Figure]:
 
         return run
 
-    feed.timer.timeout.disconnect()
-    feed.timer.timeout.connect(timed(feed.poll))
     bridge = SyncBridge(store)
-    bridge.sig_call_segment_stored.connect(  # what CallPage.connect_bridge does
-        timed(feed.on_segment_stored), Qt.ConnectionType.QueuedConnection
+    bridge.sig_call_segments_received.connect(  # what CallPage.connect_bridge does
+        timed(feed.on_segments_received)
     )
 
     class PaintProbe(QObject):
@@ -150,7 +148,6 @@ def _run(env: Env) -> list[Figure]:
         await engine.wait_idle(120)
         await asyncio.sleep(1.0)  # the live stream connects after the first cycle
         feed.open(CALL_ID)
-        feed.set_live(True)
         view.show()
         frames.clear()
         stop = threading.Event()
@@ -161,7 +158,6 @@ def _run(env: Env) -> list[Figure]:
         deadline = time.perf_counter() + 10
         while len(painted) < total and time.perf_counter() < deadline:
             await asyncio.sleep(0.05)
-        feed.set_live(False)
         bridge.detach()
         await engine.stop()
 

@@ -219,6 +219,7 @@ class Runtime:
             live_handlers=LiveHandlers(
                 on_alert=bridge.on_live_alert, on_segment=bridge.on_live_segment
             ),
+            writer=bridge.writer,  # one writer thread for the engine and the user's actions
         )
         bridge.attach(self.engine)
         self.engine.start()
@@ -262,6 +263,7 @@ class Runtime:
         await self.keeper.cancel_all()
         if self.window is not None:
             self.window.context.bridge.detach()
+            self.window.context.bridge.runner.close()  # finishes queued writes
             self.window.context.clock.stop()
             self.window.close()
             self.window.deleteLater()
