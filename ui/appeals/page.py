@@ -24,7 +24,7 @@ from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
 from ui.appeals.model import AppealsModel
 from ui.case import sections
 from ui.case.panels import InfoGroup
-from ui.case.wiring import domain_user, local_write_done
+from ui.case.wiring import domain_user
 from ui.context import AppContext
 from widgets.formatting import local_time
 
@@ -54,8 +54,9 @@ class AppealsPage(QWidget):
         self.independence.setWordWrap(True)
         self.independence.setStyleSheet("color: #B3261E; font-weight: bold;")
         self.independence.hide()
-        self.resolve_form = ResolveAppealForm(store, self.user, lang, now, self)
-        self.submit_form = SubmitAppealForm(store, self.user, lang, now, self)
+        runner = context.runner
+        self.resolve_form = ResolveAppealForm(store, self.user, lang, now, runner, self)
+        self.submit_form = SubmitAppealForm(store, self.user, lang, now, runner, self)
         self.resolve_form.setVisible(bool(access.can(self.user.roles, Action.RESOLVE_APPEAL)))
         self.submit_form.setVisible(bool(access.can(self.user.roles, Action.SUBMIT_APPEAL)))
         self.count = QLabel(self)
@@ -180,7 +181,7 @@ class AppealsPage(QWidget):
         self.show_appeal(appeal.id if appeal else None)
 
     def _on_written(self, what: str) -> None:
-        local_write_done(self.context)
+        """The runner already announced the write to the other pages; this list reloads."""
         self.reload()
         self.sig_appeal_written.emit(what)
 

@@ -1,8 +1,15 @@
 """Forms that call a service: exactly the service's fields, messages next to each field in the UI
-language, Ctrl+Enter to submit and Esc to cancel. A refused submit keeps what the user typed."""
+language, Ctrl+Enter to submit and Esc to cancel. A refused submit keeps what the user typed.
+
+A submit reads the form on the GUI thread (``prepare(values)`` returns the work: the service with
+its arguments bound) and hands that work to the operation runner (``ui.runner``), which runs it
+on the store writer; the form hears back on the GUI thread — success clears it, a refusal shows
+why by the field. While the work runs a second submit is ignored."""
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
@@ -14,17 +21,19 @@ from app.domain.people import User
 from app.rules.errors import RuleError, ValidationFailed
 from app.store.store import Store
 from ui.case.actions import ActionSpec, action_title, field_specs
+from ui.runner import Op, OperationRunner
 from widgets.forms import FieldForm, FieldSpec
 
-Run = Callable[[dict[str, Any]], Any]
+Prepare = Callable[[dict[str, Any]], Callable[[], Any]]
 translate = QCoreApplication.translate
 
 
 class SubmitForm(QWidget):
-    """A titled :class:`FieldForm` with Submit / Cancel; ``run(values)`` does the work."""
+    """A titled :class:`FieldForm` with Submit / Cancel; ``prepare(values)`` (GUI thread) gives
+    the work the runner runs on the store writer."""
 
     sig_form_submitted = Signal(object)
-    """Emitted with what ``run`` returned (e.g. an ActionResult) after a successful submit."""
+    """Emitted with what the work returned (e.g. an ActionResult) after a successful submit."""
 
     sig_form_refused = Signal(str)
     """Emitted with the message shown when the submit was refused (the input is kept)."""
@@ -36,14 +45,18 @@ class SubmitForm(QWidget):
         self,
         title: str,
         specs: Iterable[FieldSpec],
-        run: Run,
+        prepare: Prepare,
+        runner: OperationRunner,
         lang: str,
         parent: QWidget | None = None,
         *,
         cancellable: bool = True,
+        op_name: str = "form",
     ) -> None:
         super().__init__(parent)
-        self._run, self._lang = run, lang
+        self._prepare, self._runner, self._lang = prepare, runner, lang
+        self.op_name = op_name
+        self.busy = False
         self.title = QLabel(title, self)
         self.title.setObjectName("sectionTitle")
         self.fields = FieldForm(specs, self)
@@ -86,22 +99,36 @@ class SubmitForm(QWidget):
         self.show_problem(text)
         self.sig_form_refused.emit(text or "\n".join(messages.values()))
 
-    def submit(self) -> Any:
-        """Run; on refusal show why (per field when it is a field) and keep the input."""
-        if not self.submit_button.isEnabled():
+    def submit(self) -> Op | None:
+        """Queue the work on the runner; on refusal show why (per field when it is a field) and
+        keep the input. Returns the queued operation (None when refused at once or busy)."""
+        if self.busy or not self.submit_button.isEnabled():
             return None
         try:
-            result = self._run(self.values())
-        except ValidationFailed as exc:
-            self.refuse(exc.messages(self._lang))
+            work = self._prepare(self.values())
+        except Exception as exc:
+            self._on_failed(exc)
             return None
-        except (RuleError, KeyError) as exc:
-            self.refuse({}, exc.text(self._lang) if isinstance(exc, RuleError) else str(exc))
-            return None
+        self.busy = True
+        op = self._runner.op(work).success(self._on_done).failure(self._on_failed)
+        return op.run(self.op_name)
+
+    def _on_done(self, result: Any) -> None:
+        self.busy = False
         self.fields.clear()
         self.show_problem("")
         self.sig_form_submitted.emit(result)
-        return result
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        if isinstance(exc, ValidationFailed):
+            self.refuse(exc.messages(self._lang))
+        elif isinstance(exc, RuleError):
+            self.refuse({}, exc.text(self._lang))
+        else:  # a bug, not a refusal: reported once, the input kept
+            if not isinstance(exc, KeyError):
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            self.refuse({}, str(exc))
 
 
 class ActionForm(SubmitForm):
@@ -117,22 +144,27 @@ class ActionForm(SubmitForm):
         user: User,
         lang: str,
         now: Callable[[], datetime],
+        runner: OperationRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             action_title(spec.action),
             field_specs(spec.action, lang),
-            lambda values: self._call(values),
+            lambda values: self._work(values),
+            runner,
             lang,
             parent,
+            op_name=f"case.{spec.action.value}",
         )
         self.setObjectName(f"actionForm_{spec.action.value}")
         self.spec, self._store, self._user, self._now = spec, store, user, now
         self.target_id = ""
         self.sig_form_submitted.connect(lambda r: self.sig_action_submitted.emit(spec.action, r))
 
-    def _call(self, form: dict[str, Any]) -> Any:
-        return self.spec.service(self._store, self._user, self.target_id, form, self._now())
+    def _work(self, form: dict[str, Any]) -> Callable[[], Any]:
+        return functools.partial(
+            self.spec.service, self._store, self._user, self.target_id, form, self._now()
+        )
 
     def set_target(self, target_id: str) -> None:
         if target_id != self.target_id:

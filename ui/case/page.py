@@ -38,7 +38,7 @@ from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_t
 from ui.case.panels import InfoGroup, SlaBadge
 from ui.case.timeline import TimelineModel
 from ui.case.unmask_panel import UnmaskPanel
-from ui.case.wiring import domain_user, local_write_done
+from ui.case.wiring import domain_user
 from ui.context import AppContext
 from ui.inbox.columns import ACTIVE_STATUSES
 from ui.inbox.source import InboxSource
@@ -49,9 +49,6 @@ class CasePage(QWidget):
 
     sig_case_loaded = Signal(str)
     """Emitted with the case id each time the page (re)loaded a case."""
-
-    sig_action_submitted = Signal(str, str)
-    """Emitted with (case id, action) after an action was written locally (pending sync)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,7 +124,12 @@ class CasePage(QWidget):
             self.actions_by[spec.action], self.buttons[spec.action] = action, button
             bar.addWidget(button)
             form = ActionForm(
-                spec, self.context.store, self.user, self.context.lang, self.context.clock.now
+                spec,
+                self.context.store,
+                self.user,
+                self.context.lang,
+                self.context.clock.now,
+                self.context.runner,
             )
             form.sig_action_submitted.connect(self._on_action_submitted)
             form.sig_form_cancelled.connect(self.close_form)
@@ -372,12 +374,11 @@ class CasePage(QWidget):
         if self.isVisible() and self.current_form() is None:
             self.step(delta)
 
-    def _on_action_submitted(self, action: Action, _result) -> None:
-        case_id = self.case.id if self.case else ""
-        local_write_done(self.context)
+    def _on_action_submitted(self, _action: Action, _result) -> None:
+        """The runner already announced the write (the bridge's change signals reload this page
+        and update every other page that shows the case); the form closes."""
         self.close_form()
         self.reload()
-        self.sig_action_submitted.emit(case_id, str(action.value))
 
     def _on_unmask_clicked(self) -> None:
         """Ask for the identifier and a reason; the value comes from the server, for 60 s."""

@@ -1,0 +1,98 @@
+"""Every page's action goes through the operation runner (``ui.runner``): a recording hook of
+the real runner (``sig_op_started`` / ``sig_op_finished``) sees each one queued — the click
+returns before the service ran, the store write happens on the writer thread — and finished
+with success. Real pages over a real store file; one parameter per page action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+
+from app.domain.enums import Action, CaseStatus, FinalDecision
+from app.services.common import today_kst
+from app.store.apply import apply_changes
+from tests.qt.case.seed import DOCS_CASE, OPEN_CASE
+from tests.qt.data import NOW
+from tests.unit.store import builders as b
+from ui.context import AppContext
+
+TODAY = today_kst(NOW)
+CASE_FORMS = {
+    Action.APPROVE: {"limit": "30,000,000", "rate": "4.5", "note": "확인", "reason_codes": "A01"},
+    Action.DENY: {"reason_codes": "D01", "note": "DTI 초과", "improvement_advice": "재신청"},
+    Action.REQUEST_DOCS: {
+        "docs": "재직증명서",
+        "deadline": (TODAY + timedelta(days=7)).isoformat(),
+        "note": "7일 내",
+    },
+    Action.ESCALATE: {"to": "senior_reviewer", "reason": "정책 예외 검토 필요", "urgent": True},
+    Action.COMMENT: {"body": "고객과 통화함"},
+    Action.DOCS_RECEIVED: {},
+    Action.ASSIGN: {"to": "reviewer2"},
+}
+
+
+def case_action(action: Action) -> tuple[str, Callable]:
+    def trigger(qtbot, context: AppContext) -> None:
+        from ui.case.page import CasePage
+
+        page = CasePage(context)
+        qtbot.addWidget(page)
+        page.show_case(DOCS_CASE if action is Action.DOCS_RECEIVED else OPEN_CASE)
+        form = page.open_action(action)
+        form.fields.set_values(CASE_FORMS[action])
+        form.submit_button.click()
+
+    user = "admin1" if action in (Action.DOCS_RECEIVED, Action.ASSIGN) else "reviewer1"
+    return user, trigger
+
+
+def appeal_resolve(qtbot, context: AppContext) -> None:
+    from ui.appeals.page import AppealsPage
+
+    page = AppealsPage(context)
+    qtbot.addWidget(page)
+    page.select_appeal("A-1")
+    page.resolve_form.fields.set_values(
+        {"resolution": "uphold", "message": "원결정 유지", "reason_codes": "R-01"}
+    )
+    page.resolve_form.submit_button.click()
+
+
+def appeal_submit(qtbot, context: AppContext) -> None:
+    from ui.appeals.page import AppealsPage
+
+    fresh = b.case("C-106", status=CaseStatus.REJECTED, decided_by="reviewer1")
+    fresh.decided_at, fresh.final_decision = NOW - timedelta(days=1), FinalDecision.DENY
+    with context.store.transaction() as session:  # a decision without an appeal yet
+        apply_changes(session, [b.upsert(fresh)])
+    page = AppealsPage(context)
+    qtbot.addWidget(page)
+    page.submit_form.fields.set_values({"case_id": "C-106", "reason": "소득 증빙 추가"})
+    page.submit_form.submit_button.click()
+
+
+# (operation name, user, trigger): the trigger builds the real page and clicks the action
+ACTIONS: list[tuple[str, str, Callable]] = [
+    *((f"case.{a.value}", *case_action(a)) for a in CASE_FORMS),
+    ("appeal.resolve", "senior2", appeal_resolve),
+    ("appeal.submit", "reviewer1", appeal_submit),
+]
+
+
+@pytest.mark.parametrize(("op", "user", "trigger"), ACTIONS, ids=[a[0] for a in ACTIONS])
+def test_the_page_action_goes_through_the_runner(
+    qtbot, qloop, make_context, op, user, trigger
+) -> None:
+    context = make_context(user)
+    started: list[str] = []
+    finished: list[tuple[str, bool]] = []
+    context.runner.sig_op_started.connect(started.append)
+    context.runner.sig_op_finished.connect(lambda name, ok: finished.append((name, ok)))
+    trigger(qtbot, context)
+    assert started == [op]
+    assert context.runner.running() == 1  # queued: the click returned before the write
+    qtbot.waitUntil(lambda: finished != [], timeout=20_000)
+    assert finished == [(op, True)]
