@@ -11,13 +11,16 @@ committed transactions changed to the bridge (``SyncBridge.announce_local``: typ
 signals with the ids, the engine told to push soon, the outbox count refreshed — the only place
 a page's write does this), then calls ``success(result)``, or ``failure(exception)`` when the
 work raised (a ``RuleError`` carries the field errors). The work itself never touches a widget;
-the callbacks run only on the GUI thread, and a bound method is held weakly, so a page deleted
-meanwhile is skipped. An error without a failure callback goes to ``sys.excepthook`` (the one
-place for unhandled errors).
+the callbacks run only on the GUI thread and only the GUI thread holds them (the writer gets
+the work and its arguments, never the operation), and a bound method is held weakly, so a page
+deleted meanwhile is skipped. The work and its arguments must not reference widgets: read the
+form on the GUI thread and bind plain values (``functools.partial``). An error without a
+failure callback goes to ``sys.excepthook`` (the one place for unhandled errors).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 import weakref
@@ -71,13 +74,14 @@ class OperationRunner(QObject):
     sig_op_finished = Signal(str, bool)
     """Emitted with (name, succeeded) after its callbacks ran on the GUI thread."""
 
-    _sig_done = Signal(object, object, object, object)  # (op, result, error, changes): queued
+    _sig_done = Signal(int, object, object, object)  # (token, result, error, changes): queued
 
     def __init__(self, bridge: Any, writer: StoreWriter | None = None) -> None:
         super().__init__(bridge)
         self._bridge = bridge
         self.writer = writer or StoreWriter()
-        self._running = 0
+        self._pending: dict[int, Op] = {}  # held on the GUI thread only
+        self._tokens = itertools.count(1)
         self._sig_done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
     def op(self, work: Callable[..., Any], *args: Any) -> Op:
@@ -86,7 +90,7 @@ class OperationRunner(QObject):
 
     def running(self) -> int:
         """Operations queued or running whose callbacks have not run yet."""
-        return self._running
+        return len(self._pending)
 
     def close(self) -> None:
         """Finish queued work and stop the writer thread (at shutdown, after the engine)."""
@@ -94,23 +98,15 @@ class OperationRunner(QObject):
 
     # -- internals ---------------------------------------------------------------------------------
     def _start(self, op: Op) -> None:
-        self._running += 1
+        token = next(self._tokens)
+        self._pending[token] = op
         self.sig_op_started.emit(op.name)
-        self.writer.submit(self._work, op)
+        self.writer.submit(_run_work, self._sig_done, token, op.work, op.args)
 
-    def _work(self, op: Op) -> None:
-        """On the writer thread: no Qt object but the queued signal is touched here."""
-        result = error = None
-        with changes.collecting() as changed:
-            try:
-                with collection_paused():
-                    result = op.work(*op.args)
-            except Exception as exc:  # handed to the failure path on the GUI thread
-                error = exc
-        self._sig_done.emit(op, result, error, changed)
-
-    def _on_done(self, op: Op, result: Any, error: BaseException | None, changed: Any) -> None:
-        self._running -= 1
+    def _on_done(self, token: int, result: Any, error: BaseException | None, changed: Any) -> None:
+        op = self._pending.pop(token, None)
+        if op is None:
+            return
         self._bridge.announce_local(changed, result)
         try:
             if error is None:
@@ -123,6 +119,22 @@ class OperationRunner(QObject):
                 sys.excepthook(type(error), error, error.__traceback__)
         finally:
             self.sig_op_finished.emit(op.name, error is None)
+
+
+def _run_work(done: Any, token: int, work: Callable[..., Any], args: tuple) -> None:
+    """On the writer thread: run the work, then queue its outcome to the GUI thread. No Qt
+    object but the queued signal is touched here."""
+    result = error = None
+    with changes.collecting() as changed:
+        try:
+            with collection_paused():
+                result = work(*args)
+        except Exception as exc:  # handed to the failure path on the GUI thread
+            error = exc
+    try:
+        done.emit(token, result, error, changed)
+    except RuntimeError:  # the runner was deleted meanwhile (its window closed)
+        log.debug("operation result dropped: the runner is gone")
 
 
 def _weak(fn: Callable[..., Any]) -> Any:

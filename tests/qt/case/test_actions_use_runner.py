@@ -74,11 +74,32 @@ def appeal_submit(qtbot, context: AppContext) -> None:
     page.submit_form.submit_button.click()
 
 
+def qa_sample(qtbot, context: AppContext) -> None:
+    from ui.qa.page import QAPage
+
+    page = QAPage(context)
+    qtbot.addWidget(page)
+    page.run_button.click()
+
+
+def qa_review(qtbot, context: AppContext) -> None:
+    from ui.qa.page import QAPage
+
+    page = QAPage(context)
+    qtbot.addWidget(page)
+    page.select_review(0)  # the seeded open QA review
+    for box in page.scores.values():
+        box.setValue(18)
+    page.save_button.click()
+
+
 # (operation name, user, trigger): the trigger builds the real page and clicks the action
 ACTIONS: list[tuple[str, str, Callable]] = [
     *((f"case.{a.value}", *case_action(a)) for a in CASE_FORMS),
     ("appeal.resolve", "senior2", appeal_resolve),
     ("appeal.submit", "reviewer1", appeal_submit),
+    ("qa.sample", "qa1", qa_sample),
+    ("qa.review", "qa1", qa_review),
 ]
 
 
