@@ -93,6 +93,19 @@ def qa_review(qtbot, context: AppContext) -> None:
     page.save_button.click()
 
 
+def sync_problem(button: str) -> Callable:
+    def trigger(qtbot, context: AppContext) -> None:
+        from tests.qt.sync_problems.test_sync_problems_page import refused
+        from ui.sync_problems.page import SyncProblemsPage
+
+        refused(context.store)  # a comment the server refused
+        page = SyncProblemsPage(context)
+        qtbot.addWidget(page)
+        getattr(page, f"{button}_button").click()  # the refused row is selected
+
+    return trigger
+
+
 # (operation name, user, trigger): the trigger builds the real page and clicks the action
 ACTIONS: list[tuple[str, str, Callable]] = [
     *((f"case.{a.value}", *case_action(a)) for a in CASE_FORMS),
@@ -100,6 +113,9 @@ ACTIONS: list[tuple[str, str, Callable]] = [
     ("appeal.submit", "reviewer1", appeal_submit),
     ("qa.sample", "qa1", qa_sample),
     ("qa.review", "qa1", qa_review),
+    ("sync_problems.retry", "reviewer1", sync_problem("retry")),
+    ("sync_problems.draft", "reviewer1", sync_problem("draft")),
+    ("sync_problems.discard", "reviewer1", sync_problem("discard")),
 ]
 
 
