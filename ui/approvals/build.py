@@ -12,7 +12,7 @@ from ui.decision.source import DecisionSource
 
 def build_approvals_page(context: AppContext, parent: QWidget) -> ApprovalsPage:
     actor = actor_of(context, DecisionSource(context.store))
-    page = ApprovalsPage(context.store, context.clock, actor, context.lang, parent)
+    page = ApprovalsPage(context.store, context.clock, actor, context.lang, context.runner, parent)
     wire_actions(page, context)
     page.sig_execution_opened.connect(
         lambda execution_id: parent.window().show_page("decision", execution_id)

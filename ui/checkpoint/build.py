@@ -12,7 +12,7 @@ from ui.decision.source import DecisionSource
 
 def build_checkpoint_page(context: AppContext, parent: QWidget) -> CheckpointPage:
     actor = actor_of(context, DecisionSource(context.store))
-    page = CheckpointPage(context.store, context.clock, actor, context.lang, parent)
+    page = CheckpointPage(context.store, context.clock, actor, context.lang, context.runner, parent)
     wire_actions(page, context)
     page.show_entity(None)
     return page

@@ -17,16 +17,10 @@ def actor_of(context: AppContext, source: DecisionSource) -> User:
     return source.user(user.id, fallback)
 
 
-def _push_now(bridge) -> None:
-    """A new outbox row: let the engine push it now when it runs (offline it waits)."""
-    if bridge.engine is not None:
-        bridge.engine.notify_local_write()
-
-
 def wire_actions(page, context: AppContext) -> None:
+    """Pulled and local changes and sync state reach the page (its writes go through the
+    runner, which tells the engine and the outbox count)."""
     bridge = context.bridge
-    page.sig_action_saved.connect(lambda _id: bridge.refresh_outbox())
-    page.sig_action_saved.connect(lambda _id: _push_now(bridge))
     bridge.sig_entities_changed.connect(page.on_entities_changed)
     bridge.sig_sync_finished.connect(page.on_sync_finished)
     if hasattr(page, "on_outbox_changed"):
@@ -35,7 +29,8 @@ def wire_actions(page, context: AppContext) -> None:
 
 def build_decision_page(context: AppContext, parent: QWidget) -> DecisionPage:
     source = DecisionSource(context.store)
-    page = DecisionPage(source, context.clock, actor_of(context, source), context.lang, parent)
+    actor = actor_of(context, source)
+    page = DecisionPage(source, context.clock, actor, context.lang, context.runner, parent)
     wire_actions(page, context)
     page.sig_approvals_requested.connect(lambda: parent.window().show_page("approvals"))
     page.show_entity(None)  # the oldest execution paused for approval, from the local store
