@@ -10,7 +10,6 @@ from ui.context import AppContext
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab
 from ui.ops.stored_reports import StoredReportsTab
-from ui.ops.writes import DeskWriter
 from ui.wall.build import connect_bridge, engine_api
 from ui.wall.feed import WallFeed
 from ui.wall.source import WallSource
@@ -31,7 +30,7 @@ def build_ops_page(context: AppContext, parent: QWidget) -> OpsPage:
         feed,
         report,
         context.store,
-        DeskWriter(context.bridge),
+        context.runner,
         actor_of(context),
         context.clock,
         context.keeper,

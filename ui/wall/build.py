@@ -15,8 +15,7 @@ from ui.wall.source import WallSource
 
 def engine_api(context: AppContext) -> Any:
     """The sync engine's ``ApiClient`` (shared token and connection pool), or None."""
-    parts = getattr(context.bridge.engine, "parts", None)
-    return getattr(getattr(parts, "puller", None), "api", None)
+    return context.bridge.api()
 
 
 def connect_bridge(feed: WallFeed, bridge: Any) -> None:

@@ -106,6 +106,38 @@ def sync_problem(button: str) -> Callable:
     return trigger
 
 
+def ops_page(qtbot, context: AppContext):
+    from ui.ops.build import actor_of
+    from ui.ops.page import OpsPage
+    from ui.ops.report import ReportTab
+    from ui.wall.feed import WallFeed
+    from ui.wall.source import WallSource
+
+    feed = WallFeed(WallSource(lambda: None, context.store), context.keeper)  # offline, idle
+    report = ReportTab(lambda: None, context.keeper, TODAY)
+    args = (context.store, context.runner, actor_of(context), context.clock, context.keeper)
+    page = OpsPage(feed, report, *args, "en")  # as ui.ops.build builds it, without the network
+    feed.setParent(page)
+    qtbot.addWidget(page)
+    return page
+
+
+def ops_reassign(qtbot, context: AppContext):
+    page = ops_page(qtbot, context)
+    form = page.reassign
+    form.source.setCurrentIndex(form.source.findData("reviewer1"))
+    form.target.setCurrentIndex(form.target.findData("reviewer2"))
+    form.submit.click()
+    return page
+
+
+def ops_ack(qtbot, context: AppContext):
+    page = ops_page(qtbot, context)
+    alert = {"id": "AL-1", "entity": "case", "entity_id": OPEN_CASE}
+    page.alerts.sig_ack_requested.emit(alert, "")  # what the tab's Acknowledge button sends
+    return page
+
+
 # (operation name, user, trigger): the trigger builds the real page and clicks the action
 ACTIONS: list[tuple[str, str, Callable]] = [
     *((f"case.{a.value}", *case_action(a)) for a in CASE_FORMS),
@@ -116,6 +148,8 @@ ACTIONS: list[tuple[str, str, Callable]] = [
     ("sync_problems.retry", "reviewer1", sync_problem("retry")),
     ("sync_problems.draft", "reviewer1", sync_problem("draft")),
     ("sync_problems.discard", "reviewer1", sync_problem("discard")),
+    ("ops.reassign", "admin1", ops_reassign),
+    ("alert.ack", "admin1", ops_ack),
 ]
 
 
@@ -128,7 +162,7 @@ def test_the_page_action_goes_through_the_runner(
     finished: list[tuple[str, bool]] = []
     context.runner.sig_op_started.connect(started.append)
     context.runner.sig_op_finished.connect(lambda name, ok: finished.append((name, ok)))
-    trigger(qtbot, context)
+    page = trigger(qtbot, context)  # noqa: F841 — the page lives until its operation finished
     assert started == [op]
     assert context.runner.running() == 1  # queued: the click returned before the write
     qtbot.waitUntil(lambda: finished != [], timeout=20_000)
