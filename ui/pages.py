@@ -38,6 +38,7 @@ def build_page(name: str, context: AppContext, parent: QWidget) -> QWidget:
             context.clock,
             context.keeper,
             context.user.id,
+            runner=context.runner,
             korean_amounts=context.lang == "ko",
             mask_names=not sees_full_names(context.user.roles),
             parent=parent,

@@ -13,6 +13,7 @@ import pytest
 from app.domain.enums import Action, CaseStatus, FinalDecision
 from app.services.common import today_kst
 from app.store.apply import apply_changes
+from app.store.inbox import InboxFilter
 from tests.qt.case.seed import DOCS_CASE, OPEN_CASE
 from tests.qt.data import NOW
 from tests.unit.store import builders as b
@@ -138,6 +139,32 @@ def ops_ack(qtbot, context: AppContext):
     return page
 
 
+def inbox_page(qtbot, context: AppContext):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.pages import build_page
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    return window, build_page("inbox", context, window)  # as the main window builds it
+
+
+def inbox_save_view(qtbot, context: AppContext):
+    window, page = inbox_page(qtbot, context)
+    page.save_view("내 대기 건")  # what the Save view dialog's OK sends
+    return window
+
+
+def inbox_delete_view(qtbot, context: AppContext):
+    from app.store import views
+
+    with context.store.transaction() as session:
+        views.save_view(session, context.user.id, "지난 뷰", InboxFilter(me="reviewer1"), NOW)
+    window, page = inbox_page(qtbot, context)
+    page.filter_bar.sig_view_delete_requested.emit("지난 뷰")  # the bar's delete button
+    return window
+
+
 # (operation name, user, trigger): the trigger builds the real page and clicks the action
 ACTIONS: list[tuple[str, str, Callable]] = [
     *((f"case.{a.value}", *case_action(a)) for a in CASE_FORMS),
@@ -148,6 +175,8 @@ ACTIONS: list[tuple[str, str, Callable]] = [
     ("sync_problems.retry", "reviewer1", sync_problem("retry")),
     ("sync_problems.draft", "reviewer1", sync_problem("draft")),
     ("sync_problems.discard", "reviewer1", sync_problem("discard")),
+    ("inbox.save_view", "reviewer1", inbox_save_view),
+    ("inbox.delete_view", "reviewer1", inbox_delete_view),
     ("ops.reassign", "admin1", ops_reassign),
     ("alert.ack", "admin1", ops_ack),
 ]
