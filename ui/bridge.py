@@ -59,10 +59,6 @@ class SyncBridge(QObject):
     sig_appeals_changed = Signal(object)
     """Emitted with the set of appeal ids a pull or a local write changed."""
 
-    sig_local_write = Signal(object, object)
-    """Emitted with ({entity kind: ids}, the service's result) after a user action committed
-    (``ui.runner``), after the change signals above."""
-
     sig_sync_finished = Signal(object)
     """Emitted with the time (UTC) of each completed sync cycle."""
 
@@ -179,7 +175,6 @@ class SyncBridge(QObject):
         if self._engine is not None:
             self._engine.notify_local_write()
         self.refresh_outbox()
-        self.sig_local_write.emit(entities, result)
 
     def _on_pulled(self, result: Any) -> None:
         changed: dict[str, set[str]] = dict(getattr(result, "changed", {}) or {})

@@ -64,7 +64,7 @@ class AppealsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.resolve_form.sig_form_submitted.connect(lambda _r: self._on_written("resolve"))
         self.submit_form.sig_form_submitted.connect(lambda _r: self._on_written("submit"))
-        context.bridge.sig_sync_finished.connect(self._on_sync_finished)
+        context.bridge.sig_appeals_changed.connect(self._on_appeals_changed)
         self.reload()
 
     def _build(self) -> None:
@@ -185,5 +185,6 @@ class AppealsPage(QWidget):
         self.reload()
         self.sig_appeal_written.emit(what)
 
-    def _on_sync_finished(self, _at) -> None:
+    def _on_appeals_changed(self, _appeal_ids: set[str]) -> None:
+        """A pull or another page's write changed appeals (the bridge's signal, no poll)."""
         self.reload()

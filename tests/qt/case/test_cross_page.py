@@ -61,3 +61,30 @@ def test_an_appeal_resolved_on_the_appeals_page_updates_the_open_case(qtbot, mak
     assert reloaded.args == [REJECTED]  # the case page reloaded on the bridge's signal
     assert case_page.pending.property("pending") is True
     assert case_page.case.status != before
+
+
+def test_an_appeal_submitted_on_the_case_side_shows_in_the_open_appeals_queue(
+    qtbot, make_context
+) -> None:
+    """The appeals queue updates on the bridge's ``sig_appeals_changed`` from another page's
+    write: a second appeals page (another window of the same user) submits, the first lists it."""
+    from app.domain.enums import CaseStatus, FinalDecision
+    from app.store.apply import apply_changes
+    from tests.qt.data import NOW
+    from tests.unit.store import builders as b
+    from ui.appeals.page import AppealsPage
+
+    context = make_context("reviewer1")
+    fresh = b.case("C-106", status=CaseStatus.REJECTED, decided_by="reviewer1")
+    fresh.decided_at, fresh.final_decision = NOW, FinalDecision.DENY
+    with context.store.transaction() as session:
+        apply_changes(session, [b.upsert(fresh)])
+    queue = AppealsPage(context)
+    qtbot.addWidget(queue)
+    before = queue.model.rowCount()
+    other = AppealsPage(context)
+    qtbot.addWidget(other)
+    other.submit_form.fields.set_values({"case_id": "C-106", "reason": "소득 증빙 추가"})
+    with qtbot.waitSignal(context.bridge.sig_appeals_changed, timeout=20_000):
+        other.submit_form.submit_button.click()
+    assert queue.model.rowCount() == before + 1
