@@ -263,7 +263,8 @@ class Runtime:
         await self.keeper.cancel_all()
         if self.window is not None:
             self.window.context.bridge.detach()
-            self.window.context.bridge.runner.close()  # finishes queued writes
+            # the user's queued writes finish (off the loop) before the store closes
+            await asyncio.to_thread(self.window.context.bridge.runner.close)
             self.window.context.clock.stop()
             self.window.close()
             self.window.deleteLater()
