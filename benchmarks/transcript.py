@@ -176,7 +176,7 @@ def _run(env: Env) -> list[Figure]:
     note = (
         f"{total} segments at {rate}/s for {seconds:g} s; {len(lat)} painted, {lost} not; "
         f"p50 {percentile(lat, 50):.0f} ms, max {max(lat):.0f} ms; "
-        f"CallFeed read on the bridge signal ({reads[0]} reads)"
+        f"CallFeed applied the bridge signal's segments ({reads[0]} signals, no store read)"
     )
     return [
         judge(
@@ -186,7 +186,7 @@ def _run(env: Env) -> list[Figure]:
         judge(
             "transcript_frame_p99_ms", percentile(frames, 99), "ms", floor="one 60 Hz frame",
             floor_value=FRAME_MS, max_value=16,
-            note=f"{len(frames)} UI-thread frames (feed reads, view paints); "
+            note=f"{len(frames)} UI-thread frames (feed updates, view paints); "
             f"max {max(frames):.1f} ms",
         ),
     ]  # fmt: skip
