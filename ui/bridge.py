@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
 from app.domain.enums import OutboxStatus
-from app.store import quarantine
+from app.store import changes, quarantine
 from app.store.changes import Changes
 from app.store.local_models import OutboxRow
 from app.store.store import Store
@@ -165,15 +165,13 @@ class SyncBridge(QObject):
 
     def announce_local(self, changed: Changes | None, result: Any = None) -> None:
         """For ``ui.runner``, on the GUI thread after a user action's work returned: emit what
-        its committed transactions wrote (with the result's case), tell the engine to push the
-        new outbox row soon, and refresh the outbox count. The one place this is done."""
+        its committed transactions wrote, tell the engine to push when it added outbox rows,
+        and refresh the outbox count. The one place this is done."""
         entities = {k: set(v) for k, v in (changed.entities if changed else {}).items() if v}
-        case_id = getattr(result, "case_id", None)
-        if case_id:
-            entities.setdefault("case", set()).add(str(case_id))
+        new_rows = entities.pop(changes.OUTBOX, set())
         self._emit_changes(entities)
-        if self._engine is not None:
-            self._engine.notify_local_write()
+        if new_rows and self._engine is not None:
+            self._engine.notify_local_write()  # only new rows: no push (nor sync) for nothing
         self.refresh_outbox()
 
     def _on_pulled(self, result: Any) -> None:

@@ -1,7 +1,8 @@
 """What a store transaction changed, announced once it has committed.
 
 A write notes the entity ids it touches on its session (:func:`note`: ``write_local`` does for
-every optimistic change, ``restore_server_copy`` for every undo). ``Store.transaction`` hands the
+every optimistic change and undo, ``delete_entity`` for a removal, ``enqueue`` for a new outbox
+row under :data:`OUTBOX` and its case). ``Store.transaction`` hands the
 notes of a committed transaction to each :func:`collecting` block open on the same thread and
 drops them on a rollback, so nothing is announced that did not happen. The workstation's
 operation runner (``ui.runner``) runs a service inside ``collecting()`` on the writer thread and
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _KEY = "changed_ids"
+OUTBOX = "outbox"
+"""The pseudo-kind under which ``enqueue`` notes the outbox rows a transaction added."""
 _local = threading.local()
 
 

@@ -70,3 +70,29 @@ def test_every_entity_the_transaction_wrote_is_in_the_signal(qtbot, make_context
     with qtbot.waitSignal(context.bridge.sig_entities_changed, timeout=20_000) as changed:
         context.runner.op(work).run(Action.COMMENT.value)
     assert changed.args == [{"case": {"C-900"}, "call": {"CALL-900"}}]
+
+
+def test_only_a_new_outbox_row_wakes_the_sync_engine(qtbot, make_context) -> None:
+    """A write that adds no outbox row (the QA page's prune after every sync, a saved inbox
+    view) must not ask the engine for a push: that would start another sync cycle, whose end
+    prunes again — a busy loop. A service that queues an action does wake it."""
+    from app.services import qa_actions
+    from sync.engine import EngineParts, SyncEngine
+
+    context = make_context("qa1")
+    engine = SyncEngine(EngineParts(puller=None, pusher=None))  # never started: triggers only
+    context.bridge.attach(engine)
+    with qtbot.waitSignal(context.runner.sig_op_finished, timeout=20_000):
+        context.runner.op(qa_actions.prune_local_reviews, context.store).run("qa.prune")
+    assert not engine._wake.is_set()
+    reviewer = make_context("reviewer1")
+    reviewer.bridge.attach(engine)
+    form = {"body": "고객과 통화함"}
+    with qtbot.waitSignal(reviewer.runner.sig_op_finished, timeout=20_000):
+        op = reviewer.runner.op(
+            task_actions.comment, reviewer.store, domain_user(reviewer), "T-100", form, NOW
+        )
+        op.run("case.comment")
+    assert engine._wake.is_set()
+    context.bridge.detach()
+    reviewer.bridge.detach()
