@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -38,6 +37,7 @@ from ui.chatops.chart import SeriesChart
 from ui.chatops.models import AnswerModel, ConversationModel, Entry, confidence_text
 from ui.chatops.words import PROPOSALS, as_text, word
 from ui.tasks import TaskKeeper
+from widgets.table_view import set_up_table
 
 LOCAL = {"sync_state": diagnostics.local_sync, "cache_state": diagnostics.local_cache}
 
@@ -147,16 +147,7 @@ class ChatOpsPage(QWidget):
         self._show_empty()
 
     def _table(self, model: AnswerModel, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
+        return set_up_table(QTableView(self), model, name=name)
 
     # -- tools and names ----------------------------------------------------------------------
     def load_names(self) -> None:

@@ -58,7 +58,15 @@ def checkpoint(qtbot, store, clock, users, runner) -> None:
     form.submit.click()
 
 
+def ask(qtbot, store, clock, users, runner) -> None:
+    page = decision_page(qtbot, store, clock, users["u_senior1"], runner)
+    dialog = page.asker.open_dialog()
+    dialog.query.setText("향후 12주간 AI팀의 가동률 병목 구간을 분석해줘")
+    dialog.ask_button.click()
+
+
 ACTIONS: list[tuple[str, Callable]] = [
+    ("decision.ask", ask),
     ("decision.approval_response", approve),
     ("decision.approval_escalate", escalate),
     ("approvals.generated_decision", generated),
