@@ -154,8 +154,8 @@ def body_hash(method: str, path: str, raw: bytes) -> str:
 
 def _look_up(request: Request, ctx: IdemContext) -> None:
     """Replay or refuse early, without writing (the claim is taken by the mutation)."""
-    with request.app.state.db.read() as s:
-        row = s.execute(_GET_READ, {"k": ctx.key, "u": ctx.user}).first()
+    with request.app.state.db.read_one() as conn:
+        row = conn.execute(_GET_READ, {"k": ctx.key, "u": ctx.user}).first()
     if row is not None and row.state == "done":
         if row.body_hash != ctx.digest:
             raise _reused()

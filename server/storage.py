@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,7 +32,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy import delete as sa_delete
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind
@@ -78,11 +80,11 @@ class ServerDB:
         else:
             self.engine = create_engine(
                 url,
-                pool_pre_ping=True,
                 pool_size=20,  # the request thread pool (40) plus the event bus
                 max_overflow=30,
                 json_serializer=json_dumps,
             )
+            _ping_when_idle(self.engine)
             self.read_engine = self.engine
         self.db_id = self._ensure_schema()
 
@@ -148,10 +150,46 @@ class ServerDB:
         with Session(self.read_engine) as s:
             yield s
 
+    @contextmanager
+    def read_one(self) -> Iterator[Connection]:
+        """A connection for one read statement: on PostgreSQL in autocommit (one round trip,
+        no BEGIN / ROLLBACK around it); on SQLite a plain read connection."""
+        if self.is_sqlite:
+            with self.read_engine.connect() as conn:
+                yield conn
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self.read_engine is not self.engine:
             self.read_engine.dispose()
+
+
+IDLE_PING_S = 10.0  # a pooled PostgreSQL connection idle this long is pinged on checkout
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Pessimistic disconnect handling without a round trip per checkout: a connection is pinged
+    only when it sat in the pool ``IDLE_PING_S`` or more (a database restart or an idle timeout
+    happens while nobody uses it); under load connections come back within milliseconds and go
+    out again unpinged. A failed ping discards the connection and the pool opens a new one
+    (SQLAlchemy's ``DisconnectionError`` protocol)."""
+
+    @event.listens_for(engine, "checkin")
+    def _checkin(_dbapi: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < IDLE_PING_S:
+            return  # new, or back in the pool a moment ago
+        try:
+            engine.dialect.do_ping(dbapi)
+        except Exception as exc:
+            raise DisconnectionError(f"stale pooled connection: {exc}") from exc
 
 
 _PG_LOCK = select(func.pg_advisory_xact_lock(FEED_LOCK))
