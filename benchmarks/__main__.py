@@ -27,6 +27,8 @@ TICK = ("sla_tick_ms", "ms", "<= 2 ms")
 RSS = ("rss_mb", "MB", "<= 400 MB")
 INSTANCES_RATE = ("instances_mutations_per_s", "mutations/s", "ratio >= 1.5")
 INSTANCES_P99 = ("instances_mutation_p99_ms", "ms", "<= 200 ms")
+INSTANCES_TRIPS = ("instances_round_trips_per_mutation", "round trips", "-")
+INSTANCES = [INSTANCES_RATE, INSTANCES_P99, INSTANCES_TRIPS]
 
 
 def _guard(group: str, fn: Callable[[], list[Figure]], names: list[tuple[str, str, str]]):
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         ("inbox", lambda: inbox_figures(env, sizes, repeats), [FIRST_PAINT, FILTER, SCROLL, TICK]),
         ("transcript", lambda: transcript.run(env), []),
         ("memory", lambda: [memory.rss(env.client_store_path())], [RSS]),
-        ("instances", lambda: instances_figures(args.quick), [INSTANCES_RATE, INSTANCES_P99]),
+        ("instances", lambda: instances_figures(args.quick), INSTANCES),
     ]
     figures: list[Figure] = []
     try:

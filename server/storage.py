@@ -30,7 +30,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
+from sqlalchemy import bindparam, create_engine, event, func, insert, literal, select, update
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DisconnectionError
@@ -262,6 +262,36 @@ _UPSERT = ChangeOp.UPSERT.value
 _MAX_SEQ: dict[Any, Any] = {}
 
 
+def _pg_update_with_change() -> Any:
+    """PostgreSQL: the conditional entity update and its change row (seq ``max + 1``, under the
+    writer lock) in one statement, one round trip; no row back when the version no longer held.
+    """
+    row = {name: bindparam(name, type_=_E[name].type) for name in _ENTITY_VALUES}
+    updated = (
+        update(t.entities)
+        .where(_BY_KEY & (_E.version == bindparam("expected")))
+        .values(**row)
+        .returning(_E.kind, _E.id, _E.version, _E.data)
+        .cte("updated")
+    )
+    c = t.changes.c
+    next_seq_ = select(func.coalesce(func.max(c.seq), 0) + 1).scalar_subquery()
+    rows = select(
+        next_seq_, updated.c.kind, updated.c.id, literal(_UPSERT), updated.c.version,
+        updated.c.data,
+    )  # fmt: skip
+    return (
+        insert(t.changes)
+        .from_select(["seq", "kind", "id", "op", "version", "data"], rows)
+        .returning(c.seq)
+    )
+
+
+_ENTITY_VALUES = ("version", "updated_at", "data", "status", "queue_id", "assignee_id",
+                  "priority", "due_at")  # fmt: skip
+_PG_UPDATE_WITH_CHANGE = _pg_update_with_change()
+
+
 class StaleVersion(ProblemError):
     """A conditional update hit no row: another transaction changed the entity since this one
     read it. 409 ``conflict`` with the stored document as ``current``."""
@@ -336,8 +366,18 @@ def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now
         "data": encoded,
         **_index_columns(stored),
     }
+    key = {"k": k, "i": data["id"]}
+    if current is not None and session.info.get("pg"):
+        found = session.execute(_PG_UPDATE_WITH_CHANGE, {**key, "expected": current, **values})
+        seq = found.scalar()
+        if seq is None:  # first writer wins: never a second document with one version
+            raise _stale(session, k, data["id"], current)
+        _seq_taken(session, t.changes.c.seq, seq)
+        tx_cache(session).setdefault("versions", {})[(k, data["id"])] = version
+        session.info.setdefault("changed", []).append((k, data["id"], seq))
+        return stored
     if current is not None:
-        hit = _UPDATE_ENTITY.run(session, {"k": k, "i": data["id"], "expected": current, **values})
+        hit = _UPDATE_ENTITY.run(session, {**key, "expected": current, **values})
         if hit != 1:  # first writer wins: never a second document with one version
             raise _stale(session, k, data["id"], current)
     else:
