@@ -137,7 +137,7 @@ class PgEventBus(EventBus):
         if upto is not None:
             stmt = stmt.where(_E.id <= upto)
         now = self._clock()
-        with self.db.engine.connect() as conn:
+        with self.db.read_one() as conn:  # one round trip (autocommit)
             return [Event(int(r.id), r.type, r.data, now) for r in conn.execute(stmt)]
 
     @property

@@ -523,7 +523,7 @@ _USER_FOR_TOKEN = (
 )  # every authenticated request: one query, built once
 
 
-def token_user(session: Session, token: str) -> tuple[datetime, dict] | None:
+def token_user(session: Session | Connection, token: str) -> tuple[datetime, dict] | None:
     """(expiry, user profile) of a token, expired or not; None for an unknown token."""
     row = session.execute(_USER_FOR_TOKEN, {"h": token_hash(token)}).first()
     return None if row is None else (_aware(row.expires_at), dict(row.data))

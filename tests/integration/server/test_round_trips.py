@@ -4,7 +4,8 @@ Each mutation's latency on PostgreSQL is mostly waiting on the database, one rou
 another; their number is deterministic, so it is checked here (the time they take lives in
 ``benchmarks/``). A ``comment`` and an ``approve`` go through the reference server on a fresh
 database of the throwaway cluster; the counter (tests/integration/pg_round_trips.py) counts every
-statement, BEGIN, COMMIT, ROLLBACK and pool pre-ping of the request threads.
+statement, BEGIN, COMMIT, ROLLBACK and pool pre-ping of the request threads (the same numbers
+as PostgreSQL's own ``log_statement = 'all'`` showed when this was written).
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ COMMENT_MAX = 13
 APPROVE_MAX = 14
 
 
-def _count(server, api, path: str, body: dict) -> RoundTrips:
+def _count(server, api, path: str, body: dict, *, cached_token: bool = True) -> RoundTrips:
     api.token("reviewer1")
     api.get("/me", "reviewer1")  # a kept-alive connection, a warm pool
+    if not cached_token:  # as once per token_cache_s: the token is checked in the database
+        server.app.state.known_tokens.clear()
     counter = RoundTrips(server.app.state.db.engine)
     with counter.installed():
         r = api.post(path, body, "reviewer1")
@@ -43,10 +46,15 @@ def test_round_trips_per_mutation(tmp_path, pg_url) -> None:
     with own_server("postgresql", tmp_path, pg_url) as (server, _clock, api):
         _case, task = api.new_case(amount=10_000_000)
         api.post(f"/tasks/{task['id']}/actions/comment", {"body": "warm"}, "reviewer1")
-        comment = _count(server, api, f"/tasks/{task['id']}/actions/comment", {"body": "확인"})
+        path = f"/tasks/{task['id']}/actions/comment"
+        comment = _count(server, api, path, {"body": "확인"})
+        checked = _count(server, api, path, {"body": "토큰"}, cached_token=False)
         approve = _count(server, api, f"/tasks/{task['id']}/actions/approve", APPROVE)
     assert comment.total <= COMMENT_MAX, comment.statements
     assert approve.total <= APPROVE_MAX, approve.statements
+    # the token check is one autocommit statement (no BEGIN / ROLLBACK around it)
+    assert checked.total == comment.total + 1, checked.statements
+    assert any("FROM tokens" in s for s in checked.statements), checked.statements
     for counter in (comment, approve):  # a warm pool: no ping; one write transaction
         assert counter.counts["ping"] == 0, counter.counts
         assert counter.counts["begin"] == counter.counts["commit"] == 1, counter.counts
