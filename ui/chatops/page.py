@@ -90,6 +90,13 @@ class ChatOpsPage(QWidget):
         self.confidence = QLabel(self)
         self.alternatives = QHBoxLayout()
         self.table = self._table(self.answer_model, "chatopsAnswer")
+        for widget, name in (  # screen-reader names (issue 22)
+            (self.question, self.tr("Question")),
+            (self.tools, self.tr("Diagnostic tool")),
+            (self.history, self.tr("Conversation")),
+            (self.table, self.tr("Answer")),
+        ):
+            widget.setAccessibleName(name)
         self.chart = SeriesChart(self)
         self.chart.hide()
         self.local_summary = QLabel(self)
