@@ -121,12 +121,12 @@ def can(roles: Iterable[Role], action: Action) -> Verdict:
         return ALLOWED
     allowed = roles_allowed(action)
     ko_roles = ", ".join(role_label(r) for r in allowed) or "없음"
-    en_roles = ", ".join(r.value for r in allowed) or "none"
+    en_roles = ", ".join(role_label(r, "en") for r in allowed) or "none"
     return Verdict(
         False,
         "forbidden",
         f"'{action_label(action)}' 권한이 없습니다 (허용 역할: {ko_roles}).",
-        f"you may not {action_label(action, 'en')} (allowed roles: {en_roles})",
+        f"you may not do '{action_label(action, 'en')}' (allowed roles: {en_roles})",
     )
 
 

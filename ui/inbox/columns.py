@@ -6,6 +6,9 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from app.text.labels import label_of
+from ui.look import current_language
+
 translate = QCoreApplication.translate
 
 
@@ -53,27 +56,7 @@ ACTIVE_STATUSES = frozenset({"open", "pending", "awaiting_docs", "escalated"})
 """What a reviewer works on; the inbox shows these unless the user picks otherwise."""
 
 
-_STATUS_LABELS: dict[str, dict[str, str]] = {}
-
-
 def status_label(status: str) -> str:
-    """The status in the UI's language (the labels are looked up once per language: an inbox
-    screen asks for one per row)."""
-    language = translate("InboxColumns", "Open")  # differs between languages
-    labels = _STATUS_LABELS.get(language)
-    if labels is None:
-        labels = _STATUS_LABELS[language] = _status_labels()
-    return labels.get(status, status)
-
-
-def _status_labels() -> dict[str, str]:
-    return {
-        "open": translate("InboxColumns", "Open"),
-        "pending": translate("InboxColumns", "In review"),
-        "awaiting_docs": translate("InboxColumns", "Awaiting docs"),
-        "escalated": translate("InboxColumns", "Escalated"),
-        "approved": translate("InboxColumns", "Approved"),
-        "rejected": translate("InboxColumns", "Rejected"),
-        "closed": translate("InboxColumns", "Closed"),
-        "archived": translate("InboxColumns", "Archived"),
-    }
+    """The status in the UI's language (the glossary's words, one set for the inbox and the case
+    header: ``app.text.labels``)."""
+    return label_of("CaseStatus", status, current_language())

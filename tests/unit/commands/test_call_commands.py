@@ -118,7 +118,7 @@ def test_flag_by_the_calls_agent_raises_a_negative_sentiment_alert() -> None:
     (alert,) = result.alerts
     assert (alert.kind, alert.entity, alert.entity_id) == ("negative_sentiment", "call", "call_1")
     assert alert.data["flagged_by"] == "u_agent1" and alert.data["reason"] == "escalation"
-    assert "상위 이관 요청" in alert.data["message"] and "고객 항의" in alert.data["message"]
+    assert "에스컬레이션 요청" in alert.data["message"] and "고객 항의" in alert.data["message"]
     assert result.others == [] and result.cases == []  # the call itself is unchanged
 
 

@@ -23,7 +23,7 @@ def test_auditor_is_read_only_everywhere() -> None:
     verdict = can([R.AUDITOR], A.APPROVE)
     assert not verdict
     assert verdict.code == "forbidden"
-    assert "승인" in verdict.ko and "approve" in verdict.en
+    assert "승인" in verdict.ko and "Approve" in verdict.en
     assert "reviewer" in verdict.en  # says who may
 
 
