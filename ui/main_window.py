@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.text.josa import fill
 from ui.context import AppContext
 from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
             keys = f"Ctrl+{number}" if number <= 9 else ""
             self._action(
                 f"go_{page.name}",
-                self.tr("Go to {page}").format(page=page.title()),
+                fill(self.tr("Go to {page}"), page=page.title()),
                 keys,
                 lambda _=False, n=page.name: self.show_page(n),
             )

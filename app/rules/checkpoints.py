@@ -29,6 +29,8 @@ from app.domain.enums import (
 )
 from app.domain.wire import to_wire
 from app.rules.errors import InvalidTransition
+from app.text.josa import josa
+from app.text.labels import label_of
 
 EVENT_TIMEOUT = timedelta(hours=48)
 PROMOTE_AFTER_SCS = 3
@@ -115,11 +117,12 @@ def consequences(
         )
     override = feedback.user_assessment.priority_override
     if override is not None:
+        word = "'" + label_of("PriorityOverride", override) + "'"
         out.append(
             Consequence(
                 "priority_overridden",
-                f"우선순위가 '{override}'(으)로 조정됩니다.",
-                f"priority set to '{override}'",
+                f"우선순위가 {josa(word, '으로')} 조정됩니다.",
+                f"priority set to '{label_of('PriorityOverride', override, 'en')}'",
             )
         )
     verbs = {

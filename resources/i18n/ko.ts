@@ -595,7 +595,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="123"/>
         <source>Go to {page}</source>
-        <translation>{page}(으)로 이동</translation>
+        <translation>{page}로 이동</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="163"/>
@@ -2408,7 +2408,7 @@
     </message>
     <message>
         <source>Escalate to {level}</source>
-        <translation>{level}(으)로 에스컬레이션</translation>
+        <translation>{level}으로 에스컬레이션</translation>
     </message>
     <message>
         <source>Escalating needs the operations admin role.</source>
@@ -2662,7 +2662,7 @@
     </message>
     <message>
         <source>⚠ With these weights {top} ranks first, not the recommended {rec}.</source>
-        <translation>⚠ 이 가중치에서는 추천 대안 {rec}이(가) 아닌 {top}이(가) 1위입니다.</translation>
+        <translation>⚠ 이 가중치에서는 추천 대안 {rec}이 아닌 {top}이 1위입니다.</translation>
     </message>
     <message>
         <source>The recommended option still ranks first.</source>

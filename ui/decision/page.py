@@ -24,6 +24,7 @@ from app.rules import access
 from app.rules.errors import RuleError, ValidationFailed
 from app.rules.options import METRIC_WEIGHTS, rank_options, ranking_differs
 from app.services import decision_actions
+from app.text.josa import fill
 from ui.decision.approval_form import ApprovalForm
 from ui.decision.charts import ImpactChart, ProjectionChart
 from ui.decision.panels import ProbabilityPanel, ValidatorPanel
@@ -265,9 +266,11 @@ class DecisionPage(QWidget):
         default = {k: v for k, v in METRIC_WEIGHTS.items()}
         if ranking_differs(comparison, weights):
             self.weights.note.setText(
-                self.tr(
-                    "⚠ With these weights {top} ranks first, not the recommended {rec}."
-                ).format(top=ranking[0][0], rec=comparison.best_option_id)
+                fill(
+                    self.tr("⚠ With these weights {top} ranks first, not the recommended {rec}."),
+                    top=ranking[0][0],
+                    rec=comparison.best_option_id,
+                )
             )
         elif weights != default:
             self.weights.note.setText(self.tr("The recommended option still ranks first."))
