@@ -160,8 +160,8 @@ def can_decide(roles: Iterable[Role], amount: int) -> Verdict:
         "forbidden",
         f"결정 권한 초과: {format_krw_ko(limit)} 미만만 결정할 수 있습니다 "
         f"(이 케이스 {format_krw_ko(amount)}). 에스컬레이션하세요.",
-        f"above your authority: you may decide amounts below {format_krw_en(limit)} "
-        f"({format_krw_ko(limit)}); this case is {format_krw_en(amount)}. Escalate it.",
+        f"above your authority: you may decide amounts below {format_krw_en(limit)}, "
+        f"this case is {format_krw_en(amount)}. Escalate it.",
     )
 
 

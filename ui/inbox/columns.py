@@ -7,7 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication
 
 from app.text.labels import label_of
-from ui.look import current_language
+from widgets.formatting import language
 
 translate = QCoreApplication.translate
 
@@ -59,4 +59,4 @@ ACTIVE_STATUSES = frozenset({"open", "pending", "awaiting_docs", "escalated"})
 def status_label(status: str) -> str:
     """The status in the UI's language (the glossary's words, one set for the inbox and the case
     header: ``app.text.labels``)."""
-    return label_of("CaseStatus", status, current_language())
+    return label_of("CaseStatus", status, language())

@@ -85,7 +85,7 @@ def test_ec_alert_choices_countdown_and_escalation(qtbot, dstore, clock, users, 
     assert list(page.form.choice_buttons) == [
         "root_cause", "generate_fix", "pause_and_escalate", "monitor"
     ]  # fmt: skip
-    assert "18h 0m left" in page.countdown.text()  # raised 30 h ago, 48 h to answer
+    assert "18 h left" in page.countdown.text()  # raised 30 h ago, 48 h to answer
     manual_time.advance(timedelta(hours=17, minutes=59, seconds=59))
     clock.tick()
     assert page.countdown.state == "warning"

@@ -58,7 +58,7 @@ def test_lists_the_refusal_with_the_reason_and_the_original_input(
     page = make_page(qtbot, make_context)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 1
-    assert page.model.data(page.model.index(0, 1)) == "comment"
+    assert page.model.data(page.model.index(0, 1)) == "Comment"  # the action in words
     assert page.model.data(page.model.index(0, 3)) == "Rejected"
     assert page.reason.value("Title") == "Validation"
     assert page.reason.value("Detail") == PROBLEM["detail"]
