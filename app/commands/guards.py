@@ -13,6 +13,7 @@ from app.domain.enums import Action, CaseStatus, EscalationLevel, Role, TaskStat
 from app.rules import access, lifecycle
 from app.rules.errors import Forbidden, RuleError, ValidationFailed
 from app.rules.messages import role_label
+from app.text.labels import label, queue_label
 
 KST = ZoneInfo("Asia/Seoul")
 OPEN_TASK = (TaskStatus.OPEN, TaskStatus.ASSIGNED)
@@ -65,7 +66,7 @@ def task_open(task: Task) -> None:
         by = f" by {task.completed_by}" if task.completed_by else ""
         outcome = task.outcome.value if task.outcome else task.status.value
         raise Conflict(
-            f"이미 처리된 태스크입니다 ({task.status.value}).",
+            f"이미 처리된 태스크입니다 ({label(task.status)}).",
             f"the task is already {task.status.value} ({outcome}{by})",
         )
 
@@ -93,7 +94,7 @@ def task_object(actor: Actor, task: Task, case: Case) -> None:
     if task.queue_id in actor.skills:
         return
     raise Forbidden(
-        f"'{task.queue_id}' 큐의 스킬이 없습니다.",
+        f"'{queue_label(task.queue_id)}' 큐를 처리할 스킬이 없습니다.",
         f"you lack the skill for queue {task.queue_id!r}",
     )
 
@@ -123,7 +124,7 @@ def case_object(actor: Actor, case: Case) -> None:
     if case.queue_id in actor.skills:
         return
     raise Forbidden(
-        f"'{case.queue_id}' 큐의 스킬이 없습니다.",
+        f"'{queue_label(case.queue_id)}' 큐를 처리할 스킬이 없습니다.",
         f"you lack the skill for queue {case.queue_id!r}",
     )
 

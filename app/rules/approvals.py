@@ -121,7 +121,7 @@ def validate_response(
     if status not in RESPONSE_STATUSES:
         errors["status"] = _err(
             "invalid_choice",
-            "상태는 APPROVED, REJECTED, MODIFIED, ESCALATED 중 하나여야 합니다.",
+            "결정은 승인, 수정 후 승인, 거절, 에스컬레이션 중 하나여야 합니다.",
             "status must be APPROVED, REJECTED, MODIFIED or ESCALATED",
         )
     level = _member(ApprovalLevel, payload.get("approval_level"))

@@ -34,7 +34,7 @@ LADDER_KO = {
     "ts_primary": "1차: TS 정담당자",
     "ts_secondary": "2차: TS 부담당자",
     "part_member": "3차: 파트 내 다른 구성원",
-    "general_and_manager": "최종: General 담당자 + 관리자 알림",
+    "general_and_manager": "최종: 일반 고객 큐 담당자 + 슈퍼바이저 알림",
 }
 QUEUE_LABELS = {
     "msp_emergency": ("MSP Emergency", "15분"),

@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 from app.domain.checkpoints import Checkpoint, ObservationWindow, Signal
 from app.domain.enums import CheckpointMode, CheckpointStatus, Severity
 from app.rules import checkpoints as cp
+from app.text.labels import label_of, queue_label
 
 KST = ZoneInfo("Asia/Seoul")
 PERIODS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
@@ -85,7 +86,7 @@ def observe(alerts: Iterable[Mapping], start: datetime, end: datetime) -> list[S
                 count=count,
                 severity=_severity(kind, count),
                 affected_nodes=[queue] if queue else [],
-                evidence=f"{kind} {count}건 ({queue or '—'})",
+                evidence=f"{label_of('signal_type', kind)} {count}건 ({queue_label(queue)})",
                 detected_at=first[(kind, queue)],
             )
         )

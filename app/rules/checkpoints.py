@@ -93,10 +93,8 @@ def consequences(
     out = [
         Consequence(
             "recorded",
-            f"결과가 감사 로그(action='{AUDIT_ACTION}')와 행동 피드"
-            f"(kind='{BEHAVIOUR_FEED_KIND}')에 기록됩니다.",
-            f"recorded in the audit log (action='{AUDIT_ACTION}') and the behaviour feed "
-            f"(kind='{BEHAVIOUR_FEED_KIND}')",
+            "결과가 감사 로그와 행동 피드백 기록에 남습니다.",
+            "recorded in the audit log and the behaviour feedback log",
         )
     ]
     if feedback.user_assessment.signal_validity is SignalValidity.DISPUTED:
@@ -146,13 +144,11 @@ def consequences(
             )
         )
         out.append(
-            Consequence("workflow_paused", "워크플로우가 일시 중단됩니다.", "the workflow pauses")
+            Consequence("workflow_paused", "워크플로가 일시정지됩니다.", "the workflow pauses")
         )
     elif choice is CheckpointChoice.SKIP_REVIEW:
         out.append(
-            Consequence(
-                "skipped", "이번 리뷰를 건너뜁니다(skipped).", "this review is recorded as skipped"
-            )
+            Consequence("skipped", "이번 검토를 건너뜁니다.", "this review is recorded as skipped")
         )
     return out
 

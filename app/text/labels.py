@@ -142,7 +142,7 @@ LABELS: dict[str, dict[str, Pair]] = {
     "OptionType": {
         "CONSERVATIVE": ("보수적", "Conservative"),
         "BALANCED": ("균형", "Balanced"),
-        "AGGRESSIVE": ("공격적", "Aggressive"),
+        "AGGRESSIVE": ("적극적", "Aggressive"),
     },
     "Level3": {
         "LOW": ("낮음", "Low"),
