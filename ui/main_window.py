@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.text.josa import fill
+from app.text.labels import user_with_roles
 from ui.context import AppContext
 from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         row.addWidget(right, 1)
         self.setCentralWidget(central)
         user = self.context.user
-        self.status.set_user(f"{user.display_name} ({', '.join(r.value for r in user.roles)})")
+        self.status.set_user(user_with_roles(user.display_name, user.roles, self.context.lang))
 
     def _make_tray(self) -> QSystemTrayIcon | None:
         icon = QIcon(str(RESOURCES / "icons" / "app.svg"))
