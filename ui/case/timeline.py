@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.domain.cases import TimelineEntry
 from app.rules.messages import action_label
-from widgets.formatting import local_time
+from app.text.labels import person_name
+from widgets.formatting import table_time
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,9 +57,9 @@ class TimelineModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             col = index.column()
             if col == 0:
-                return local_time(e.at)
+                return table_time(e.at)
             if col == 1:
-                return self._names.get(e.actor_id, e.actor_id)
+                return person_name(e.actor_id, self._names, self._lang)
             if col == 2:
                 return action_label(e.kind, self._lang)
             text = e.body or ""
