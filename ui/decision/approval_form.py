@@ -187,7 +187,8 @@ class ApprovalForm(QGroupBox):
         self.log.setText(
             self.tr("<b>Decision log</b>{where}<br>{status} · option {option} {name}<br>"
                     "Rationale: {why}{conditions}<br>Decided {at}").format(
-                where=where, status=log.final_status.value, option=log.selected_option_id or "—",
+                where=where, status=word(log.final_status, self._lang),
+                option=log.selected_option_id or "—",
                 name=html.escape(log.selected_option_name), why=html.escape(log.rationale),
                 conditions=conditions, at=local_time(log.created_at),
             )

@@ -25,6 +25,7 @@ from app.rules.errors import RuleError, ValidationFailed
 from app.rules.options import METRIC_WEIGHTS, rank_options, ranking_differs
 from app.services import decision_actions
 from app.text.josa import fill
+from app.text.labels import label, label_of
 from ui.decision.approval_form import ApprovalForm
 from ui.decision.charts import ImpactChart, ProjectionChart
 from ui.decision.panels import ProbabilityPanel, ValidatorPanel
@@ -33,9 +34,6 @@ from ui.decision.whatif import WeightsPanel
 from widgets.clock import Clock
 from widgets.metrics_matrix import MetricsMatrixModel, MetricsMatrixView
 from widgets.option_card import OptionCard
-
-TYPE_LABELS = {"CAPACITY": "CAPACITY", "GO_NOGO": "GO/NO-GO", "HEADCOUNT": "HEADCOUNT",
-               "COMPETENCY_GAP": "COMPETENCY GAP"}  # fmt: skip
 
 
 class DecisionPage(QWidget):
@@ -178,7 +176,7 @@ class DecisionPage(QWidget):
         )
         self.subtitle.setText(
             self.tr("{id} · type {type} · confidence {conf:.0f}% · sub-queries: {subs}").format(
-                id=d.id, type=TYPE_LABELS.get(kind, kind),
+                id=d.id, type=label_of("DecisionType", kind, self.lang),
                 conf=(query.confidence if query else 0) * 100, subs=subs,
             )
         )  # fmt: skip
@@ -237,7 +235,7 @@ class DecisionPage(QWidget):
                 mark = "○"
             style = "font-weight:bold;" if n == execution.current_step else "color:#4A5563;"
             parts.append(f"<span style='{style}'>{mark} {n}. {step.name}</span>")
-        state = execution.status.value
+        state = label(execution.status, self.lang)
         sync = self.tr(" (pending sync)") if view.pending_sync else ""
         self.steps.setText(
             self.tr("Workflow {state}{sync}: ").format(state=state, sync=sync) + "  ".join(parts)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from app.domain.decisions import Claim, DecisionExecution, ProbabilityResult
 from app.rules import probability
 from app.rules.probability import FACTOR_WEIGHTS
+from app.text.labels import label as word
+from widgets.formatting import language
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"VERIFIED": "#00704F", "PARTIAL": "#8A5A00", "UNVERIFIED": "#B34700",
@@ -72,7 +74,7 @@ class ProbabilityPanel(QWidget):
         head = QLabel(
             pattern.format(
                 title=html.escape(title), p=result.overall_probability * 100,
-                c=result.confidence_level.value,
+                c=word(result.confidence_level, language()),
             ),
             box,
         )  # fmt: skip
@@ -130,7 +132,7 @@ class ClaimsModel(QAbstractTableModel):
         claim = self._claims[index.row()]
         status = claim.status.value
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{STATUS_GLYPHS[status]} {status}", claim.text,
+            return (f"{STATUS_GLYPHS[status]} {word(claim.status, language())}", claim.text,
                     ", ".join(claim.evidence) or "—")[index.column()]  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QColor(STATUS_COLOURS[status])

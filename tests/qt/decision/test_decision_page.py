@@ -48,6 +48,8 @@ def test_three_options_render_side_by_side_with_the_numbers(qtbot, dstore, clock
     assert "1억" in cell and "1억 4,800만" in cell and "+48.0%" in cell and "▲" in cell
     assert page.matrix_model.index(1, 4).data(256) is False  # a cost rising is worse
     assert "◆ 7." in page.steps.text()
+    assert "처리 용량" in page.subtitle.text() and "CAPACITY" not in page.subtitle.text()
+    assert "승인 대기로 일시정지" in page.steps.text() and "PAUSED" not in page.steps.text()
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, dstore, clock, users):
@@ -110,6 +112,6 @@ def test_approval_saved_offline_with_the_exact_payload(qtbot, dstore, clock, use
             "rationale": "재배치 후 4주 뒤 재검토",
             "conditions": ["데이터팀장 동의서 첨부", "4주 후 재검토"],
         }
-    assert "COMPLETED" in page.steps.text() and "pending sync" in page.steps.text()
-    assert page.form.log.isVisibleTo(page.form) and "MODIFIED" in page.form.log.text()
+    assert "Workflow Completed" in page.steps.text() and "pending sync" in page.steps.text()
+    assert page.form.log.isVisibleTo(page.form) and "Approved with changes" in page.form.log.text()
     assert not page.form.submit.isEnabled()  # final: nothing more to answer
