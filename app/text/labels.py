@@ -382,6 +382,11 @@ LABELS: dict[str, dict[str, Pair]] = {
         "deny": ("자동 거부", "Auto-deny"),
         "refer": ("심사 회부", "Refer to review"),
     },
+    "cadence": {
+        "weekly": ("매주", "Weekly"),
+        "biweekly": ("격주", "Every two weeks"),
+        "on_demand": ("요청 시", "On demand"),
+    },
     "checkpoint_outcome": {
         "halt_and_escalate_to_audit": (
             "워크플로 중단 및 감사 에스컬레이션",
@@ -389,6 +394,7 @@ LABELS: dict[str, dict[str, Pair]] = {
         ),
         "skipped": ("건너뜀", "Skipped"),
         "escalate": ("에스컬레이션", "Escalate"),
+        "unanswered_48h": ("48시간 무응답", "unanswered for 48 h"),
     },
 }
 

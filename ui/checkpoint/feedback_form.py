@@ -33,6 +33,7 @@ from app.domain.enums import CheckpointMode
 from app.rules import checkpoints as rules
 from app.rules.checkpoints import CheckpointChoice as C
 from app.rules.errors import ValidationFailed
+from app.text.labels import label_of
 
 ERROR_STYLE = "color: #B34700;"
 PROPOSAL_PATH = re.compile(r"proposal_decisions\[(\d+)\](?:\.(\w+))?")
@@ -118,7 +119,7 @@ class FeedbackForm(QWidget):
         self.signal_boxes: dict[str, QCheckBox] = {}
         for s in checkpoint.signals:
             box = QCheckBox(s.id, assessment)
-            box.setToolTip(f"{s.type}: {s.evidence}")
+            box.setToolTip(f"{label_of('signal_type', s.type, self.lang)}: {s.evidence}")
             box.setChecked(True)
             box.toggled.connect(self._on_changed)
             signals_row.addWidget(box)

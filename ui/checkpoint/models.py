@@ -10,10 +10,12 @@ from PySide6.QtGui import QColor
 
 from app.domain.checkpoints import Signal
 from app.rules.checkpoints import PROMOTE_AFTER_SCS
+from app.text.labels import label, label_of, queue_label
+from widgets.formatting import language
 
 Index = QModelIndex | QPersistentModelIndex
-SEVERITY = {"critical": ("▲▲ CRITICAL", "#B34700"), "warning": ("▲ WARNING", "#8A5A00"),
-            "info": ("● INFO", "#005A8C")}  # fmt: skip
+SEVERITY = {"critical": ("▲▲", "#B34700"), "warning": ("▲", "#8A5A00"),
+            "info": ("●", "#005A8C")}  # fmt: skip
 
 
 class SignalsModel(QAbstractTableModel):
@@ -51,8 +53,10 @@ class SignalsModel(QAbstractTableModel):
                 if s.severity.value == "warning" and s.unresolved_streak + 1 >= PROMOTE_AFTER_SCS:
                     text += self.tr(" → critical next")
                 return text
-            return (s.id, s.type, str(s.count), SEVERITY[s.severity.value][0],
-                    ", ".join(s.affected_nodes))[col]  # fmt: skip
+            lang = language()
+            return (s.id, label_of("signal_type", s.type, lang), str(s.count),
+                    f"{SEVERITY[s.severity.value][0]} {label(s.severity, lang)}",
+                    ", ".join(queue_label(n, lang) for n in s.affected_nodes))[col]  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QColor(SEVERITY[s.severity.value][1])
         if role == Qt.ItemDataRole.ToolTipRole:
