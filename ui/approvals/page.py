@@ -27,8 +27,10 @@ from app.domain.people import User
 from app.rules.errors import RuleError, ValidationFailed
 from app.services.decision_actions import generated_decision
 from app.store.store import Store
+from app.text.labels import label
 from ui.approvals.model import ApprovalItem, ApprovalsModel, load_items
 from widgets.clock import Clock
+from widgets.formatting import language
 
 
 def content_html(content: GeneratedContent) -> str:
@@ -155,7 +157,7 @@ class ApprovalsPage(QWidget):
             return
         if not generated:
             r = item.request
-            self.preview_title.setText(f"{r.execution_id} · {r.decision_type.value}")
+            self.preview_title.setText(f"{r.execution_id} · {label(r.decision_type, language())}")
             ctx = r.workflow_context or {}
             lines = [str(ctx.get("query") or "")]
             if ctx.get("recommended"):
@@ -165,7 +167,8 @@ class ApprovalsPage(QWidget):
             self.check.setText(self.tr("Open the decision to compare the options and respond."))
             return
         c = item.content
-        self.preview_title.setText(f"{c.title} · {c.kind.value} · {c.model} {c.prompt_version}")
+        kind = label(c.kind, language())
+        self.preview_title.setText(f"{c.title} · {kind} · {c.model} {c.prompt_version}")
         self.text.setHtml(content_html(c))
         rows = "".join(
             f"<tr><td>{'✔' if f.matches else '⚠'}</td><td>{html.escape(f.text)}</td>"
