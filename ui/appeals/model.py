@@ -10,9 +10,11 @@ from sqlalchemy import select
 from app.domain.enums import AppealStatus
 from app.domain.people import Appeal
 from app.domain.wire import from_wire
+from app.store.lookups import user_names
 from app.store.models import AppealRow
 from app.store.store import Store
-from widgets.formatting import local_time
+from app.text.labels import label, person_name
+from widgets.formatting import language, table_time
 
 Index = QModelIndex | QPersistentModelIndex
 OPEN = (AppealStatus.SUBMITTED.value, AppealStatus.IN_REVIEW.value)
@@ -38,11 +40,21 @@ class AppealsModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[Appeal] = []
+        self._names: dict[str, str] = {}
 
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = open_appeals(self._store)
+        with self._store.session() as session:
+            self._names = user_names(session)
         self.endResetModel()
+
+    def names(self) -> dict[str, str]:
+        return self._names
+
+    def name(self, user_id: str | None) -> str:
+        """A user id as the person's display name (never the raw id)."""
+        return person_name(user_id, self._names, language())
 
     def appeal(self, row: int) -> Appeal | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -78,8 +90,8 @@ class AppealsModel(QAbstractTableModel):
         return (
             a.id,
             a.case_id,
-            local_time(a.submitted_at),
-            a.submitted_by,
-            a.original_decider_id or "",
-            a.status.value,
+            table_time(a.submitted_at),
+            self.name(a.submitted_by),
+            self.name(a.original_decider_id),
+            label(a.status, language()),
         )[index.column()]

@@ -30,6 +30,11 @@ def _krw(amount: int | None, korean: bool) -> str:
     return exact if short == exact else f"{short} ({exact})"
 
 
+def amount_text(amount: int | None, korean: bool) -> str:
+    """An amount as the case page shows it: "1억 2,000만원 (120,000,000원)" / "₩120,000,000"."""
+    return _krw(amount, korean)
+
+
 def status_text(value: str) -> str:
     """The case status in the same words as the inbox (``app.text.labels``)."""
     return label_of("CaseStatus", value, language())
