@@ -304,7 +304,9 @@ def test_queue_status_and_assignee_read_as_words_in_both_languages(qapp, big_sto
     try:
         assert install_language(qapp, "ko")
         queues, statuses, people = cells()
-        assert "고객 문의" in queues and "사기 점검" in queues  # the table word, else the store name
+        assert (
+            "고객 문의" in queues and "사기 점검" in queues
+        )  # the table word, else the store name
         assert statuses <= {"신규", "검토 중", "서류 대기", "에스컬레이션"}
         assert people == {"김검토"}
     finally:
