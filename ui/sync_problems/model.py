@@ -18,7 +18,8 @@ from PySide6.QtCore import (
 from app.rules.messages import action_label
 from app.store.outbox import outbox_problems
 from app.store.store import Store
-from widgets.formatting import local_time
+from app.text.labels import label_of
+from widgets.formatting import table_time
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,10 +119,7 @@ class ProblemsModel(QAbstractTableModel):
         p = self.problem(index.row())
         if p is None:
             return None
-        outcome = {
-            "conflict": QCoreApplication.translate("ProblemsModel", "Conflict"),
-            "rejected": QCoreApplication.translate("ProblemsModel", "Rejected"),
-        }.get(p.status, p.status)
+        outcome = label_of("OutboxStatus", p.status, self._lang)
         what = action_label(p.intent.split(".")[-1], self._lang)
-        values = (local_time(p.updated_at), what, p.case_id or "", outcome, p.title)
+        values = (table_time(p.updated_at), what, p.case_id or "", outcome, p.title)
         return values[index.column()]

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.commands.forms import FIELD_LABELS
 from app.rules.errors import RuleError
+from app.rules.messages import action_label
 from app.services import problems
+from app.text.formats import money
 from ui.case.panels import InfoGroup
 from ui.case.wiring import domain_user, local_write_done, open_case
 from ui.context import AppContext
@@ -36,7 +38,15 @@ def field_label(name: str, lang: str) -> str:
     return en if lang == "en" else ko
 
 
-def _shown(value: object) -> str:
+MONEY_FIELDS = frozenset({"limit", "amount"})
+"""Input fields that hold a KRW amount (``app.commands.fields.Money``)."""
+
+
+def _shown(value: object, name: str = "", lang: str = "ko") -> str:
+    if name in MONEY_FIELDS and isinstance(value, int | float):
+        return money(value, lang)
+    if name == "rate" and isinstance(value, int | float):
+        return f"{value:g}%"
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -177,7 +187,7 @@ class SyncProblemsPage(QWidget):
         self.field_errors.setVisible(bool(p.errors))
         lang = self.context.lang
         self.user_input.set_rows(
-            [(field_label(k, lang), _shown(v)) for k, v in p.user_input.items()]
+            [(field_label(k, lang), _shown(v, k, lang)) for k, v in p.user_input.items()]
         )
 
     # -- the three choices ----------------------------------------------------------------------
@@ -214,7 +224,8 @@ class SyncProblemsPage(QWidget):
         draft = problems.copy_to_draft(self.context.store, p.id)
         self.outcome.setText(
             self.tr("Copied to a draft: the {intent} form of {id} opens with it.").format(
-                intent=p.intent, id=p.case_id or p.entity_id
+                intent=action_label(p.intent.split(".")[-1], self.context.lang),
+                id=p.case_id or p.entity_id,
             )
         )
         self.sig_problem_resolved.emit("draft", p.id)
