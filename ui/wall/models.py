@@ -7,6 +7,7 @@ Banded cells carry a shape as well as a colour (● ok, ▲ warning, ◆ critica
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.rules import ops_metrics as om
+from widgets.formatting import format_duration
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,15 +29,11 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def age_text(seconds: int | float | None) -> str:
-    """ "1:05:09" / "4:09" — hours:minutes:seconds, or "—"."""
-    if seconds is None:
+    """How long the oldest contact waits: "1시간 5분" / "4분 9초" ("1 h 5 min"), "—" for nobody
+    waiting (never "0:00")."""
+    if not seconds or seconds < 1:
         return "—"
-    s = int(seconds)
-    if s >= 86400:
-        return translate("Wall", "{d}d {h}h").format(d=s // 86400, h=s % 86400 // 3600)
-    h, rem = divmod(s, 3600)
-    m, sec = divmod(rem, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+    return format_duration(timedelta(seconds=int(seconds)))
 
 
 def percent_text(value: float | None) -> str:
