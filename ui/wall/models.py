@@ -20,8 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.rules import ops_metrics as om
-from widgets.formatting import format_duration
-from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from app.text.labels import person_name, queue_label
+from widgets.formatting import format_duration, language
+from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES, level_word
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -179,7 +180,7 @@ class QueueStatsModel(QAbstractTableModel):
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text, level = self._value(name, index.row())
-            return f"{self.headers()[name]}: {text} ({level})"
+            return f"{self.headers()[name]}: {text} ({level_word(level)})"
         return None
 
 
@@ -196,6 +197,7 @@ class LiveCallsModel(QAbstractTableModel):
         self._calls: list[dict[str, Any]] = []
         self._queue_names: dict[str, str] = {}
         self._ages: dict[str, float] = {}
+        self.people: dict[str, str] = {}  # user id → display name
 
     def set_calls(
         self, calls: list[dict[str, Any]], queue_names: dict[str, str], ages: dict[str, float]
@@ -241,7 +243,7 @@ class LiveCallsModel(QAbstractTableModel):
 
     def _text(self, name: str, call: dict[str, Any]) -> tuple[str, str]:
         if name == "queue":
-            return self._queue_names.get(call.get("queue") or "", call.get("queue") or ""), "ok"
+            return queue_label(call.get("queue"), language(), self._queue_names), "ok"
         if name == "state":
             states = {
                 "ringing": translate("LiveCallsModel", "Ringing"),
@@ -250,7 +252,8 @@ class LiveCallsModel(QAbstractTableModel):
             }
             return states.get(call.get("state") or "", call.get("state") or ""), "ok"
         if name == "agent":
-            return str(call.get("agent_id") or "—").removeprefix("u_"), "ok"
+            agent = call.get("agent_id")
+            return (person_name(agent, self.people, language()) if agent else "—"), "ok"
         if name == "sentiment":
             s = call.get("current_sentiment") or ""
             words = {
