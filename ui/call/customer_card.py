@@ -14,9 +14,11 @@ from app.domain.enums import CallFlow, CallState
 from app.rules import sla
 from app.rules.errors import RuleError
 from app.rules.pii import mask_identifier, mask_name
+from app.text.labels import label as word
+from app.text.labels import label_of, queue_label
 from ui.call.common import section_title
 from ui.call.source import CaseLine
-from widgets.formatting import local_time
+from widgets.formatting import language, table_time
 from widgets.sla_countdown import (
     BANDS,
     accessible_text,
@@ -157,7 +159,7 @@ class CustomerCard(QFrame):
         self.account.setToolTip(self.tr("Masked: only the last 4 digits are shown"))
         self.phone.setText(mask_identifier(c.phone) or "—")
         self.flow.setText(self.flow_text(call.flow))
-        self.queue.setText(queue_name)
+        self.queue.setText(queue_label(call.queue, language(), {call.queue: queue_name}))
         self._sla = None
         if call.started_at is not None:
             try:
@@ -169,13 +171,22 @@ class CustomerCard(QFrame):
         if self._sla is not None and call.state is CallState.ENDED:
             self._sla = sla.mark_met(self._sla, call.ended_at or now)
         self.tick(now)
+        lang = language()
         self.cases.setText(
-            "\n".join(f"{k.id} · {k.priority} · {k.status}" for k in cases)
+            "\n".join(
+                f"{k.id} · {str(k.priority).upper()} · {label_of('CaseStatus', k.status, lang)}"
+                for k in cases
+            )
             or self.tr("None in the local store")
         )
         self.past.setText(
             "\n".join(
-                f"{local_time(p.started_at, '%m-%d %H:%M')} · {p.disposition or p.state.value}"
+                f"{table_time(p.started_at)} · "
+                + (
+                    label_of("Disposition", p.disposition, lang)
+                    if p.disposition
+                    else word(p.state, lang)
+                )
                 for p in past
             )
             or self.tr("No earlier calls")
