@@ -382,6 +382,19 @@ LABELS: dict[str, dict[str, Pair]] = {
         "deny": ("자동 거부", "Auto-deny"),
         "refer": ("심사 회부", "Refer to review"),
     },
+    "qa_sample_reason": {
+        "random": ("무작위", "Random"),
+        "new_reviewer": ("신규 검토자", "New reviewer"),
+        "borderline": ("경계 점수", "Borderline score"),
+        "complex": ("복잡 케이스", "Complex case"),
+        "high_amount": ("고액", "High amount"),
+        "vip": ("VIP", "VIP"),
+        "appealed": ("이의 제기됨", "Appealed"),
+    },
+    "qa_review_status": {
+        "open": ("평가 대기", "Open"),
+        "done": ("평가 완료", "Done"),
+    },
     "cadence": {
         "weekly": ("매주", "Weekly"),
         "biweekly": ("격주", "Every two weeks"),

@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 from app.domain.enums import QABand
 from app.domain.people import QAReview
 from app.rules import qa
+from app.text.labels import label_of, person_name
+from widgets.formatting import language
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -87,15 +89,16 @@ class QATasksModel(_Table):
         super().__init__(parent)
         self._reviews: list[QAReview] = []
 
-    def set_reviews(self, reviews: list[QAReview]) -> None:
+    def set_reviews(self, reviews: list[QAReview], names: dict[str, str] | None = None) -> None:
         self.beginResetModel()
+        lang, names = language(), names or {}
         self._reviews = sorted(reviews, key=lambda r: (r.status != "open", r.case_id))
         self._rows = [
             (
                 r.case_id,
-                r.sample_reason,
-                r.reviewed_user_id or "",
-                r.status,
+                label_of("qa_sample_reason", r.sample_reason, lang),
+                person_name(r.reviewed_user_id, names, lang) if r.reviewed_user_id else "",
+                label_of("qa_review_status", r.status, lang),
                 "" if r.total is None else f"{r.total:g}",
                 band_text(band_of(r)),
             )
@@ -121,7 +124,7 @@ class ReviewerResultsModel(_Table):
     )
     NUMERIC = frozenset(range(1, 7))
 
-    def set_reviews(self, reviews: list[QAReview]) -> None:
+    def set_reviews(self, reviews: list[QAReview], names: dict[str, str] | None = None) -> None:
         totals: dict[str, list[float]] = defaultdict(list)
         bands: dict[str, Counter] = defaultdict(Counter)
         for r in reviews:
@@ -133,7 +136,7 @@ class ReviewerResultsModel(_Table):
         self.beginResetModel()
         self._rows = [
             (
-                who,
+                person_name(who, names or {}, language()) if who != "—" else who,
                 len(values),
                 f"{sum(values) / len(values):.1f}",
                 *(bands[who][b] for b in QABand),
