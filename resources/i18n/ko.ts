@@ -2720,6 +2720,11 @@
         <translation>[{id}] {summary} (확신도 {c:.0%})</translation>
     </message>
     <message>
+        <location filename="../../ui/checkpoint/feedback_form.py" line="85"/>
+        <source>[{id}] {summary} (confidence {c:.0%})</source>
+        <translation>[{id}] {summary} (확신도 {c:.0%})</translation>
+    </message>
+    <message>
         <source>Decision on {id}</source>
         <translation>{id} 결정</translation>
     </message>

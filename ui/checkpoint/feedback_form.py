@@ -82,7 +82,7 @@ class FeedbackForm(QWidget):
         self.decisions: list[QComboBox] = []
         self.notes: list[QLineEdit] = []
         for i, p in enumerate(checkpoint.proposals):
-            text = self.tr("[{id}] {summary} (confidence: {c:.2f})").format(
+            text = self.tr("[{id}] {summary} (confidence {c:.0%})").format(
                 id=p.id, summary=p.summary, c=p.confidence
             )
             label = QLabel(text, proposals)
