@@ -311,3 +311,24 @@ def test_queue_status_and_assignee_read_as_words_in_both_languages(qapp, big_sto
         assert people == {"김검토"}
     finally:
         install_language(qapp, "en")
+
+
+def test_the_longest_korean_cells_fit_their_columns(qapp, fonts):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.inbox.columns import WIDTH_CHARS, Column
+    from ui.look import FONT_FAMILY
+
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(10)
+    metrics = QFontMetrics(font)
+    icon = metrics.height()  # the SLA cell paints its state shape before the words
+    longest = {
+        Column.SLA: ("일시정지 · 19시간 59분", icon),
+        Column.AMOUNT: ("95억 3,001만 2,345원", 0),
+        Column.UPDATED: ("12. 12. 21:28", 0),
+        Column.STATUS: ("에스컬레이션", 0),
+    }
+    for column, (text, extra) in longest.items():
+        width = WIDTH_CHARS[column] * metrics.averageCharWidth() + 16  # as InboxPage sets it
+        assert metrics.horizontalAdvance(text) + extra + 8 <= width, (column, text)

@@ -38,17 +38,19 @@ def header(column: Column) -> str:
     }[column]
 
 
-# Widths at the default font, in "average character widths" (scaled by the view).
+# Widths at the default font, in "average character widths" (scaled by the view); wide enough
+# for the longest Korean cell ("일시정지 · 19시간 59분" beside the SLA icon, "5억 3,001만 2,345원",
+# "12. 12. 21:28"): tests/qt/test_inbox_model.py checks none is clipped.
 WIDTH_CHARS: dict[Column, int] = {
     Column.PRIORITY: 11,
-    Column.SLA: 21,
+    Column.SLA: 26,
     Column.CASE: 26,
     Column.CUSTOMER: 22,
-    Column.AMOUNT: 16,
+    Column.AMOUNT: 22,
     Column.QUEUE: 18,
     Column.STATUS: 15,
     Column.ASSIGNEE: 14,
-    Column.UPDATED: 12,
+    Column.UPDATED: 15,
 }
 
 
