@@ -27,12 +27,7 @@ translate = QCoreApplication.translate
 def band_text(band: QABand | None) -> str:
     if band is None:
         return ""
-    return {
-        QABand.EXCELLENT: translate("QAModels", "Excellent"),
-        QABand.GOOD: translate("QAModels", "Good"),
-        QABand.NEEDS_IMPROVEMENT: translate("QAModels", "Needs improvement"),
-        QABand.POOR: translate("QAModels", "Poor"),
-    }[band]
+    return label_of("QABand", band, language())
 
 
 def band_of(review: QAReview) -> QABand | None:
