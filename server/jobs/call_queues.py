@@ -58,7 +58,7 @@ def _roster(s, call: dict) -> rules.Roster:
 
 
 def _breach(c: rules.Contact) -> dict:
-    _name, limit = rules.QUEUE_LABELS.get(c.queue, (c.queue, "—"))
+    limit = rules.QUEUE_LIMITS.get(c.queue, "—")
     due = format_time(rules.queue_due(c))
     # the queue id: each client renders it as the queue's name in its language (alert_text)
     params = {"contact_id": c.id, "queue": c.queue, "limit": limit, "due_at": due}
