@@ -194,7 +194,7 @@ LABELS: dict[str, dict[str, Pair]] = {
         "msp": ("MSP", "MSP"),
         "general": ("일반", "General"),
         "after_hours": ("업무시간 외", "After hours"),
-        "emergency": ("긴급", "Emergency"),
+        "emergency": ("긴급 장애", "Emergency"),
     },
     "CallState": {
         "ringing": ("수신 중", "Ringing"),
