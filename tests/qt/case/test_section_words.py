@@ -45,3 +45,11 @@ def test_sections_in_english():
     assert rows["Product"] == "Business loan"
     assert rows["Amount"] == "₩120,000,000"
     assert sections.status_text("awaiting_docs") == "Awaiting docs"
+
+
+def test_action_choices_read_as_words(lang_ko):
+    from ui.case.actions import choice_text
+
+    assert choice_text("senior_reviewer") == "선임 검토자"
+    assert choice_text("info_provided") == "정보 안내"
+    assert choice_text("p1") == "P1"
