@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 from app.domain.wire import format_time
 from app.rules import ops_metrics as om
 from app.rules import reports
+from app.text.labels import queue_label
 from ui.ops.export import write_csv
 from ui.tasks import Latest, TaskKeeper
+from widgets.formatting import language
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -114,6 +116,8 @@ class ReportModel(QAbstractTableModel):
                 return section_label(value)
             if index.column() == 2:
                 return value.upper()
+            if index.column() == 3 and value:
+                return queue_label(value, language())  # the queue's name, not its id
             if index.column() == 8:
                 return value if value else "—"
             return value
