@@ -81,7 +81,7 @@ def test_changing_weights_re_ranks_the_options(qtbot, dstore, clock, users):
 def test_approval_above_the_users_level_is_refused(qtbot, dstore, clock, users):
     page = make_page(qtbot, dstore, clock, users["u_senior2"], EXEC_HEADCOUNT)
     assert not page.form.submit.isEnabled()
-    assert "E006" in page.form.refusal.text() and "DIVISION" in page.form.refusal.text()
+    assert "E006" in page.form.refusal.text() and "Division head" in page.form.refusal.text()
     page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
     page.form.level.setCurrentIndex(page.form.level.findData("DIVISION"))
     page.form.rationale.setPlainText("근거")

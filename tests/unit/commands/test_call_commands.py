@@ -56,7 +56,8 @@ def test_after_call_work_ends_the_call_with_the_work() -> None:
 def test_only_the_calls_agent_writes_after_call_work() -> None:
     with pytest.raises(Forbidden) as info:
         acw(state(), actor=AGENT2)  # agent2 on agent1's call
-    assert info.value.code == "forbidden" and "u_agent1" in info.value.en
+    assert info.value.code == "forbidden" and "another agent" in info.value.en
+    assert "u_agent1" not in info.value.ko  # no raw user id reaches a person
     with pytest.raises(Forbidden):
         acw(state(agent=None))  # nobody's call
     for actor in (SUPERVISOR, REVIEWER):  # the role first
