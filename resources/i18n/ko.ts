@@ -127,7 +127,7 @@
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
         <source>Seen</source>
-        <translation>발생 시각</translation>
+        <translation>수신 시각</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
@@ -236,12 +236,12 @@
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="117"/>
         <source>Anyone</source>
-        <translation>모두</translation>
+        <translation>전체</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="118"/>
         <source>Me</source>
-        <translation>나</translation>
+        <translation>본인</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="119"/>
@@ -1980,7 +1980,7 @@
     </message>
     <message>
         <source>Thanks ✓</source>
-        <translation>감사합니다 ✓</translation>
+        <translation>의견 감사합니다 ✓</translation>
     </message>
 </context>
 <context>
@@ -2169,7 +2169,7 @@
     </message>
     <message>
         <source>Customer trend</source>
-        <translation>고객 추세</translation>
+        <translation>고객 감정 추세</translation>
     </message>
     <message>
         <source>alert</source>
@@ -2522,7 +2522,7 @@
     </message>
     <message>
         <source>Stored</source>
-        <translation>저장소 값</translation>
+        <translation>저장된 값</translation>
     </message>
 </context>
 <context>
@@ -2705,7 +2705,7 @@
     </message>
     <message>
         <source>Immediate choices</source>
-        <translation>즉시 선택지</translation>
+        <translation>즉시 조치</translation>
     </message>
     <message>
         <source>Feedback</source>
@@ -3549,7 +3549,7 @@
     </message>
     <message>
         <source>Online</source>
-        <translation>접속</translation>
+        <translation>접속 중</translation>
     </message>
     <message>
         <source>Available</source>
@@ -3636,7 +3636,7 @@
     </message>
     <message>
         <source>Live calls</source>
-        <translation>실시간 통화</translation>
+        <translation>진행 중인 통화</translation>
     </message>
     <message>
         <source>Appeals overturn rate (target 10-20 %)</source>
@@ -3711,7 +3711,7 @@
     </message>
     <message>
         <source>Identifier</source>
-        <translation>항목</translation>
+        <translation>식별 정보</translation>
     </message>
     <message>
         <source>Reason</source>
