@@ -7,8 +7,11 @@ missing parameters to "—" (a newer server may send a code an older client does
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
+from datetime import date
 
+from app.text.formats import form_date
 from app.text.josa import vfill
 from app.text.labels import label_of, queue_label
 
@@ -85,4 +88,7 @@ def render(code: str, params: Mapping[str, object] | None = None, lang: str = "k
             values[key] = label_of(kind, values[key], lang)
     if "queue" in values:
         values["queue"] = queue_label(str(values["queue"]), lang)
+    if "deadline" in values:
+        with contextlib.suppress(ValueError):  # an ISO date: as people write dates
+            values["deadline"] = form_date(date.fromisoformat(str(values["deadline"])), lang)
     return vfill(template, (), values)

@@ -96,3 +96,15 @@ def test_queues_and_people_read_as_names():
     assert person_name(None, names) == "—"
     assert user_with_roles("박지훈", [Role.REVIEWER], "ko") == "박지훈 (검토자)"
     assert user_with_roles("박지훈", ["reviewer", "qa"], "en") == "박지훈 (Reviewer, QA)"
+
+
+def test_alert_texts_render_values_as_words():
+    from app.rules.alert_text import render
+
+    assert render("docs_overdue", {"deadline": "2026-12-02", "case_id": "C-1"}, "ko") == (
+        "서류 제출 기한(2026. 12. 2.)이 지났습니다: C-1"
+    )
+    assert "MSP 일반 문의 큐" in render("call_queue_breach", {"queue": "msp_general"}, "ko")
+    assert render("approval_expired", {"request_id": "AR-1", "hours": 24}, "ko").startswith(
+        "승인 요청 AR-1이 24시간"  # the particle agrees with the id (1: 일)
+    )
