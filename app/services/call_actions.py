@@ -202,7 +202,7 @@ def draft_summary(segments: Sequence[Segment], lang: str = "ko") -> str:
     if customer:
         lines.append(f"{inquiry}: {_clip(customer[0].Content)}")
     if issues:
-        lines.append(f"{issue_l}: " + "; ".join(issues[:5]))
+        lines.append(f"{issue_l}: " + " · ".join(issues[:5]))  # no English-style semicolons
     if categories:
         lines.append(f"{cat_l}: " + ", ".join(categories))
     if customer:
