@@ -32,13 +32,14 @@ ROWS_SQL = (
     "WHERE cases.id IN ({marks})"
 )
 SLA_SQL = "SELECT id, json_extract(data, '$.sla') FROM cases WHERE id IN ({marks})"
+TICK_P99_MS = 8.0  # issue 21: the tick's p99 beside its median
 
 
 def filter_changes(me: str, n: int) -> list[Any]:
     """``n`` filters a reviewer would click through: sorts, queues, priorities, SLA, text."""
     from app.domain.enums import Priority
+    from app.rules.lifecycle import ACTIVE_STATUSES
     from app.store.inbox import InboxFilter
-    from ui.inbox.columns import ACTIVE_STATUSES
 
     base = InboxFilter(me=me, statuses=ACTIVE_STATUSES)
     steps = [
@@ -93,6 +94,7 @@ def make_page(store_path: Path, rows_visible: int | None = None) -> tuple[Any, A
     """(app, page, store): an InboxPage of the real app look (font, theme) over the store."""
     pin_none()
     from app.store.store import Store
+    from ui.bridge import SyncBridge
     from ui.inbox.page import InboxPage
     from ui.inbox.source import InboxSource
     from ui.main import make_app
@@ -103,7 +105,8 @@ def make_page(store_path: Path, rows_visible: int | None = None) -> tuple[Any, A
     app, _lang = make_app(Options())
     store = Store.open(store_path)
     clock = Clock()
-    page = InboxPage(InboxSource(store), clock, TaskKeeper(), "u_admin1")
+    bridge = SyncBridge(store)
+    page = InboxPage(InboxSource(store), clock, TaskKeeper(), "u_admin1", runner=bridge.runner)
     page.resize(1440, 900)
     page.refresh_queues()
     page.load_now()
@@ -165,7 +168,7 @@ def inbox_filter(store_path: Path, n: int) -> Figure:
         value, floor_value = median(values), median(floors)
         return judge(
             "inbox_filter_ms", value, "ms", floor="raw sqlite3, same query and first page",
-            floor_value=floor_value, max_value=50, max_ratio=3,
+            floor_value=floor_value, max_value=30, max_ratio=2,
             note=f"median of {n} over {store_path.stat().st_size >> 20} MiB store; "
             f"max {max(values):.1f} ms; shown at once {min(counts)}..{max(counts)} rows; "
             f"{painted.count} paints",
@@ -233,11 +236,17 @@ def sla_tick(store_path: Path, ticks: int) -> Figure:
             clock.tick()
             _frame(app)
             samples.append((time.perf_counter() - t0) * 1000)
-        return judge(
+        p99 = percentile(samples, 99)
+        fig = judge(
             "sla_tick_ms", median(samples), "ms", max_value=2,
             note=f"rows {first}..{last} visible ({last - first + 1}); median of {ticks} ticks, "
-            f"p99 {percentile(samples, 99):.2f} ms; {painted.count} paints",
+            f"p99 {p99:.2f} ms; {painted.count} paints",
+            p99_ms=round(p99, 3),
         )  # fmt: skip
+        fig.target += f" and p99 <= {TICK_P99_MS:g} ms"
+        if fig.ok:
+            fig.ok = p99 <= TICK_P99_MS
+        return fig
     finally:
         page.close()
         store.close()

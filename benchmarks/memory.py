@@ -13,10 +13,10 @@ def rss(store_path: Path) -> Figure:
     name = "rss_mb"
     out = probe("inbox", str(store_path), "rss", timeout=600)
     if out.get("rss_mb") is None:
-        return unavailable(name, "MB", "<= 400 MB", out.get("error", "no RSS reported"))
+        return unavailable(name, "MB", "<= 250 MB", out.get("error", "no RSS reported"))
     call = out.get("call_page") or f"call page failed: {out.get('call_page_error')}"
     return judge(
-        name, out["rss_mb"], "MB", max_value=400,
+        name, out["rss_mb"], "MB", max_value=250,
         note=f"inbox painted {out['rss_inbox_mb']:.0f} MB, scrolled to the end "
         f"{out['rss_scrolled_mb']:.0f} MB, then {call} opened (no call streaming in this "
         "process: see transcript figures)",

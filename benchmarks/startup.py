@@ -68,9 +68,9 @@ def startup_cold(repeats: int = 3) -> Figure:
     value, floor_value = _median_of(runs), _median_of(floors)
     if value is None or floor_value is None:
         why = next(r["error"] for r in runs + floors if r.get("ms") is None)
-        return unavailable(name, "ms", "ratio <= 3", why, floor)
+        return unavailable(name, "ms", "ratio <= 1.5", why, floor)
     return judge(
-        name, value, "ms", floor=floor, floor_value=floor_value, max_ratio=3,
+        name, value, "ms", floor=floor, floor_value=floor_value, max_ratio=1.5,
         note=f"median of {repeats} cold processes each (process spawn → first paint); "
         f"runs {_ms_list(runs)} ms",
     )  # fmt: skip
@@ -83,9 +83,9 @@ def inbox_first_paint(store_path: Path, repeats: int = 3) -> Figure:
     value = _median_of(runs)
     if value is None:
         why = next(r["error"] for r in runs if r.get("ms") is None)
-        return unavailable(name, "ms", "<= 1000 ms", why)
+        return unavailable(name, "ms", "<= 800 ms", why)
     return judge(
-        name, value, "ms", max_value=1000,
+        name, value, "ms", max_value=800,
         note=f"median of {repeats} cold processes (spawn → inbox table painted with "
         f"{runs[0].get('rows')} rows); runs {_ms_list(runs)} ms",
     )  # fmt: skip

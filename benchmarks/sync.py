@@ -22,6 +22,8 @@
 from __future__ import annotations
 
 import asyncio
+import random
+import string
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -84,12 +86,12 @@ def initial_sync(env: Env) -> Figure:
         value, report = asyncio.run(run())
     except Exception as exc:  # the engine is still being finished by its owner
         store.close()
-        return unavailable(name, "s", "ratio <= 2", f"sync engine failed: {exc!r}", floor)
+        return unavailable(name, "s", "ratio <= 1.5", f"sync engine failed: {exc!r}", floor)
     store.close()
     env.store_filled_by = "initial sync (HTTP, real engine)"
     pulled = report.pulled
     return judge(
-        name, value, "s", floor=floor, floor_value=floor_s, max_ratio=2,
+        name, value, "s", floor=floor, floor_value=floor_s, max_ratio=1.5,
         note=f"{pulled.changes} changes in {pulled.pages} pages ({n_floor} in the floor); "
         f"{pulled.changes / value:.0f} changes/s applied; {where}",
     )  # fmt: skip
@@ -157,11 +159,11 @@ def delta_sync(env: Env, rounds: int = 5) -> Figure:
     try:
         asyncio.run(run())
     except Exception as exc:
-        return unavailable(name, "ms", "<= 300 ms", f"live sync failed: {exc!r}")
+        return unavailable(name, "ms", "<= 150 ms", f"live sync failed: {exc!r}")
     finally:
         store.close()
     return judge(
-        name, median(samples), "ms", max_value=300,
+        name, median(samples), "ms", max_value=150,
         note=f"median of {rounds} rounds of {n} changed cases, server commit -> SSE change -> "
         f"pulled and applied; rounds: {', '.join(f'{s:.0f}' for s in samples)} ms",
     )  # fmt: skip
@@ -223,9 +225,11 @@ def push_rate(env: Env) -> Figure:
     session = env.session(url=url)
     tasks = _open_tasks(db, n, dict(session.user))
     if not tasks:
-        return unavailable(name, "actions/s", ">= 200 actions/s", "no open tasks on the server")
+        return unavailable(name, "actions/s", ">= 300 actions/s", "no open tasks on the server")
     store = Store.open(env.copy_store("push.sqlite3"))
-    tag = f"bench-push-{time.time_ns()}"
+    # letters only: a long run of digits in a comment is redacted as an identifier (server.pii),
+    # and the check below would then find none of them
+    tag = "bench-push-" + "".join(random.choices(string.ascii_lowercase, k=12))
     with store.transaction() as s:  # offline: the outbox fills, nothing is sent
         for i in range(n):
             task_id, case_id = tasks[i % len(tasks)]
@@ -250,7 +254,7 @@ def push_rate(env: Env) -> Figure:
         seconds, report = asyncio.run(run())
     except Exception as exc:
         store.close()
-        return unavailable(name, "actions/s", ">= 200 actions/s", f"push failed: {exc!r}")
+        return unavailable(name, "actions/s", ">= 300 actions/s", f"push failed: {exc!r}")
     store.close()
     seen = _server_comments(db, {c for _t, c in tasks}, tag)
     lost = [i for i in range(n) if seen[f"{tag}-{i}"] == 0]
@@ -258,7 +262,7 @@ def push_rate(env: Env) -> Figure:
     rate = len(report.applied) / seconds
     checked = not lost and not doubled and len(report.applied) == n
     fig = judge(
-        name, rate, "actions/s", min_value=200,
+        name, rate, "actions/s", min_value=300,
         note=f"{n} comments on {len(tasks)} tasks in {seconds:.2f} s; applied "
         f"{len(report.applied)}, conflict {len(report.conflict)}, rejected "
         f"{len(report.rejected)}, deferred {len(report.deferred)}; lost {len(lost)}, "

@@ -3,6 +3,11 @@
     reviewer-server [--db URL] [--host 127.0.0.1] [--port 8765] [--demo] [--seed-cases N]
                     [--speed F] [--no-scheduler] [--instance NAME] [--leader-poll S]
                     [--scheduler-interval S] [--audit-key-file PATH]
+    reviewer-server load-hr DIR [--db URL]
+
+``load-hr`` checks the HR knowledge graph in DIR (CSV / JSON per table, docs/HR_GRAPH.md) and
+replaces the stored graph with it in one transaction; on any problem it prints each one (table,
+row, column) and changes nothing (exit status 2).
 
 The scheduler (SLA, checkpoint, approval, call-queue, assignment and report jobs) runs in every
 mode on the server's one clock; ``--no-scheduler`` leaves it out (a read-only replica). Work
@@ -29,6 +34,7 @@ import uvicorn
 from app.text import log_redaction
 from server.app import create_app
 from server.config import ServerConfig
+from server.jobs.decisions import stop_runner
 from server.leader import exclusive, start_leadership
 
 log = logging.getLogger("reviewer-server")
@@ -93,7 +99,33 @@ def _after_shutdown(sig: int, frame: object) -> None:
     log.info("stopped by signal %s", sig)
 
 
+def load_hr(argv: list[str]) -> int:
+    """``reviewer-server load-hr DIR [--db URL]``."""
+    from server.hr.load import HRLoadError, load_dir
+    from server.storage import ServerDB
+
+    p = argparse.ArgumentParser(prog="reviewer-server load-hr", description=load_hr.__doc__)
+    p.add_argument("directory", type=Path, help="CSV / JSON files, one per table")
+    p.add_argument("--db", default=None, help="SQLAlchemy URL (default: SQLite in the data dir)")
+    args = p.parse_args(argv)
+    db = ServerDB(args.db or default_db_url())
+    try:
+        counts = load_dir(db, args.directory)
+    except HRLoadError as exc:
+        print("reviewer-server load-hr: nothing loaded:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    print(", ".join(f"{name} {n}" for name, n in counts.items()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["load-hr"]:
+        return load_hr(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
     log_redaction.install("uvicorn", "uvicorn.error", "uvicorn.access")  # no identifier logged
@@ -149,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         server.run()
     finally:
         live.stop()
+        stop_runner(app)
         app.state.bus.close()
         db.dispose()
     return 0

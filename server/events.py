@@ -40,7 +40,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-EVENT_TYPES = ("call.segment", "call.state", "queue.stats", "change", "alert")
+EVENT_TYPES = ("call.segment", "call.state", "queue.stats", "change", "decision.step", "alert")
 _LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
 
 

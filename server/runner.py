@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from server.app import create_app
 from server.config import ServerConfig
+from server.jobs.decisions import stop_runner
 
 
 def free_port() -> int:
@@ -33,6 +34,7 @@ class RunningServer:
         bus = getattr(self.app.state, "bus", None)
         if bus is not None:
             bus.close()
+        stop_runner(self.app)  # a decision question still running finishes first
         self.server.should_exit = True
         self.thread.join(timeout)
         if self.thread.is_alive():

@@ -22,12 +22,12 @@ alert twice; the very first run only records the time.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from app.domain.cases import SlaInfo
 from app.domain.checkpoints import Checkpoint
@@ -36,14 +36,15 @@ from app.domain.wire import format_time, from_wire, parse_time, to_wire
 from app.rules import checkpoints as cp_rules
 from app.rules import ops_metrics
 from app.rules import sla as sla_rules
+from app.rules.zone import KST as SEOUL
 from app.text.formats import form_date
 from server import jobs, storage
 from server.events import EventBus
 
 log = logging.getLogger(__name__)
-SEOUL = ZoneInfo("Asia/Seoul")
 ACTIVE = ["open", "pending", "escalated", "awaiting_docs"]
 META_KEY = "scheduler_last_run"
+FAILURES_KEY = "scheduler_failures"
 
 
 def _utc_now() -> datetime:
@@ -75,9 +76,22 @@ class Scheduler:
         while not self._stop.is_set():
             try:
                 self.tick()
-            except Exception:
+            except Exception as exc:
                 log.exception("scheduler tick failed")
+                self._record_failure(exc)
             self._stop.wait(self.interval_s)
+
+    def _record_failure(self, exc: Exception) -> None:
+        """The last 20 failed ticks in meta ``scheduler_failures`` (the scheduled_jobs tool)."""
+        try:
+            with self.db.session() as s:
+                raw = storage.get_meta(s, FAILURES_KEY)
+                kept = (json.loads(raw) if raw else [])[-19:]
+                kept.append([format_time(self.clock()), f"{type(exc).__name__}: {exc}"[:300]])
+                storage.set_meta(s, FAILURES_KEY, json.dumps(kept, ensure_ascii=False))
+                s.commit()
+        except Exception:
+            log.exception("could not record the scheduler failure")
 
     # -- one run ------------------------------------------------------------------------------
     def tick(self) -> dict:

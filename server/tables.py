@@ -202,3 +202,6 @@ ops_reports = Table(
     Column("data", JSON, nullable=False),
     Index("ix_ops_reports_period_start", "period", "start"),
 )
+
+# The HR knowledge graph's tables (seed 002, docs/HR_GRAPH.md) join this metadata.
+from server.hr import tables as _hr_tables  # noqa: E402,F401  (registers hr_* tables)

@@ -1,124 +1,72 @@
 """Decoding a ``GET /v1/changes`` body once, keeping the text of each change's ``data``.
 
 The store keeps every entity's ``data`` as JSON text; re-encoding the decoded documents cost
-about as much as decoding the page. :func:`parse_changes_body` decodes the body with the
-``json`` module's own C scanner and, for each element of ``changes``, also returns the exact
-text of its ``data`` value (a slice of the body), which the apply can store as is
-(``app.store.types.JSONText``). The result equals ``json.loads(text)``; any body this walker
-does not expect is decoded by ``json.loads`` instead (and no texts are returned).
+about as much as decoding the page. :func:`parse_changes_body` decodes the body with msgspec
+(a kept library) into typed structs whose ``data`` is a ``msgspec.Raw`` — the exact bytes of
+that value in the body, which the apply stores as is (``app.store.types.JSONText``) — and then
+decodes each ``data`` once. The result equals ``json.loads(text)`` for every member the feed
+defines (API.md "Change feed"); a body of another shape is decoded by ``json.loads`` instead
+(and no texts are returned), and invalid JSON raises ``json.JSONDecodeError`` as before.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable
-from json.decoder import scanstring
 from typing import Any
 
-_scan_once = json.JSONDecoder().scan_once  # the C scanner: (value, end) at an index
-_ws = re.compile(r"[ \t\n\r]*").match
-_SPACE = " \t\n\r"
+import msgspec
+
+_UNSET = msgspec.UNSET
 
 
-class _Unexpected(ValueError):
-    pass
+class _Change(msgspec.Struct, omit_defaults=True):
+    seq: Any = _UNSET
+    entity: Any = _UNSET
+    id: Any = _UNSET
+    op: Any = _UNSET
+    version: Any = _UNSET
+    data: msgspec.Raw | msgspec.UnsetType = _UNSET
 
 
-def parse_changes_body(text: str) -> tuple[Any, list[str | None] | None]:
+class _Body(msgspec.Struct):
+    changes: list[_Change] | msgspec.UnsetType = _UNSET
+    cursor: Any = _UNSET
+    has_more: Any = _UNSET
+    server_time: Any = _UNSET
+    reset: Any = _UNSET
+
+
+_CHANGE_FIELDS = ("seq", "entity", "id", "op", "version")
+_BODY_FIELDS = ("cursor", "has_more", "server_time", "reset")
+_decode_body = msgspec.json.Decoder(_Body).decode
+_decode_any = msgspec.json.Decoder().decode
+
+
+def parse_changes_body(text: str | bytes) -> tuple[Any, list[str | None] | None]:
     """``(json.loads(text), data texts)``; the texts align with ``body["changes"]``
     (None where an element had no ``data``), or are None when the fallback decoded the body."""
     try:
-        return _body(text)
-    except (ValueError, IndexError, KeyError, StopIteration, RecursionError):
+        typed = _decode_body(text)
+    except msgspec.ValidationError:  # valid JSON of another shape
         return json.loads(text), None
-
-
-def _body(s: str) -> tuple[dict[str, Any], list[str | None] | None]:
-    i = _ws(s, 0).end()
-    if s[i] != "{":
-        raise _Unexpected
-    body, texts, i = _object(s, i + 1, "changes", _changes_value)
-    if _ws(s, i).end() != len(s):
-        raise _Unexpected
+    except msgspec.DecodeError:  # invalid JSON: the same error json.loads gives
+        return json.loads(text), None
+    body: dict[str, Any] = {}
+    texts: list[str | None] | None = None
+    if typed.changes is not _UNSET:
+        items: list[dict[str, Any]] = []
+        texts = []
+        for change in typed.changes:
+            item = {f: v for f in _CHANGE_FIELDS if (v := getattr(change, f)) is not _UNSET}
+            raw = change.data
+            if raw is _UNSET:
+                texts.append(None)
+            else:
+                item["data"] = _decode_any(raw)
+                texts.append(bytes(raw).decode())
+            items.append(item)
+        body["changes"] = items
+    for f in _BODY_FIELDS:
+        if (v := getattr(typed, f)) is not _UNSET:
+            body[f] = v
     return body, texts
-
-
-Hook = Callable[[str, int], tuple[Any, Any, int]]
-
-
-def _object(s: str, i: int, hooked: str, hook: Hook) -> tuple[dict[str, Any], Any, int]:
-    """The object from just after its ``{``: (members, what ``hook`` said of the ``hooked``
-    member or None, end). ``hook(s, i) -> (value, extra, end)`` reads that member's value; the
-    C scanner reads the others."""
-    obj: dict[str, Any] = {}
-    extra = None
-    if s[i] in _SPACE:
-        i = _ws(s, i).end()
-    if s[i] == "}":
-        return obj, extra, i + 1
-    while True:
-        if s[i] != '"':
-            raise _Unexpected
-        key, i = scanstring(s, i + 1)
-        if s[i] in _SPACE:
-            i = _ws(s, i).end()
-        if s[i] != ":":
-            raise _Unexpected
-        i += 1
-        if s[i] in _SPACE:
-            i = _ws(s, i).end()
-        if key == hooked:
-            obj[key], extra, i = hook(s, i)
-        else:
-            obj[key], i = _scan_once(s, i)
-        if s[i] in _SPACE:
-            i = _ws(s, i).end()
-        if s[i] == ",":
-            i += 1
-            if s[i] in _SPACE:
-                i = _ws(s, i).end()
-            continue
-        if s[i] != "}":
-            raise _Unexpected
-        return obj, extra, i + 1
-
-
-def _changes_value(s: str, i: int) -> tuple[Any, list[str | None] | None, int]:
-    """The body's ``changes``: an array walked element by element, anything else as is."""
-    if s[i] != "[":
-        value, end = _scan_once(s, i)
-        return value, None, end
-    return _changes(s, i + 1)
-
-
-def _data_value(s: str, i: int) -> tuple[Any, str, int]:
-    """A change's ``data``: its value and its exact text."""
-    value, end = _scan_once(s, i)
-    return value, s[i:end], end
-
-
-def _changes(s: str, i: int) -> tuple[list[Any], list[str | None], int]:
-    """The ``changes`` array from just after its ``[``: (elements, data texts, end)."""
-    items: list[Any] = []
-    texts: list[str | None] = []
-    if s[i] in _SPACE:
-        i = _ws(s, i).end()
-    if s[i] == "]":
-        return items, texts, i + 1
-    while True:
-        if s[i] != "{":
-            raise _Unexpected
-        item, data_text, i = _object(s, i + 1, "data", _data_value)
-        items.append(item)
-        texts.append(data_text)
-        if s[i] in _SPACE:
-            i = _ws(s, i).end()
-        if s[i] == ",":
-            i += 1
-            if s[i] in _SPACE:
-                i = _ws(s, i).end()
-            continue
-        if s[i] != "]":
-            raise _Unexpected
-        return items, texts, i + 1

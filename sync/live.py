@@ -38,6 +38,7 @@ class LiveHandlers:
     on_alert: Handler | None = None  # (data: dict)
     on_queue_stats: Handler | None = None  # (data: dict)
     on_call_state: Handler | None = None  # (data: dict)
+    on_decision_step: Handler | None = None  # (data: {execution_id, step, status})
     on_connected: Handler | None = None  # ()
     on_disconnected: Handler | None = None  # (error: BaseException | None)
 
@@ -169,3 +170,5 @@ class LiveStream:
             await _call(h.on_queue_stats, data)
         elif kind == "call.state":
             await _call(h.on_call_state, data)
+        elif kind == "decision.step":
+            await _call(h.on_decision_step, data)

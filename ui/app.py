@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from app.store.paths import default_data_dir
 from ui import errors, preload
 from ui.first_paint import first_paint
+from ui.gc_guard import freeze_start_up
 from ui.login_dialog import LoginDialog
 from ui.options import Options
 from ui.tasks import TaskKeeper
@@ -217,11 +218,15 @@ class Runtime:
             self.store,
             session,
             live_handlers=LiveHandlers(
-                on_alert=bridge.on_live_alert, on_segment=bridge.on_live_segment
+                on_alert=bridge.on_live_alert,
+                on_segment=bridge.on_live_segment,
+                on_decision_step=bridge.on_live_decision_step,
             ),
+            writer=bridge.writer,  # one writer thread for the engine and the user's actions
         )
         bridge.attach(self.engine)
         self.engine.start()
+        freeze_start_up()  # later full collections skip start-up's objects (ui.gc_guard)
         if opts.screenshot:
             return await self._screenshot(window, opts.screenshot)
         await quit_event.wait()
@@ -262,6 +267,8 @@ class Runtime:
         await self.keeper.cancel_all()
         if self.window is not None:
             self.window.context.bridge.detach()
+            # the user's queued writes finish (off the loop) before the store closes
+            await asyncio.to_thread(self.window.context.bridge.runner.close)
             self.window.context.clock.stop()
             self.window.close()
             self.window.deleteLater()

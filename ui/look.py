@@ -17,6 +17,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from widgets import formatting
+from widgets.palette import THEMES as PALETTE_THEMES
+from widgets.palette import size_of
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +27,7 @@ FONTS = RESOURCES / "fonts"
 THEMES = RESOURCES / "themes"
 I18N = RESOURCES / "i18n"
 LANGUAGES = ("ko", "en")
-THEME_NAMES = ("light", "dark", "wall")
+THEME_NAMES = PALETTE_THEMES  # light, dark, wall, high-contrast (widgets/palette.py)
 FONT_FAMILY = "NanumGothic"
 
 _translators: list[QTranslator] = []
@@ -46,7 +48,7 @@ def register_fonts() -> list[str]:
 
 def apply_font(app: QApplication, theme: str = "light") -> None:
     font = QFont(FONT_FAMILY)
-    font.setPointSizeF(15 if theme == "wall" else 10)
+    font.setPointSizeF(size_of("body", theme))
     font.setStyleHint(QFont.StyleHint.SansSerif)
     app.setFont(font)
 
@@ -102,5 +104,5 @@ def load_theme(app: QApplication, name: str) -> str:
     theme = name if name in THEME_NAMES else "light"
     text = (THEMES / f"{theme}.qss").read_text(encoding="utf-8")
     app.setStyleSheet(text)
-    app.setProperty("theme", theme)
+    app.setProperty("theme", theme)  # widgets/palette.py reads it (charts: apply_to_charts)
     return text

@@ -20,6 +20,7 @@ from ui import errors
 from ui.gc_guard import GuiThreadCollector
 from ui.look import apply_font, install_language, load_theme, register_fonts, system_language
 from ui.options import Options, parse
+from ui.time_zone import apply_time_zone, workstation_settings
 
 
 def make_app(opts: Options) -> tuple[QApplication, str]:
@@ -37,6 +38,7 @@ def make_app(opts: Options) -> tuple[QApplication, str]:
     load_theme(app, opts.theme)
     lang = opts.lang or system_language()
     install_language(app, lang)
+    apply_time_zone(workstation_settings(), opts.tz)
     if app.findChild(GuiThreadCollector) is None:  # cycles collected on the GUI thread only
         GuiThreadCollector(parent=app)
     return app, lang

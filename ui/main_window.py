@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 from app.text.josa import fill
 from app.text.labels import user_with_roles
 from ui.context import AppContext
+from ui.decision.commands import register_decision_commands
 from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
-from ui.navigation import allowed, allowed_pages, default_page, spec
+from ui.navigation import allowed, allowed_pages, default_page, shortcut_pages, spec
 from ui.pages import build_page
 from ui.status_bar import ShellStatusBar
 from widgets.banner import NotificationBanner
@@ -119,12 +121,9 @@ class MainWindow(QMainWindow):
         self._action("next_task", self.tr("Next task"), "N", self._on_next_task)
         self._action("sync_now", self.tr("Sync now"), "F5", self.context.bridge.request_sync)
         self._action("sign_out", self.tr("Sign out"), "", self.sig_sign_out_requested.emit)
-        pages = [
-            p
-            for p in allowed_pages(self.context.user.roles)
-            if p.in_rail or p.name == "sync-problems"
-        ]
-        for number, page in enumerate(pages, start=1):
+        self._action("time_zone", self.tr("Time zone…"), "", self._on_time_zone_requested)
+        register_decision_commands(self)  # "Ask a decision question" (ui/decision/commands)
+        for number, page in enumerate(shortcut_pages(self.context.user.roles), start=1):
             keys = f"Ctrl+{number}" if number <= 9 else ""
             self._action(
                 f"go_{page.name}",
@@ -132,6 +131,21 @@ class MainWindow(QMainWindow):
                 keys,
                 lambda _=False, n=page.name: self.show_page(n),
             )
+
+    def _on_time_zone_requested(self) -> None:
+        from ui.time_zone import workstation_settings
+        from ui.time_zone_dialog import TimeZoneDialog
+
+        dialog = TimeZoneDialog(workstation_settings(), self)
+        dialog.sig_zone_changed.connect(self._on_time_zone_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.time_zone_dialog = dialog
+        dialog.open()
+
+    def _on_time_zone_changed(self, _zone: str) -> None:
+        """Repaint the visible tables so their times show in the new zone."""
+        for view in self.findChildren(QAbstractItemView):
+            view.viewport().update()
 
     def _wire(self) -> None:
         bridge = self.context.bridge

@@ -6,6 +6,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.rules.zone import zone_named
 from ui.look import LANGUAGES, THEME_NAMES
 from ui.navigation import PAGE_NAMES
 
@@ -26,6 +27,7 @@ class Options:
     wall: bool = False  # kiosk: full screen, no navigation (ui/wall/kiosk.py)
     screen: int | None = None
     rotate_s: float = 20.0
+    tz: str | None = None  # display time zone for this run (ui/time_zone.py)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -34,6 +36,13 @@ def _size(text: str) -> tuple[int, int]:
         return int(w), int(h)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from exc
+
+
+def _zone(text: str) -> str:
+    try:
+        return zone_named(text).key
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def parse(argv: list[str] | None) -> Options:
@@ -51,6 +60,12 @@ def parse(argv: list[str] | None) -> Options:
     p.add_argument("--data-dir", type=Path, help="where the local store lives")
     p.add_argument("--lang", choices=LANGUAGES, help="ko or en (default: system, else ko)")
     p.add_argument("--theme", choices=THEME_NAMES, default="light")
+    p.add_argument(
+        "--tz",
+        type=_zone,
+        help="time zone times are shown in, e.g. Europe/Berlin (default: the setting, else "
+        "Asia/Seoul); business rules keep Korean time",
+    )
     p.add_argument("--page", choices=PAGE_NAMES, help="page to open")
     p.add_argument("--id", help="entity id for --page (a case id for case)")
     p.add_argument(
@@ -78,4 +93,5 @@ def parse(argv: list[str] | None) -> Options:
         wall=ns.wall,
         screen=ns.screen,
         rotate_s=ns.rotate_s,
+        tz=ns.tz,
     )

@@ -6,21 +6,14 @@ Each priority has its own colour *and* its own label text, so colour is never th
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-PRIORITY_COLORS: dict[str, QColor] = {
-    "p0": QColor("#D55E00"),  # vermillion
-    "p1": QColor("#E69F00"),  # orange
-    "p2": QColor("#0072B2"),  # blue
-    "p3": QColor("#6E6E6E"),  # grey
-}
-PRIORITY_TEXT: dict[str, QColor] = {
-    "p0": QColor("#FFFFFF"),
-    "p1": QColor("#1A1A1A"),
-    "p2": QColor("#FFFFFF"),
-    "p3": QColor("#FFFFFF"),
-}
+from widgets.palette import Roles
+
+PRIORITY_COLORS = Roles({p: p for p in ("p0", "p1", "p2", "p3")})
+"""Pill fill by priority key (vermillion, orange, blue, grey in the palette's active theme)."""
+PRIORITY_TEXT = Roles({p: f"{p}.text" for p in ("p0", "p1", "p2", "p3")})
 
 BADGE_KEY_ROLE = Qt.ItemDataRole.UserRole + 41
 """Item data role giving the badge key (e.g. "p0") a model wants painted."""

@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from widgets.clock import Clock
-from widgets.formatting import format_duration, local_time
+from widgets.formatting import format_duration, local_time, zone_label
+from widgets.palette import Roles
 
 translate = QCoreApplication.translate
-COLOURS = {"ok": "#005A8C", "warning": "#8A5A00", "overdue": "#B34700"}
+COLOURS = Roles({"ok": "info", "warning": "warning", "overdue": "error"}, as_hex=True)
 
 
 def countdown_state(deadline: datetime, now: datetime, warn_within: timedelta) -> str:
@@ -79,7 +80,9 @@ class CountdownLabel(QLabel):
             )
         self.setText(f"{text}")
         self.setToolTip(
-            translate("CountdownLabel", "Deadline {at} (KST)").format(at=local_time(self._deadline))
+            translate("CountdownLabel", "Deadline {at} ({zone})").format(
+                at=local_time(self._deadline), zone=zone_label(self._deadline)
+            )
         )
         self.setAccessibleName(text)
         self.setProperty("state", self.state)

@@ -9,9 +9,10 @@ the source language, until a translator is installed).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from app.rules.zone import DEFAULT_DISPLAY_ZONE, KST, zone_named
 from app.text import formats
-from app.text.formats import SEOUL
 
 _language = "en"
 
@@ -24,6 +25,32 @@ def set_language(lang: str) -> None:
 def language() -> str:
     """ "ko" or "en": the language the installed translator speaks."""
     return _language
+
+
+_display = {"zone": zone_named(DEFAULT_DISPLAY_ZONE)}
+
+
+def set_display_zone(name: str) -> ZoneInfo:
+    """Show times in the IANA zone ``name`` from now on (``ui/time_zone.py`` calls this once at
+    start from the setting); ValueError, and nothing changed, for an unknown zone."""
+    zone = zone_named(name)
+    _display["zone"] = zone
+    return zone
+
+
+def display_zone() -> ZoneInfo:
+    """The zone times are shown in (default Asia/Seoul)."""
+    return _display["zone"]
+
+
+def zone_label(value: datetime | None = None) -> str:
+    """The one short label of the display zone: "KST" for Korea, else the zone's abbreviation
+    at ``value`` ("UTC", "CET"), or its name when it has none."""
+    zone = display_zone()
+    if zone.key == KST.key:
+        return "KST"
+    name = (value.astimezone(zone) if value else datetime.now(zone)).tzname() or ""
+    return name if name.isalpha() else zone.key
 
 
 def format_duration(delta: timedelta) -> str:
@@ -62,18 +89,19 @@ def format_percent(fraction: float | None, digits: int = 0) -> str:
 
 
 def local_time(value: datetime | None, fmt: str | None = None) -> str:
-    """A UTC instant in Asia/Seoul: by default the full date and time ("2026. 12. 2. 21:28" /
-    "Dec 2, 2026 21:28"); ``fmt`` a strftime pattern for the rare fixed layout."""
+    """A UTC instant in the display zone (the user's setting, default Asia/Seoul): by default the
+    full date and time ("2026. 12. 2. 21:28" / "Dec 2, 2026 21:28"); ``fmt`` a strftime pattern
+    for the rare fixed layout."""
     if value is None:
         return ""
     if fmt is None:
-        return formats.full_time(value, _language)
-    return value.astimezone(SEOUL).strftime(fmt)
+        return formats.full_time(value, _language, _display["zone"])
+    return value.astimezone(_display["zone"]).strftime(fmt)
 
 
 def table_time(value: datetime | None) -> str:
     """A moment in a table cell: "12. 2. 21:28" / "Dec 2 21:28"."""
-    return formats.table_time(value, _language)
+    return formats.table_time(value, _language, _display["zone"])
 
 
 def relative_age(value: datetime | None, now: datetime) -> str:
@@ -87,4 +115,4 @@ def relative_age(value: datetime | None, now: datetime) -> str:
     if delta < timedelta(days=1):
         age = formats.duration(delta, _language, parts=1)
         return f"{age} 전" if _language == "ko" else f"{age} ago"
-    return formats.table_time(value, _language)
+    return formats.table_time(value, _language, _display["zone"])

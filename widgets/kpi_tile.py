@@ -10,14 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from widgets.palette import Roles
+
 translate = QCoreApplication.translate
 
-LEVEL_COLORS = {
-    "ok": "#009E73",  # bluish green
-    "warning": "#E69F00",  # orange
-    "critical": "#D55E00",  # vermillion
-    "unknown": "#8A94A0",
-}
+LEVEL_COLORS = Roles(
+    {lv: f"level.{lv}" for lv in ("ok", "warning", "critical", "unknown")}, as_hex=True
+)
+"""``#rrggbb`` by level: bluish green, orange, vermillion, grey (the palette's active theme)."""
 LEVEL_SHAPES = {"ok": "●", "warning": "▲", "critical": "◆", "unknown": "○"}
 
 

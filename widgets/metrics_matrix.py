@@ -8,22 +8,22 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.domain.decisions import ImpactAnalysis, MetricValue
 from app.rules.options import GOOD_DIRECTION, METRIC_WEIGHTS, is_improvement, normalise_weights
 from app.text.formats import money
+from widgets.palette import Roles
+from widgets.table_model import TableModel
+from widgets.table_view import TO_LOOK_AT, set_up_table
 
 translate = QCoreApplication.translate
-Index = QModelIndex | QPersistentModelIndex
-BETTER, WORSE, NEUTRAL = QColor("#005A8C"), QColor("#B34700"), QColor("#4A5563")
+TREND = Roles({"better": "info", "worse": "error", "neutral": "muted"})
 FIXED = 3  # metric, unit, weight
 
 
@@ -52,13 +52,19 @@ def arrow(metric: MetricValue) -> str:
     return "▼" if metric.to_be_value < metric.as_is_value else "■"
 
 
-class MetricsMatrixModel(QAbstractTableModel):
+class MetricsMatrixModel(TableModel):
     """Rows: metrics (in METRIC_WEIGHTS order); columns: metric, unit, weight, then options."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MetricsMatrix", "Metric"),
+        QT_TRANSLATE_NOOP("MetricsMatrix", "Unit"),
+        QT_TRANSLATE_NOOP("MetricsMatrix", "Weight"),
+    )
+    CONTEXT = "MetricsMatrix"
 
     def __init__(self, parent=None, *, korean: bool = True) -> None:
         super().__init__(parent)
         self._analyses: list[ImpactAnalysis] = []
-        self._metrics: list[str] = []
         self._weights = normalise_weights(METRIC_WEIGHTS)
         self._korean = korean
 
@@ -66,48 +72,32 @@ class MetricsMatrixModel(QAbstractTableModel):
         self.beginResetModel()
         self._analyses = list(analyses)
         present = {m.metric_type.value for a in analyses for m in a.metrics}
-        self._metrics = [m for m in METRIC_WEIGHTS if m in present]
+        self._items = [m for m in METRIC_WEIGHTS if m in present]
         self.endResetModel()
 
     def set_weights(self, weights: dict[str, float]) -> None:
         self._weights = normalise_weights(weights)
-        if self._metrics:
-            top, bottom = self.index(0, 2), self.index(len(self._metrics) - 1, 2)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+        self.refresh(2, [Qt.ItemDataRole.DisplayRole])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._metrics)
+    def column_count(self) -> int:
+        return FIXED + len(self._analyses)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else FIXED + len(self._analyses)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        fixed = (
-            translate("MetricsMatrix", "Metric"),
-            translate("MetricsMatrix", "Unit"),
-            translate("MetricsMatrix", "Weight"),
-        )
+    def header(self, section: int) -> str:
         if section < FIXED:
-            return fixed[section]
-        if section - FIXED < len(self._analyses):
-            a = self._analyses[section - FIXED]
-            return f"{a.option_id} {a.option_name}"
-        return None
+            return super().header(section)
+        a = self._analyses[section - FIXED]
+        return f"{a.option_id} {a.option_name}"
 
     def metric_at(self, row: int, column: int) -> MetricValue | None:
-        if column < FIXED or not 0 <= row < len(self._metrics):
+        if column < FIXED or not 0 <= row < len(self._items):
             return None
+        return self._metric(self._items[row], column)
+
+    def _metric(self, key: str, column: int) -> MetricValue | None:
         analysis = self._analyses[column - FIXED]
-        key = self._metrics[row]
         return next((m for m in analysis.metrics if m.metric_type.value == key), None)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        key = self._metrics[row]
+    def cell(self, key: str, col: int, role: int) -> Any:
         first = next((m for a in self._analyses for m in a.metrics if m.metric_type == key), None)
         if col < FIXED:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -117,7 +107,7 @@ class MetricsMatrixModel(QAbstractTableModel):
                     return unit_text(first.unit) if first else ""
                 return f"{self._weights.get(key, 0.0) * 100:.0f}%"
             return None
-        metric = self.metric_at(row, col)
+        metric = self._metric(key, col)
         if metric is None:
             return "—" if role == Qt.ItemDataRole.DisplayRole else None
         good = is_improvement(key, metric.as_is_value, metric.to_be_value)
@@ -129,7 +119,7 @@ class MetricsMatrixModel(QAbstractTableModel):
                 f"{arrow(metric)} {metric.change_percent:+.1f}%"
             )
         if role == Qt.ItemDataRole.ForegroundRole:
-            return NEUTRAL if good is None else (BETTER if good else WORSE)
+            return TREND["neutral" if good is None else ("better" if good else "worse")]
         if role == Qt.ItemDataRole.FontRole and good is not None:
             font = QFont()
             font.setBold(True)
@@ -154,14 +144,8 @@ class MetricsMatrixModel(QAbstractTableModel):
 class MetricsMatrixView(QTableView):
     def __init__(self, model: MetricsMatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("metricsMatrix")
-        self.setModel(model)
-        self.setWordWrap(False)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(26)
+        set_up_table(self, model, name="metricsMatrix", row_pad=0, min_row=26, **TO_LOOK_AT)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)

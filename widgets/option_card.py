@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from app.domain.decisions import DecisionOption
 from app.text.labels import label as word
 from app.text.labels import label_of
+from widgets import palette
 from widgets.formatting import format_krw, language
+from widgets.palette import Roles
 
 translate = QCoreApplication.translate
 
@@ -31,19 +33,32 @@ SCORE_LABELS = {
     "cost": lambda: translate("OptionCard", "Cost"),
     "time": lambda: translate("OptionCard", "Time"),
 }
-TYPE_COLOURS = {"CONSERVATIVE": "#009E73", "BALANCED": "#0072B2", "AGGRESSIVE": "#D55E00"}
+TYPE_COLOURS = Roles(
+    {k: f"option.{k.lower()}" for k in ("CONSERVATIVE", "BALANCED", "AGGRESSIVE")}, as_hex=True
+)
 STYLE = """
-QFrame#optionCard { background: #FFFFFF; border: 1px solid #C5CAD3; border-radius: 6px; }
-QFrame#optionCard[recommended="true"] { border: 2px solid #0072B2; }
-QFrame#optionCard[selected="true"] { background: #EEF5FB; }
-QLabel#optionName { font-size: 13pt; font-weight: bold; }
-QLabel#optionMuted { color: #4A5563; }
-QLabel#optionRecommended { background: #E6F1F8; color: #004E7A; padding: 3px 6px;
-    border-radius: 3px; }
-QProgressBar { border: 1px solid #C5CAD3; border-radius: 3px; background: #F1F3F6;
-    max-height: 10px; }
-QProgressBar::chunk { background: #56B4E9; }
+QFrame#optionCard {{ background: {surface}; border: 1px solid {border}; border-radius: 6px; }}
+QFrame#optionCard[recommended="true"] {{ border: 2px solid {recommended}; }}
+QFrame#optionCard[selected="true"] {{ background: {selected}; }}
+QLabel#optionName {{ font-size: {card_title}pt; font-weight: bold; }}
+QLabel#optionMuted {{ color: {muted}; }}
+QLabel#optionRecommended {{ background: {badge_bg}; color: {badge}; padding: 3px 6px;
+    border-radius: 3px; }}
+QProgressBar {{ border: 1px solid {border}; border-radius: 3px; background: {track};
+    max-height: 10px; }}
+QProgressBar::chunk {{ background: {chunk}; }}
 """
+
+
+def card_style() -> str:
+    """The card's style sheet in the active theme's colours."""
+    h = palette.hex_of
+    return STYLE.format(
+        surface=h("surface"), border=h("border"), recommended=h("accent.blue"),
+        selected=h("surface.selected"), muted=h("muted"), badge_bg=h("badge.background"),
+        badge=h("badge.text"), track=h("track"), chunk=h("accent.sky"),
+        card_title=palette.size_of("card_title"),
+    )  # fmt: skip
 
 
 def bullet_list(items: list[str]) -> str:
@@ -70,7 +85,7 @@ class OptionCard(QFrame):
         self.setObjectName("optionCard")
         self.setProperty("recommended", recommended)
         self.setProperty("selected", False)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(card_style())
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         kind = option.option_type.value

@@ -14,10 +14,16 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 
+from widgets.palette import Roles, apply_to_charts
+
 translate = QCoreApplication.translate
 FLUSH_MS = 34  # ≤ 30 Hz
 SERIES = ("customer", "agent", "trend")
-COLORS = {"customer": "#E69F00", "agent": "#0072B2", "trend": "#D55E00", "threshold": "#6E6E6E"}
+COLORS = Roles(
+    {"customer": "speaker.customer", "agent": "speaker.agent", "trend": "sentiment.negative",
+     "threshold": "accent.grey"},
+    as_hex=True,
+)  # fmt: skip
 
 
 class _Series:
@@ -53,6 +59,7 @@ class SentimentChart(QWidget):
         self.setObjectName("sentimentChart")
         self.setAccessibleName(translate("SentimentChart", "Sentiment over the call"))
         before = {id(w) for w in QApplication.topLevelWidgets()}
+        apply_to_charts()
         self.plot = pg.PlotWidget(self, background=None)
         for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless context menus
             if id(widget) not in before and isinstance(widget, QMenu):

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from app.domain.enums import SlaState
 from app.rules.sla import SlaFace, SlaView
 from app.text.labels import label
-from widgets.formatting import format_duration, language, local_time
+from widgets.formatting import format_duration, language, local_time, zone_label
+from widgets.palette import active_theme, qcolor
 
 translate = QCoreApplication.translate
 
@@ -52,17 +53,22 @@ class Band:
     """How one SLA state looks: colour, shape and words."""
 
     state: SlaState
-    color: QColor
+    role: str  # the palette role of its colour
     shape: str  # dot | triangle | diamond | pause | check
 
+    @property
+    def color(self) -> QColor:
+        """The state's colour in the active theme."""
+        return qcolor(self.role)
 
-# Okabe & Ito (2008): blue, orange, vermillion, grey, bluish green.
+
+# Okabe & Ito (2008): blue, orange, vermillion, grey, bluish green (widgets/palette.py).
 BANDS: dict[SlaState, Band] = {
-    SlaState.ON_TRACK: Band(SlaState.ON_TRACK, QColor("#0072B2"), "dot"),
-    SlaState.WARNING: Band(SlaState.WARNING, QColor("#E69F00"), "triangle"),
-    SlaState.BREACHED: Band(SlaState.BREACHED, QColor("#D55E00"), "diamond"),
-    SlaState.PAUSED: Band(SlaState.PAUSED, QColor("#8C8C8C"), "pause"),
-    SlaState.MET: Band(SlaState.MET, QColor("#009E73"), "check"),
+    SlaState.ON_TRACK: Band(SlaState.ON_TRACK, "sla.on_track", "dot"),
+    SlaState.WARNING: Band(SlaState.WARNING, "sla.warning", "triangle"),
+    SlaState.BREACHED: Band(SlaState.BREACHED, "sla.breached", "diamond"),
+    SlaState.PAUSED: Band(SlaState.PAUSED, "sla.paused", "pause"),
+    SlaState.MET: Band(SlaState.MET, "sla.met", "check"),
 }
 
 
@@ -130,7 +136,7 @@ def countdown_text(view: SlaView | SlaFace) -> str:
 
 
 def countdown_tooltip(view: SlaView) -> str:
-    """Calendar and business-hours remaining time and the due time in Asia/Seoul."""
+    """Calendar and business-hours remaining time and the due time in the display zone."""
     lines = [
         translate("SlaCountdown", "SLA: {state} ({pct}% used)").format(
             state=state_label(view.state), pct=round(view.elapsed_fraction * 100)
@@ -141,7 +147,9 @@ def countdown_tooltip(view: SlaView) -> str:
         translate("SlaCountdown", "Remaining (business hours): {left}").format(
             left=_signed(view.business_remaining)
         ),
-        translate("SlaCountdown", "Due: {due} (Asia/Seoul)").format(due=local_time(view.due_at)),
+        translate("SlaCountdown", "Due: {due} ({zone})").format(
+            due=local_time(view.due_at), zone=zone_label(view.due_at)
+        ),
     ]
     return "\n".join(lines)
 
@@ -211,7 +219,7 @@ class SlaCountdownDelegate(QStyledItemDelegate):
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
-_TRACKS: dict[SlaState, QColor] = {}
+_TRACKS: dict[tuple[SlaState, str], QColor] = {}
 _TEXTS: dict[tuple, tuple[QStaticText, QFont]] = {}
 _TEXTS_MAX = 4096
 
@@ -236,12 +244,13 @@ def _static_text(text: str, width: int, base: QFont, bold: bool) -> tuple[QStati
 
 
 def track_color(band: Band) -> QColor:
-    """The band's colour at alpha 60 (the bar's unfilled part), made once per state."""
-    track = _TRACKS.get(band.state)
+    """The band's colour at alpha 60 (the bar's unfilled part), made once per state and theme."""
+    key = (band.state, active_theme())
+    track = _TRACKS.get(key)
     if track is None:
         track = QColor(band.color)
         track.setAlpha(60)
-        _TRACKS[band.state] = track
+        _TRACKS[key] = track
     return track
 
 

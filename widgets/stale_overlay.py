@@ -8,8 +8,10 @@ so hover-to-pause and clicks still reach the page, and paints one line of large 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
+
+from widgets.palette import qcolor
 
 
 class StaleOverlay(QWidget):
@@ -43,7 +45,7 @@ class StaleOverlay(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(40, 44, 52, 170))
+        painter.fillRect(self.rect(), qcolor("stale.veil"))
         if not self._text:
             return
         font = QFont(self.font())
@@ -56,6 +58,6 @@ class StaleOverlay(QWidget):
             -24, -16, 24, 16
         )
         band.moveCenter(self.rect().center())
-        painter.fillRect(band, QColor(20, 22, 26, 235))
-        painter.setPen(QColor("#F0B54A"))
+        painter.fillRect(band, qcolor("stale.band"))
+        painter.setPen(qcolor("stale.text"))
         painter.drawText(band, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._text)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.table_view import set_up_table
 from widgets.transcript_delegate import TranscriptDelegate
 from widgets.transcript_model import TranscriptModel, turn_as_text
 
@@ -44,22 +45,23 @@ class TranscriptView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("transcriptView")
-        self.setAccessibleName(translate("Transcript", "Call transcript"))
+        set_up_table(
+            self,
+            name="transcriptView",
+            accessible_name=translate("Transcript", "Call transcript"),
+            select="rows",
+            resize=QHeaderView.ResizeMode.Interactive,
+            row_pad=None,
+            wrap=True,
+            grid=False,
+        )
         self.delegate = TranscriptDelegate(self)
         self.setItemDelegate(self.delegate)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setShowGrid(False)
-        self.setWordWrap(True)
         self.setCornerButtonEnabled(False)
         self.horizontalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
         rows = self.verticalHeader()
-        rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setMinimumSectionSize(8)
         self._measured_width = -1

@@ -32,23 +32,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain.enums import ParticipantRole, Sentiment
+from widgets.palette import Roles, qcolor
 from widgets.transcript_model import TURN_ROLE, Turn, clock_text, speaker_label
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 
 # Okabe–Ito: agent blue, customer orange; issues vermillion; positive bluish green.
-ROLE_COLORS = {
-    ParticipantRole.AGENT: QColor("#0072B2"),
-    ParticipantRole.CUSTOMER: QColor("#E69F00"),
-}
-ISSUE_BG = QColor(213, 94, 0, 48)
-ISSUE_LINE = QColor("#D55E00")
-MATCH_BG = QColor(240, 228, 66, 170)
-SENTIMENT_CUES = {
-    Sentiment.NEGATIVE: ("▼", QColor("#D55E00")),
-    Sentiment.POSITIVE: ("▲", QColor("#009E73")),
-}
+# Colours by palette role (active theme), resolved when painted.
+ROLE_COLORS = Roles(
+    {ParticipantRole.AGENT: "speaker.agent", ParticipantRole.CUSTOMER: "speaker.customer"}
+)
+SENTIMENT_COLORS = Roles(
+    {Sentiment.NEGATIVE: "sentiment.negative", Sentiment.POSITIVE: "sentiment.positive"}
+)
+SENTIMENT_SHAPES = {Sentiment.NEGATIVE: "▼", Sentiment.POSITIVE: "▲"}
 PAD_X, PAD_Y, STRIPE, GAP = 12, 6, 4, 4
 CHIP_H_PAD = 8
 LAYOUT_CACHE = 256  # laid-out turn texts kept (a few screens of turns)
@@ -151,7 +149,7 @@ class TranscriptDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = option.rect
-        color = ROLE_COLORS.get(turn.role, QColor("#6E6E6E"))
+        color = ROLE_COLORS.get(turn.role) or qcolor("accent.grey")
         painter.fillRect(QRectF(rect.left() + 2, rect.top() + 4, STRIPE, rect.height() - 8), color)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = opt.palette
@@ -175,8 +173,8 @@ class TranscriptDelegate(QStyledItemDelegate):
         hx += fm.horizontalAdvance(stamp) + 10
         if not turn.final:
             painter.drawText(QPointF(hx, y + fm.ascent()), translate("Transcript", "speaking…"))
-        elif turn.sentiment in SENTIMENT_CUES:
-            mark, cue = SENTIMENT_CUES[turn.sentiment]
+        elif turn.sentiment in SENTIMENT_SHAPES:
+            mark, cue = SENTIMENT_SHAPES[turn.sentiment], SENTIMENT_COLORS[turn.sentiment]
             painter.setPen(cue if not selected else text_color)
             painter.drawText(
                 QPointF(hx, y + fm.ascent()), f"{mark} {sentiment_word(turn.sentiment)}"
@@ -189,9 +187,9 @@ class TranscriptDelegate(QStyledItemDelegate):
         formats = []
         for begin, end in turn.issues:
             fmt = QTextCharFormat()
-            fmt.setBackground(ISSUE_BG)
+            fmt.setBackground(qcolor("issue.wash"))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(ISSUE_LINE)
+            fmt.setUnderlineColor(qcolor("sentiment.negative"))
             fmt.setFontUnderline(True)
             rng = QTextLayout.FormatRange()
             rng.start, rng.length, rng.format = begin, max(0, end - begin), fmt
@@ -201,8 +199,8 @@ class TranscriptDelegate(QStyledItemDelegate):
             start = low.find(needle)
             while start >= 0:
                 fmt = QTextCharFormat()
-                fmt.setBackground(MATCH_BG)
-                fmt.setForeground(QColor("#1A1A1A"))
+                fmt.setBackground(qcolor("match.wash"))
+                fmt.setForeground(qcolor("match.text"))
                 rng = QTextLayout.FormatRange()
                 rng.start, rng.length, rng.format = start, len(needle), fmt
                 formats.append(rng)
@@ -242,8 +240,8 @@ class TranscriptDelegate(QStyledItemDelegate):
         for name in names:
             w = fm.horizontalAdvance(name) + 2 * CHIP_H_PAD
             chip = QRectF(x, y, w, h)
-            painter.setPen(QColor("#56B4E9").darker(140))
-            painter.setBrush(QColor(86, 180, 233, 45))
+            painter.setPen(qcolor("accent.sky").darker(140))
+            painter.setBrush(qcolor("chip.wash"))
             painter.drawRoundedRect(chip, h / 2, h / 2)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, name)
             x += w + 6

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 
-PALETTE = ("#D55E00", "#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9")
+from widgets import palette
+
 SYMBOLS = ("o", "t", "s", "d", "+", "x")
 STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
           Qt.PenStyle.DashDotLine)  # fmt: skip
@@ -29,11 +30,14 @@ class TrendChart(QWidget):
         y_range: tuple[float, float] = (0.0, 100.0),
         target: float | None = None,
         line_width: float = 3.0,
+        theme: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``theme``: the palette variant to draw with (default: the application's)."""
         super().__init__(parent)
         self.setObjectName("trendChart")
         before = {id(w) for w in QApplication.topLevelWidgets()}
+        palette.apply_to_charts(theme)
         self.plot = pg.PlotWidget(self, background=None, axisItems={"bottom": pg.DateAxisItem()})
         for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless context menus
             if id(widget) not in before and isinstance(widget, QMenu):
@@ -49,7 +53,8 @@ class TrendChart(QWidget):
         self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize=f"{font.pointSizeF()}pt")
         self.curves: dict[str, pg.PlotDataItem] = {}
         for i, (key, label) in enumerate(series.items()):
-            color = PALETTE[i % len(PALETTE)]
+            colors = palette.series(theme)
+            color = colors[i % len(colors)]
             pen = pg.mkPen(color, width=line_width, style=STYLES[i % len(STYLES)])
             self.curves[key] = self.plot.plot(
                 [],
@@ -67,7 +72,9 @@ class TrendChart(QWidget):
                 pg.InfiniteLine(
                     pos=target,
                     angle=0,
-                    pen=pg.mkPen("#8A94A0", width=2, style=Qt.PenStyle.DashLine),
+                    pen=pg.mkPen(
+                        palette.hex_of("accent.unknown", theme), width=2, style=Qt.PenStyle.DashLine
+                    ),
                 )
             )
         layout = QVBoxLayout(self)

@@ -5,7 +5,6 @@ Conflict 409, InvalidTransition / ValidationFailed 422) and never changes anythi
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from app.commands.base import Actor, CommandInput
 from app.domain.cases import Case, Task
@@ -13,9 +12,9 @@ from app.domain.enums import Action, CaseStatus, EscalationLevel, Role, TaskStat
 from app.rules import access, lifecycle
 from app.rules.errors import Forbidden, RuleError, ValidationFailed
 from app.rules.messages import role_label
+from app.rules.zone import KST
 from app.text.labels import label, queue_label
 
-KST = ZoneInfo("Asia/Seoul")
 OPEN_TASK = (TaskStatus.OPEN, TaskStatus.ASSIGNED)
 ROLE_OF_LEVEL: dict[EscalationLevel, Role] = {
     EscalationLevel.L2: Role.SENIOR_REVIEWER,

@@ -76,6 +76,7 @@ class Action(StrEnum):
     CHECKPOINT_FEEDBACK = "checkpoint_feedback"
     APPROVAL_RESPONSE = "approval_response"
     APPROVAL_ESCALATE = "approval_escalate"
+    DECISION_ASK = "decision_ask"  # POST /decisions (seed 002 question)
     AFTER_CALL_WORK = "after_call_work"
     FLAG_CALL = "flag_call"
     VIEW_AUDIT = "view_audit"

@@ -28,6 +28,7 @@ Permission matrix (x = allowed):
 | open_case           |       |          |        |    |     x     |            |         |
 | checkpoint_feedback |       |          |        |    |     x     |            |         |
 | approval_escalate   |       |          |        |    |     x     |            |         |
+| decision_ask        |       |          |   x    |    |     x     |            |         |
 
 Supervisor: watches queue dashboards (seed 004); read-only on cases and **no unmask** — the wall
 screen shows identifiers masked (account ID last 4 digits only). auditor: read-only everywhere.
@@ -73,7 +74,7 @@ _REVIEWER = frozenset(
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.AGENT: frozenset({A.VIEW, A.AFTER_CALL_WORK, A.FLAG_CALL, A.SUBMIT_APPEAL, A.COMMENT}),
     Role.REVIEWER: _REVIEWER,
-    Role.SENIOR_REVIEWER: _REVIEWER | {A.RESOLVE_APPEAL, A.APPROVAL_RESPONSE},
+    Role.SENIOR_REVIEWER: _REVIEWER | {A.RESOLVE_APPEAL, A.APPROVAL_RESPONSE, A.DECISION_ASK},
     Role.QA: frozenset({A.VIEW, A.QA_SAMPLE, A.QA_REVIEW}),
     Role.OPS_ADMIN: _REVIEWER
     | {
@@ -85,6 +86,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         A.VIEW_OPS,
         A.CHECKPOINT_FEEDBACK,
         A.APPROVAL_ESCALATE,
+        A.DECISION_ASK,
     },
     Role.SUPERVISOR: frozenset({A.VIEW, A.VIEW_OPS, A.FLAG_CALL}),  # "may flag any call"
     Role.AUDITOR: frozenset({A.VIEW, A.VIEW_AUDIT}),

@@ -14,11 +14,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from app.rules import kr_holidays
+from app.rules.zone import KST
 
-KST = ZoneInfo("Asia/Seoul")
 OPEN = time(9, 0)
 CLOSE = time(18, 0)
 DAY_SECONDS = 9 * 3600.0

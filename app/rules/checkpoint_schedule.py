@@ -26,14 +26,13 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from app.domain.checkpoints import Checkpoint, ObservationWindow, Signal
 from app.domain.enums import CheckpointMode, CheckpointStatus, Severity
 from app.rules import checkpoints as cp
+from app.rules.zone import KST
 from app.text.labels import label_of, queue_label
 
-KST = ZoneInfo("Asia/Seoul")
 PERIODS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
 SC_ANSWER_WINDOW = timedelta(days=2)
 # alert kind → (count at which it is a warning, count at which critical; None: never)

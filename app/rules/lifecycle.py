@@ -86,6 +86,9 @@ _INTENDED: dict[Action, CaseStatus] = {
 }
 
 TERMINAL = frozenset({S.CLOSED, S.ARCHIVED})
+ACTIVE_STATUSES = frozenset(s.value for s in _WORKING)
+"""What a reviewer works on (status values); the inbox shows these unless the user picks
+otherwise, and the case page's J / K walk them when no inbox is open."""
 
 
 def transition(status: CaseStatus, action: Action) -> CaseStatus:

@@ -28,14 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from app.domain.cases import SlaInfo
 from app.domain.enums import AppealStatus, SlaState
 from app.rules import appeals as appeal_rules
 from app.rules import sla as sla_rules
+from app.rules.zone import KST
 
-KST = ZoneInfo("Asia/Seoul")
 OK, WARNING, CRITICAL, UNKNOWN = "ok", "warning", "critical", "unknown"
 SERVICE_LEVEL_TARGET = 80.0  # percent
 SERVICE_LEVEL_MARGIN = 10.0  # points below the target that are still "warning"

@@ -25,7 +25,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from app.domain.cases import SlaInfo
 from app.domain.people import Appeal, QAReview
@@ -33,8 +32,8 @@ from app.domain.wire import format_time, parse_time
 from app.rules import appeals as appeal_rules
 from app.rules import ops_metrics
 from app.rules import qa as qa_rules
+from app.rules.zone import KST, RULE_ZONE_NAME
 
-KST = ZoneInfo("Asia/Seoul")
 KINDS = ("daily", "weekly", "monthly")
 BOUNDARIES = "KST (Asia/Seoul) days, both dates inclusive: [from 00:00 KST, to+1 00:00 KST)"
 BOUNDARIES_KO = "한국 시간(KST) 기준 일 단위, 시작일과 종료일 모두 포함"
@@ -76,7 +75,7 @@ def describe(start: datetime, end: datetime) -> dict:
         "to_exclusive": True,
         "first_day": a.date().isoformat() if whole else None,
         "last_day": (b - timedelta(days=1)).date().isoformat() if whole else None,
-        "zone": "Asia/Seoul",
+        "zone": RULE_ZONE_NAME,
         "boundaries": BOUNDARIES,
         "boundaries_ko": BOUNDARIES_KO,
     }

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -24,7 +23,6 @@ from app.store.outbox import enqueue
 from app.text.josa import josa
 from app.text.labels import label_of
 
-KST = ZoneInfo("Asia/Seoul")
 __all__ = ["Conflict", "today_kst"]
 T = TypeVar("T")
 

@@ -2,9 +2,10 @@
 
 The glossary's formats (``shared/GLOSSARY.md``): money in 원 with 만 / 억 grouping (1억 2,000만원;
 ₩120,000,000 in English), durations without zero parts (43분 초과, 19시간 남음; "43 min over"),
-"—" for no value, dates as ``12. 2. 21:28`` in tables and ``2026. 12. 2.`` in forms (Asia/Seoul,
-no zone label: users are in Korea), rates and confidence as percentages. The language is passed
-in ("ko" or "en"); Qt-free, so the rules, the server, ``dosctl`` and the widgets share it.
+"—" for no value, dates as ``12. 2. 21:28`` in tables and ``2026. 12. 2.`` in forms (Asia/Seoul
+unless a ``zone`` is passed: the workstation passes the user's display zone), rates and confidence
+as percentages. The language is passed in ("ko" or "en"); Qt-free, so the rules, the server,
+``dosctl`` and the widgets share it.
 """
 
 from __future__ import annotations
@@ -83,44 +84,47 @@ def remaining(delta: timedelta | None, lang: str = "ko") -> str:
 
 
 # -- dates --------------------------------------------------------------------------------------
-def _local(value: datetime) -> datetime:
-    return value.astimezone(SEOUL) if value.tzinfo else value
+def _local(value: datetime, zone: ZoneInfo | None = None) -> datetime:
+    return value.astimezone(zone or SEOUL) if value.tzinfo else value
 
 
-def table_time(value: datetime | None, lang: str = "ko") -> str:
-    """A moment in a table cell: "12. 2. 21:28" / "Dec 2 21:28" (Asia/Seoul)."""
+def table_time(value: datetime | None, lang: str = "ko", zone: ZoneInfo | None = None) -> str:
+    """A moment in a table cell: "12. 2. 21:28" / "Dec 2 21:28" (in ``zone``, default
+    Asia/Seoul; the workstation passes the user's display zone)."""
     if value is None:
         return NO_VALUE
-    t = _local(value)
+    t = _local(value, zone)
     if lang == "en":
         return f"{MONTHS_EN[t.month - 1]} {t.day} {t.hour:02d}:{t.minute:02d}"
     return f"{t.month}. {t.day}. {t.hour:02d}:{t.minute:02d}"
 
 
-def form_date(value: date | datetime | None, lang: str = "ko") -> str:
+def form_date(value: date | datetime | None, lang: str = "ko", zone: ZoneInfo | None = None) -> str:
     """A date in a form or a heading: "2026. 12. 2." / "Dec 2, 2026"."""
     if value is None:
         return NO_VALUE
-    d = _local(value) if isinstance(value, datetime) else value
+    d = _local(value, zone) if isinstance(value, datetime) else value
     if lang == "en":
         return f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}"
     return f"{d.year}. {d.month}. {d.day}."
 
 
-def full_time(value: datetime | None, lang: str = "ko") -> str:
+def full_time(value: datetime | None, lang: str = "ko", zone: ZoneInfo | None = None) -> str:
     """Date and time in full, for tooltips and details: "2026. 12. 2. 21:28" /
     "Dec 2, 2026 21:28"."""
     if value is None:
         return NO_VALUE
-    t = _local(value)
+    t = _local(value, zone)
     return f"{form_date(t, lang)} {t.hour:02d}:{t.minute:02d}"
 
 
-def clock_time(value: datetime | None, *, seconds: bool = False) -> str:
+def clock_time(
+    value: datetime | None, *, seconds: bool = False, zone: ZoneInfo | None = None
+) -> str:
     """The time of day: "21:28" (or "21:28:05"), the same in both languages."""
     if value is None:
         return NO_VALUE
-    t = _local(value)
+    t = _local(value, zone)
     return f"{t:%H:%M:%S}" if seconds else f"{t:%H:%M}"
 
 

@@ -76,6 +76,7 @@ LABELS: dict[str, dict[str, Pair]] = {
         "checkpoint_feedback": ("체크포인트 피드백", "Checkpoint feedback"),
         "approval_response": ("승인 요청 응답", "Respond to an approval request"),
         "approval_escalate": ("승인 요청 에스컬레이션", "Escalate an approval request"),
+        "decision_ask": ("의사결정 질문", "Ask a decision question"),
         "after_call_work": ("후처리", "After-call work"),
         "flag_call": ("통화 플래그", "Flag a call"),
         "view_audit": ("감사 로그 조회", "View the audit log"),

@@ -2,7 +2,9 @@
 
 ``seed_demo(db, now)`` creates the demo users (password ``demo``), queues, ~60 cases covering
 every priority and state (with the runbook's four scenarios), appeals, QA reviews, checkpoints,
-three decision executions paused for approval, generated content awaiting review (seed 003)
+the demo organisation's HR knowledge graph (server/demo/hr_org.py) and three decision
+executions produced by running seed 002's workflow on it (paused for approval), generated
+content awaiting review (seed 003)
 and the Korean knowledge articles of
 ``resources/knowledge``. ``seed_cases`` bulk-generates more cases. ``start_live(app)``
 starts the call simulator and the scheduler for a running app.
@@ -24,9 +26,12 @@ from server.demo.cases import generate_cases, link, seed_cases
 from server.demo.checkpoints import demo_checkpoints
 from server.demo.decisions import demo_decisions
 from server.demo.generated import demo_generated
+from server.demo.hr_org import demo_graph
 from server.demo.people import create_users, put_queues
 from server.demo.scenarios import qa_reviews, rejected_with_appeals, runbook_cases
+from server.hr.load import store_graph
 from server.jobs.reports import ANCHOR_KEY as REPORTS_FROM
+from server.kpi_store import Lookup
 
 __all__ = ["LiveServices", "seed_cases", "seed_demo", "seed_demo_once", "start_live"]
 
@@ -56,6 +61,7 @@ def seed_demo(db, now: datetime) -> dict:
         # the demo's cases go back weeks: its operations reports start 5 weeks ago, so the
         # scheduler's first tick stores the daily, weekly and monthly reports since then
         storage.set_meta(s, REPORTS_FROM, format_time(now - timedelta(days=35)))
+        counts.update({f"hr_{k}": v for k, v in store_graph(s, demo_graph(now)).items()})
         s.commit()
     decisions, approvals = demo_decisions(now)
     batches = {
@@ -66,13 +72,16 @@ def seed_demo(db, now: datetime) -> dict:
         EntityKind.CHECKPOINT: demo_checkpoints(now),
         EntityKind.DECISION: decisions,
         EntityKind.APPROVAL: approvals,
-        EntityKind.GENERATED: demo_generated(now),
         EntityKind.KNOWLEDGE_ARTICLE: knowledge_articles(),
     }
     for kind, items in batches.items():
         if items:
             storage.bulk_insert(db, kind, items, now=now)
         counts[kind.value] = len(items)
+    with db.read() as s:  # written from the KPI store of the data just seeded
+        generated = demo_generated(now, Lookup(s, now))
+    storage.bulk_insert(db, EntityKind.GENERATED, generated, now=now)
+    counts[EntityKind.GENERATED.value] = len(generated)
     events = case_events(cases, now) + other_events(appeals, decisions, approvals, now)
     counts["audit"] = append_demo_audit(db, events, now)
     return counts

@@ -34,14 +34,24 @@ def alert(kind: str, entity: str, entity_id: str, code: str, params: dict, **ext
 
 def all_jobs() -> list[tuple[str, Job]]:
     """The jobs in the order they run (assignment after the checkpoints that may add work)."""
-    from server.jobs import approvals, assignment, call_queues, checkpoints, reports
+    from server.jobs import (
+        approvals,
+        assignment,
+        call_queues,
+        checkpoints,
+        fact_checks,
+        interrupted_decisions,
+        reports,
+    )
 
     return [
         ("approvals", approvals.run),
+        ("interrupted_decisions", interrupted_decisions.run),
         ("call_queues", call_queues.run),
         ("checkpoints", checkpoints.run),
         ("assignment", assignment.run),
         ("reports", reports.run),
+        ("fact_checks", fact_checks.run),
     ]
 
 

@@ -30,7 +30,7 @@ def _fail_decision(s, request: ApprovalRequest, now: datetime) -> None:
     decision = from_wire(DecisionExecution, stored)
     decision.approval_request = request
     decision.execution = rules.resume_execution(decision.execution, request, now)
-    wire = {**stored, **to_wire(decision)}
+    wire = {**stored, **to_wire(decision), "status": decision.execution.status.value}
     log_id = f"DL-{request.request_id}"
     wire["decision_log"] = to_wire(rules.build_decision_log(decision, log_id, now))
     audit = {"approval_id": request.request_id, "status": request.status.value}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from sqlalchemy.orm import Session
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain.cases import SlaInfo
 from app.domain.enums import EntityKind
 from app.domain.wire import format_time, from_wire, to_wire
+from app.rules.zone import KST as SEOUL
 from server import storage
 from server.problems import ProblemError, not_found
 
@@ -24,9 +24,6 @@ QA_QUEUE = "qa_review"  # QA sample tasks
 
 def now_of(request: Request) -> datetime:
     return request.app.state.config.clock()
-
-
-SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def today_of(now: datetime) -> date:

@@ -90,3 +90,16 @@ class ApprovalResponseBody(Strict):
 
 class ApprovalEscalateBody(Strict):
     reason: str = Field(min_length=1, max_length=10_000)
+
+
+class DecisionContext(Strict):
+    org_unit_id: str | None = Field(default=None, min_length=1, max_length=128)
+    horizon_weeks: int | None = Field(default=None, ge=1, le=52)
+    opportunity_id: str | None = Field(default=None, min_length=1, max_length=128)
+
+
+class DecisionAskBody(Strict):
+    """``POST /decisions`` (seed 002 decision question)."""
+
+    query: str = Field(min_length=1, max_length=1_000)
+    context: DecisionContext = DecisionContext()

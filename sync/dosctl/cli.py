@@ -19,7 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.text import log_redaction
-from sync.dosctl import cmd_account, cmd_audit, cmd_cases, cmd_ops, cmd_tasks
+from sync.dosctl import (
+    cmd_account,
+    cmd_audit,
+    cmd_cases,
+    cmd_chatops,
+    cmd_decisions,
+    cmd_ops,
+    cmd_tasks,
+)
 from sync.dosctl.context import CommandError, Ctx
 from sync.dosctl.output import Out
 from sync.problems import ApiProblem, NetworkError
@@ -111,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--rate", type=float)
     a.add_argument("--conditions", type=_csv, action="extend", default=None)
 
+    decisions = top.add_parser("decisions").add_subparsers(dest="sub", required=True)
+    d = _add(decisions, "ask", cmd_decisions.ask, help="ask a decision question (seed 002)")
+    d.add_argument("query", help='e.g. "향후 12주간 AI팀의 가동률 병목 구간을 분석해줘"')
+    d.add_argument("--org-unit", default=None, help="org unit id of the HR graph")
+    d.add_argument("--horizon", type=int, default=None, help="weeks (1-52, default 12)")
+    d.add_argument("--opportunity", default=None, help="opportunity id (go/no-go)")
+    _add(decisions, "show", cmd_decisions.show).add_argument("id")
+
     audit = top.add_parser("audit").add_subparsers(dest="sub", required=True)
     v = _add(audit, "verify", cmd_audit.verify, help="check the server's audit chain")
     v.add_argument("--full", action="store_true", help="re-hash from the first row")
@@ -133,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = _add(ops, "reassign", cmd_ops.reassign)
     r.add_argument("--from", dest="from_user", required=True)
     r.add_argument("--to", dest="to_user", required=True)
+    cmd_chatops.add_commands(ops, _add)
     return p
 
 

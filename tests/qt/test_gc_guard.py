@@ -38,3 +38,22 @@ def test_young_objects_are_collected_once_there_are_enough_of_them(qtbot) -> Non
     finally:
         collector.stop()
         collector.deleteLater()
+
+
+def test_start_up_objects_are_frozen_and_later_cycles_still_collected(qtbot) -> None:
+    from ui.gc_guard import freeze_start_up
+
+    collector = GuiThreadCollector(interval_ms=10, young=0)
+    try:
+        kept = _Cycle()
+        assert freeze_start_up() > 0
+        assert not any(o is kept for o in gc.get_objects())  # frozen: no collection walks it
+        a, b = _Cycle(), _Cycle()
+        a.other, b.other = b, a
+        ref = weakref.ref(a)
+        del a, b
+        qtbot.waitUntil(lambda: ref() is None, timeout=20_000)  # not frozen: collected
+    finally:
+        gc.unfreeze()
+        collector.stop()
+        collector.deleteLater()

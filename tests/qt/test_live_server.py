@@ -25,7 +25,7 @@ def demo_server(tmp_path):
 
 def test_login_and_inbox_loads_demo_cases(qtbot, qloop, tmp_path, demo_server, clock):
     signing_in = asyncio.ensure_future(login(demo_server.url, "reviewer1", "demo"))
-    qtbot.waitUntil(signing_in.done, timeout=10_000)
+    qtbot.waitUntil(signing_in.done, timeout=30_000)
     session = signing_in.result()
     assert "reviewer" in session.user.get("roles", [])
     store = Store.open(tmp_path / "client.sqlite3")
@@ -50,6 +50,6 @@ def test_login_and_inbox_loads_demo_cases(qtbot, qloop, tmp_path, demo_server, c
         assert "•" in row.customer_masked or row.customer_masked == ""
     finally:
         stopping = asyncio.ensure_future(engine.stop())
-        qtbot.waitUntil(stopping.done, timeout=10_000)
+        qtbot.waitUntil(stopping.done, timeout=30_000)
         bridge.detach()
         store.close()

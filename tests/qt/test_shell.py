@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -11,16 +13,18 @@ from ui.context import AppContext, UserInfo
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.navigation import allowed_pages
+from ui.page_table import PAGES
 from ui.tasks import TaskKeeper
 
 EXPECTED = {
-    Role.REVIEWER: ["inbox"],
-    Role.SENIOR_REVIEWER: ["inbox", "appeals", "decision"],
+    Role.REVIEWER: ["inbox", "chatops"],
+    Role.SENIOR_REVIEWER: ["inbox", "appeals", "decision", "chatops"],
     Role.AGENT: ["call"],
-    Role.SUPERVISOR: ["call", "wall", "ops"],
+    Role.SUPERVISOR: ["call", "wall", "ops", "chatops"],
     Role.QA: ["inbox", "qa"],
     Role.AUDITOR: ["inbox", "appeals", "checkpoint"],
-    Role.OPS_ADMIN: ["inbox", "call", "appeals", "decision", "checkpoint", "qa", "wall", "ops"],
+    Role.OPS_ADMIN: ["inbox", "call", "appeals", "decision", "checkpoint", "qa", "wall", "ops",
+                     "chatops"],
 }
 
 
@@ -118,3 +122,27 @@ def test_login_dialog_asks_without_exec(qtbot):
     dialog.fail("nope")
     assert dialog.sign_in.isEnabled() and dialog.error.text() == "nope"
     dialog.reject()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_one_way_to_build_a_page_every_folder_through_the_table():
+    """Each page folder has one row in the table of pages and one builder with one signature;
+    the table names no builder outside a page folder (ui/shared holds no page)."""
+    folders = {f"ui.{p.parent.name}" for p in (ROOT / "ui").glob("*/__init__.py")} - {"ui.shared"}
+    assert {page.builder for page in PAGES} == {f"{folder}.build" for folder in folders}
+    assert len({page.name for page in PAGES}) == len(PAGES)
+    for folder in folders:
+        source = (ROOT / folder.replace(".", "/") / "build.py").read_text(encoding="utf-8")
+        assert "\ndef build_page(context: AppContext, parent: QWidget)" in source, folder
+
+
+def test_every_page_of_the_table_builds_its_own_page(qtbot, qloop, small_store, clock):
+    """The shell builds each page with its folder's builder: no placeholder stands in."""
+    window = make_window(qtbot, small_store, clock, [Role.OPS_ADMIN])
+    for page in PAGES:
+        widget = window.show_page(page.name)
+        assert widget is not None, page.name
+        assert type(widget).__module__.startswith(page.builder.removesuffix("build")), page.name
+        assert window.current_page_name() == page.name

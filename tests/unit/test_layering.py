@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+NOT_PAGES = {"shared"}  # ui/ packages that are no page: what pages share (ui/shared/)
 
 
 def test_import_linter_contracts_are_kept() -> None:
@@ -16,6 +18,34 @@ def test_import_linter_contracts_are_kept() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "broken" in result.stdout and " 0 broken" in result.stdout
+
+
+def _contracts() -> list[dict]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return config["tool"]["importlinter"]["contracts"]
+
+
+def _page_folders() -> set[str]:
+    """Every package under ui/ but the shared one, as a dotted module name."""
+    return {f"ui.{p.parent.name}" for p in (ROOT / "ui").glob("*/__init__.py")} - {
+        f"ui.{name}" for name in NOT_PAGES
+    }
+
+
+def test_pages_independence_contract_names_every_page_folder() -> None:
+    """No page imports another: the contract exists and covers every page folder, so a new page
+    folder cannot escape it; the shared pieces and each folder's own modules keep to it too."""
+    folders = _page_folders()
+    assert {"ui.inbox", "ui.case", "ui.call", "ui.wall", "ui.ops"} <= folders
+    by_type: dict[str, list[dict]] = {}
+    for contract in _contracts():
+        by_type.setdefault(contract["type"], []).append(contract)
+    independent = [set(c["modules"]) for c in by_type.get("independence", [])]
+    assert folders in independent, f"no independence contract over exactly {sorted(folders)}"
+    shared = [c for c in by_type.get("forbidden", []) if "ui.shared" in c["source_modules"]]
+    assert shared and folders <= set(shared[0]["forbidden_modules"])
+    acyclic = [set(c["ancestors"]) for c in by_type.get("acyclic_siblings", [])]
+    assert any(folders <= ancestors for ancestors in acyclic)
 
 
 def test_no_qt_import_text_in_core() -> None:

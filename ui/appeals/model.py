@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from sqlalchemy import select
 
 from app.domain.enums import AppealStatus
@@ -15,8 +15,8 @@ from app.store.models import AppealRow
 from app.store.store import Store
 from app.text.labels import label, person_name
 from widgets.formatting import language, table_time
+from widgets.table_model import TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 OPEN = (AppealStatus.SUBMITTED.value, AppealStatus.IN_REVIEW.value)
 
 
@@ -31,23 +31,27 @@ def open_appeals(store: Store) -> list[Appeal]:
         return [from_wire(Appeal, d) for d in session.execute(stmt).scalars()]
 
 
-class AppealsModel(QAbstractTableModel):
+class AppealsModel(TableModel):
     """Columns: appeal, case, submitted, by, original decider, status."""
 
-    COLUMNS = 6
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AppealsModel", "Appeal"),
+        QT_TRANSLATE_NOOP("AppealsModel", "Case"),
+        QT_TRANSLATE_NOOP("AppealsModel", "Submitted"),
+        QT_TRANSLATE_NOOP("AppealsModel", "By"),
+        QT_TRANSLATE_NOOP("AppealsModel", "Decided by"),
+        QT_TRANSLATE_NOOP("AppealsModel", "Status"),
+    )
 
     def __init__(self, store: Store, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, load=self._load_rows)
         self._store = store
-        self._rows: list[Appeal] = []
         self._names: dict[str, str] = {}
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = open_appeals(self._store)
+    def _load_rows(self) -> list[Appeal]:
         with self._store.session() as session:
             self._names = user_names(session)
-        self.endResetModel()
+        return open_appeals(self._store)
 
     def names(self) -> dict[str, str]:
         return self._names
@@ -57,35 +61,10 @@ class AppealsModel(QAbstractTableModel):
         return person_name(user_id, self._names, language())
 
     def appeal(self, row: int) -> Appeal | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.at(row)
 
-    def row_of(self, appeal_id: str) -> int:
-        return next((i for i, a in enumerate(self._rows) if a.id == appeal_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
-            self.tr("Appeal"),
-            self.tr("Case"),
-            self.tr("Submitted"),
-            self.tr("By"),
-            self.tr("Decided by"),
-            self.tr("Status"),
-        )
-        return names[section] if 0 <= section < self.COLUMNS else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        a = self.appeal(index.row())
-        if a is None:
+    def cell(self, a: Appeal, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             a.id,
@@ -94,4 +73,4 @@ class AppealsModel(QAbstractTableModel):
             self.name(a.submitted_by),
             self.name(a.original_decider_id),
             label(a.status, language()),
-        )[index.column()]
+        )[column]

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -23,11 +21,13 @@ from app.store.lookups import get_appeal, get_case
 from app.text.labels import label
 from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
 from ui.appeals.model import AppealsModel
-from ui.case import sections
-from ui.case.panels import InfoGroup
-from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
+from ui.shared.wiring import domain_user
+from widgets import case_sections as sections
 from widgets.formatting import local_time
+from widgets.info_panels import InfoGroup
+from widgets.palette import css_color
+from widgets.table_view import set_up_table
 
 
 class AppealsPage(QWidget):
@@ -53,10 +53,11 @@ class AppealsPage(QWidget):
         self.independence = QLabel(self)
         self.independence.setObjectName("independenceNotice")
         self.independence.setWordWrap(True)
-        self.independence.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.independence.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.independence.hide()
-        self.resolve_form = ResolveAppealForm(store, self.user, lang, now, self)
-        self.submit_form = SubmitAppealForm(store, self.user, lang, now, self)
+        runner = context.runner
+        self.resolve_form = ResolveAppealForm(store, self.user, lang, now, runner, self)
+        self.submit_form = SubmitAppealForm(store, self.user, lang, now, runner, self)
         self.resolve_form.setVisible(bool(access.can(self.user.roles, Action.RESOLVE_APPEAL)))
         self.submit_form.setVisible(bool(access.can(self.user.roles, Action.SUBMIT_APPEAL)))
         self.count = QLabel(self)
@@ -64,22 +65,13 @@ class AppealsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.resolve_form.sig_form_submitted.connect(lambda _r: self._on_written("resolve"))
         self.submit_form.sig_form_submitted.connect(lambda _r: self._on_written("submit"))
-        context.bridge.sig_sync_finished.connect(self._on_sync_finished)
+        context.bridge.sig_appeals_changed.connect(self._on_appeals_changed)
         self.reload()
 
     def _build(self) -> None:
-        t = self.table
-        t.setObjectName("appealsQueue")
-        t.setAccessibleName(self.tr("Open appeals"))
-        t.setModel(self.model)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setWordWrap(False)
-        t.verticalHeader().hide()
-        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
+        t = set_up_table(
+            self.table, self.model, name="appealsQueue", accessible_name=self.tr("Open appeals")
+        )
         queue = QGroupBox(self.tr("Senior-review queue"), self)
         queue_layout = QVBoxLayout(queue)
         queue_layout.addWidget(self.count)
@@ -181,9 +173,10 @@ class AppealsPage(QWidget):
         self.show_appeal(appeal.id if appeal else None)
 
     def _on_written(self, what: str) -> None:
-        local_write_done(self.context)
+        """The runner already announced the write to the other pages; this list reloads."""
         self.reload()
         self.sig_appeal_written.emit(what)
 
-    def _on_sync_finished(self, _at) -> None:
+    def _on_appeals_changed(self, _appeal_ids: set[str]) -> None:
+        """A pull or another page's write changed appeals (the bridge's signal, no poll)."""
         self.reload()

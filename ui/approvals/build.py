@@ -1,4 +1,5 @@
-"""Builds the approvals inbox for the shell; a decision row opens the decision page."""
+"""Builds the approvals inbox for the shell (the ``ui.page_table`` builder); a decision row
+opens the decision page."""
 
 from __future__ import annotations
 
@@ -6,13 +7,12 @@ from PySide6.QtWidgets import QWidget
 
 from ui.approvals.page import ApprovalsPage
 from ui.context import AppContext
-from ui.decision.build import actor_of, wire_actions
-from ui.decision.source import DecisionSource
+from ui.shared.review_wiring import synced_user, wire_actions
 
 
-def build_approvals_page(context: AppContext, parent: QWidget) -> ApprovalsPage:
-    actor = actor_of(context, DecisionSource(context.store))
-    page = ApprovalsPage(context.store, context.clock, actor, context.lang, parent)
+def build_page(context: AppContext, parent: QWidget) -> ApprovalsPage:
+    actor = synced_user(context)
+    page = ApprovalsPage(context.store, context.clock, actor, context.lang, context.runner, parent)
     wire_actions(page, context)
     page.sig_execution_opened.connect(
         lambda execution_id: parent.window().show_page("decision", execution_id)

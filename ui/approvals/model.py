@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from sqlalchemy import select
 
 from app.domain.decisions import ApprovalRequest
@@ -20,8 +19,9 @@ from app.store.models import ApprovalRow, GeneratedRow
 from app.store.store import Store
 from app.text.labels import label
 from widgets.formatting import format_duration, language
+from widgets.palette import qcolor
+from widgets.table_model import TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 OPEN = ("PENDING", "ESCALATED")
 WAITING = (GeneratedStatus.PENDING.value,)
 TIME_COLUMN = 5
@@ -57,49 +57,30 @@ def load_items(store: Store) -> list[ApprovalItem]:
     )
 
 
-class ApprovalsModel(QAbstractTableModel):
+class ApprovalsModel(TableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ApprovalsModel", "Kind"),
+        QT_TRANSLATE_NOOP("ApprovalsModel", "Item"),
+        QT_TRANSLATE_NOOP("ApprovalsModel", "Type"),
+        QT_TRANSLATE_NOOP("ApprovalsModel", "Status"),
+        QT_TRANSLATE_NOOP("ApprovalsModel", "Approval level"),
+        QT_TRANSLATE_NOOP("ApprovalsModel", "Time left (24 h)"),
+    )
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._items: list[ApprovalItem] = []
         self._now: datetime | None = None
 
     def set_items(self, items: list[ApprovalItem], now: datetime) -> None:
-        self.beginResetModel()
-        self._items = list(items)
         self._now = now
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> ApprovalItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def row_of(self, item_id: str) -> int:
-        return next((r for r, i in enumerate(self._items) if i.id == item_id), -1)
+        return self.at(row)
 
     def on_tick(self, now: datetime) -> None:
         self._now = now
-        if self._items:
-            top, bottom = self.index(0, TIME_COLUMN), self.index(len(self._items) - 1, TIME_COLUMN)
-            self.dataChanged.emit(
-                top, bottom, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole]
-            )
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Kind"),
-            self.tr("Item"),
-            self.tr("Type"),
-            self.tr("Status"),
-            self.tr("Approval level"),
-            self.tr("Time left (24 h)"),
-        )[section]
+        self.refresh(TIME_COLUMN, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
 
     def _time_left(self, item: ApprovalItem) -> str:
         if item.expires_at is None or self._now is None:
@@ -109,11 +90,7 @@ class ApprovalsModel(QAbstractTableModel):
             return self.tr("expired {time} ago (E007)").format(time=format_duration(left))
         return format_duration(left)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._items[index.row()]
-        col = index.column()
+    def cell(self, item: ApprovalItem, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             lang = language()
             if item.generated:
@@ -140,7 +117,7 @@ class ApprovalsModel(QAbstractTableModel):
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == TIME_COLUMN and item.expires_at:
             left = (item.expires_at - self._now).total_seconds() if self._now else 1
-            return QColor("#B34700") if left < 4 * 3600 else None
+            return qcolor("error") if left < 4 * 3600 else None
         if role == Qt.ItemDataRole.UserRole:
             return item.id
         return None

@@ -9,14 +9,11 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,8 +26,11 @@ from app.services.decision_actions import generated_decision
 from app.store.store import Store
 from app.text.labels import label
 from ui.approvals.model import ApprovalItem, ApprovalsModel, load_items
+from ui.runner import OperationRunner
 from widgets.clock import Clock
 from widgets.formatting import language
+from widgets.palette import alert_span_style, css_color, css_size
+from widgets.table_view import make_table
 
 
 def content_html(content: GeneratedContent) -> str:
@@ -41,7 +41,7 @@ def content_html(content: GeneratedContent) -> str:
         out.append(html.escape(text[pos : c.begin_char]))
         piece = html.escape(text[c.begin_char : c.end_char])
         if not c.matches:
-            piece = f"<span style='background:#FBE6DA;color:#8A2E00;'>⚠ {piece}</span>"
+            piece = f"<span style='{alert_span_style()}'>⚠ {piece}</span>"
         out.append(piece)
         pos = c.end_char
     out.append(html.escape(text[pos:]))
@@ -55,34 +55,35 @@ class ApprovalsPage(QWidget):
     sig_action_saved = Signal(int)
     """Emitted with the outbox id after a generated-content decision was saved."""
 
-    def __init__(self, store: Store, clock: Clock, actor: User, lang: str, parent=None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        actor: User,
+        lang: str,
+        runner: OperationRunner,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalsPage")
         self.store, self.clock, self.actor, self.lang = store, clock, actor, lang
+        self.runner = runner
         self.model = ApprovalsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("approvalsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(
+            self, self.model, name="approvalsTable", stretch=1, row_pad=0, min_row=28
+        )
         title = QLabel(self.tr("Approvals"), self)
         title.setObjectName("pageTitle")
         self.preview_title = QLabel(self)
         self.preview_title.setWordWrap(True)
-        self.preview_title.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.preview_title.setStyleSheet("font-weight: bold; " + css_size("subheading"))
         self.text = QTextBrowser(self)
         self.check = QLabel(self)
         self.check.setWordWrap(True)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note (required to reject or request changes)"))
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #B34700;")
+        self.error.setStyleSheet(css_color("error"))
         self.error.setWordWrap(True)
         self.approve = QPushButton(self.tr("Approve"), self)
         self.approve.setObjectName("primaryButton")
@@ -170,9 +171,11 @@ class ApprovalsPage(QWidget):
         kind = label(c.kind, language())
         self.preview_title.setText(f"{c.title} · {kind} · {c.model} {c.prompt_version}")
         self.text.setHtml(content_html(c))
+        not_stored = self.tr("not in the KPI store")  # a figure no store can confirm
         rows = "".join(
             f"<tr><td>{'✔' if f.matches else '⚠'}</td><td>{html.escape(f.text)}</td>"
-            f"<td>{f.stated_value}</td><td>{f.stored_value}</td></tr>"
+            f"<td>{f.stated_value}</td>"
+            f"<td>{not_stored if f.stored_value is None else f.stored_value}</td></tr>"
             for f in (c.fact_check.claims if c.fact_check else [])
         )
         verdict = (
@@ -182,6 +185,8 @@ class ApprovalsPage(QWidget):
             if c.fact_check.passed
             else self.tr("Fact-check: {n} mismatch(es)").format(n=len(c.fact_check.mismatches))
         )
+        if c.fact_check is not None and not c.fact_check.passed:
+            verdict += " — " + self.tr("approving needs a note, recorded as the override reason")
         self.check.setText(
             f"<b>{verdict}</b> ({html.escape(c.fact_check.source if c.fact_check else '')})"
             f"<table cellspacing=4><tr><th></th><th>{self.tr('Claim')}</th>"
@@ -201,14 +206,18 @@ class ApprovalsPage(QWidget):
         if item is None or not item.generated:
             return
         form = {"decision": decision, "note": self.note.text()}
-        try:
-            result = generated_decision(self.store, self.actor, item.id, form, self.clock.now())
-        except ValidationFailed as exc:
-            self.error.setText("\n".join(exc.messages(self.lang).values()))
-            return
-        except RuleError as exc:
-            self.error.setText(exc.text(self.lang))
-            return
+        op = self.runner.op(
+            generated_decision, self.store, self.actor, item.id, form, self.clock.now()
+        )
+        op.success(self._on_saved).failure(self._on_refused).run("approvals.generated_decision")
+
+    def _on_saved(self, result) -> None:
         self.note.clear()
         self.sig_action_saved.emit(result.outbox_id)
         self.reload()
+
+    def _on_refused(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationFailed):
+            self.error.setText("\n".join(exc.messages(self.lang).values()))
+        else:
+            self.error.setText(exc.text(self.lang) if isinstance(exc, RuleError) else str(exc))

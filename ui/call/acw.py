@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services.call_actions import DISPOSITIONS
 from ui.call.common import section_title
+from widgets.formatting import display_zone
 
 
 def _elapsed(delta: timedelta) -> str:
@@ -64,7 +65,7 @@ class AfterCallWorkPanel(QFrame):
         self.callback_at = QDateTimeEdit(self)
         self.callback_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.callback_at.setCalendarPopup(True)
-        self.callback_at.setTimeZone(QTimeZone(b"Asia/Seoul"))
+        self.callback_at.setTimeZone(_qzone())
         self.callback_at.setEnabled(False)
         self.case_link = QComboBox(self)
         self.case_link.setEditable(True)
@@ -178,5 +179,10 @@ class AfterCallWorkPanel(QFrame):
         self.sig_save_requested.emit(self.form())
 
 
+def _qzone() -> QTimeZone:
+    """The display zone (the user's setting) as Qt's zone, for the callback editor."""
+    return QTimeZone(display_zone().key.encode())
+
+
 def _qdt(value: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone(b"Asia/Seoul"))
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), _qzone())

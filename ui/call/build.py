@@ -1,4 +1,4 @@
-"""Builds the call page from the window's context (called by ``ui.pages.build_page``)."""
+"""Builds the call page from the window's context (the ``ui.page_table`` builder)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ui.call.source import CallSource
 from ui.context import AppContext
 
 
-def build_call_page(context: AppContext, parent: QWidget, call_id: str | None = None) -> CallPage:
+def build_page(context: AppContext, parent: QWidget) -> CallPage:
     page = CallPage(
         CallSource(context.store),
         CallRemote(context.bridge, context.store),
@@ -21,5 +21,5 @@ def build_call_page(context: AppContext, parent: QWidget, call_id: str | None = 
         parent=parent,
     )
     page.connect_bridge(context.bridge)
-    page.load_now(call_id)  # the last known state at once, from the local store
+    page.load_now()  # the last known state at once, from the local store
     return page

@@ -189,12 +189,10 @@ class CallPage(QWidget):
         self.picker.setVisible(not self.is_agent)
 
     def connect_bridge(self, bridge) -> None:
-        """Listen to the sync bridge: pulled call changes, stored live segments (queued: the
-        feed reads after the engine's callback returned) and the connection state."""
+        """Listen to the sync bridge: pulled call changes, stored live segments (the segments
+        come in the signal) and the connection state."""
         bridge.sig_entities_changed.connect(self.on_entities_changed)
-        bridge.sig_call_segment_stored.connect(
-            self.feed.on_segment_stored, Qt.ConnectionType.QueuedConnection
-        )
+        bridge.sig_call_segments_received.connect(self.feed.on_segments_received)
         bridge.sig_connection_changed.connect(self.on_connection_changed)
         self.on_connection_changed(bridge.state, "")
 
@@ -289,7 +287,6 @@ class CallPage(QWidget):
         self.call = call
         self.state_label.setText(self.state_text(call.state))
         self.state_label.setProperty("state", call.state.value)
-        self.feed.set_live(call.state is not CallState.ENDED)
         if call.state is CallState.ACW:
             self.acw.start_timer(self.clock.now())
             self._draft()
@@ -398,5 +395,4 @@ class CallPage(QWidget):
         self.open_call(call_id)
 
     def shutdown(self) -> None:
-        self.feed.set_live(False)
         self._suggest_timer.stop()

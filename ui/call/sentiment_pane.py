@@ -12,14 +12,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from app.domain.enums import ParticipantRole, Sentiment
 from app.rules import call_sentiment as rules
 from ui.call.common import section_title
+from widgets.palette import Roles, hex_of
 from widgets.sentiment_chart import SentimentChart
 from widgets.transcript_model import Turn
 
-MOOD_COLORS = {
-    Sentiment.NEGATIVE: "#D55E00",
-    Sentiment.NEUTRAL: "#6E6E6E",
-    Sentiment.POSITIVE: "#009E73",
-}
+MOOD_COLORS = Roles(
+    {s: f"sentiment.{s.value.lower()}" for s in Sentiment}, as_hex=True
+)  # by the active theme
 MOOD_SYMBOLS = {Sentiment.NEGATIVE: "▼", Sentiment.NEUTRAL: "●", Sentiment.POSITIVE: "▲"}
 
 
@@ -143,7 +142,7 @@ class SentimentPane(QWidget):
     def _show_mood(self, mood: Sentiment | None) -> None:
         self.mood.setText(self.mood_text(mood))
         self.mood.setProperty("mood", mood.value.lower() if mood else "none")
-        color = MOOD_COLORS.get(mood, "#6E6E6E") if mood else "#6E6E6E"
+        color = MOOD_COLORS[mood] if mood in MOOD_COLORS else hex_of("sentiment.neutral")
         self.mood.setStyleSheet(
             f"QLabel#moodIndicator {{ color: {color}; border: 2px solid {color};"
             " border-radius: 8px; padding: 6px; }"

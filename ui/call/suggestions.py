@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.people import KnowledgeArticle
 from ui.call.common import section_title
+from widgets.palette import Roles, css_color, qcolor
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 70
-LEVEL_COLORS = {"HIGH": "#009E73", "MEDIUM": "#0072B2", "LOW": "#6E6E6E", "LOCAL": "#8C6D00"}
+LEVEL_COLORS = Roles({k: f"level.{k.lower()}" for k in ("HIGH", "MEDIUM", "LOW", "LOCAL")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +132,11 @@ class SuggestionDelegate(QStyledItemDelegate):
         chip_text = level_word(s.level)
         chip_w = fm.horizontalAdvance(chip_text) + 14
         chip = QRectF(rect.right() - chip_w, rect.top(), chip_w, fm.height() + 2)
-        color = QColor(LEVEL_COLORS.get(s.level, "#6E6E6E"))
+        color = LEVEL_COLORS.get(s.level) or qcolor("level.low")
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-        painter.setPen(QColor("#FFFFFF"))
+        painter.setPen(qcolor("on_accent"))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, chip_text)
         bold = QFont(option.font)
         bold.setBold(True)
@@ -253,7 +254,7 @@ class ArticlePane(QWidget):
         cursor = self.browser.textCursor()
         cursor.insertHtml(f"<h3>{_esc(title)}</h3>")
         if tags:
-            cursor.insertHtml(f"<p style='color:#6E6E6E'>{_esc(tags)}</p>")
+            cursor.insertHtml(f"<p style='{css_color('muted')}'>{_esc(tags)}</p>")
         cursor.insertBlock()
         cursor.insertText(body or "")
         self.browser.moveCursor(cursor.MoveOperation.Start)

@@ -1,107 +1,24 @@
-"""Forms that call a service: exactly the service's fields, messages next to each field in the UI
-language, Ctrl+Enter to submit and Esc to cancel. A refused submit keeps what the user typed."""
+"""The form of one runbook action of the case page: exactly the service's fields
+(``ui.case.actions``), in a :class:`ui.shared.submit_form.SubmitForm` that runs on the operation
+runner."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import functools
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.people import User
-from app.rules.errors import RuleError, ValidationFailed
 from app.store.store import Store
 from ui.case.actions import ActionSpec, action_title, field_specs
-from widgets.forms import FieldForm, FieldSpec
+from ui.runner import OperationRunner
+from ui.shared.submit_form import SubmitForm
 
-Run = Callable[[dict[str, Any]], Any]
 translate = QCoreApplication.translate
-
-
-class SubmitForm(QWidget):
-    """A titled :class:`FieldForm` with Submit / Cancel; ``run(values)`` does the work."""
-
-    sig_form_submitted = Signal(object)
-    """Emitted with what ``run`` returned (e.g. an ActionResult) after a successful submit."""
-
-    sig_form_refused = Signal(str)
-    """Emitted with the message shown when the submit was refused (the input is kept)."""
-
-    sig_form_cancelled = Signal()
-    """Emitted when the user cancels (Esc or the Cancel button)."""
-
-    def __init__(
-        self,
-        title: str,
-        specs: Iterable[FieldSpec],
-        run: Run,
-        lang: str,
-        parent: QWidget | None = None,
-        *,
-        cancellable: bool = True,
-    ) -> None:
-        super().__init__(parent)
-        self._run, self._lang = run, lang
-        self.title = QLabel(title, self)
-        self.title.setObjectName("sectionTitle")
-        self.fields = FieldForm(specs, self)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("formProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #B3261E; font-weight: bold;")
-        self.problem.hide()
-        self.submit_button = QPushButton(translate("SubmitForm", "Submit (Ctrl+Enter)"), self)
-        self.submit_button.setObjectName("submitButton")
-        self.cancel_button = QPushButton(translate("SubmitForm", "Cancel (Esc)"), self)
-        self.cancel_button.setVisible(cancellable)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.submit_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.problem)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self.submit_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.sig_form_cancelled)
-        self.fields.sig_submit_requested.connect(self.submit)
-        self.fields.sig_cancel_requested.connect(self.sig_form_cancelled)
-
-    def show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
-    def values(self) -> dict[str, Any]:
-        return self.fields.values()
-
-    def refuse(self, messages: Mapping[str, str], general: str = "") -> None:
-        """Show ``messages`` under their fields and the rest (and ``general``) under the form."""
-        left = self.fields.set_errors(messages)
-        text = "\n".join([*left, general] if general else left)
-        self.show_problem(text)
-        self.sig_form_refused.emit(text or "\n".join(messages.values()))
-
-    def submit(self) -> Any:
-        """Run; on refusal show why (per field when it is a field) and keep the input."""
-        if not self.submit_button.isEnabled():
-            return None
-        try:
-            result = self._run(self.values())
-        except ValidationFailed as exc:
-            self.refuse(exc.messages(self._lang))
-            return None
-        except (RuleError, KeyError) as exc:
-            self.refuse({}, exc.text(self._lang) if isinstance(exc, RuleError) else str(exc))
-            return None
-        self.fields.clear()
-        self.show_problem("")
-        self.sig_form_submitted.emit(result)
-        return result
 
 
 class ActionForm(SubmitForm):
@@ -117,22 +34,27 @@ class ActionForm(SubmitForm):
         user: User,
         lang: str,
         now: Callable[[], datetime],
+        runner: OperationRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             action_title(spec.action),
             field_specs(spec.action, lang),
-            lambda values: self._call(values),
+            lambda values: self._work(values),
+            runner,
             lang,
             parent,
+            op_name=f"case.{spec.action.value}",
         )
         self.setObjectName(f"actionForm_{spec.action.value}")
         self.spec, self._store, self._user, self._now = spec, store, user, now
         self.target_id = ""
         self.sig_form_submitted.connect(lambda r: self.sig_action_submitted.emit(spec.action, r))
 
-    def _call(self, form: dict[str, Any]) -> Any:
-        return self.spec.service(self._store, self._user, self.target_id, form, self._now())
+    def _work(self, form: dict[str, Any]) -> Callable[[], Any]:
+        return functools.partial(
+            self.spec.service, self._store, self._user, self.target_id, form, self._now()
+        )
 
     def set_target(self, target_id: str) -> None:
         if target_id != self.target_id:

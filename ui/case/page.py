@@ -7,11 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -28,21 +26,23 @@ from sqlalchemy import select
 from app.domain.cases import Case, Task
 from app.domain.enums import Action
 from app.rules import access
+from app.rules.lifecycle import ACTIVE_STATUSES
 from app.services.problems import get_draft
-from app.store.inbox import InboxFilter
+from app.store.inbox import InboxFilter, inbox_ids
 from app.store.lookups import appeals_for_case, get_case, tasks_for_case
 from app.store.models import CaseRow, UserRow
 from app.text.labels import label
-from ui.case import sections
 from ui.case.action_form import ActionForm
 from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_task_of
-from ui.case.panels import InfoGroup, SlaBadge
 from ui.case.timeline import TimelineModel
 from ui.case.unmask_panel import UnmaskPanel
-from ui.case.wiring import domain_user, local_write_done
 from ui.context import AppContext
-from ui.inbox.columns import ACTIVE_STATUSES
-from ui.inbox.source import InboxSource
+from ui.shared.wiring import domain_user
+from widgets import case_sections as sections
+from widgets.info_panels import InfoGroup, SlaBadge
+from widgets.table_view import set_up_table
+
+NAV_IDS = 2_000_000  # J / K without an inbox walk the whole active list, as the inbox would
 
 
 class CasePage(QWidget):
@@ -50,9 +50,6 @@ class CasePage(QWidget):
 
     sig_case_loaded = Signal(str)
     """Emitted with the case id each time the page (re)loaded a case."""
-
-    sig_action_submitted = Signal(str, str)
-    """Emitted with (case id, action) after an action was written locally (pending sync)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,7 +125,12 @@ class CasePage(QWidget):
             self.actions_by[spec.action], self.buttons[spec.action] = action, button
             bar.addWidget(button)
             form = ActionForm(
-                spec, self.context.store, self.user, self.context.lang, self.context.clock.now
+                spec,
+                self.context.store,
+                self.user,
+                self.context.lang,
+                self.context.clock.now,
+                self.context.runner,
             )
             form.sig_action_submitted.connect(self._on_action_submitted)
             form.sig_form_cancelled.connect(self.close_form)
@@ -195,18 +197,13 @@ class CasePage(QWidget):
         box = QGroupBox(self.tr("Action"), self)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.form_stack)
-        view = self.timeline_view
-        view.setObjectName("caseTimeline")
-        view.setModel(self.timeline)
-        view.setAccessibleName(self.tr("Notes, comments and audit trail"))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        view = set_up_table(
+            self.timeline_view,
+            self.timeline,
+            name="caseTimeline",
+            accessible_name=self.tr("Notes, comments and audit trail"),
+            row_pad=10,
+        )
         trail = QGroupBox(self.tr("Notes, comments and audit trail"), self)
         QVBoxLayout(trail).addWidget(view)
         column = QSplitter(Qt.Orientation.Vertical, self)
@@ -339,7 +336,8 @@ class CasePage(QWidget):
         if inbox is not None and inbox.model.rowCount():
             return [inbox.model.id_at(r) for r in range(inbox.model.rowCount())]
         f = InboxFilter(me=self.user.id, statuses=ACTIVE_STATUSES)
-        return InboxSource(self.context.store).ids(f, self.context.clock.now())
+        with self.context.store.engine.connect() as conn:  # Core: light for long id lists
+            return inbox_ids(conn, f, self.context.clock.now(), 0, NAV_IDS)
 
     def _hook_navigation(self) -> None:
         """J / K belong to the window (its next_case / previous_case actions); follow them when
@@ -373,12 +371,11 @@ class CasePage(QWidget):
         if self.isVisible() and self.current_form() is None:
             self.step(delta)
 
-    def _on_action_submitted(self, action: Action, _result) -> None:
-        case_id = self.case.id if self.case else ""
-        local_write_done(self.context)
+    def _on_action_submitted(self, _action: Action, _result) -> None:
+        """The runner already announced the write (the bridge's change signals reload this page
+        and update every other page that shows the case); the form closes."""
         self.close_form()
         self.reload()
-        self.sig_action_submitted.emit(case_id, str(action.value))
 
     def _on_unmask_clicked(self) -> None:
         """Ask for the identifier and a reason; the value comes from the server, for 60 s."""

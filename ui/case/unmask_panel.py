@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from app.rules.errors import RuleError
 from app.services.unmask import REASON_MAX, SHOW_SECONDS, prepare, unmask
 from sync.problems import ApiProblem, NetworkError
-from ui.case.wiring import domain_user
 from ui.context import AppContext
+from ui.shared.wiring import domain_user
 
 
 class UnmaskPanel(QWidget):

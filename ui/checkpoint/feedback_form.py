@@ -34,15 +34,15 @@ from app.rules import checkpoints as rules
 from app.rules.checkpoints import CheckpointChoice as C
 from app.rules.errors import ValidationFailed
 from app.text.labels import label_of
+from widgets.palette import css_color
 
-ERROR_STYLE = "color: #B34700;"
 PROPOSAL_PATH = re.compile(r"proposal_decisions\[(\d+)\](?:\.(\w+))?")
 
 
 def _error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(f"error_{name}")
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(css_color("error"))
     label.setWordWrap(True)
     label.hide()
     return label
@@ -258,7 +258,7 @@ class FeedbackForm(QWidget):
                 continue
             label.setText(f"{label.text()} {text}".strip())
             label.show()
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(css_color("error"))
         self.message.setText("\n".join(rest))
 
     def _on_choice_toggled(self, _id: int, checked: bool) -> None:

@@ -5,48 +5,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app.domain.checkpoints import Signal
 from app.rules.checkpoints import PROMOTE_AFTER_SCS
 from app.text.labels import label, label_of, queue_label
 from widgets.formatting import language
+from widgets.palette import qcolor
+from widgets.table_model import TableModel
 
-Index = QModelIndex | QPersistentModelIndex
-SEVERITY = {"critical": ("▲▲", "#B34700"), "warning": ("▲", "#8A5A00"),
-            "info": ("●", "#005A8C")}  # fmt: skip
+SEVERITY = {"critical": ("▲▲", "error"), "warning": ("▲", "warning"),
+            "info": ("●", "info")}  # fmt: skip
+"""Shape and palette role by severity (the word comes from ``app.text.labels``)."""
 
 
-class SignalsModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._signals: list[Signal] = []
+class SignalsModel(TableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SignalsModel", "Signal"),
+        QT_TRANSLATE_NOOP("SignalsModel", "Type"),
+        QT_TRANSLATE_NOOP("SignalsModel", "Count"),
+        QT_TRANSLATE_NOOP("SignalsModel", "Severity"),
+        QT_TRANSLATE_NOOP("SignalsModel", "Affected nodes"),
+        QT_TRANSLATE_NOOP("SignalsModel", "Unresolved"),
+    )
+    NUMERIC = frozenset({2})
 
     def set_signals(self, signals: list[Signal]) -> None:
-        self.beginResetModel()
-        self._signals = list(signals)
-        self.endResetModel()
+        self.set_rows(signals)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._signals)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Signal"), self.tr("Type"), self.tr("Count"), self.tr("Severity"),
-                self.tr("Affected nodes"), self.tr("Unresolved"))[section]  # fmt: skip
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        s = self._signals[index.row()]
-        col = index.column()
+    def cell(self, s: Signal, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 5:
+            if column == 5:
                 if not s.unresolved_streak:
                     return "—"
                 text = self.tr("{n} SCs in a row").format(n=s.unresolved_streak)
@@ -56,11 +45,9 @@ class SignalsModel(QAbstractTableModel):
             lang = language()
             return (s.id, label_of("signal_type", s.type, lang), str(s.count),
                     f"{SEVERITY[s.severity.value][0]} {label(s.severity, lang)}",
-                    ", ".join(queue_label(n, lang) for n in s.affected_nodes))[col]  # fmt: skip
-        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            return QColor(SEVERITY[s.severity.value][1])
+                    ", ".join(queue_label(n, lang) for n in s.affected_nodes))[column]  # fmt: skip
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return qcolor(SEVERITY[s.severity.value][1])
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{s.evidence}\n{s.impact}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -6,16 +6,15 @@ countdown to the 48 h halt-and-escalate. Feedback is saved offline through the o
 
 from __future__ import annotations
 
+import functools
 import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,13 +32,20 @@ from app.store.store import Store
 from app.text.labels import label, label_of, person_name, queue_label
 from ui.checkpoint.feedback_form import FeedbackForm
 from ui.checkpoint.models import SignalsModel
+from ui.runner import OperationRunner
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
-from widgets.formatting import local_time
+from widgets.formatting import local_time, zone_label
+from widgets.palette import css_color, css_size, hex_of, size_of
+from widgets.table_view import make_table
 
-ALERT_STYLE = (
-    "QFrame#eventAlert { background: #FBE6DA; border: 2px solid #D55E00; border-radius: 6px; }"
-)
+
+def alert_style() -> str:
+    """The event alert's frame, in the active theme's alert colours."""
+    return (
+        f"QFrame#eventAlert {{ background: {hex_of('alert.background')}; "
+        f"border: 2px solid {hex_of('alert.border')}; border-radius: 6px; }}"
+    )
 
 
 def first_open(store: Store) -> str | None:
@@ -58,8 +64,17 @@ class CheckpointPage(QWidget):
     sig_action_saved = Signal(int)
     """Emitted with the outbox id after feedback was saved."""
 
-    def __init__(self, store: Store, clock: Clock, actor: User, lang: str, parent=None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        actor: User,
+        lang: str,
+        runner: OperationRunner,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.setObjectName("checkpointPage")
         self.store, self.clock, self.actor, self.lang = store, clock, actor, lang
         self.checkpoint: Checkpoint | None = None
@@ -101,7 +116,10 @@ class CheckpointPage(QWidget):
         self.form = None
         self.halt_note = None
         self.countdown = CountdownLabel(
-            self.clock, content, warn_within=rules.EVENT_TIMEOUT / 4, point_size=15
+            self.clock,
+            content,
+            warn_within=rules.EVENT_TIMEOUT / 4,
+            point_size=size_of("countdown"),
         )
         self.countdown.sig_deadline_reached.connect(self._on_deadline_reached)
         self.countdown.hide()
@@ -167,13 +185,7 @@ class CheckpointPage(QWidget):
         layout.addWidget(head)
         layout.addWidget(QLabel(self.tr("<b>Signal summary</b>"), box))
         self.signals.set_signals(cp.signals)
-        table = QTableView(box)
-        table.setObjectName("signalsTable")
-        table.setModel(self.signals)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = make_table(box, self.signals, name="signalsTable", row_pad=None)
         table.setFixedHeight(32 + 30 * max(len(cp.signals), 1))
         layout.addWidget(table)
         layout.addWidget(self._patterns(cp, box))
@@ -195,26 +207,27 @@ class CheckpointPage(QWidget):
     def _alert(self, cp: Checkpoint, parent: QWidget) -> QWidget:
         frame = QFrame(parent)
         frame.setObjectName("eventAlert")
-        frame.setStyleSheet(ALERT_STYLE)
+        frame.setStyleSheet(alert_style())
         layout = QVBoxLayout(frame)
         critical = [s for s in cp.signals if s.severity.value == "critical"] or cp.signals
         head = QLabel(self.tr("⚠ ALERT: Critical anomaly detected"), frame)
-        head.setStyleSheet("font-size: 16pt; font-weight: bold; color: #8A2E00;")
+        head.setStyleSheet(f"{css_size('heading')} font-weight: bold; {css_color('alert.text')}")
         layout.addWidget(head)
         for s in critical:
             detected = s.detected_at or cp.created_at or cp.window.end
             text = self.tr(
                 "<b>Signal</b>: {type} in {nodes}<br><b>Severity</b>: CRITICAL<br>"
-                "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} (KST)"
+                "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} ({zone})"
             ).format(
                 type=html.escape(label_of("signal_type", s.type, self.lang)),
                 nodes=html.escape(", ".join(queue_label(n, self.lang) for n in s.affected_nodes)),
                 evidence=html.escape(s.evidence),
                 at=local_time(detected),
+                zone=zone_label(detected),
             )
             label = QLabel(text, frame)
             label.setWordWrap(True)
-            label.setStyleSheet("font-size: 12pt;")
+            label.setStyleSheet(css_size("subheading"))
             layout.addWidget(label)
         self.countdown.setParent(frame)
         self.countdown.show()
@@ -251,20 +264,27 @@ class CheckpointPage(QWidget):
 
     def _on_feedback_submitted(self, feedback: dict, choice: str) -> None:
         assert self.checkpoint is not None and self.form is not None
-        try:
-            result = checkpoint_feedback(
-                self.store,
-                self.actor,
-                self.checkpoint.id,
-                feedback,
-                self.clock.now(),
-                choice=choice or None,
-            )
-        except ValidationFailed as exc:
-            self.form.show_errors(exc.messages(self.lang))
-            return
-        except RuleError as exc:
-            self.form.show_errors({"": exc.text(self.lang)})
-            return
+        work = functools.partial(
+            checkpoint_feedback,
+            self.store,
+            self.actor,
+            self.checkpoint.id,
+            feedback,
+            self.clock.now(),
+            choice=choice or None,
+        )
+        op = self.runner.op(work).success(self._on_saved).failure(self._on_refused)
+        op.run("checkpoint.feedback")
+
+    def _on_saved(self, result) -> None:
         self.sig_action_saved.emit(result.outbox_id)
         self.reload()
+
+    def _on_refused(self, exc: Exception) -> None:
+        if self.form is None:
+            return
+        if isinstance(exc, ValidationFailed):
+            self.form.show_errors(exc.messages(self.lang))
+        else:
+            text = exc.text(self.lang) if isinstance(exc, RuleError) else str(exc)
+            self.form.show_errors({"": text})

@@ -29,8 +29,7 @@ from app.text.labels import label as word
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time
-
-ERROR_STYLE = "color: #B34700;"
+from widgets.palette import css_color
 
 
 class ApprovalForm(QGroupBox):
@@ -50,7 +49,7 @@ class ApprovalForm(QGroupBox):
         self.countdown = CountdownLabel(clock, self, what=self.tr("approval timeout"))
         self.refusal = QLabel(self)
         self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet("color: #B34700; font-weight: bold;")
+        self.refusal.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.status = QComboBox(self)
         for value, text in (
             ("APPROVED", self.tr("Approve (APPROVED)")),
@@ -80,7 +79,7 @@ class ApprovalForm(QGroupBox):
         ):
             error = QLabel(self)
             error.setObjectName(f"error_{key}")
-            error.setStyleSheet(ERROR_STYLE)
+            error.setStyleSheet(css_color("error"))
             error.setWordWrap(True)
             error.hide()
             self.errors[key] = error
@@ -97,7 +96,7 @@ class ApprovalForm(QGroupBox):
         self.escalate_reason.setPlaceholderText(self.tr("Reason for escalating"))
         self.escalate_button = QPushButton(self.tr("Escalate"), self)
         self.errors["reason"] = QLabel(self)
-        self.errors["reason"].setStyleSheet(ERROR_STYLE)
+        self.errors["reason"].setStyleSheet(css_color("error"))
         self.errors["reason"].hide()
         escalate = QHBoxLayout()
         escalate.addWidget(self.escalate_reason, 1)
@@ -222,7 +221,7 @@ class ApprovalForm(QGroupBox):
             label.show()
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else "color: #00704F;")
+        self.message.setStyleSheet(css_color("error" if error else "ok"))
         self.message.setText(text)
 
     def _on_submit_clicked(self) -> None:

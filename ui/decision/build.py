@@ -1,55 +1,27 @@
-"""Builds the decision page for the shell (ui.pages) and wires it to the sync bridge."""
+"""Builds the decision page for the shell (the ``ui.page_table`` builder) and wires it to the
+sync bridge."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.domain.people import User
 from ui.context import AppContext
 from ui.decision.page import DecisionPage
 from ui.decision.source import DecisionSource
+from ui.shared.review_wiring import synced_user, wire_actions
 
 
-def actor_of(context: AppContext, source: DecisionSource) -> User:
-    """The signed-in user as synced (with the approval level), else from the session."""
-    user = context.user
-    fallback = User(user.id, user.display_name, list(user.roles), list(user.skills))
-    return source.user(user.id, fallback)
-
-
-def _push_now(bridge) -> None:
-    """A new outbox row: let the engine push it now when it runs (offline it waits)."""
-    if bridge.engine is not None:
-        bridge.engine.notify_local_write()
-
-
-def wire_actions(page, context: AppContext) -> None:
-    bridge = context.bridge
-    page.sig_action_saved.connect(lambda _id: bridge.refresh_outbox())
-    page.sig_action_saved.connect(lambda _id: _push_now(bridge))
-    bridge.sig_entities_changed.connect(page.on_entities_changed)
-    bridge.sig_sync_finished.connect(page.on_sync_finished)
-    if hasattr(page, "on_outbox_changed"):
-        bridge.sig_outbox_changed.connect(page.on_outbox_changed)
-
-
-def build_decision_page(context: AppContext, parent: QWidget) -> DecisionPage:
+def build_page(context: AppContext, parent: QWidget) -> DecisionPage:
     source = DecisionSource(context.store)
-    page = DecisionPage(source, context.clock, actor_of(context, source), context.lang, parent)
-    wire_actions(page, context)
+    actor = synced_user(context)
+    page = DecisionPage(source, context.clock, actor, context.lang, context.runner, parent)
+    wire_decision_page(page, context)
     page.sig_approvals_requested.connect(lambda: parent.window().show_page("approvals"))
     page.show_entity(None)  # the oldest execution paused for approval, from the local store
     return page
 
 
-def build_review_page(name: str, context: AppContext, parent: QWidget) -> QWidget:
-    """The decision, approvals or checkpoint page (ui.pages routes these three here)."""
-    if name == "decision":
-        return build_decision_page(context, parent)
-    if name == "approvals":
-        from ui.approvals.build import build_approvals_page
-
-        return build_approvals_page(context, parent)
-    from ui.checkpoint.build import build_checkpoint_page
-
-    return build_checkpoint_page(context, parent)
+def wire_decision_page(page: DecisionPage, context: AppContext) -> None:
+    """The review pages' wiring, plus the live steps of an asked question."""
+    wire_actions(page, context)
+    context.bridge.sig_decision_step.connect(page.asker.on_decision_step)

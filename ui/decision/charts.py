@@ -10,14 +10,21 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from app.domain.decisions import ImpactAnalysis
 from widgets.option_card import TYPE_COLOURS
+from widgets.palette import apply_to_charts as use_theme
+from widgets.palette import hex_of
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#1B1F24")
+pg.setConfigOptions(antialias=True)
+
+
+def _colour(kind: str) -> str:
+    return TYPE_COLOURS.get(kind) or hex_of("accent.blue")
 
 
 class ImpactChart(pg.PlotWidget):
     """Bars of the weighted impact score (0-100) with the analysis' confidence interval."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        use_theme()
         super().__init__(parent)
         self.setObjectName("impactChart")
         self.setMinimumHeight(220)
@@ -28,7 +35,10 @@ class ImpactChart(pg.PlotWidget):
         self.setYRange(0, 100)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.55, brushes=[])
         self.errors = pg.ErrorBarItem(
-            x=np.array([]), y=np.array([]), beam=0.18, pen=pg.mkPen("#1B1F24", width=2)
+            x=np.array([]),
+            y=np.array([]),
+            beam=0.18,
+            pen=pg.mkPen(hex_of("chart.foreground"), width=2),
         )
         self.addItem(self.bars)
         self.addItem(self.errors)
@@ -37,7 +47,7 @@ class ImpactChart(pg.PlotWidget):
 
     def set_analyses(self, analyses: list[ImpactAnalysis], kinds: list[str]) -> None:
         self._analyses = list(analyses)
-        self._colours = [TYPE_COLOURS.get(k, "#0072B2") for k in kinds]
+        self._colours = [_colour(k) for k in kinds]
         ticks = [(i, f"{a.option_id}\n{a.option_name}") for i, a in enumerate(analyses)]
         self.getPlotItem().getAxis("bottom").setTicks([ticks])
         self.set_scores([a.overall_impact_score for a in analyses])
@@ -60,6 +70,7 @@ class ProjectionChart(QWidget):
         super().__init__(parent)
         self.metric_box = QComboBox(self)
         self.metric_box.setAccessibleName(self.tr("Metric to project"))
+        use_theme()
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("projectionChart")
         self.plot.setMinimumHeight(220)
@@ -90,10 +101,10 @@ class ProjectionChart(QWidget):
                 [],
                 [],
                 name=f"{a.option_id} {a.option_name}",
-                pen=pg.mkPen(TYPE_COLOURS.get(k, "#0072B2"), width=2.5, style=pens[styles[i % 3]]),
+                pen=pg.mkPen(_colour(k), width=2.5, style=pens[styles[i % 3]]),
                 symbol="o",
                 symbolSize=5,
-                symbolBrush=TYPE_COLOURS.get(k, "#0072B2"),
+                symbolBrush=_colour(k),
             )
             for i, (a, k) in enumerate(zip(analyses, kinds, strict=False))
         ]

@@ -1,7 +1,8 @@
 """The decision page (seed 002): question and sub-queries, the workflow's steps, the THREE
 OPTIONS SIDE BY SIDE, and below them the metrics matrix, charts, what-if weights, success
 probability and validator in tabs beside the approval form. Everything comes from the local
-store; actions go through app.services.decision_actions (optimistic change + outbox row)."""
+store; actions go through app.services.decision_actions (optimistic change + outbox row), run by
+the operation runner (``ui.runner``) on the store writer."""
 
 from __future__ import annotations
 
@@ -27,13 +28,16 @@ from app.services import decision_actions
 from app.text.josa import fill
 from app.text.labels import label, label_of
 from ui.decision.approval_form import ApprovalForm
+from ui.decision.ask_dialog import AskController
 from ui.decision.charts import ImpactChart, ProjectionChart
 from ui.decision.panels import ProbabilityPanel, ValidatorPanel
 from ui.decision.source import DecisionSource, DecisionView
 from ui.decision.whatif import WeightsPanel
+from ui.runner import Op, OperationRunner
 from widgets.clock import Clock
 from widgets.metrics_matrix import MetricsMatrixModel, MetricsMatrixView
 from widgets.option_card import OptionCard
+from widgets.palette import css_color
 
 
 class DecisionPage(QWidget):
@@ -44,11 +48,18 @@ class DecisionPage(QWidget):
     """Emitted when the user asks for the approvals inbox."""
 
     def __init__(
-        self, source: DecisionSource, clock: Clock, actor: User, lang: str, parent=None
+        self,
+        source: DecisionSource,
+        clock: Clock,
+        actor: User,
+        lang: str,
+        runner: OperationRunner,
+        parent=None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("decisionPage")
         self.source, self.clock, self.actor, self.lang = source, clock, actor, lang
+        self.runner = runner
         self.view: DecisionView | None = None
         self.cards: list[OptionCard] = []
         self.title = QLabel(self)
@@ -100,12 +111,24 @@ class DecisionPage(QWidget):
         column.setContentsMargins(16, 10, 16, 16)
         self.inbox_button = QPushButton(self.tr("Approvals inbox"), self)
         self.inbox_button.clicked.connect(self.sig_approvals_requested)
+        self.asker = AskController(self)  # "Ask a decision question" (ui/decision/ask_dialog)
+        self.asker.sig_asked.connect(self.sig_action_saved)
+        self.ask_button = QPushButton(self.tr("Ask a decision question"), self)
+        self.ask_button.setObjectName("askDecisionButton")
+        self.ask_button.clicked.connect(self.ask)
+        self.ask_button.setVisible(bool(access.can(actor.roles, Action.DECISION_ASK)))
+        self.live = QLabel(self)
+        self.live.setObjectName("decisionLive")
+        self.live.setWordWrap(True)
+        self.live.hide()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.ask_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.inbox_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(head)
         column.addWidget(self.subtitle)
         column.addWidget(self.steps)
+        column.addWidget(self.live)
         column.addWidget(self.empty)
         column.addLayout(self.cards_row)
         column.addWidget(bottom, 1)
@@ -126,6 +149,10 @@ class DecisionPage(QWidget):
         execution_id = execution_id or self.source.first_pending()
         self.view = self.source.load(execution_id, self.clock.now()) if execution_id else None
         self._fill()
+
+    def ask(self) -> None:
+        """Open the "Ask a decision question" dialog."""
+        self.asker.open_dialog()
 
     def reload(self) -> None:
         self.show_entity(self.view.decision.id if self.view else None)
@@ -148,6 +175,8 @@ class DecisionPage(QWidget):
             self.reload()
 
     def on_entities_changed(self, changed: dict) -> None:
+        if self.asker.on_entities_changed(changed):  # the asked question's execution arrived
+            return
         mine = self.actor.id in set(changed.get("user", ())) and self._refresh_actor()
         if (
             mine
@@ -233,7 +262,7 @@ class DecisionPage(QWidget):
                 mark = "◆" if execution.status is WorkflowStatus.PAUSED_FOR_HITL else "▶"
             else:
                 mark = "○"
-            style = "font-weight:bold;" if n == execution.current_step else "color:#4A5563;"
+            style = "font-weight:bold;" if n == execution.current_step else css_color("muted")
             parts.append(f"<span style='{style}'>{mark} {n}. {step.name}</span>")
         state = label(execution.status, self.lang)
         sync = self.tr(" (pending sync)") if view.pending_sync else ""
@@ -275,17 +304,23 @@ class DecisionPage(QWidget):
         else:
             self.weights.note.setText("")
 
-    def _run(self, action, form) -> None:
-        try:
-            result = action(
-                self.source.store, self.actor, self.view.request.request_id, form, self.clock.now()
-            )
-        except ValidationFailed as exc:
+    def _run(self, action, form) -> Op:
+        """Save on the runner (the store writer); the form hears back on the GUI thread."""
+        request_id = self.view.request.request_id
+        op = self.runner.op(
+            action, self.source.store, self.actor, request_id, form, self.clock.now()
+        )
+        op.success(self._on_saved).failure(self._on_refused)
+        return op.run(f"decision.{action.__name__}")
+
+    def _on_refused(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationFailed):
             self.form.show_errors(exc.messages(self.lang))
-            return
-        except RuleError as exc:
-            self.form.show_message(exc.text(self.lang), error=True)
-            return
+        else:
+            text = exc.text(self.lang) if isinstance(exc, RuleError) else str(exc)
+            self.form.show_message(text, error=True)
+
+    def _on_saved(self, result) -> None:
         self.reload()
         self.form.show_message(self.tr("Saved. It will be sent when the server is reachable."))
         self.sig_action_saved.emit(result.outbox_id)

@@ -7,16 +7,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,10 +25,12 @@ from app.rules import probability
 from app.rules.probability import FACTOR_WEIGHTS
 from app.text.labels import label as word
 from widgets.formatting import language
+from widgets.palette import Roles, alert_span_style, css_color
+from widgets.table_model import TableModel
+from widgets.table_view import make_table
 
-Index = QModelIndex | QPersistentModelIndex
-STATUS_COLOURS = {"VERIFIED": "#00704F", "PARTIAL": "#8A5A00", "UNVERIFIED": "#B34700",
-                  "ASSUMPTION": "#4A5563"}  # fmt: skip
+STATUS_COLOURS = Roles({"VERIFIED": "ok", "PARTIAL": "warning", "UNVERIFIED": "error",
+                        "ASSUMPTION": "muted"}, as_hex=True)  # fmt: skip
 STATUS_GLYPHS = {"VERIFIED": "✔", "PARTIAL": "◐", "UNVERIFIED": "⚠", "ASSUMPTION": "◇"}
 
 
@@ -90,7 +90,7 @@ class ProbabilityPanel(QWidget):
             grid.addWidget(bar, r, 1)
             grid.addWidget(QLabel(f"×{FACTOR_WEIGHTS[f.name]:.2f}", box), r, 2)
         risks = [
-            f"<b style='color:{'#B34700' if rf.severity.value == 'HIGH' else '#8A5A00'}'>"
+            f"<b style='{css_color('error' if rf.severity.value == 'HIGH' else 'warning')}'>"
             f"{'▲▲' if rf.severity.value == 'HIGH' else '▲'} {rf.severity.value}</b> "
             f"{html.escape(rf.name)} ({rf.impact * 100:.0f}%) — {html.escape(rf.mitigation)}"
             for rf in result.risk_factors
@@ -103,38 +103,24 @@ class ProbabilityPanel(QWidget):
         return box
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(TableModel):
     """Claims of the validated response: status, claim, evidence ids."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._claims: list[Claim] = []
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ClaimsModel", "Status"),
+        QT_TRANSLATE_NOOP("ClaimsModel", "Claim"),
+        QT_TRANSLATE_NOOP("ClaimsModel", "Evidence"),
+    )
 
     def set_claims(self, claims: list[Claim]) -> None:
-        self.beginResetModel()
-        self._claims = list(claims)
-        self.endResetModel()
+        self.set_rows(claims)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Status"), self.tr("Claim"), self.tr("Evidence"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        claim = self._claims[index.row()]
+    def cell(self, claim: Claim, column: int, role: int) -> Any:
         status = claim.status.value
         if role == Qt.ItemDataRole.DisplayRole:
             return (f"{STATUS_GLYPHS[status]} {word(claim.status, language())}", claim.text,
-                    ", ".join(claim.evidence) or "—")[index.column()]  # fmt: skip
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+                    ", ".join(claim.evidence) or "—")[column]  # fmt: skip
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(STATUS_COLOURS[status])
         if role == Qt.ItemDataRole.ToolTipRole:
             return claim.text
@@ -154,7 +140,7 @@ def highlighted(text: str, claims: list[Claim]) -> str:
         out.append(html.escape(text[pos : c.begin_char]))
         piece = html.escape(text[c.begin_char : c.end_char])
         if c.status.value == "UNVERIFIED":
-            piece = (f"<span style='background:#FBE6DA; color:#8A2E00; "
+            piece = (f"<span style='{alert_span_style()} "
                      f"text-decoration: underline;'>⚠ {piece}</span>")  # fmt: skip
         elif c.status.value == "ASSUMPTION":
             piece = f"<i>{piece}</i>"
@@ -173,13 +159,7 @@ class ValidatorPanel(QWidget):
         self.text.setOpenLinks(False)
         self.text.setMinimumHeight(90)
         self.claims = ClaimsModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.claims)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(self, self.claims, name="claimsTable", stretch=1, row_pad=None)
         self.evidence = QLabel(self)
         self.evidence.setWordWrap(True)
         self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

@@ -54,10 +54,6 @@ WIDTH_CHARS: dict[Column, int] = {
 }
 
 
-ACTIVE_STATUSES = frozenset({"open", "pending", "awaiting_docs", "escalated"})
-"""What a reviewer works on; the inbox shows these unless the user picks otherwise."""
-
-
 def status_label(status: str) -> str:
     """The status in the UI's language (the glossary's words, one set for the inbox and the case
     header: ``app.text.labels``)."""

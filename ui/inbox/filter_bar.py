@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import CaseStatus, Priority
+from app.rules.lifecycle import ACTIVE_STATUSES
 from app.store.inbox import InboxFilter
-from ui.inbox.columns import ACTIVE_STATUSES, status_label
+from ui.inbox.columns import status_label
 
 DEBOUNCE_MS = 300
 ACTIVE_KEY = "__active__"

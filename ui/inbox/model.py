@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -32,6 +31,7 @@ from ui.inbox.source import InboxSource, RowView
 from widgets.badges import BADGE_KEY_ROLE
 from widgets.clock import Clock
 from widgets.formatting import format_krw, format_krw_exact, local_time, relative_age
+from widgets.palette import qcolor
 from widgets.sla_countdown import (
     SLA_CELL_ROLE,
     SLA_VIEW_ROLE,
@@ -40,11 +40,18 @@ from widgets.sla_countdown import (
     countdown_text,
     countdown_tooltip,
 )
+from widgets.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FLASH_ROLE = Qt.ItemDataRole.UserRole + 2
-FLASH_COLOR = QColor(230, 159, 0, 70)  # Okabe–Ito orange, translucent
+
+
+def flash_color() -> QColor:
+    """The wash of a just-changed row (Okabe–Ito orange, translucent; widgets/palette.py)."""
+    return qcolor("flash")
+
+
 FLASH_FOR = timedelta(seconds=6)
 _A_DAY = timedelta(days=1)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -75,6 +82,7 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ALIGNMENTS = tuple(RIGHT if c == Column.AMOUNT else LEFT for c in Column)
 _COLUMNS = tuple(Column)
+_N_COLUMNS = len(_COLUMNS)
 
 
 class _Line:
@@ -89,12 +97,14 @@ class _Line:
         self.tips: tuple[str | None, ...] | None = None
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(TableModel):
     """Rows are case ids; columns are :class:`ui.inbox.columns.Column`.
 
     Cost per cell: a fetched row keeps its display strings (formatted on first use), and the
     clock-dependent values (the SLA countdown, the "updated" age) are computed at most once per
     row and clock second; ``data`` is then a few dict lookups."""
+
+    HEADER_ROLES = frozenset({_DISPLAY, _ACCESSIBLE})
 
     sig_sort_requested = Signal(int, object)
     """Emitted with (column, Qt.SortOrder) when the view asks to sort; the page re-queries."""
@@ -122,7 +132,7 @@ class InboxModel(QAbstractTableModel):
         self._clock = clock
         self._window = self.PAGE_SIZE  # rows read per fetch
         self._korean_amounts = korean_amounts
-        self._ids: list[str] = []
+        self._items: list[str] = []  # the case ids of the result, in order
         self._pos: dict[str, int] = {}
         self._rows: OrderedDict[str, _Line] = OrderedDict()
         self._flash_until: dict[str, datetime] = {}
@@ -138,10 +148,10 @@ class InboxModel(QAbstractTableModel):
 
     # -- result ---------------------------------------------------------------------------------
     def ids(self) -> list[str]:
-        return list(self._ids)
+        return list(self._items)
 
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._items[row] if 0 <= row < len(self._items) else None
 
     def row_of(self, case_id: str) -> int:
         return self._pos.get(case_id, -1)
@@ -149,24 +159,27 @@ class InboxModel(QAbstractTableModel):
     def cached_ids(self) -> set[str]:
         return set(self._rows)
 
+    def set_rows(self, rows) -> None:
+        self.set_ids(list(rows))
+
     def set_ids(self, ids: list[str]) -> None:
         """Show a new result. Same ids in a new order keep selection (a layout change); a
         different set of ids is a reset, and the page restores selection by id."""
-        if ids == self._ids:
+        if ids == self._items:
             return
-        if len(ids) == len(self._ids) and set(ids) == set(self._pos):
+        if len(ids) == len(self._items) and set(ids) == set(self._pos):
             self.layoutAboutToBeChanged.emit()
             old = self.persistentIndexList()
             new_pos = {case_id: i for i, case_id in enumerate(ids)}
             moved = [
-                self.index(new_pos[self._ids[p.row()]], p.column()) for p in old if p.isValid()
+                self.index(new_pos[self._items[p.row()]], p.column()) for p in old if p.isValid()
             ]
-            self._ids, self._pos = list(ids), new_pos
+            self._items, self._pos = list(ids), new_pos
             self.changePersistentIndexList([p for p in old if p.isValid()], moved)
             self.layoutChanged.emit()
             return
         self.beginResetModel()
-        self._ids = list(ids)
+        self._items = list(ids)
         self._pos = {case_id: i for i, case_id in enumerate(ids)}
         self._rows.clear()
         self._forget_live()
@@ -176,12 +189,12 @@ class InboxModel(QAbstractTableModel):
         """The whole result after its first part was shown: when it starts with the ids shown,
         the rest is appended (rows inserted: selection and scroll position stay); otherwise it
         is shown as :meth:`set_ids` would."""
-        shown = len(self._ids)
-        if len(ids) > shown and ids[:shown] == self._ids:
+        shown = len(self._items)
+        if len(ids) > shown and ids[:shown] == self._items:
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
             for i in range(shown, len(ids)):
                 self._pos[ids[i]] = i
-            self._ids.extend(ids[shown:])
+            self._items.extend(ids[shown:])
             self.endInsertRows()
         else:
             self.set_ids(ids)
@@ -218,14 +231,14 @@ class InboxModel(QAbstractTableModel):
         """Repaint the SLA cells of rows ``first..last`` (the visible ones) whose look changed
         since they were painted: the words (seconds tick only under an hour), the state or a
         step of the bar. One ``dataChanged`` per run of neighbouring changed rows."""
-        if not self._ids or first < 0 or last < first:
+        if not self._items or first < 0 or last < first:
             return
-        last = min(last, len(self._ids) - 1)
+        last = min(last, len(self._items) - 1)
         changed: list[int] = []
         painted, rows = self._painted, self._rows
         with self.same_second():
             for r in range(first, last + 1):
-                case_id = self._ids[r]
+                case_id = self._items[r]
                 before = painted.get(case_id)
                 line = rows.get(case_id)
                 if before is None or line is None:
@@ -282,8 +295,8 @@ class InboxModel(QAbstractTableModel):
         top down, so the first row it misses starts a window that covers the screen — one read
         per screen however far the reader jumped, and no more rows than a screen shows."""
         window = self._window
-        start = max(0, min(row, len(self._ids) - window))
-        wanted = [i for i in self._ids[start : start + window] if i not in self._rows]
+        start = max(0, min(row, len(self._items) - window))
+        wanted = [i for i in self._items[start : start + window] if i not in self._rows]
         if not wanted:
             return
         fetched = self._source.rows(wanted)
@@ -295,17 +308,11 @@ class InboxModel(QAbstractTableModel):
         self.sig_rows_fetched.emit(len(wanted))
 
     # -- Qt model API ---------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def column_count(self) -> int:
+        return _N_COLUMNS
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        if shown and orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return header(Column(section))
-        return None
+    def header(self, section: int) -> str:
+        return header(Column(section))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else _NO_FLAGS
@@ -317,14 +324,14 @@ class InboxModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         r = index.row()
-        if not 0 <= r < len(self._ids):
+        if not 0 <= r < len(self._items):
             return None
         if role == CASE_ID_ROLE:
-            return self._ids[r]
+            return self._items[r]
         column = index.column()
         if role == _ALIGN:
             return _ALIGNMENTS[column]
-        case_id = self._ids[r]
+        case_id = self._items[r]
         line = self._rows.get(case_id)
         if line is None:
             line = self._line(r)
@@ -341,10 +348,10 @@ class InboxModel(QAbstractTableModel):
                 return None
             cell = self.sla_cell_for(line.row)
             if self._flash_until and self.is_flashing(case_id):
-                return replace(cell, background=FLASH_COLOR)
+                return replace(cell, background=flash_color())
             return cell
         if role == _BACKGROUND:
-            return FLASH_COLOR if self._flash_until and self.is_flashing(case_id) else None
+            return flash_color() if self._flash_until and self.is_flashing(case_id) else None
         if role == BADGE_KEY_ROLE:
             return line.row.priority if column == _PRIORITY else None
         if role == SLA_VIEW_ROLE:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QTableView
 
 from app.domain.enums import SlaState
 from ui.inbox.columns import Column
-from ui.inbox.model import FLASH_COLOR, InboxModel
+from ui.inbox.model import InboxModel, flash_color
 from widgets.badges import PRIORITY_COLORS, PRIORITY_TEXT
 from widgets.sla_countdown import BANDS, BOLD_STATES, paint_shape, track_color
 
@@ -300,7 +300,7 @@ class InboxTable(QTableView):
             painter.fillRect(x, y, width, height, look.alternate)
         case_id = model.id_at(row)
         if case_id is not None and model.is_flashing(case_id):
-            painter.fillRect(x, y, width, height, FLASH_COLOR)
+            painter.fillRect(x, y, width, height, flash_color())
 
     def _paint_sla_column(self, painter, model: InboxModel, look: _Look, first, last, x, width):
         """The one-second tick's repaint: only SLA cells, drawn as in :meth:`_paint_rows` (the

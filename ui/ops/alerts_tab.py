@@ -10,83 +10,51 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject
 from app.text.labels import queue_label
-from ui.wall.alert_strip import SEVERITY, alert_message, alert_time, kind_label, most_urgent
+from ui.shared.alerts import alert_message, alert_time, kind_label
 from widgets.formatting import language, table_time
-from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from widgets.kpi_tile import LEVEL_SHAPES
+from widgets.palette import qcolor
+from widgets.table_model import TableModel
+from widgets.table_view import make_table
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
-class AlertsModel(QAbstractTableModel):
+class AlertsModel(TableModel):
     COLUMNS = ("time", "kind", "subject", "queue", "message")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._alerts: list[dict[str, Any]] = []
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AlertsModel", "Time"),
+        QT_TRANSLATE_NOOP("AlertsModel", "Alert"),
+        QT_TRANSLATE_NOOP("AlertsModel", "About"),
+        QT_TRANSLATE_NOOP("AlertsModel", "Queue"),
+        QT_TRANSLATE_NOOP("AlertsModel", "Message"),
+    )
 
     def set_alerts(self, alerts: list[dict[str, Any]]) -> None:
-        ordered = most_urgent(alerts)
-        if [a.get("id") for a in ordered] == [a.get("id") for a in self._alerts]:
-            self._alerts = ordered
-            if ordered:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(ordered) - 1, 4))
-            return
-        self.beginResetModel()
-        self._alerts = ordered
-        self.endResetModel()
+        self.update_rows(most_urgent(alerts))
 
     def alert(self, row: int) -> dict[str, Any] | None:
-        return self._alerts[row] if 0 <= row < len(self._alerts) else None
+        return self.at(row)
 
-    def row_of(self, alert_id: str) -> int:
-        return next((i for i, a in enumerate(self._alerts) if a.get("id") == alert_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._alerts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
-            translate("AlertsModel", "Time"),
-            translate("AlertsModel", "Alert"),
-            translate("AlertsModel", "About"),
-            translate("AlertsModel", "Queue"),
-            translate("AlertsModel", "Message"),
-        )
-        return names[section] if 0 <= section < len(names) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._alerts)):
-            return None
-        a = self._alerts[index.row()]
-        name = self.COLUMNS[index.column()]
+    def cell(self, a: dict[str, Any], column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
         level = SEVERITY.get(str(a.get("kind")), "warning")
         if role == Qt.ItemDataRole.DisplayRole:
             if name == "time":
@@ -101,7 +69,7 @@ class AlertsModel(QAbstractTableModel):
                 return queue_label(a.get("queue_id"), language()) if a.get("queue_id") else ""
             return alert_message(a)
         if role == Qt.ItemDataRole.ForegroundRole and name == "kind":
-            return QColor(LEVEL_COLORS[level])
+            return qcolor(f"level.{level}")
         if role == Qt.ItemDataRole.ToolTipRole and name == "message":
             return alert_message(a)
         return None
@@ -115,17 +83,7 @@ class AlertsTab(QWidget):
         super().__init__(parent)
         self.setObjectName("opsAlerts")
         self.model = AlertsModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("opsAlertsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view = make_table(self, self.model, name="opsAlertsTable", row_pad=None)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(translate("OpsPage", "Note (optional)"))
         self.note.setMaxLength(2000)

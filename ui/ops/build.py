@@ -1,27 +1,20 @@
-"""Builds the operations desk from the window's context (called by ``ui.pages.build_page``)."""
+"""Builds the operations desk from the window's context (the ``ui.page_table`` builder)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.domain.people import User
-from app.rules.ops_metrics import KST
+from app.rules.zone import KST
 from ui.context import AppContext
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab
 from ui.ops.stored_reports import StoredReportsTab
-from ui.ops.writes import DeskWriter
-from ui.wall.build import connect_bridge, engine_api
-from ui.wall.feed import WallFeed
-from ui.wall.source import WallSource
+from ui.shared.ops_feed import WallFeed, connect_bridge, engine_api
+from ui.shared.ops_source import WallSource
+from ui.shared.wiring import domain_user
 
 
-def actor_of(context: AppContext) -> User:
-    u = context.user
-    return User(id=u.id, display_name=u.display_name, roles=list(u.roles), skills=list(u.skills))
-
-
-def build_ops_page(context: AppContext, parent: QWidget) -> OpsPage:
+def build_page(context: AppContext, parent: QWidget) -> OpsPage:
     api = lambda: engine_api(context)  # noqa: E731
     feed = WallFeed(WallSource(api, context.store), context.keeper, now=context.clock.now)
     today = context.clock.now().astimezone(KST).date()
@@ -31,8 +24,8 @@ def build_ops_page(context: AppContext, parent: QWidget) -> OpsPage:
         feed,
         report,
         context.store,
-        DeskWriter(context.bridge),
-        actor_of(context),
+        context.runner,
+        domain_user(context),
         context.clock,
         context.keeper,
         context.lang,

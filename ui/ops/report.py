@@ -11,24 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +35,9 @@ from app.text.labels import queue_label
 from ui.ops.export import write_csv
 from ui.tasks import Latest, TaskKeeper
 from widgets.formatting import language
+from widgets.table_model import TableModel
+from widgets.table_view import make_table
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 UNITS = ("range", "day", "week")
 
@@ -70,60 +66,35 @@ def windows(first: date, last: date, unit: str) -> list[tuple[str, datetime, dat
     return out
 
 
-class ReportModel(QAbstractTableModel):
+class ReportModel(TableModel):
     """Rows of ``ops_metrics.summary_rows`` (the CSV rows), sections shown in words."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[list[str]] = []
+    CONTEXT = "OpsReport"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("OpsReport", "Group"),
+        QT_TRANSLATE_NOOP("OpsReport", "Period"),
+        QT_TRANSLATE_NOOP("OpsReport", "Priority"),
+        QT_TRANSLATE_NOOP("OpsReport", "Queue"),
+        QT_TRANSLATE_NOOP("OpsReport", "Total"),
+        QT_TRANSLATE_NOOP("OpsReport", "Met"),
+        QT_TRANSLATE_NOOP("OpsReport", "Breached"),
+        QT_TRANSLATE_NOOP("OpsReport", "In progress"),
+        QT_TRANSLATE_NOOP("OpsReport", "Compliance %"),
+    )
+    NUMERIC = frozenset(range(4, 9))
 
-    def set_rows(self, rows: list[list[str]]) -> None:
-        self.beginResetModel()
-        self._rows = [list(r) for r in rows]
-        self.endResetModel()
-
-    def rows(self) -> list[list[str]]:
-        return [list(r) for r in self._rows]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(om.CSV_HEADER)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: list[str], column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (
-            translate("OpsReport", "Group"),
-            translate("OpsReport", "Period"),
-            translate("OpsReport", "Priority"),
-            translate("OpsReport", "Queue"),
-            translate("OpsReport", "Total"),
-            translate("OpsReport", "Met"),
-            translate("OpsReport", "Breached"),
-            translate("OpsReport", "In progress"),
-            translate("OpsReport", "Compliance %"),
-        )
-        return names[section] if 0 <= section < len(names) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        value = self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return section_label(value)
-            if index.column() == 2:
-                return value.upper()
-            if index.column() == 3 and value:
-                return queue_label(value, language())  # the queue's name, not its id
-            if index.column() == 8:
-                return value if value else "—"
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        value = row[column]
+        if column == 0:
+            return section_label(value)
+        if column == 2:
+            return value.upper()
+        if column == 3 and value:
+            return queue_label(value, language())  # the queue's name, not its id
+        if column == 8:
+            return value if value else "—"
 
 
 class ReportTab(QWidget):
@@ -162,14 +133,7 @@ class ReportTab(QWidget):
         self.export.setEnabled(False)
         self.status = QLabel(self)
         self.model = ReportModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("opsReportTable")
-        self.view.setModel(self.model)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = make_table(self, self.model, name="opsReportTable")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(translate("OpsReport", "From"), self))
         bar.addWidget(self.first)

@@ -10,22 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,8 +30,9 @@ from app.text.labels import has_label, queue_label
 from ui.ops.export import write_csv
 from ui.tasks import Latest, TaskKeeper
 from widgets.formatting import language, local_time
+from widgets.table_model import TableModel
+from widgets.table_view import make_table
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 PERIODS = ("", "daily", "weekly", "monthly")
 
@@ -89,41 +84,25 @@ def detail_word(column: int, value: str) -> str:
     return value
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(TableModel):
     """Plain string rows under a header; ``word`` turns a stored cell into what a person reads
     (``rows()`` keeps the stored values, which the CSV export writes)."""
 
     def __init__(self, header: list[str], parent=None, word=None) -> None:
         super().__init__(parent)
-        self.header = header
+        self.titles = header
         self.word = word
-        self._rows: list[list[str]] = []
 
-    def set_rows(self, rows: list[list[str]]) -> None:
-        self.beginResetModel()
-        self._rows = [list(r) for r in rows]
-        self.endResetModel()
+    def column_count(self) -> int:
+        return len(self.titles)
 
-    def rows(self) -> list[list[str]]:
-        return [list(r) for r in self._rows]
+    def header(self, section: int) -> str:
+        return self.titles[section]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.header)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header[section] if 0 <= section < len(self.header) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
+    def cell(self, row: list[str], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._rows[index.row()][index.column()]
-            return self.word(index.column(), value) if self.word else value
+            value = row[column]
+            return self.word(column, value) if self.word else value
         return None
 
 
@@ -183,10 +162,8 @@ class StoredReportsTab(QWidget):
             self,
         )
         self.detail_model = RowsModel(detail_header(), self, word=detail_word)
-        self.list_view = self._table(self.list_model, "opsStoredReportList")
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.detail_view = self._table(self.detail_model, "opsStoredReportRows")
+        self.list_view = make_table(self, self.list_model, name="opsStoredReportList")
+        self.detail_view = make_table(self, self.detail_model, name="opsStoredReportRows")
         bar = QHBoxLayout()
         bar.addWidget(self.period)
         bar.addWidget(self.refresh_button)
@@ -203,17 +180,6 @@ class StoredReportsTab(QWidget):
             lambda current, _prev: self.show_report(current.row())
         )
         self.export.clicked.connect(self._on_export_clicked)
-
-    def _table(self, model: RowsModel, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     # -- list -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -7,10 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -19,8 +16,8 @@ from app.domain.people import QAReview
 from app.rules import qa
 from app.text.labels import label_of, person_name
 from widgets.formatting import language
+from widgets.table_model import TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
@@ -36,35 +33,13 @@ def band_of(review: QAReview) -> QABand | None:
     return qa.band(review.total) if review.total is not None else None
 
 
-class _Table(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-    NUMERIC: frozenset[int] = frozenset()
+class _Table(TableModel):
+    """Rows of cell values, shown as they are."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple] = []
+    CONTEXT = "QAModels"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.HEADERS):
-            return None
-        return translate("QAModels", self.HEADERS[section])
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def cell(self, row: tuple, column: int, role: int) -> Any:
+        return row[column] if role == Qt.ItemDataRole.DisplayRole else None
 
 
 class QATasksModel(_Table):
@@ -85,10 +60,9 @@ class QATasksModel(_Table):
         self._reviews: list[QAReview] = []
 
     def set_reviews(self, reviews: list[QAReview], names: dict[str, str] | None = None) -> None:
-        self.beginResetModel()
         lang, names = language(), names or {}
         self._reviews = sorted(reviews, key=lambda r: (r.status != "open", r.case_id))
-        self._rows = [
+        self.set_rows(
             (
                 r.case_id,
                 label_of("qa_sample_reason", r.sample_reason, lang),
@@ -98,8 +72,7 @@ class QATasksModel(_Table):
                 band_text(band_of(r)),
             )
             for r in self._reviews
-        ]
-        self.endResetModel()
+        )
 
     def review(self, row: int) -> QAReview | None:
         return self._reviews[row] if 0 <= row < len(self._reviews) else None
@@ -128,8 +101,7 @@ class ReviewerResultsModel(_Table):
             who = r.reviewed_user_id or "—"
             totals[who].append(r.total)
             bands[who][band_of(r)] += 1
-        self.beginResetModel()
-        self._rows = [
+        self.set_rows(
             (
                 person_name(who, names or {}, language()) if who != "—" else who,
                 len(values),
@@ -137,5 +109,4 @@ class ReviewerResultsModel(_Table):
                 *(bands[who][b] for b in QABand),
             )
             for who, values in sorted(totals.items())
-        ]
-        self.endResetModel()
+        )

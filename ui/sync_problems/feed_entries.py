@@ -11,17 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTableView,
@@ -33,8 +28,9 @@ from app.store import quarantine
 from app.store.store import Store
 from app.text.labels import label_of
 from widgets.formatting import language, local_time
+from widgets.table_model import TableModel
+from widgets.table_view import set_up_table
 
-Index = QModelIndex | QPersistentModelIndex
 RAW_SHOWN = 20_000  # characters of the raw text shown (the store keeps more)
 
 REASONS = {
@@ -80,7 +76,7 @@ def entity_label(entity: str) -> str:
     return label_of("EntityKind", entity, language())
 
 
-class FeedEntriesModel(QAbstractTableModel):
+class FeedEntriesModel(TableModel):
     """Columns: seen, entity, id, reason, field (the tooltip adds the English detail)."""
 
     HEADERS = (
@@ -92,50 +88,25 @@ class FeedEntriesModel(QAbstractTableModel):
     )
 
     def __init__(self, store: Store, parent=None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._rows: list[FeedEntry] = []
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = load_entries(self._store)
-        self.endResetModel()
+        super().__init__(parent, load=lambda: load_entries(store))
 
     def entry(self, row: int) -> FeedEntry | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def cell(self, e: FeedEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return e.detail if column >= 3 else self._values(e)[column]
+        return self._values(e)[column] if role == Qt.ItemDataRole.DisplayRole else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.HEADERS):
-            return None
-        return _tr(self.HEADERS[section])
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        e = self.entry(index.row())
-        if e is None:
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 3:
-            return e.detail
-        values = (
+    @staticmethod
+    def _values(e: FeedEntry) -> tuple[str, ...]:
+        return (
             local_time(e.seen_at),
             entity_label(e.entity),
             e.entity_id,
             reason_label(e.reason),
             e.field or "—",
         )
-        return values[index.column()]
 
 
 class FeedEntriesGroup(QGroupBox):
@@ -160,18 +131,12 @@ class FeedEntriesGroup(QGroupBox):
             self,
         )
         note.setWordWrap(True)
-        t = self.table
-        t.setObjectName("feedEntriesTable")
-        t.setAccessibleName(self.tr("Server changes not applied"))
-        t.setModel(self.model)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setWordWrap(False)
-        t.verticalHeader().hide()
-        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
+        t = set_up_table(
+            self.table,
+            self.model,
+            name="feedEntriesTable",
+            accessible_name=self.tr("Server changes not applied"),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(t, 2)

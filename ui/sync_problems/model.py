@@ -8,10 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -20,8 +16,7 @@ from app.store.outbox import outbox_problems
 from app.store.store import Store
 from app.text.labels import label_of
 from widgets.formatting import table_time
-
-Index = QModelIndex | QPersistentModelIndex
+from widgets.table_model import TableModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +65,7 @@ def load_problems(store: Store) -> list[Problem]:
         ]
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(TableModel):
     """Columns: when, action, case, outcome, the server's reason."""
 
     HEADERS = (
@@ -82,44 +77,16 @@ class ProblemsModel(QAbstractTableModel):
     )
 
     def __init__(self, store: Store, lang: str = "ko", parent=None) -> None:
-        super().__init__(parent)
-        self._store, self._lang = store, lang
-        self._rows: list[Problem] = []
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = load_problems(self._store)
-        self.endResetModel()
+        super().__init__(parent, load=lambda: load_problems(store))
+        self._lang = lang
 
     def problem(self, row: int) -> Problem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.at(row)
 
-    def row_of(self, outbox_id: int) -> int:
-        return next((i for i, p in enumerate(self._rows) if p.id == outbox_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.HEADERS):
-            return None
-        return QCoreApplication.translate("ProblemsModel", self.HEADERS[section])
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        p = self.problem(index.row())
-        if p is None:
+    def cell(self, p: Problem, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         outcome = label_of("OutboxStatus", p.status, self._lang)
         what = action_label(p.intent.split(".")[-1], self._lang)
         values = (table_time(p.updated_at), what, p.case_id or "", outcome, p.title)
-        return values[index.column()]
+        return values[column]

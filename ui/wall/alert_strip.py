@@ -6,65 +6,20 @@ the desk (``POST /v1/alerts/{id}/ack``) removes it; the wall itself needs no cli
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from app.domain.wire import parse_time
-from app.rules.alert_text import render
+from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject, shared_text
-from ui.look import current_language
+from ui.shared.alerts import alert_message, alert_time, kind_label
+from ui.wall.style import wall_theme
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from widgets.palette import hex_of
 
 translate = QCoreApplication.translate
-SEVERITY = {
-    "sla_breach": "critical",
-    "p0_arrival": "critical",
-    "critical_signal": "critical",
-    "negative_sentiment": "warning",
-    "sla_warning": "warning",
-    "docs_overdue": "warning",
-    "checkpoint_halted": "critical",
-    "approval_expired": "warning",
-    "call_queue_breach": "critical",
-    "callback_due": "warning",
-}
-RANK = {"critical": 0, "warning": 1}
-
-
-def kind_label(kind: str) -> str:
-    labels = {
-        "sla_breach": translate("Alerts", "SLA breach"),
-        "p0_arrival": translate("Alerts", "P0 arrival"),
-        "critical_signal": translate("Alerts", "Event checkpoint"),
-        "negative_sentiment": translate("Alerts", "Negative sentiment"),
-        "sla_warning": translate("Alerts", "SLA at risk"),
-        "docs_overdue": translate("Alerts", "Documents overdue"),
-        "checkpoint_halted": translate("Alerts", "Checkpoint halted"),
-        "approval_expired": translate("Alerts", "Approval expired"),
-        "call_queue_breach": translate("Alerts", "Call queue SLA passed"),
-        "callback_due": translate("Alerts", "Callback overdue"),
-    }
-    return labels.get(kind, kind)
-
-
-def alert_time(alert: dict[str, Any]) -> datetime | None:
-    try:
-        return parse_time(alert["at"]) if alert.get("at") else None
-    except ValueError:
-        return None
-
-
-def alert_message(alert: dict[str, Any]) -> str:
-    """The alert's text in the UI language: from its ``code`` + ``params`` when it has them
-    (``app.rules.alert_text``), else the message as the server wrote it."""
-    code = alert.get("code")
-    if code:
-        return render(str(code), alert.get("params") or {}, current_language())
-    return str(alert.get("message") or "")
 
 
 def alert_text(alert: dict[str, Any]) -> str:
@@ -77,12 +32,6 @@ def alert_text(alert: dict[str, Any]) -> str:
     text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
     message = shared_text(alert_message(alert))
     return f"{text} — {message}" if message else text
-
-
-def most_urgent(alerts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Critical first, then newest first."""
-    newest = sorted(alerts, key=lambda a: a.get("at") or "", reverse=True)
-    return sorted(newest, key=lambda a: RANK.get(SEVERITY.get(a.get("kind", ""), "warning"), 1))
 
 
 class AlertStrip(QFrame):
@@ -116,9 +65,11 @@ class AlertStrip(QFrame):
         top = ordered[0]
         level = SEVERITY.get(str(top.get("kind")), "warning")
         color = LEVEL_COLORS[level]
+        wash = hex_of(
+            "alert.background" if level == "critical" else "warning.background", wall_theme()
+        )
         self.setStyleSheet(
-            f"#wallAlertStrip {{ border-left: 14px solid {color}; background: "
-            f"{'#3A1F12' if level == 'critical' else '#33290F'}; }}"
+            f"#wallAlertStrip {{ border-left: 14px solid {color}; background: {wash}; }}"
             f"#wallAlertIcon {{ color: {color}; }}"
         )
         self.icon.setText(LEVEL_SHAPES[level])

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from app.domain.wire import parse_time
 from app.rules import ops_metrics as om
+from ui.shared.ops_feed import WallFeed
+from ui.shared.ops_source import Trend, WallSnapshot
 from ui.wall.alert_strip import AlertStrip
-from ui.wall.feed import WallFeed
-from ui.wall.models import age_text, percent_text
 from ui.wall.panels import CONTACT_KINDS, REVIEW_KINDS, ContactPanel, QueuesPanel, TrendsPanel
-from ui.wall.source import Trend, WallSnapshot
-from ui.wall.style import WALL_QSS
+from ui.wall.style import wall_qss
 from widgets.clock import Clock
 from widgets.formatting import local_time
 from widgets.kpi_tile import KpiTile
+from widgets.ops_models import age_text, percent_text
 from widgets.stale_overlay import StaleOverlay
 
 translate = QCoreApplication.translate
@@ -45,7 +45,7 @@ class WallPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("wallPage")
-        self.setStyleSheet(WALL_QSS)
+        self.setStyleSheet(wall_qss())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.feed, self.clock = feed, clock
         self._hover = self._held = False

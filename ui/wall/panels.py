@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -17,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules import ops_metrics as om
-from ui.wall.models import LiveCallsModel, QueueStatsModel
+from ui.wall.style import wall_theme
 from widgets.kpi_tile import KpiTile
+from widgets.ops_models import LiveCallsModel, QueueStatsModel
+from widgets.table_view import TO_LOOK_AT, set_up_table
 from widgets.trend_chart import TrendChart
 
 translate = QCoreApplication.translate
@@ -31,20 +32,14 @@ class FitTable(QTableView):
 
     def __init__(self, model, columns: tuple[str, ...] | None, parent=None, max_row_px=72):
         super().__init__(parent)
-        self.setModel(model)
         self.max_row_px = max_row_px
-        self.setObjectName("wallTable")
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        set_up_table(
+            self, model, name="wallTable", row_pad=None, alternating=True, grid=False, **TO_LOOK_AT
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         if columns is not None and hasattr(model, "COLUMNS"):
             for i, name in enumerate(model.COLUMNS):
                 self.setColumnHidden(i, name not in columns)
@@ -126,7 +121,10 @@ class TrendsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("wallTrendsPanel")
         self.chart = TrendChart(
-            {p: p.upper() for p in om.PRIORITIES}, target=om.SERVICE_LEVEL_TARGET, parent=self
+            {p: p.upper() for p in om.PRIORITIES},
+            target=om.SERVICE_LEVEL_TARGET,
+            theme=wall_theme(),  # the wall is dark whatever the desk's theme
+            parent=self,
         )
         self.overturn = KpiTile(translate("Wall", "Appeals overturn rate (target 10-20 %)"), self)
         self.p95 = KpiTile(translate("Wall", "Appeals p95 resolution (≤ 72 h)"), self)

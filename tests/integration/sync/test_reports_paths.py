@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from app.domain.wire import format_time
-from app.rules.reports import KST
+from app.rules.zone import KST
 from server.jobs import reports as report_job
 from sync.dosctl.cli import main
 from tests.integration.sync.helpers import api_get, make_task

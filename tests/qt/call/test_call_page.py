@@ -65,11 +65,11 @@ def test_suggestions_for_a_known_question_from_the_local_index(
         for i, w in enumerate(wires)
         if w.get("Transcript", {}).get("ParticipantRole") == "CUSTOMER"
     )
-    with qtbot.waitSignal(page.actions.sig_suggestions_shown, timeout=10_000) as shown:
+    with qtbot.waitSignal(page.actions.sig_suggestions_shown, timeout=30_000) as shown:
         store_segments(
             call_store, CALL_ID, wires[: first_customer_final + 1], NOW, bridge=page.bridge
         )
-    qtbot.waitUntil(lambda: page.suggestions.model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.suggestions.model.rowCount() > 0, timeout=30_000)
     assert shown.args[0] == "local"  # offline: no engine, the local full-text index answers
     ids = [
         page.suggestions.model.suggestion(r).article_id
@@ -157,8 +157,9 @@ def test_reconnect_replay_and_out_of_order_backfill_make_no_duplicates(
 
 def test_search_copy_and_jump_to_live(qtbot, qloop, call_store, clock, angry):
     page = make_page(qtbot, call_store, clock)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitActive(page):  # keyboard focus needs the active window
+        page.show()
+        page.activateWindow()
     page.load_now()
     store_segments(call_store, CALL_ID, script_segments(angry), NOW, bridge=page.bridge)
     qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=20_000)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app.domain.cases import Application, Case, Customer, DecisionContext, Task
 from app.domain.enums import CaseStatus, CustomerTier, Priority, TaskStatus, TaskType
-from ui.case import sections
 from ui.inbox.columns import status_label
+from widgets import case_sections as sections
 
 CASE = Case(
     "C-1",

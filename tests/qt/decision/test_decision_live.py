@@ -21,9 +21,9 @@ from sync.auth import login
 from sync.wiring import build_engine
 from tests.qt.decision.demo_data import EXEC_CAPACITY, build_decision
 from ui.bridge import SyncBridge
-from ui.decision.build import wire_actions
 from ui.decision.page import DecisionPage
 from ui.decision.source import DecisionSource
+from ui.shared.review_wiring import wire_actions
 
 
 @pytest.fixture
@@ -45,19 +45,19 @@ def server(tmp_path):
 def test_approval_round_trip_resumes_the_workflow(qtbot, qloop, tmp_path, server, clock):
     clock.set_now_function(lambda: datetime.now(UTC))
     signing_in = asyncio.ensure_future(login(server.url, "senior1", "demo"))
-    qtbot.waitUntil(signing_in.done, timeout=10_000)
+    qtbot.waitUntil(signing_in.done, timeout=30_000)
     session = signing_in.result()
     store = Store.open(tmp_path / "client.sqlite3")
     source = DecisionSource(store)
     bridge = SyncBridge(store)
-    engine = build_engine(store, session, live=False)
+    engine = build_engine(store, session, live=False, writer=bridge.writer)  # as ui.app does
     bridge.attach(engine)
     try:
         engine.start()
         qtbot.waitUntil(lambda: source.load(EXEC_CAPACITY, clock.now()) is not None, timeout=30_000)
         qtbot.waitUntil(lambda: source.approval_level(session.user["id"]) is not None)
         actor = source.user(session.user["id"], None)
-        page = DecisionPage(source, clock, actor, "en")
+        page = DecisionPage(source, clock, actor, "en", bridge.runner)
         qtbot.addWidget(page)
 
         class Context:  # what wire_actions reads from the AppContext
@@ -91,6 +91,6 @@ def test_approval_round_trip_resumes_the_workflow(qtbot, qloop, tmp_path, server
         )
     finally:
         stopping = asyncio.ensure_future(engine.stop())
-        qtbot.waitUntil(stopping.done, timeout=10_000)
+        qtbot.waitUntil(stopping.done, timeout=30_000)
         bridge.detach()
         store.close()

@@ -22,16 +22,14 @@ from server.runner import start_server
 from server.storage import ServerDB
 from sync.api import ApiClient
 from sync.pusher import Pusher
-from sync.writer import StoreWriter
 from tests.qt.wall.helpers import make_wall
 from ui.bridge import SyncBridge
 from ui.ops.export import read_csv
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportModel, ReportTab
-from ui.ops.writes import DeskWriter
+from ui.shared.ops_feed import WallFeed
+from ui.shared.ops_source import WallSource
 from ui.tasks import TaskKeeper
-from ui.wall.feed import WallFeed
-from ui.wall.source import WallSource
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # Friday 12:00 in Seoul
 DAY = datetime(2026, 11, 19, 1, 0, tzinfo=UTC)  # Thursday 10:00 in Seoul
@@ -97,7 +95,7 @@ def _row(rows, section, period, priority="", queue=""):
 
 def test_report_matches_hand_computed_fixture(qtbot, report_tab, qtmodeltester):
     report_tab.set_range(date(2026, 11, 19), date(2026, 11, 19), "range")
-    with qtbot.waitSignal(report_tab.sig_report_loaded, timeout=10_000):
+    with qtbot.waitSignal(report_tab.sig_report_loaded, timeout=30_000):
         report_tab.load()
     qtmodeltester.check(report_tab.model)
     rows = report_tab.model.rows()
@@ -114,7 +112,7 @@ def test_report_matches_hand_computed_fixture(qtbot, report_tab, qtmodeltester):
 
 def test_daily_summary_and_csv_round_trip(qtbot, report_tab, tmp_path):
     report_tab.set_range(date(2026, 11, 18), date(2026, 11, 19), "day")
-    with qtbot.waitSignal(report_tab.sig_report_loaded, timeout=10_000):
+    with qtbot.waitSignal(report_tab.sig_report_loaded, timeout=30_000):
         report_tab.load()
     rows = report_tab.model.rows()
     assert _row(rows, "total", "2026-11-18")[4:] == ["0", "0", "0", "0", ""]
@@ -147,7 +145,7 @@ def test_flagged_alert_shows_until_acknowledged_at_the_desk(
     flagged = demo.post(f"/calls/{call_id}/flag", {"reason": "negative_sentiment"}, "supervisor1")
     assert flagged.status_code == 200, flagged.text
     alert_id = flagged.json()["alert"]["id"]
-    qtbot.waitUntil(lambda: alert_id in wall.alerts.alert_ids(), timeout=10_000)
+    qtbot.waitUntil(lambda: alert_id in wall.alerts.alert_ids(), timeout=30_000)
     assert wall.alerts.isVisible() or not wall.isVisible()
     assert "Negative sentiment" in wall.alerts.text.text() or wall.alerts.alert_ids()[0] != alert_id
 
@@ -159,7 +157,7 @@ def test_flagged_alert_shows_until_acknowledged_at_the_desk(
         display_name="감독자",
         roles=[Role.SUPERVISOR],
     )
-    desk = OpsPage(feed, ReportTab(lambda: api, keeper, date.today()), store, DeskWriter(bridge),
+    desk = OpsPage(feed, ReportTab(lambda: api, keeper, date.today()), store, bridge.runner,
                    actor, live_clock, keeper, "en")  # fmt: skip
     bridge.setParent(desk)
     feed.setParent(desk)
@@ -171,12 +169,12 @@ def test_flagged_alert_shows_until_acknowledged_at_the_desk(
     assert row >= 0
     desk.alerts.view.selectRow(row)
     assert desk.alerts.ack.isEnabled()
-    with qtbot.waitSignal(desk.sig_action_done, timeout=10_000):
+    with qtbot.waitSignal(desk.sig_action_done, timeout=30_000):
         desk.alerts.ack.click()
     assert desk.alerts.model.row_of(alert_id) == -1  # gone at once (ack in the outbox)
-    qtbot.waitUntil(lambda: alert_id not in wall.alerts.alert_ids(), timeout=10_000)
-    pushing = asyncio.ensure_future(Pusher(store, api, StoreWriter()).push())
-    qtbot.waitUntil(pushing.done, timeout=10_000)
+    qtbot.waitUntil(lambda: alert_id not in wall.alerts.alert_ids(), timeout=30_000)
+    pushing = asyncio.ensure_future(Pusher(store, api, bridge.writer).push())
+    qtbot.waitUntil(pushing.done, timeout=30_000)
     assert pushing.result().applied
     open_ids = [a["id"] for a in demo.get("/alerts", open="true")]
     assert alert_id not in open_ids

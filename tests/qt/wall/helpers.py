@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ui.shared.ops_feed import WallFeed
+from ui.shared.ops_source import WallSource
 from ui.tasks import TaskKeeper
-from ui.wall.feed import WallFeed
 from ui.wall.page import WallPage
-from ui.wall.source import WallSource
 
 
 def make_wall(qtbot, api, clock, store=None, *, stale_after_s=30.0, poll_s=0.3, rotate_s=60.0):

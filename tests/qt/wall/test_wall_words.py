@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.wall.models import age_text
+from widgets.ops_models import age_text
 
 
 def test_oldest_wait_reads_as_a_duration(lang_ko):
@@ -17,7 +17,7 @@ def test_oldest_wait_in_english():
 
 
 def test_live_calls_show_the_agent_by_name_and_the_queue_by_its_word(qapp, lang_ko):
-    from ui.wall.models import LiveCallsModel
+    from widgets.ops_models import LiveCallsModel
 
     model = LiveCallsModel()
     model.people = {"u_agent1": "김하늘"}

@@ -57,3 +57,10 @@ def test_unexpected_shapes_fall_back(text: str) -> None:
 def test_invalid_json_raises_as_json_loads(text: str) -> None:
     with pytest.raises(json.JSONDecodeError):
         parse_changes_body(text)
+
+
+def test_bytes_body_and_members_the_feed_does_not_define() -> None:
+    page = {**PAGE, "extra": 1}
+    body, texts = parse_changes_body(dumps(page).encode())
+    assert body == PAGE  # the feed's members, decoded as json.loads does; others are dropped
+    assert texts is not None and texts[0] == dumps(PAGE["changes"][0]["data"])

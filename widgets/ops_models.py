@@ -1,0 +1,243 @@
+"""Table models of the wall and the ops desk: queue statistics and live calls.
+
+Both adapt plain lists of the server's dicts. A poll with the same rows repaints with
+``dataChanged`` (selection and scroll kept, STYLE.md §12); only a changed set of rows resets.
+Banded cells carry a shape as well as a colour (● ok, ▲ warning, ◆ critical).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from app.rules import ops_metrics as om
+from app.text.labels import person_name, queue_label
+from widgets.formatting import format_duration, language
+from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES, level_word
+from widgets.table_model import CENTER, TableModel
+
+translate = QCoreApplication.translate
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def age_text(seconds: int | float | None) -> str:
+    """How long the oldest contact waits: "1시간 5분" / "4분 9초" ("1 h 5 min"), "—" for nobody
+    waiting (never "0:00")."""
+    if not seconds or seconds < 1:
+        return "—"
+    return format_duration(timedelta(seconds=int(seconds)))
+
+
+def percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+def cue(text: str, level: str) -> str:
+    return (
+        f"{LEVEL_SHAPES.get(level, '')} {text}".strip()
+        if level in ("warning", "critical")
+        else text
+    )
+
+
+class QueueStatsModel(TableModel):
+    """One row per queue; ``COLUMNS`` names what each column shows."""
+
+    COLUMNS = (
+        "queue",
+        "p0",
+        "p1",
+        "p2",
+        "p3",
+        "in_queue",
+        "oldest",
+        "service_level",
+        "at_risk",
+        "breached",
+        "handled",
+        "online",
+        "available",
+        "on_contact",
+        "acw",
+    )
+
+    HEADER_ALIGN = CENTER
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._stats: dict[str, dict[str, Any]] = {}
+
+    @staticmethod
+    def headers() -> dict[str, str]:
+        return {
+            "queue": translate("QueueStatsModel", "Queue"),
+            "p0": "P0",
+            "p1": "P1",
+            "p2": "P2",
+            "p3": "P3",
+            "in_queue": translate("QueueStatsModel", "In queue"),
+            "oldest": translate("QueueStatsModel", "Oldest"),
+            "service_level": translate("QueueStatsModel", "Service level"),
+            "at_risk": translate("QueueStatsModel", "At risk"),
+            "breached": translate("QueueStatsModel", "Breached"),
+            "handled": translate("QueueStatsModel", "Handled"),
+            "online": translate("QueueStatsModel", "Online"),
+            "available": translate("QueueStatsModel", "Available"),
+            "on_contact": translate("QueueStatsModel", "On contact"),
+            "acw": translate("QueueStatsModel", "After-call work"),
+        }
+
+    def column(self, name: str) -> int:
+        return self.COLUMNS.index(name)
+
+    def set_data(self, queues: list[dict[str, Any]], stats: dict[str, dict[str, Any]]) -> None:
+        self._stats = dict(stats)
+        self.update_rows(queues)
+
+    def queue_id(self, row: int) -> str | None:
+        q = self.at(row)
+        return q["id"] if q is not None else None
+
+    def stats(self, row: int) -> dict[str, Any]:
+        qid = self.queue_id(row)
+        return self._stats.get(qid or "", {})
+
+    def column_count(self) -> int:
+        return len(self.COLUMNS)
+
+    def header(self, section: int) -> str:
+        return self.headers()[self.COLUMNS[section]]
+
+    def _value(self, name: str, q: dict[str, Any]) -> tuple[str, str]:
+        s = self._stats.get(q["id"], {})
+        metrics = s.get("metrics") or {}
+        waiting = s.get("waiting_by_priority") or {}
+        if name == "queue":
+            return str(q.get("name") or q["id"]), om.queue_status(s) if s else om.UNKNOWN
+        if not s:
+            return "—", om.UNKNOWN
+        if name in om.PRIORITIES:
+            n = int(waiting.get(name) or 0)
+            return str(n), om.CRITICAL if name == "p0" and n else om.OK
+        if name == "service_level":
+            pct = om.service_level_percent(s)
+            return percent_text(pct), om.service_level_band(pct)
+        if name == "at_risk":
+            n = int(s.get("at_risk") or 0)
+            return str(n), om.WARNING if n else om.OK
+        if name == "breached":
+            n = int(s.get("breached") or 0)
+            return str(n), om.CRITICAL if n else om.OK
+        keys = {
+            "in_queue": "CONTACTS_IN_QUEUE",
+            "online": "AGENTS_ONLINE",
+            "available": "AGENTS_AVAILABLE",
+            "on_contact": "AGENTS_ON_CONTACT",
+            "acw": "AGENTS_AFTER_CONTACT_WORK",
+        }
+        if name == "oldest":
+            return age_text(metrics.get("OLDEST_CONTACT_AGE")), om.OK
+        if name == "handled":
+            return str(int(s.get("handled_today") or 0)), om.OK
+        return str(int(metrics.get(keys[name]) or 0)), om.OK
+
+    def cell(self, q: dict[str, Any], column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, STATUS_ROLE):
+            text, level = self._value(name, q)
+            if role == STATUS_ROLE:
+                return level
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(LEVEL_COLORS[level]) if level in ("warning", "critical") else None
+            return cue(text, level)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignLeft if name == "queue" else Qt.AlignmentFlag.AlignCenter
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text, level = self._value(name, q)
+            return f"{self.headers()[name]}: {text} ({level_word(level)})"
+        return None
+
+
+SENTIMENT_LEVEL = {"NEGATIVE": "critical", "NEUTRAL": "unknown", "POSITIVE": "ok"}
+
+
+class LiveCallsModel(TableModel):
+    """Live calls: queue, state, agent, customer sentiment (shape + word), duration."""
+
+    COLUMNS = ("queue", "state", "agent", "sentiment", "duration")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Queue"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "State"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Agent"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Customer sentiment"),
+        QT_TRANSLATE_NOOP("LiveCallsModel", "Duration"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._queue_names: dict[str, str] = {}
+        self._ages: dict[str, float] = {}
+        self.people: dict[str, str] = {}  # user id → display name
+
+    def set_calls(
+        self, calls: list[dict[str, Any]], queue_names: dict[str, str], ages: dict[str, float]
+    ) -> None:
+        order = {"NEGATIVE": 0}
+        calls = sorted(
+            calls,
+            key=lambda c: (
+                order.get(c.get("current_sentiment") or "", 1),
+                c.get("started_at") or "",
+            ),
+        )
+        self._queue_names, self._ages = queue_names, ages
+        self.update_rows(calls)
+
+    def call(self, row: int) -> dict[str, Any]:
+        return self._items[row]
+
+    def _text(self, name: str, call: dict[str, Any]) -> tuple[str, str]:
+        if name == "queue":
+            return queue_label(call.get("queue"), language(), self._queue_names), "ok"
+        if name == "state":
+            states = {
+                "ringing": translate("LiveCallsModel", "Ringing"),
+                "connected": translate("LiveCallsModel", "Connected"),
+                "acw": translate("LiveCallsModel", "After-call work"),
+            }
+            return states.get(call.get("state") or "", call.get("state") or ""), "ok"
+        if name == "agent":
+            agent = call.get("agent_id")
+            return (person_name(agent, self.people, language()) if agent else "—"), "ok"
+        if name == "sentiment":
+            s = call.get("current_sentiment") or ""
+            words = {
+                "NEGATIVE": translate("LiveCallsModel", "Negative"),
+                "NEUTRAL": translate("LiveCallsModel", "Neutral"),
+                "POSITIVE": translate("LiveCallsModel", "Positive"),
+            }
+            level = SENTIMENT_LEVEL.get(s, "unknown")
+            shape = {"critical": "◆", "ok": "●"}.get(level, "○")
+            return (f"{shape} {words[s]}" if s in words else "—"), level
+        return age_text(self._ages.get(call["id"])), "ok"
+
+    def cell(self, call: dict[str, Any], column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
+        text, level = self._text(name, call)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and level == "critical":
+            return QColor(LEVEL_COLORS["critical"])
+        if role == STATUS_ROLE:
+            return level
+        if role == Qt.ItemDataRole.TextAlignmentRole and name != "queue":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
