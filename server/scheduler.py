@@ -37,6 +37,7 @@ from app.rules import checkpoints as cp_rules
 from app.rules import ops_metrics
 from app.rules import sla as sla_rules
 from app.rules.zone import KST as SEOUL
+from app.text.formats import form_date
 from server import jobs, storage
 from server.events import EventBus
 
@@ -154,7 +155,8 @@ class Scheduler:
             day = datetime.fromisoformat(deadline).date() + timedelta(days=1)
             cutoff = datetime.combine(day, time(0), tzinfo=SEOUL).astimezone(UTC)
             if before < cutoff <= now:
-                msg = f"서류 제출 기한({deadline})이 지났습니다: {case['id']}"
+                due = form_date(datetime.fromisoformat(deadline).date())
+                msg = f"서류 제출 기한({due})이 지났습니다: {case['id']}"
                 out.append(self._alert(AlertKind.DOCS_OVERDUE, case, msg, deadline=deadline))
         return out
 

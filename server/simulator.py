@@ -48,6 +48,7 @@ from app.domain.wire import format_time, to_wire
 from app.rules import call_queues
 from app.rules.calendar import next_business_start
 from app.rules.pii import mask_name, redact_segment
+from app.text.labels import queue_label
 from app.text.sentiment import label as sentiment_label
 from app.text.sentiment import score
 from server import storage
@@ -335,7 +336,9 @@ class CallSimulator:
             "kind": AlertKind.NEGATIVE_SENTIMENT.value,
             "entity": EntityKind.CALL.value,
             "id": call.id,
-            "message": f"부정 감정 감지: {mask_name(call.customer.name)} ({call.queue})",
+            "message": (
+                f"부정 감정 감지: {mask_name(call.customer.name)} ({queue_label(call.queue)})"
+            ),
             "segment_id": seg.Id,
             "text": seg.Content,
             "agent_id": call.agent_id,

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from widgets import formatting
 from widgets.palette import THEMES as PALETTE_THEMES
 from widgets.palette import size_of
 
@@ -74,6 +75,7 @@ def install_language(app: QCoreApplication, lang: str) -> bool:
         app.removeTranslator(translator)
     _translators.clear()
     _current_lang = lang if lang in LANGUAGES else "ko"
+    formatting.set_language(_current_lang)
     QLocale.setDefault(QLocale(QLocale.Language.Korean if _current_lang == "ko" else "en_US"))
     if _current_lang == "en":
         return True  # English is the source language

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.text.josa import fill
+from app.text.labels import user_with_roles
 from ui.accessibility import announce_transcript, set_announce_transcript
 from ui.context import AppContext
 from ui.decision.commands import register_decision_commands
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         row.addWidget(right, 1)
         self.setCentralWidget(central)
         user = self.context.user
-        self.status.set_user(f"{user.display_name} ({', '.join(r.value for r in user.roles)})")
+        self.status.set_user(user_with_roles(user.display_name, user.roles, self.context.lang))
 
     def _make_tray(self) -> QSystemTrayIcon | None:
         icon = QIcon(str(RESOURCES / "icons" / "app.svg"))
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
             keys = f"Ctrl+{number}" if number <= 9 else ""
             self._action(
                 f"go_{page.name}",
-                self.tr("Go to {page}").format(page=page.title()),
+                fill(self.tr("Go to {page}"), page=page.title()),
                 keys,
                 lambda _=False, n=page.name: self.show_page(n),
             )

@@ -9,7 +9,9 @@ from app.domain.cases import Case, Task
 from app.domain.people import Appeal
 from app.rules.messages import action_label
 from app.rules.pii import mask_identifier
-from widgets.formatting import format_krw, local_time
+from app.text.formats import form_date, money_exact
+from app.text.labels import label, label_of, person_name
+from widgets.formatting import format_krw, language, local_time
 
 translate = QCoreApplication.translate
 Rows = list[tuple[str, str]]
@@ -22,22 +24,20 @@ def _yes(value: bool) -> str:
 def _krw(amount: int | None, korean: bool) -> str:
     if amount is None:
         return ""
-    exact = f"{amount:,}원" if korean else f"₩{amount:,}"
+    lang = "ko" if korean else "en"
+    exact = money_exact(amount, lang)
     short = format_krw(amount, korean_units=korean)
     return exact if short == exact else f"{short} ({exact})"
 
 
+def amount_text(amount: int | None, korean: bool) -> str:
+    """An amount as the case page shows it: "1억 2,000만원 (120,000,000원)" / "₩120,000,000"."""
+    return _krw(amount, korean)
+
+
 def status_text(value: str) -> str:
-    return {
-        "open": translate("CaseSections", "Open"),
-        "pending": translate("CaseSections", "Pending"),
-        "awaiting_docs": translate("CaseSections", "Awaiting documents"),
-        "escalated": translate("CaseSections", "Escalated"),
-        "approved": translate("CaseSections", "Approved"),
-        "rejected": translate("CaseSections", "Rejected"),
-        "closed": translate("CaseSections", "Closed"),
-        "archived": translate("CaseSections", "Archived"),
-    }.get(value, value)
+    """The case status in the same words as the inbox (``app.text.labels``)."""
+    return label_of("CaseStatus", value, language())
 
 
 def decision_rows(case: Case) -> Rows:
@@ -53,7 +53,10 @@ def decision_rows(case: Case) -> Rows:
         if on
     ]
     return [
-        (translate("CaseSections", "Automatic decision"), ctx.automatic_decision),
+        (
+            translate("CaseSections", "Automatic decision"),
+            label_of("automatic_decision", ctx.automatic_decision, language()),
+        ),
         (translate("CaseSections", "Score"), "" if ctx.score is None else f"{ctx.score:.2f}"),
         (translate("CaseSections", "Reason codes"), ", ".join(ctx.reason_codes)),
         (translate("CaseSections", "Model version"), ctx.model_version),
@@ -61,7 +64,7 @@ def decision_rows(case: Case) -> Rows:
         (translate("CaseSections", "Flags"), ", ".join(flags)),
         (
             translate("CaseSections", "Legal deadline"),
-            ctx.legal_deadline.isoformat() if ctx.legal_deadline else "",
+            form_date(ctx.legal_deadline, language()) if ctx.legal_deadline else "",
         ),
     ]
 
@@ -70,7 +73,7 @@ def application_rows(case: Case, korean: bool) -> Rows:
     a = case.application
     return [
         (translate("CaseSections", "Amount"), _krw(a.amount, korean)),
-        (translate("CaseSections", "Product"), a.product),
+        (translate("CaseSections", "Product"), label_of("product", a.product, language())),
         (translate("CaseSections", "Purpose"), a.purpose),
         (
             translate("CaseSections", "Term"),
@@ -113,7 +116,10 @@ def customer_rows(case: Case) -> Rows:
         (translate("CaseSections", "Account"), ident(c.account_id)),
         (translate("CaseSections", "Phone"), ident(c.phone)),
         (translate("CaseSections", "Resident ID"), ident(c.resident_id)),
-        (translate("CaseSections", "Tier"), c.tier.value.upper() + (" · VIP" if c.vip else "")),
+        (
+            translate("CaseSections", "Tier"),
+            label(c.tier, language()) + (" · VIP" if c.vip else ""),
+        ),
     ]
 
 
@@ -127,13 +133,13 @@ def outcome_rows(case: Case, names: dict[str, str], lang: str) -> Rows:
         ),
         (
             translate("CaseSections", "Decided by"),
-            names.get(case.decided_by or "", case.decided_by or ""),
+            person_name(case.decided_by, names, lang) if case.decided_by else "",
         ),
         (translate("CaseSections", "Decided at"), local_time(case.decided_at)),
         (
             translate("CaseSections", "Approved terms"),
             (
-                f"{terms.limit:,} · "
+                f"{format_krw(terms.limit, korean_units=lang == 'ko')} · "
                 + (f"{terms.rate:g}% · " if terms.rate is not None else "")
                 + ", ".join(terms.conditions)
             )
@@ -159,7 +165,9 @@ def document_rows(case: Case) -> Rows:
             )
         rows.append((doc.name, state))
     if case.docs_deadline:
-        rows.append((translate("CaseSections", "Deadline"), case.docs_deadline.isoformat()))
+        rows.append(
+            (translate("CaseSections", "Deadline"), form_date(case.docs_deadline, language()))
+        )
     return rows or [
         (translate("CaseSections", "Documents"), translate("CaseSections", "none requested"))
     ]
@@ -168,19 +176,21 @@ def document_rows(case: Case) -> Rows:
 def task_rows(tasks: list[Task], names: dict[str, str]) -> Rows:
     rows = []
     for t in tasks:
-        who = names.get(
-            t.assignee_id or "", t.assignee_id or translate("CaseSections", "unassigned")
+        lang = language()
+        who = (
+            person_name(t.assignee_id, names, lang)
+            if t.assignee_id
+            else translate("CaseSections", "unassigned")
         )
         due = local_time(t.due_at)
-        rows.append(
-            (t.id, f"{t.type.value} · {t.status.value} · {who}" + (f" · {due}" if due else ""))
-        )
+        what = f"{label(t.type, lang)} · {label(t.status, lang)}"
+        rows.append((t.id, f"{what} · {who}" + (f" · {due}" if due else "")))
     return rows or [(translate("CaseSections", "Tasks"), translate("CaseSections", "none"))]
 
 
 def appeal_rows(appeals: list[Appeal]) -> Rows:
     rows = []
     for a in appeals:
-        result = a.resolution.value if a.resolution else a.status.value
+        result = label(a.resolution or a.status, language())
         rows.append((a.id, f"{result} · {a.reason}"))
     return rows or [(translate("CaseSections", "Appeals"), translate("CaseSections", "none"))]

@@ -1,8 +1,9 @@
-"""Display formatting shared by the widgets: remaining time, KRW amounts, local times.
+"""Display formatting for the widgets, in the UI's language: the Qt side of ``app.text.formats``.
 
-Unit words go through Qt's translation (context ``Format``) so "2h 14m" reads "2시간 14분" in
-Korean; the 억 / 만원 reading of amounts is Korean number grouping and is used when the UI
-language is Korean.
+The formats themselves (money in 원 with 만 / 억 grouping, durations without zero parts, Korean
+dates, percentages, "—" for no value) live once in ``app.text.formats``; this module only knows
+which language the UI speaks (``set_language``, called by ``ui.look.install_language``; English,
+the source language, until a translator is installed).
 """
 
 from __future__ import annotations
@@ -10,11 +11,21 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
-
 from app.rules.zone import DEFAULT_DISPLAY_ZONE, KST, zone_named
+from app.text import formats
 
-translate = QCoreApplication.translate
+_language = "en"
+
+
+def set_language(lang: str) -> None:
+    global _language
+    _language = "en" if lang == "en" else "ko"
+
+
+def language() -> str:
+    """ "ko" or "en": the language the installed translator speaks."""
+    return _language
+
 
 _display = {"zone": zone_named(DEFAULT_DISPLAY_ZONE)}
 
@@ -43,70 +54,65 @@ def zone_label(value: datetime | None = None) -> str:
 
 
 def format_duration(delta: timedelta) -> str:
-    """A compact absolute duration: "2d 3h", "2h 14m", "14m 05s", "45s" (sign dropped)."""
-    total = int(abs(delta.total_seconds()))
-    days, rest = divmod(total, 86_400)
-    hours, rest = divmod(rest, 3_600)
-    minutes, seconds = divmod(rest, 60)
-    if days:
-        return translate("Format", "{d}d {h}h").format(d=days, h=hours)
-    if hours:
-        return translate("Format", "{h}h {m}m").format(h=hours, m=minutes)
-    if minutes:
-        return translate("Format", "{m}m {s:02d}s").format(m=minutes, s=seconds)
-    return translate("Format", "{s}s").format(s=seconds)
+    """A compact absolute duration without zero parts: "2일 3시간", "19시간", "43분" / "19 h"."""
+    return formats.duration(delta, _language)
 
 
-def format_krw(amount: int | None, *, korean_units: bool) -> str:
-    """KRW for a table cell: "3,000만원" / "5억 2,000만원" in Korean, "₩30,000,000" otherwise."""
-    if amount is None:
-        return ""
-    if not korean_units:
-        sign = "-" if amount < 0 else ""
-        return f"{sign}₩{abs(amount):,}"
-    return korean_amount(amount)
+def format_remaining(delta: timedelta) -> str:
+    """ "19시간 남음" / "19 h left"; past the deadline "43분 초과" / "43 min over"."""
+    return formats.remaining(delta, _language)
+
+
+def format_krw(amount: int | None, *, korean_units: bool | None = None) -> str:
+    """An amount for a table cell: "3,000만원" / "5억 2,000만원" in Korean, "₩30,000,000" in
+    English; "—" for none. ``korean_units`` overrides the UI language (a user setting)."""
+    if korean_units is None:
+        lang = _language
+    else:
+        lang = "ko" if korean_units else "en"
+    return formats.money(amount, lang)
 
 
 def korean_amount(amount: int) -> str:
     """Exact Korean reading with 억 and 만 groups: 530,012,345 → "5억 3,001만 2,345원"."""
-    sign = "-" if amount < 0 else ""
-    value = abs(amount)
-    eok, rest = divmod(value, 100_000_000)
-    man, won = divmod(rest, 10_000)
-    parts = []
-    if eok:
-        parts.append(f"{eok:,}억")
-    if man:
-        parts.append(f"{man:,}만")
-    if won or not parts:
-        parts.append(f"{won:,}")
-    return sign + " ".join(parts) + "원"
+    return formats.money(amount, "ko")
 
 
 def format_krw_exact(amount: int | None) -> str:
-    """Thousands separators, for tooltips and forms: "30,000,000원"."""
-    if amount is None:
-        return ""
-    return translate("Format", "{amount} KRW").format(amount=f"{amount:,}")
+    """Every digit, for tooltips and forms: "30,000,000원" / "₩30,000,000"."""
+    return formats.money_exact(amount, _language)
 
 
-def local_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A UTC instant shown in the display zone (the user's setting, default Asia/Seoul)."""
+def format_percent(fraction: float | None, digits: int = 0) -> str:
+    """0.93 → "93%" (confidence, probabilities)."""
+    return formats.percent(fraction, digits)
+
+
+def local_time(value: datetime | None, fmt: str | None = None) -> str:
+    """A UTC instant in the display zone (the user's setting, default Asia/Seoul): by default the
+    full date and time ("2026. 12. 2. 21:28" / "Dec 2, 2026 21:28"); ``fmt`` a strftime pattern
+    for the rare fixed layout."""
     if value is None:
         return ""
+    if fmt is None:
+        return formats.full_time(value, _language, _display["zone"])
     return value.astimezone(_display["zone"]).strftime(fmt)
 
 
+def table_time(value: datetime | None) -> str:
+    """A moment in a table cell: "12. 2. 21:28" / "Dec 2 21:28"."""
+    return formats.table_time(value, _language, _display["zone"])
+
+
 def relative_age(value: datetime | None, now: datetime) -> str:
-    """ "5m ago" style age for the "updated" column; dates for anything older than a day."""
+    """ "5분 전" / "5 min ago" for the "updated" column; the table date for anything older than
+    a day."""
     if value is None:
         return ""
     delta = now - value
     if delta < timedelta(minutes=1):
-        return translate("Format", "just now")
+        return "방금" if _language == "ko" else "just now"
     if delta < timedelta(days=1):
-        return translate("Format", "{age} ago").format(age=format_duration(delta).split(" ")[0])
-    t = value.astimezone(
-        _display["zone"]
-    )  # local_time(value, "%m-%d %H:%M"), without strftime's cost
-    return f"{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
+        age = formats.duration(delta, _language, parts=1)
+        return f"{age} 전" if _language == "ko" else f"{age} ago"
+    return formats.table_time(value, _language, _display["zone"])

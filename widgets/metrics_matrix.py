@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.domain.decisions import ImpactAnalysis, MetricValue
 from app.rules.options import GOOD_DIRECTION, METRIC_WEIGHTS, is_improvement, normalise_weights
+from app.text.formats import money
 from widgets.palette import Roles
 from widgets.table_model import TableModel
 from widgets.table_view import TO_LOOK_AT, set_up_table
@@ -26,15 +27,21 @@ TREND = Roles({"better": "info", "worse": "error", "neutral": "muted"})
 FIXED = 3  # metric, unit, weight
 
 
+MONEY_UNITS = {"원": 1, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
+"""Money units the seeds use; every amount is shown in 원 with 만 / 억 grouping, one way."""
+
+
+def unit_text(unit: str) -> str:
+    """The unit column: money is always 원 (the values are converted), others as given."""
+    return "원" if unit in MONEY_UNITS else unit
+
+
 def compact_value(value: float, unit: str, korean: bool) -> str:
-    """Short numbers: 1억 4,800만 / ₩148.0M for money, plain with unit otherwise."""
-    if unit == "원":
-        if korean:
-            eok, man = divmod(round(value / 10_000), 10_000)
-            if eok and man:
-                return f"{eok:,}억 {man:,}만"
-            return f"{eok:,}억" if eok else f"{man:,}만"
-        return f"₩{value / 1_000_000:,.1f}M"
+    """Money as everywhere else (app.text.formats): 1억 4,800만원 / ₩148,000,000, to the 만원;
+    other numbers plain (the unit column names their unit)."""
+    if unit in MONEY_UNITS:
+        won = round(value * MONEY_UNITS[unit], -4)
+        return money(won, "ko" if korean else "en")
     text = f"{value:,.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
     return text
 
@@ -97,7 +104,7 @@ class MetricsMatrixModel(TableModel):
                 if col == 0:
                     return f"{first.name} ({key})" if first else key
                 if col == 1:
-                    return first.unit if first else ""
+                    return unit_text(first.unit) if first else ""
                 return f"{self._weights.get(key, 0.0) * 100:.0f}%"
             return None
         metric = self._metric(key, col)

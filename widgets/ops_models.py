@@ -7,6 +7,7 @@ Banded cells carry a shape as well as a colour (● ok, ▲ warning, ◆ critica
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.rules import ops_metrics as om
-from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
+from app.text.labels import person_name, queue_label
+from widgets.formatting import format_duration, language
+from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES, level_word
 from widgets.table_model import CENTER, TableModel
 
 translate = QCoreApplication.translate
@@ -25,15 +28,11 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def age_text(seconds: int | float | None) -> str:
-    """ "1:05:09" / "4:09" — hours:minutes:seconds, or "—"."""
-    if seconds is None:
+    """How long the oldest contact waits: "1시간 5분" / "4분 9초" ("1 h 5 min"), "—" for nobody
+    waiting (never "0:00")."""
+    if not seconds or seconds < 1:
         return "—"
-    s = int(seconds)
-    if s >= 86400:
-        return translate("Wall", "{d}d {h}h").format(d=s // 86400, h=s % 86400 // 3600)
-    h, rem = divmod(s, 3600)
-    m, sec = divmod(rem, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+    return format_duration(timedelta(seconds=int(seconds)))
 
 
 def percent_text(value: float | None) -> str:
@@ -163,7 +162,7 @@ class QueueStatsModel(TableModel):
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text, level = self._value(name, q)
-            return f"{self.headers()[name]}: {text} ({level})"
+            return f"{self.headers()[name]}: {text} ({level_word(level)})"
         return None
 
 
@@ -186,6 +185,7 @@ class LiveCallsModel(TableModel):
         super().__init__(parent)
         self._queue_names: dict[str, str] = {}
         self._ages: dict[str, float] = {}
+        self.people: dict[str, str] = {}  # user id → display name
 
     def set_calls(
         self, calls: list[dict[str, Any]], queue_names: dict[str, str], ages: dict[str, float]
@@ -206,7 +206,7 @@ class LiveCallsModel(TableModel):
 
     def _text(self, name: str, call: dict[str, Any]) -> tuple[str, str]:
         if name == "queue":
-            return self._queue_names.get(call.get("queue") or "", call.get("queue") or ""), "ok"
+            return queue_label(call.get("queue"), language(), self._queue_names), "ok"
         if name == "state":
             states = {
                 "ringing": translate("LiveCallsModel", "Ringing"),
@@ -215,7 +215,8 @@ class LiveCallsModel(TableModel):
             }
             return states.get(call.get("state") or "", call.get("state") or ""), "ok"
         if name == "agent":
-            return str(call.get("agent_id") or "—").removeprefix("u_"), "ok"
+            agent = call.get("agent_id")
+            return (person_name(agent, self.people, language()) if agent else "—"), "ok"
         if name == "sentiment":
             s = call.get("current_sentiment") or ""
             words = {

@@ -18,22 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.decisions import DecisionOption
+from app.text.labels import label as word
+from app.text.labels import label_of
 from widgets import palette
-from widgets.formatting import format_krw
+from widgets.formatting import format_krw, language
 from widgets.palette import Roles
 
 translate = QCoreApplication.translate
 
-TYPE_LABELS = {
-    "CONSERVATIVE": lambda: translate("OptionCard", "Conservative"),
-    "BALANCED": lambda: translate("OptionCard", "Balanced"),
-    "AGGRESSIVE": lambda: translate("OptionCard", "Aggressive"),
-}
-RISK_LABELS = {
-    "LOW": lambda: translate("OptionCard", "Low"),
-    "MEDIUM": lambda: translate("OptionCard", "Medium"),
-    "HIGH": lambda: translate("OptionCard", "High"),
-}
 SCORE_LABELS = {
     "impact": lambda: translate("OptionCard", "Impact"),
     "feasibility": lambda: translate("OptionCard", "Feasibility"),
@@ -97,7 +89,7 @@ class OptionCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         kind = option.option_type.value
-        self.type_label = QLabel(f"● {TYPE_LABELS[kind]()}", self)
+        self.type_label = QLabel(f"● {label_of('OptionType', kind, language())}", self)
         self.type_label.setStyleSheet(f"color: {TYPE_COLOURS[kind]}; font-weight: bold;")
         self.rank_label = QLabel(self)
         self.rank_label.setObjectName("optionMuted")
@@ -123,7 +115,7 @@ class OptionCard(QFrame):
         rows = [
             (translate("OptionCard", "Cost"), format_krw(option.estimated_cost, korean_units=k)),
             (translate("OptionCard", "Benefit"), benefit),
-            (translate("OptionCard", "Risk"), RISK_LABELS[option.risk_level.value]()),
+            (translate("OptionCard", "Risk"), word(option.risk_level, language())),
             (translate("OptionCard", "Time to implement"), option.implementation_time),
         ]  # fmt: skip
         for r, (label, value) in enumerate(rows):

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.enums import SlaState
 from app.rules.sla import SlaFace, SlaView
-from widgets.formatting import format_duration, local_time, zone_label
+from app.text.labels import label
+from widgets.formatting import format_duration, language, local_time, zone_label
 from widgets.palette import active_theme, qcolor
 
 translate = QCoreApplication.translate
@@ -117,19 +118,14 @@ def cell_for(state: SlaState, remaining_s: float, elapsed_fraction: float) -> Sl
 
 
 def state_label(state: SlaState) -> str:
-    return {
-        SlaState.ON_TRACK: translate("SlaCountdown", "On track"),
-        SlaState.WARNING: translate("SlaCountdown", "At risk"),
-        SlaState.BREACHED: translate("SlaCountdown", "Breached"),
-        SlaState.PAUSED: translate("SlaCountdown", "Paused"),
-        SlaState.MET: translate("SlaCountdown", "Met"),
-    }[state]
+    """The glossary's word for the SLA state (``app.text.labels``)."""
+    return label(state, language())
 
 
 def countdown_text(view: SlaView | SlaFace) -> str:
     """The words in the cell: "2h 14m", "1h 5m over", "Paused · 3h 2m", "Met"."""
     if view.state is SlaState.MET:
-        return translate("SlaCountdown", "Met")
+        return state_label(SlaState.MET)
     if view.state is SlaState.PAUSED:
         return translate("SlaCountdown", "Paused · {left}").format(
             left=format_duration(view.remaining)

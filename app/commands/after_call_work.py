@@ -77,8 +77,8 @@ def call_object(actor: Actor, call: Call) -> None:
     if call.agent_id is not None and call.agent_id == actor.id:
         return
     raise Forbidden(
-        f"다른 상담원({call.agent_id or '없음'})의 통화입니다.",
-        f"the call is {call.agent_id or 'nobody'}'s, not yours",
+        "다른 상담원의 통화입니다." if call.agent_id else "배정된 상담원이 없는 통화입니다.",
+        "the call is another agent's, not yours" if call.agent_id else "the call has no agent",
     )
 
 

@@ -39,6 +39,7 @@ from app.domain.enums import (
 )
 from app.rules import appeals
 from app.rules.errors import FieldError, Forbidden
+from app.text.labels import label_of
 
 
 class NewDecision(StrEnum):
@@ -86,7 +87,7 @@ class AppealResolveInput(CommandInput):
         if given is not None and str(given) != expected:
             errors["new_decision"] = FieldError(
                 "invalid_choice",
-                f"새 결정은 '{expected}'이어야 합니다.",
+                f"새 결정은 '{label_of('NewDecision', expected)}'이어야 합니다.",
                 f"new_decision must be '{expected}'",
             )
         if getattr(self, "limit", None) is None:

@@ -26,7 +26,7 @@ class ApproveInput(CommandInput):
     limit: Money = Field(description="approved limit, KRW")
     rate: Rate = Field(description="interest rate, percent")
     note: Text = Field(description="why (승인 사유)")
-    reason_codes: Codes = Field(description="Reason Codes (승인 근거), at least one")
+    reason_codes: Codes = Field(description="승인 사유 코드, at least one")
     conditions: OptCodes = Field(default_factory=list, description="conditions (승인 조건)")
 
 

@@ -20,12 +20,7 @@ from app.commands.after_call_work import call_object
 from app.commands.base import Actor, Alert, CallState, Command, CommandInput, Result
 from app.commands.fields import OptText, ShortText
 from app.domain.enums import Action, AlertKind, Role
-
-FLAG_TEXT = {
-    "negative_sentiment": "고객 부정 감정",
-    "escalation": "상위 이관 요청",
-    "new_case": "케이스 생성 요청",
-}
+from app.text.labels import label_of, queue_label
 
 
 class FlagReason(StrEnum):
@@ -48,7 +43,7 @@ def guard(state: CallState, data: CallFlagInput, actor: Actor, now: datetime) ->
 
 
 def message(call_id: str, queue: str, reason: str, note: str) -> str:
-    text = f"{FLAG_TEXT[reason]}: {call_id} ({queue})"
+    text = f"{label_of('FlagReason', reason)}: {call_id} ({queue_label(queue)})"
     return f"{text} — {note}" if note else text
 
 

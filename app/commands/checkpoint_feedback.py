@@ -54,6 +54,7 @@ from app.domain.enums import (
 from app.rules import checkpoints as rules
 from app.rules.checkpoint_choice import choice_error
 from app.rules.errors import FieldError, ValidationFailed
+from app.text.labels import label
 
 CHECKPOINT_ID = r"^HC-\d{4}-\d{2}-\d{2}-\d{3}$"  # the seed's id formats (HC-, AS-, IP-)
 SIGNAL_ID = r"^AS-\d{3}$"
@@ -213,7 +214,7 @@ def guard(
     cp = state.checkpoint
     if cp.status is not CheckpointStatus.OPEN:
         raise Conflict(
-            f"이미 처리된 체크포인트입니다 ({cp.status}).",
+            f"이미 처리된 체크포인트입니다 ({label(cp.status)}).",
             f"checkpoint {cp.id} is already {cp.status}",
         )
     errors = {**data.against(cp), **data.check_at(now.date())}

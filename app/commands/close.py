@@ -24,6 +24,7 @@ from app.commands.fields import Text
 from app.domain.cases import Case, Task
 from app.domain.enums import Action, FinalDecision, TaskType
 from app.rules.errors import RuleError
+from app.text.labels import label_of
 
 
 class CloseInput(CommandInput):
@@ -40,11 +41,7 @@ class CloseRefused(RuleError):
     status = 422
 
 
-DECISION_KO = {
-    FinalDecision.APPROVE: "승인",
-    FinalDecision.DENY: "거부",
-    FinalDecision.INFO_PROVIDED: "정보 제공",
-}
+DECISION_KO = {d: label_of("FinalDecision", d) for d in FinalDecision}
 
 
 def _open(tasks: list[Task]) -> list[Task]:

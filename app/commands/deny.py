@@ -17,7 +17,7 @@ from app.domain.enums import Action, FinalDecision
 
 
 class DenyInput(CommandInput):
-    reason_codes: Codes = Field(description="Reason Codes (거부 사유 코드), at least one")
+    reason_codes: Codes = Field(description="거부 사유 코드, at least one")
     note: Text = Field(description="details (상세 설명)")
     improvement_advice: Text = Field(description="how to re-apply (개선 방안)")
 

@@ -82,13 +82,13 @@ def ladder(level: EscalationLevel, to: EscalationTarget, actor: Actor) -> Escala
             )
         if not actor.has(Role.SENIOR_REVIEWER):
             raise LadderError(
-                "운영 관리자에게는 선임 검토자만 에스컬레이션할 수 있습니다 (Level 2 → Level 3).",
+                "운영 관리자에게는 선임 검토자만 에스컬레이션할 수 있습니다 (2단계 → 3단계).",
                 "only a senior_reviewer escalates to ops_admin "
                 "(Level 2 → Level 3 (senior_reviewer → ops_admin))",
             )
     if level is EscalationLevel.L3:
         raise LadderError(
-            "Level 3(운영 관리자)보다 높은 에스컬레이션 단계는 없습니다.",
+            "3단계(운영 관리자)보다 높은 에스컬레이션 단계는 없습니다.",
             "Level 3 (ops_admin) is the top of the escalation ladder",
         )
     return target

@@ -13,6 +13,7 @@ from app.rules import access, lifecycle
 from app.rules.errors import Forbidden, RuleError, ValidationFailed
 from app.rules.messages import role_label
 from app.rules.zone import KST
+from app.text.labels import label, queue_label
 
 OPEN_TASK = (TaskStatus.OPEN, TaskStatus.ASSIGNED)
 ROLE_OF_LEVEL: dict[EscalationLevel, Role] = {
@@ -64,7 +65,7 @@ def task_open(task: Task) -> None:
         by = f" by {task.completed_by}" if task.completed_by else ""
         outcome = task.outcome.value if task.outcome else task.status.value
         raise Conflict(
-            f"이미 처리된 태스크입니다 ({task.status.value}).",
+            f"이미 처리된 태스크입니다 ({label(task.status)}).",
             f"the task is already {task.status.value} ({outcome}{by})",
         )
 
@@ -92,7 +93,7 @@ def task_object(actor: Actor, task: Task, case: Case) -> None:
     if task.queue_id in actor.skills:
         return
     raise Forbidden(
-        f"'{task.queue_id}' 큐의 스킬이 없습니다.",
+        f"'{queue_label(task.queue_id)}' 큐를 처리할 스킬이 없습니다.",
         f"you lack the skill for queue {task.queue_id!r}",
     )
 
@@ -122,7 +123,7 @@ def case_object(actor: Actor, case: Case) -> None:
     if case.queue_id in actor.skills:
         return
     raise Forbidden(
-        f"'{case.queue_id}' 큐의 스킬이 없습니다.",
+        f"'{queue_label(case.queue_id)}' 큐를 처리할 스킬이 없습니다.",
         f"you lack the skill for queue {case.queue_id!r}",
     )
 

@@ -19,6 +19,7 @@ from app.decisions.errors import WorkflowError
 from app.decisions.graph import CostRate, HRGraph, Opportunity, row_id
 from app.domain.decisions import DecisionError, DecomposedQuery
 from app.domain.enums import DecisionType
+from app.text import josa
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,10 @@ def _pick_unit(dq: DecomposedQuery, graph: HRGraph, supply: dict, demand: dict, 
     unit = dq.constraints.get("org_unit_id")
     if unit:
         if graph.unit(unit) is None:
-            raise _e002(f"unknown org unit {unit}", f"조직 {unit}이(가) 지식 그래프에 없습니다.")
+            raise _e002(
+                f"unknown org unit {unit}",
+                josa.fill("조직 {unit}이 지식 그래프에 없습니다.", unit=unit),
+            )
         return unit
     opp_id = dq.constraints.get("opportunity_id")
     if opp_id:

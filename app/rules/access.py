@@ -123,12 +123,12 @@ def can(roles: Iterable[Role], action: Action) -> Verdict:
         return ALLOWED
     allowed = roles_allowed(action)
     ko_roles = ", ".join(role_label(r) for r in allowed) or "없음"
-    en_roles = ", ".join(r.value for r in allowed) or "none"
+    en_roles = ", ".join(role_label(r, "en") for r in allowed) or "none"
     return Verdict(
         False,
         "forbidden",
         f"'{action_label(action)}' 권한이 없습니다 (허용 역할: {ko_roles}).",
-        f"you may not {action_label(action, 'en')} (allowed roles: {en_roles})",
+        f"you may not do '{action_label(action, 'en')}' (allowed roles: {en_roles})",
     )
 
 
@@ -162,8 +162,8 @@ def can_decide(roles: Iterable[Role], amount: int) -> Verdict:
         "forbidden",
         f"결정 권한 초과: {format_krw_ko(limit)} 미만만 결정할 수 있습니다 "
         f"(이 케이스 {format_krw_ko(amount)}). 에스컬레이션하세요.",
-        f"above your authority: you may decide amounts below {format_krw_en(limit)} "
-        f"({format_krw_ko(limit)}); this case is {format_krw_en(amount)}. Escalate it.",
+        f"above your authority: you may decide amounts below {format_krw_en(limit)}, "
+        f"this case is {format_krw_en(amount)}. Escalate it.",
     )
 
 

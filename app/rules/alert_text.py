@@ -7,8 +7,13 @@ missing parameters to "—" (a newer server may send a code an older client does
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
-from string import Formatter
+from datetime import date
+
+from app.text.formats import form_date
+from app.text.josa import vfill
+from app.text.labels import label_of, queue_label
 
 TEXTS: dict[str, tuple[str, str]] = {
     "sla_warning": (
@@ -21,7 +26,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The document deadline ({deadline}) passed: {case_id}",
     ),
     "approval_expired": (
-        "승인 요청 {request_id}이(가) {hours}시간 동안 응답이 없어 만료되었습니다",
+        "승인 요청 {request_id}가 {hours}시간 동안 응답이 없어 만료되었습니다",
         "Approval request {request_id} expired after {hours} h without an answer",
     ),
     "call_queue_breach": (
@@ -33,15 +38,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The promised callback is overdue: {contact_id}",
     ),
     "emergency_unanswered": (
-        "긴급 통화 {contact_id}: 모든 담당자가 응답하지 않아 General 담당자와 관리자에게 알립니다",
-        "Emergency call {contact_id}: nobody answered; the General desk and the manager are told",
+        "긴급 통화 {contact_id}: 모든 담당자가 응답하지 않아 일반 고객 큐 담당자와 슈퍼바이저에게 "
+        "알립니다",
+        "Emergency call {contact_id}: nobody answered; the general queue and the supervisor are "
+        "told",
     ),
     "sc_created": (
-        "정기 체크포인트 {checkpoint_id}이(가) 생성되었습니다 (신호 {signals}건)",
+        "정기 체크포인트 {checkpoint_id}가 생성되었습니다 (신호 {signals}건)",
         "Scheduled checkpoint {checkpoint_id} created ({signals} signals)",
     ),
     "ec_created": (
-        "심각 신호 {signal_id}: 이벤트 체크포인트 {checkpoint_id}이(가) 생성되었습니다",
+        "심각 신호 {signal_id}: 이벤트 체크포인트 {checkpoint_id}가 생성되었습니다",
         "Critical signal {signal_id}: event checkpoint {checkpoint_id} created",
     ),
     "critical_unanswered": (
@@ -49,7 +56,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Checkpoint {checkpoint_id}: critical signal unanswered past its deadline, escalated",
     ),
     "checkpoint_halted": (
-        "이벤트 체크포인트 {checkpoint_id}이(가) {hours}시간 미응답으로 중단되고 감사로 "
+        "이벤트 체크포인트 {checkpoint_id}가 {hours}시간 미응답으로 중단되고 감사로 "
         "에스컬레이션되었습니다",
         "Event checkpoint {checkpoint_id} unanswered for {hours} h: halted and escalated to audit",
     ),
@@ -58,6 +65,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{period} operations report generated ({label})",
     ),
 }
+
+
+_WORDS = {"priority": "Priority", "severity": "Severity", "level": "ApprovalLevel"}
+"""Parameters that carry a value of a kind: rendered as its word, never the raw value."""
 
 
 class _Defaults(dict):
@@ -71,4 +82,13 @@ def render(code: str, params: Mapping[str, object] | None = None, lang: str = "k
     if pair is None:
         return code
     template = pair[1] if lang == "en" else pair[0]
-    return Formatter().vformat(template, (), _Defaults(params or {}))
+    values = _Defaults(params or {})
+    for key, kind in _WORDS.items():
+        if key in values:
+            values[key] = label_of(kind, values[key], lang)
+    if "queue" in values:
+        values["queue"] = queue_label(str(values["queue"]), lang)
+    if "deadline" in values:
+        with contextlib.suppress(ValueError):  # an ISO date: as people write dates
+            values["deadline"] = form_date(date.fromisoformat(str(values["deadline"])), lang)
+    return vfill(template, (), values)

@@ -28,6 +28,7 @@ from app.domain.decisions import (
 from app.domain.enums import ApprovalLevel, ApprovalStatus, DecisionType
 from app.domain.wire import format_time
 from app.rules.errors import ALLOWED, FieldError, Forbidden, InvalidTransition, RuleError, Verdict
+from app.text.labels import label_of
 
 APPROVAL_TIMEOUT = timedelta(hours=24)
 HIGH_VALUE_KRW = 100_000_000
@@ -94,7 +95,11 @@ def can_approve(user_level: ApprovalLevel | None, required: ApprovalLevel) -> Ve
     if user_level is not None and ApprovalLevel(user_level).rank >= ApprovalLevel(required).rank:
         return ALLOWED
     ko, en = _e006()
-    return Verdict(False, "forbidden", f"{ko} (필요: {required})", f"{en} (needs {required})")
+    need_ko, need_en = (
+        label_of("ApprovalLevel", required),
+        label_of("ApprovalLevel", required, "en"),
+    )
+    return Verdict(False, "forbidden", f"{ko} (필요: {need_ko})", f"{en} (needs {need_en})")
 
 
 def _member(enum: type[E], value: object) -> E | None:
@@ -121,7 +126,7 @@ def validate_response(
     if status not in RESPONSE_STATUSES:
         errors["status"] = _err(
             "invalid_choice",
-            "상태는 APPROVED, REJECTED, MODIFIED, ESCALATED 중 하나여야 합니다.",
+            "결정은 승인, 수정 후 승인, 거절, 에스컬레이션 중 하나여야 합니다.",
             "status must be APPROVED, REJECTED, MODIFIED or ESCALATED",
         )
     level = _member(ApprovalLevel, payload.get("approval_level"))

@@ -34,13 +34,13 @@ LADDER_KO = {
     "ts_primary": "1차: TS 정담당자",
     "ts_secondary": "2차: TS 부담당자",
     "part_member": "3차: 파트 내 다른 구성원",
-    "general_and_manager": "최종: General 담당자 + 관리자 알림",
+    "general_and_manager": "최종: 일반 고객 큐 담당자 + 슈퍼바이저 알림",
 }
-QUEUE_LABELS = {
-    "msp_emergency": ("MSP Emergency", "15분"),
-    "msp_general": ("MSP General", "30분"),
-    "general": ("General Customer", "1시간"),
-    "after_hours": ("After Hours", "다음 업무일"),
+QUEUE_LIMITS = {  # the queues' names live in app.text.labels ("queue")
+    "msp_emergency": "15분",
+    "msp_general": "30분",
+    "general": "1시간",
+    "after_hours": "다음 업무일",
 }
 
 

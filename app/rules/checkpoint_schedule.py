@@ -31,6 +31,7 @@ from app.domain.checkpoints import Checkpoint, ObservationWindow, Signal
 from app.domain.enums import CheckpointMode, CheckpointStatus, Severity
 from app.rules import checkpoints as cp
 from app.rules.zone import KST
+from app.text.labels import label_of, queue_label
 
 PERIODS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
 SC_ANSWER_WINDOW = timedelta(days=2)
@@ -84,7 +85,7 @@ def observe(alerts: Iterable[Mapping], start: datetime, end: datetime) -> list[S
                 count=count,
                 severity=_severity(kind, count),
                 affected_nodes=[queue] if queue else [],
-                evidence=f"{kind} {count}건 ({queue or '—'})",
+                evidence=f"{label_of('signal_type', kind)} {count}건 ({queue_label(queue)})",
                 detected_at=first[(kind, queue)],
             )
         )

@@ -29,6 +29,8 @@ from app.domain.enums import (
 )
 from app.domain.wire import to_wire
 from app.rules.errors import InvalidTransition
+from app.text.josa import josa
+from app.text.labels import label_of
 
 EVENT_TIMEOUT = timedelta(hours=48)
 PROMOTE_AFTER_SCS = 3
@@ -91,10 +93,8 @@ def consequences(
     out = [
         Consequence(
             "recorded",
-            f"결과가 감사 로그(action='{AUDIT_ACTION}')와 행동 피드"
-            f"(kind='{BEHAVIOUR_FEED_KIND}')에 기록됩니다.",
-            f"recorded in the audit log (action='{AUDIT_ACTION}') and the behaviour feed "
-            f"(kind='{BEHAVIOUR_FEED_KIND}')",
+            "결과가 감사 로그와 행동 피드백 기록에 남습니다.",
+            "recorded in the audit log and the behaviour feedback log",
         )
     ]
     if feedback.user_assessment.signal_validity is SignalValidity.DISPUTED:
@@ -115,11 +115,12 @@ def consequences(
         )
     override = feedback.user_assessment.priority_override
     if override is not None:
+        word = "'" + label_of("PriorityOverride", override) + "'"
         out.append(
             Consequence(
                 "priority_overridden",
-                f"우선순위가 '{override}'(으)로 조정됩니다.",
-                f"priority set to '{override}'",
+                f"우선순위가 {josa(word, '으로')} 조정됩니다.",
+                f"priority set to '{label_of('PriorityOverride', override, 'en')}'",
             )
         )
     verbs = {
@@ -143,13 +144,11 @@ def consequences(
             )
         )
         out.append(
-            Consequence("workflow_paused", "워크플로우가 일시 중단됩니다.", "the workflow pauses")
+            Consequence("workflow_paused", "워크플로가 일시정지됩니다.", "the workflow pauses")
         )
     elif choice is CheckpointChoice.SKIP_REVIEW:
         out.append(
-            Consequence(
-                "skipped", "이번 리뷰를 건너뜁니다(skipped).", "this review is recorded as skipped"
-            )
+            Consequence("skipped", "이번 검토를 건너뜁니다.", "this review is recorded as skipped")
         )
     return out
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from app.text.labels import label_of
+
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
@@ -60,11 +62,14 @@ class InvalidTransition(RuleError):
     status = 422
 
     def __init__(self, from_state: str, to_state: str, *, via: str = "") -> None:
-        how_en = f" by {via}" if via else ""
-        how_ko = f" ({via})" if via else ""
+        how_en = f" by '{label_of('Action', via, 'en')}'" if via else ""
+        how_ko = f" ({label_of('Action', via)})" if via else ""
+        was, to = label_of("CaseStatus", from_state), label_of("CaseStatus", to_state)
+        was_en = label_of("CaseStatus", from_state, "en")
+        to_en = label_of("CaseStatus", to_state, "en")
         super().__init__(
-            f"'{from_state}' 상태에서 '{to_state}' 상태로 바꿀 수 없습니다{how_ko}.",
-            f"cannot move a case from '{from_state}' to '{to_state}'{how_en}",
+            f"'{was}' 상태에서 '{to}' 상태로 바꿀 수 없습니다{how_ko}.",
+            f"cannot move a case from '{was_en}' to '{to_en}'{how_en}",
         )
         self.from_state = from_state
         self.to_state = to_state

@@ -36,14 +36,10 @@ from app.domain.people import User
 from app.rules.errors import FieldError, ValidationFailed
 from app.services.common import ActionResult, apply_result, load, push, require
 from app.store.store import Store
+from app.text.labels import LABELS
 
 DISPOSITIONS: dict[str, tuple[str, str]] = {
-    Disposition.RESOLVED.value: ("해결", "Resolved"),
-    Disposition.INFO_PROVIDED.value: ("정보 안내", "Information provided"),
-    Disposition.CALLBACK_SCHEDULED.value: ("콜백 예약", "Callback scheduled"),
-    Disposition.ESCALATED.value: ("상위 이관", "Escalated"),
-    Disposition.CASE_OPENED.value: ("케이스 생성 요청", "Case requested"),
-    Disposition.UNRESOLVED.value: ("미해결", "Unresolved"),
+    d.value: LABELS["Disposition"][d.value] for d in Disposition
 }
 assert set(DISPOSITIONS) == {d.value for d in Disposition}  # the command's closed list
 FLAG_REASONS = tuple(r.value for r in FlagReason)
@@ -206,7 +202,7 @@ def draft_summary(segments: Sequence[Segment], lang: str = "ko") -> str:
     if customer:
         lines.append(f"{inquiry}: {_clip(customer[0].Content)}")
     if issues:
-        lines.append(f"{issue_l}: " + "; ".join(issues[:5]))
+        lines.append(f"{issue_l}: " + " · ".join(issues[:5]))  # no English-style semicolons
     if categories:
         lines.append(f"{cat_l}: " + ", ".join(categories))
     if customer:

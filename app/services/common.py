@@ -20,6 +20,8 @@ from app.rules.errors import Forbidden, RuleError
 from app.store.apply import write_local
 from app.store.lookups import get_data, get_version
 from app.store.outbox import enqueue
+from app.text.josa import josa
+from app.text.labels import label_of
 
 __all__ = ["Conflict", "today_kst"]
 T = TypeVar("T")
@@ -40,7 +42,9 @@ class NotFound(RuleError):
 
     def __init__(self, kind: EntityKind, entity_id: str) -> None:
         super().__init__(
-            f"{kind.value} '{entity_id}'을(를) 찾을 수 없습니다.", f"no {kind.value} '{entity_id}'"
+            josa(f"{label_of('EntityKind', kind, 'ko')} '{entity_id}'", "을")
+            + " 찾을 수 없습니다.",
+            f"{label_of('EntityKind', kind, 'en')} '{entity_id}' not found",
         )
 
 

@@ -131,7 +131,11 @@ def approval_escalate(
     reason = str(form.get("reason") or "").strip()
     if not reason:
         raise ValidationFailed(
-            {"reason": FieldError("required", "상향 사유를 입력하세요.", "a reason is required")}
+            {
+                "reason": FieldError(
+                    "required", "에스컬레이션 사유를 입력하세요.", "a reason is required"
+                )
+            }
         )
     payload = {"reason": reason}
     with store.transaction() as session:

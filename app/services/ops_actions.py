@@ -76,7 +76,7 @@ def acknowledge_alert(
     """Acknowledge one alert of ``GET /v1/alerts`` (``{id, entity, entity_id, …}``)."""
     if not any(r in actor.roles for r in ACK_ROLES):
         raise Forbidden(
-            "경보 확인은 감독자 또는 운영 관리자만 할 수 있습니다.",
+            "알림 확인은 슈퍼바이저 또는 운영 관리자만 할 수 있습니다.",
             "only a supervisor or an ops admin may acknowledge alerts",
         )
     alert_id = str(alert.get("id") or "")

@@ -22,6 +22,7 @@ from app.store.apply import refresh_pending
 from app.store.outbox import get_row, restore_server_copy
 from app.store.store import Store
 from app.store.sync_state import get_setting, set_setting
+from app.text.labels import label_of
 
 Runner = Callable[[Session, User, str, dict[str, Any], datetime], ActionResult]
 
@@ -60,7 +61,7 @@ def _discard(session: Session, actor: User, outbox_id: int, now: datetime, why: 
     row = get_row(session, outbox_id)
     if OutboxStatus(row.status) not in DISCARDABLE:
         raise Conflict(
-            f"이 항목은 지금 버릴 수 없습니다 ({row.status}).",
+            f"이 항목은 지금 폐기할 수 없습니다 ({label_of('OutboxStatus', row.status)}).",
             f"this row cannot be discarded now ({row.status})",
         )
     row.status = OutboxStatus.DISCARDED.value

@@ -90,3 +90,10 @@ def appeals_for_case(session: Session, case_id: str) -> list[Appeal]:
 def qa_reviews_for_case(session: Session, case_id: str) -> list[QAReview]:
     stmt = select(QAReviewRow.data).where(QAReviewRow.case_id == case_id).order_by(QAReviewRow.id)
     return [from_wire(QAReview, d) for d in session.execute(stmt).scalars()]
+
+
+def user_names(session: Session) -> dict[str, str]:
+    """Every known user id → display name (for ``app.text.labels.person_name``)."""
+    from app.store.models import UserRow
+
+    return dict(session.execute(select(UserRow.id, UserRow.display_name)).all())

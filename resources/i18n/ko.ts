@@ -117,7 +117,7 @@
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
         <source>QA review</source>
-        <translation>QA 평가</translation>
+        <translation>QA 검토</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
@@ -127,7 +127,7 @@
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
         <source>Seen</source>
-        <translation>발생 시각</translation>
+        <translation>수신 시각</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
@@ -184,7 +184,7 @@
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="62"/>
         <source>Saved views</source>
-        <translation>저장된 보기</translation>
+        <translation>저장한 필터</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="64"/>
@@ -199,22 +199,22 @@
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="69"/>
         <source>Save view…</source>
-        <translation>보기 저장…</translation>
+        <translation>필터 저장…</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="70"/>
         <source>Save the current filter as a view</source>
-        <translation>현재 필터를 보기로 저장</translation>
+        <translation>현재 필터를 저장</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="71"/>
         <source>Delete view</source>
-        <translation>보기 삭제</translation>
+        <translation>필터 삭제</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="72"/>
         <source>Delete the selected saved view</source>
-        <translation>선택한 저장 보기 삭제</translation>
+        <translation>선택한 저장한 필터 삭제</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="82"/>
@@ -236,12 +236,12 @@
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="117"/>
         <source>Anyone</source>
-        <translation>모두</translation>
+        <translation>전체</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="118"/>
         <source>Me</source>
-        <translation>나</translation>
+        <translation>본인</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/filter_bar.py" line="119"/>
@@ -273,7 +273,7 @@
         <location filename="../../ui/inbox/filter_bar.py" line="125"/>
         <location filename="../../ui/inbox/filter_bar.py" line="143"/>
         <source>Views…</source>
-        <translation>보기…</translation>
+        <translation>저장한 필터…</translation>
     </message>
 </context>
 <context>
@@ -387,7 +387,7 @@
     <message>
         <location filename="../../ui/inbox/columns.py" line="58"/>
         <source>Open</source>
-        <translation>열림</translation>
+        <translation>신규</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/columns.py" line="59"/>
@@ -435,12 +435,12 @@
     <message>
         <location filename="../../ui/inbox/page.py" line="87"/>
         <source>Case inbox</source>
-        <translation>케이스 받은편지함</translation>
+        <translation>업무함</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/page.py" line="115"/>
         <source>Inbox</source>
-        <translation>받은편지함</translation>
+        <translation>업무함</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/page.py" line="151"/>
@@ -460,12 +460,12 @@
     <message>
         <location filename="../../ui/inbox/page.py" line="288"/>
         <source>Save view</source>
-        <translation>보기 저장</translation>
+        <translation>필터 저장</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/page.py" line="289"/>
         <source>Name of this view:</source>
-        <translation>보기 이름:</translation>
+        <translation>필터 이름:</translation>
     </message>
 </context>
 <context>
@@ -473,7 +473,7 @@
     <message>
         <location filename="../../ui/app.py" line="87"/>
         <source>Sign-in refused: {why}</source>
-        <translation>로그인 거부: {why}</translation>
+        <translation>로그인 실패: {why}</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="94"/>
@@ -596,7 +596,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="112"/>
         <source>Next task</source>
-        <translation>다음 작업</translation>
+        <translation>다음 케이스 가져오기</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="113"/>
@@ -615,7 +615,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="123"/>
         <source>Go to {page}</source>
-        <translation>{page}(으)로 이동</translation>
+        <translation>{page}로 이동</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="163"/>
@@ -625,7 +625,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="218"/>
         <source>No open task for you right now.</source>
-        <translation>지금 처리할 작업이 없습니다.</translation>
+        <translation>지금 처리할 태스크가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -637,7 +637,7 @@
     <message>
         <location filename="../../ui/navigation.py" line="35"/>
         <source>Inbox</source>
-        <translation>받은편지함</translation>
+        <translation>업무함</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="37"/>
@@ -667,7 +667,7 @@
     <message>
         <location filename="../../ui/navigation.py" line="52"/>
         <source>QA</source>
-        <translation>품질 관리</translation>
+        <translation>품질 관리(QA)</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="53"/>
@@ -746,7 +746,7 @@
     <message>
         <location filename="../../ui/status_bar.py" line="46"/>
         <source>● Offline — working from local data</source>
-        <translation>● 오프라인 — 로컬 데이터로 작업 중</translation>
+        <translation>● 오프라인 — 이 컴퓨터에 저장된 데이터로 작업 중</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="47"/>
@@ -815,7 +815,7 @@
         <location filename="../../widgets/sla_countdown.py" line="55"/>
         <location filename="../../widgets/sla_countdown.py" line="62"/>
         <source>Met</source>
-        <translation>충족</translation>
+        <translation>준수</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_countdown.py" line="64"/>
@@ -835,12 +835,12 @@
     <message>
         <location filename="../../widgets/sla_countdown.py" line="78"/>
         <source>Remaining (calendar): {left}</source>
-        <translation>남은 시간 (달력 기준): {left}</translation>
+        <translation>남은 시간(실제 시간): {left}</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_countdown.py" line="81"/>
         <source>Remaining (business hours): {left}</source>
-        <translation>남은 시간 (업무 시간 기준): {left}</translation>
+        <translation>남은 시간(업무 시간): {left}</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_countdown.py" line="84"/>
@@ -878,7 +878,7 @@
     <message>
         <location filename="../work/main/ui/appeals/forms.py" line="58"/>
         <source>Uphold (keep the decision)</source>
-        <translation>유지 (결정 유지)</translation>
+        <translation>유지 (원래 결정 유지)</translation>
     </message>
     <message>
         <location filename="../work/main/ui/appeals/forms.py" line="59"/>
@@ -888,7 +888,7 @@
     <message>
         <location filename="../work/main/ui/appeals/forms.py" line="62"/>
         <source>Partial (approve with conditions)</source>
-        <translation>부분 수용 (조건부 승인)</translation>
+        <translation>조건부 승인</translation>
     </message>
     <message>
         <location filename="../work/main/ui/appeals/forms.py" line="66"/>
@@ -984,7 +984,7 @@
     <message>
         <location filename="../work/main/ui/appeals/page.py" line="82"/>
         <source>Senior-review queue</source>
-        <translation>선임 검토 대기열</translation>
+        <translation>선임 검토 큐</translation>
     </message>
     <message>
         <location filename="../work/main/ui/appeals/page.py" line="90"/>
@@ -1109,7 +1109,7 @@
     <message>
         <location filename="../work/main/ui/case/actions.py" line="72"/>
         <source>Information provided</source>
-        <translation>정보 제공</translation>
+        <translation>정보 안내</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/actions.py" line="78"/>
@@ -1119,7 +1119,7 @@
     <message>
         <location filename="../work/main/ui/case/actions.py" line="79"/>
         <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
+        <translation>예: 2026-12-02</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/actions.py" line="80"/>
@@ -1246,7 +1246,7 @@
     <message>
         <location filename="../work/main/ui/case/sections.py" line="33"/>
         <source>Pending</source>
-        <translation>진행 중</translation>
+        <translation>검토 중</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/sections.py" line="34"/>
@@ -1256,17 +1256,17 @@
     <message>
         <location filename="../work/main/ui/case/sections.py" line="35"/>
         <source>Escalated</source>
-        <translation>에스컬레이션됨</translation>
+        <translation>에스컬레이션</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/sections.py" line="36"/>
         <source>Approved</source>
-        <translation>승인됨</translation>
+        <translation>승인</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/sections.py" line="37"/>
         <source>Rejected</source>
-        <translation>거부됨</translation>
+        <translation>거부</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/sections.py" line="38"/>
@@ -1276,7 +1276,7 @@
     <message>
         <location filename="../work/main/ui/case/sections.py" line="39"/>
         <source>Archived</source>
-        <translation>보관됨</translation>
+        <translation>보관</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/sections.py" line="48"/>
@@ -1327,7 +1327,7 @@
     <message>
         <location filename="../work/main/ui/case/sections.py" line="61"/>
         <source>Flags</source>
-        <translation>표시</translation>
+        <translation>특이 사항</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/sections.py" line="63"/>
@@ -1556,7 +1556,7 @@
     <message>
         <location filename="../work/main/ui/sync_problems/model.py" line="122"/>
         <source>Rejected</source>
-        <translation>거부됨</translation>
+        <translation>반영 실패</translation>
     </message>
 </context>
 <context>
@@ -1676,7 +1676,7 @@
     <message>
         <location filename="../work/main/ui/qa/page.py" line="127"/>
         <source>Weekly sample: 5 % random + targeted</source>
-        <translation>주간 샘플: 무작위 5% + 타깃</translation>
+        <translation>주간 샘플: 무작위 5% + 중점 대상</translation>
     </message>
     <message>
         <location filename="../work/main/ui/qa/page.py" line="129"/>
@@ -1691,7 +1691,7 @@
     <message>
         <location filename="../work/main/ui/qa/page.py" line="137"/>
         <source>Targets:</source>
-        <translation>타깃:</translation>
+        <translation>중점 대상:</translation>
     </message>
     <message>
         <location filename="../work/main/ui/qa/page.py" line="143"/>
@@ -1721,7 +1721,7 @@
     <message>
         <location filename="../work/main/ui/qa/page.py" line="161"/>
         <source>Quality assurance</source>
-        <translation>품질 관리</translation>
+        <translation>품질 관리(QA)</translation>
     </message>
     <message>
         <location filename="../work/main/ui/qa/page.py" line="172"/>
@@ -1751,7 +1751,7 @@
     <message>
         <location filename="../work/main/ui/qa/page.py" line="208"/>
         <source>Picked {n} of {m} decided cases (seed {seed}); pending sync.</source>
-        <translation>결정된 케이스 {m}건 중 {n}건 선정 (시드 {seed}); 동기화 대기 중.</translation>
+        <translation>결정된 케이스 {m}건 중 {n}건을 선정했습니다 (시드 {seed}). 동기화 대기 중입니다.</translation>
     </message>
     <message>
         <location filename="../work/main/ui/qa/page.py" line="249"/>
@@ -1829,7 +1829,7 @@
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="66"/>
         <source>Discard</source>
-        <translation>버리기</translation>
+        <translation>폐기</translation>
     </message>
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="68"/>
@@ -1845,12 +1845,12 @@
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="106"/>
         <source>Refused actions</source>
-        <translation>거부된 조치</translation>
+        <translation>반영 실패한 조치</translation>
     </message>
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="120"/>
         <source>The server refused these actions. Nothing you typed is lost: retry it against the case as it is now, copy it into a new draft, or discard it (recorded).</source>
-        <translation>서버가 이 조치들을 거부했습니다. 입력한 내용은 사라지지 않습니다: 현재 케이스 상태로 재시도하거나, 새 초안으로 복사하거나, 버릴 수 있습니다 (기록됨).</translation>
+        <translation>서버가 이 조치들을 반영하지 않았습니다. 입력한 내용은 사라지지 않습니다. 현재 케이스 상태로 재시도하거나, 새 초안으로 복사하거나, 폐기할 수 있습니다(폐기도 기록됩니다).</translation>
     </message>
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="158"/>
@@ -1885,7 +1885,7 @@
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="192"/>
         <source>Retried as a new action; pending sync.</source>
-        <translation>새 조치로 재시도했습니다; 동기화 대기 중.</translation>
+        <translation>새 조치로 재시도했습니다. 동기화 대기 중입니다.</translation>
     </message>
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="201"/>
@@ -1895,7 +1895,7 @@
     <message>
         <location filename="../work/main/ui/sync_problems/page.py" line="217"/>
         <source>Discarded; the case timeline records it.</source>
-        <translation>버렸습니다; 케이스 타임라인에 기록됩니다.</translation>
+        <translation>폐기했습니다. 케이스 타임라인에 기록됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1925,7 +1925,7 @@
     <name>AfterCallWorkPanel</name>
     <message>
         <source>After-call work</source>
-        <translation>통화 후 처리</translation>
+        <translation>후처리</translation>
     </message>
     <message>
         <source>Summary of the call</source>
@@ -1941,7 +1941,7 @@
     </message>
     <message>
         <source>Disposition</source>
-        <translation>처리 결과</translation>
+        <translation>상담 결과</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1973,7 +1973,7 @@
     </message>
     <message>
         <source>Save after-call work</source>
-        <translation>통화 후 처리 저장</translation>
+        <translation>후처리 저장</translation>
     </message>
     <message>
         <source>Callback</source>
@@ -2004,7 +2004,7 @@
     </message>
     <message>
         <source>Thanks ✓</source>
-        <translation>감사합니다 ✓</translation>
+        <translation>의견 감사합니다 ✓</translation>
     </message>
 </context>
 <context>
@@ -2047,11 +2047,11 @@
     </message>
     <message>
         <source>The call ended — after-call work is open.</source>
-        <translation>통화가 끝났습니다 — 통화 후 처리를 진행하세요.</translation>
+        <translation>통화가 끝났습니다 — 후처리를 진행하세요.</translation>
     </message>
     <message>
         <source>After-call work saved.</source>
-        <translation>통화 후 처리가 저장되었습니다.</translation>
+        <translation>후처리가 저장되었습니다.</translation>
     </message>
     <message>
         <source>New call assigned: {name}</source>
@@ -2071,11 +2071,11 @@
     </message>
     <message>
         <source>Supervisor flagged.</source>
-        <translation>관리자에게 알렸습니다.</translation>
+        <translation>슈퍼바이저에게 알렸습니다.</translation>
     </message>
     <message>
         <source>Call escalated to the supervisor.</source>
-        <translation>통화를 관리자에게 에스컬레이션했습니다.</translation>
+        <translation>통화를 슈퍼바이저에게 에스컬레이션했습니다.</translation>
     </message>
 </context>
 <context>
@@ -2154,7 +2154,7 @@
     </message>
     <message>
         <source>None in the local store</source>
-        <translation>로컬 저장소에 없음</translation>
+        <translation>이 컴퓨터에 저장된 데이터에 없음</translation>
     </message>
     <message>
         <source>No earlier calls</source>
@@ -2193,7 +2193,7 @@
     </message>
     <message>
         <source>Customer trend</source>
-        <translation>고객 추세</translation>
+        <translation>고객 감정 추세</translation>
     </message>
     <message>
         <source>alert</source>
@@ -2208,7 +2208,7 @@
     </message>
     <message>
         <source>Flag supervisor</source>
-        <translation>관리자 호출</translation>
+        <translation>슈퍼바이저 호출</translation>
     </message>
     <message>
         <source>Escalate</source>
@@ -2228,7 +2228,7 @@
     </message>
     <message>
         <source>Negative</source>
-        <translation>부정적</translation>
+        <translation>부정</translation>
     </message>
     <message>
         <source>Neutral</source>
@@ -2236,7 +2236,7 @@
     </message>
     <message>
         <source>Positive</source>
-        <translation>긍정적</translation>
+        <translation>긍정</translation>
     </message>
     <message>
         <source>⚠ The customer is turning negative (trend {trend:+.2f}).</source>
@@ -2259,7 +2259,7 @@
     </message>
     <message>
         <source>Local</source>
-        <translation>로컬</translation>
+        <translation>오프라인 검색</translation>
     </message>
 </context>
 <context>
@@ -2278,7 +2278,7 @@
     </message>
     <message>
         <source>from the local index</source>
-        <translation>로컬 색인 검색</translation>
+        <translation>오프라인 검색</translation>
     </message>
 </context>
 <context>
@@ -2364,23 +2364,23 @@
     </message>
     <message>
         <source>approval timeout</source>
-        <translation>승인 타임아웃</translation>
+        <translation>승인 기한</translation>
     </message>
     <message>
         <source>Approve (APPROVED)</source>
-        <translation>승인 (APPROVED)</translation>
+        <translation>승인</translation>
     </message>
     <message>
         <source>Approve with changes (MODIFIED)</source>
-        <translation>수정 후 승인 (MODIFIED)</translation>
+        <translation>수정 후 승인</translation>
     </message>
     <message>
         <source>Reject (REJECTED)</source>
-        <translation>거절 (REJECTED)</translation>
+        <translation>거절</translation>
     </message>
     <message>
         <source>Escalate (ESCALATED)</source>
-        <translation>에스컬레이션 (ESCALATED)</translation>
+        <translation>에스컬레이션</translation>
     </message>
     <message>
         <source>Why this decision (required)</source>
@@ -2396,7 +2396,7 @@
     </message>
     <message>
         <source>Approval level</source>
-        <translation>승인 레벨</translation>
+        <translation>승인 권한</translation>
     </message>
     <message>
         <source>Selected option</source>
@@ -2436,7 +2436,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{id}&lt;/b&gt; · {status} · needs &lt;b&gt;{level}&lt;/b&gt; · yours: {mine}{sync}</source>
-        <translation>&lt;b&gt;{id}&lt;/b&gt; · {status} · 필요 레벨 &lt;b&gt;{level}&lt;/b&gt; · 내 레벨: {mine}{sync}</translation>
+        <translation>&lt;b&gt;{id}&lt;/b&gt; · {status} · 필요 권한 &lt;b&gt;{level}&lt;/b&gt; · 내 권한: {mine}{sync}</translation>
     </message>
     <message>
         <source>none</source>
@@ -2444,7 +2444,7 @@
     </message>
     <message>
         <source>Escalate to {level}</source>
-        <translation>{level}(으)로 에스컬레이션</translation>
+        <translation>{level}으로 에스컬레이션</translation>
     </message>
     <message>
         <source>Escalating needs the operations admin role.</source>
@@ -2452,7 +2452,7 @@
     </message>
     <message>
         <source> (local preview until the server confirms)</source>
-        <translation> (서버 확인 전 로컬 미리보기)</translation>
+        <translation> (서버 확인 전 미리보기)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Decision log&lt;/b&gt;{where}&lt;br&gt;{status} · option {option} {name}&lt;br&gt;Rationale: {why}{conditions}&lt;br&gt;Decided {at}</source>
@@ -2479,7 +2479,7 @@
     </message>
     <message>
         <source>Approval level</source>
-        <translation>승인 레벨</translation>
+        <translation>승인 권한</translation>
     </message>
     <message>
         <source>Time left (24 h)</source>
@@ -2530,7 +2530,7 @@
     </message>
     <message>
         <source>Note (required to reject or request changes)</source>
-        <translation>메모 (거부·수정 요청 시 필수)</translation>
+        <translation>메모 (거절·수정 요청 시 필수)</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -2538,7 +2538,7 @@
     </message>
     <message>
         <source>Reject</source>
-        <translation>거부</translation>
+        <translation>거절</translation>
     </message>
     <message>
         <source>Request changes</source>
@@ -2578,7 +2578,7 @@
     </message>
     <message>
         <source>Stored</source>
-        <translation>저장소 값</translation>
+        <translation>저장된 값</translation>
     </message>
 </context>
 <context>
@@ -2609,7 +2609,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Observation summary (OW: {start} ~ {end})&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;관찰 요약 (OW: {start} ~ {end})&lt;/h3&gt;</translation>
+        <translation>&lt;h3&gt;관찰 요약 (관찰 기간: {start} ~ {end})&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Signal summary&lt;/b&gt;</source>
@@ -2621,23 +2621,23 @@
     </message>
     <message>
         <source>&lt;b&gt;Top-3 patterns&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Top-3 패턴 상세&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;상위 3개 패턴&lt;/b&gt;</translation>
     </message>
     <message>
         <source>⚠ ALERT: Critical anomaly detected</source>
-        <translation>⚠ ALERT: 심각한 이상 감지</translation>
+        <translation>⚠ 경보: 심각한 이상 감지</translation>
     </message>
     <message>
         <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
-        <translation>&lt;b&gt;신호&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
+        <translation>&lt;b&gt;신호&lt;/b&gt;: {nodes}의 {type}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: 심각&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
     </message>
     <message>
         <source>Unanswered 48 h after detection: {action} (the workflow halts).</source>
-        <translation>감지 후 48시간 무응답 시: {action} (워크플로우 중단).</translation>
+        <translation>감지 후 48시간 무응답 시: {action} (워크플로 중단).</translation>
     </message>
     <message>
         <source>The workflow is paused.</source>
-        <translation>워크플로우가 일시 중단된 상태입니다.</translation>
+        <translation>워크플로가 일시정지된 상태입니다.</translation>
     </message>
     <message>
         <source>Overdue: {action} — halted and escalated to audit.</source>
@@ -2686,7 +2686,7 @@
     </message>
     <message>
         <source>Metrics As-Is → To-Be</source>
-        <translation>지표 As-Is → To-Be</translation>
+        <translation>지표 현재 → 목표</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -2730,7 +2730,7 @@
     </message>
     <message>
         <source>⚠ With these weights {top} ranks first, not the recommended {rec}.</source>
-        <translation>⚠ 이 가중치에서는 추천 대안 {rec}이(가) 아닌 {top}이(가) 1위입니다.</translation>
+        <translation>⚠ 이 가중치에서는 추천 대안 {rec}이 아닌 {top}이 1위입니다.</translation>
     </message>
     <message>
         <source>The recommended option still ranks first.</source>
@@ -2745,7 +2745,7 @@
     <name>FeedbackForm</name>
     <message>
         <source>a) Approve / modify / reject the proposals</source>
-        <translation>a) 제안 승인/수정/거부</translation>
+        <translation>a) 제안 승인·수정·거절</translation>
     </message>
     <message>
         <source>b) Request more analysis</source>
@@ -2753,7 +2753,7 @@
     </message>
     <message>
         <source>c) Skip this review</source>
-        <translation>c) 이번 리뷰 건너뛰기</translation>
+        <translation>c) 이번 검토 건너뛰기</translation>
     </message>
     <message>
         <source>a) Request root-cause analysis</source>
@@ -2765,7 +2765,7 @@
     </message>
     <message>
         <source>c) Pause the workflow + escalate</source>
-        <translation>c) 워크플로우 일시 중단 + 에스컬레이션</translation>
+        <translation>c) 워크플로 일시정지 및 에스컬레이션</translation>
     </message>
     <message>
         <source>d) Acknowledge and keep monitoring</source>
@@ -2773,11 +2773,11 @@
     </message>
     <message>
         <source>Immediate choices</source>
-        <translation>즉시 선택지</translation>
+        <translation>즉시 조치</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation>피드백 요청</translation>
+        <translation>피드백</translation>
     </message>
     <message>
         <source>Improvement proposals</source>
@@ -2785,7 +2785,12 @@
     </message>
     <message>
         <source>[{id}] {summary} (confidence: {c:.2f})</source>
-        <translation>[{id}] {summary} (확신도: {c:.2f})</translation>
+        <translation>[{id}] {summary} (확신도 {c:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkpoint/feedback_form.py" line="85"/>
+        <source>[{id}] {summary} (confidence {c:.0%})</source>
+        <translation>[{id}] {summary} (확신도 {c:.0%})</translation>
     </message>
     <message>
         <source>Decision on {id}</source>
@@ -2805,7 +2810,7 @@
     </message>
     <message>
         <source>Reject</source>
-        <translation>거부</translation>
+        <translation>거절</translation>
     </message>
     <message>
         <source>Modification notes</source>
@@ -2813,7 +2818,7 @@
     </message>
     <message>
         <source>Your assessment</source>
-        <translation>사용자 평가</translation>
+        <translation>내 판단</translation>
     </message>
     <message>
         <source>Signals reviewed</source>
@@ -2829,7 +2834,7 @@
     </message>
     <message>
         <source>Disputed</source>
-        <translation>이의 있음</translation>
+        <translation>이견 있음</translation>
     </message>
     <message>
         <source>Needs more data</source>
@@ -2849,7 +2854,7 @@
     </message>
     <message>
         <source>Medium</source>
-        <translation>중간</translation>
+        <translation>보통</translation>
     </message>
     <message>
         <source>Low</source>
@@ -2857,7 +2862,7 @@
     </message>
     <message>
         <source>Additional context (optional)</source>
-        <translation>추가 맥락 (선택)</translation>
+        <translation>추가 설명 (선택)</translation>
     </message>
     <message>
         <source>Feedback JSON</source>
@@ -2942,7 +2947,7 @@
     </message>
     <message>
         <source>Medium</source>
-        <translation>중간</translation>
+        <translation>보통</translation>
     </message>
     <message>
         <source>High</source>
@@ -2990,7 +2995,7 @@
     </message>
     <message>
         <source>Trade-offs</source>
-        <translation>트레이드오프</translation>
+        <translation>장단점</translation>
     </message>
     <message>
         <source>#{rank} · score {score:.1f}</source>
@@ -3055,11 +3060,11 @@
     </message>
     <message>
         <source>{n} SCs in a row</source>
-        <translation>SC {n}회 연속</translation>
+        <translation>정기 체크포인트 {n}회 연속</translation>
     </message>
     <message>
         <source> → critical next</source>
-        <translation> → 다음에 critical 승격</translation>
+        <translation> → 다음에 심각으로 격상</translation>
     </message>
 </context>
 <context>
@@ -3143,7 +3148,7 @@
     </message>
     <message>
         <source>Alert</source>
-        <translation>경보</translation>
+        <translation>알림</translation>
     </message>
     <message>
         <source>About</source>
@@ -3170,7 +3175,7 @@
     </message>
     <message>
         <source>Critical</source>
-        <translation>위험</translation>
+        <translation>심각</translation>
     </message>
     <message>
         <source>No data</source>
@@ -3201,7 +3206,7 @@
     </message>
     <message>
         <source>Ringing</source>
-        <translation>대기 중</translation>
+        <translation>수신 중</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -3247,15 +3252,15 @@
     </message>
     <message>
         <source>Removes the alert from the wall banner for everyone</source>
-        <translation>모든 현황판의 경보 배너에서 이 경보를 내립니다</translation>
+        <translation>모든 현황판의 알림 배너에서 이 알림을 내립니다</translation>
     </message>
     <message>
         <source>Only a supervisor or an ops admin may acknowledge</source>
-        <translation>감독자 또는 운영 관리자만 확인할 수 있습니다</translation>
+        <translation>슈퍼바이저 또는 운영 관리자만 확인할 수 있습니다</translation>
     </message>
     <message>
         <source>No open alerts.</source>
-        <translation>미확인 경보가 없습니다.</translation>
+        <translation>미확인 알림이 없습니다.</translation>
     </message>
     <message>
         <source>Operations</source>
@@ -3271,19 +3276,19 @@
     </message>
     <message>
         <source>Alerts</source>
-        <translation>경보</translation>
+        <translation>알림</translation>
     </message>
     <message>
         <source>SLA report</source>
-        <translation>SLA 리포트</translation>
+        <translation>SLA 보고서</translation>
     </message>
     <message>
         <source>Reassign</source>
-        <translation>재배정</translation>
+        <translation>재할당</translation>
     </message>
     <message>
         <source>Alerts ({n})</source>
-        <translation>경보 ({n})</translation>
+        <translation>알림 ({n})</translation>
     </message>
     <message>
         <source>Data as of {time}</source>
@@ -3295,15 +3300,15 @@
     </message>
     <message>
         <source>Alert acknowledged; it leaves the wall.</source>
-        <translation>경보를 확인했습니다. 현황판에서 내려갑니다.</translation>
+        <translation>알림을 확인했습니다. 현황판에서 내려갑니다.</translation>
     </message>
     <message>
         <source>Reassignment queued: {a} → {b}.</source>
-        <translation>재배정 요청을 보냈습니다: {a} → {b}.</translation>
+        <translation>재할당 요청을 보냈습니다: {a} → {b}.</translation>
     </message>
     <message>
         <source>Reassign open work</source>
-        <translation>미처리 업무 재배정</translation>
+        <translation>미처리 업무 재할당</translation>
     </message>
     <message>
         <source>Moves every open task of one person (and its case) to another — for vacations and absences. Needs the ops admin role.</source>
@@ -3311,15 +3316,15 @@
     </message>
     <message>
         <source>From</source>
-        <translation>보내는 사람</translation>
+        <translation>기존 담당자</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>받는 사람</translation>
+        <translation>새 담당자</translation>
     </message>
     <message>
         <source>Only an ops admin may reassign work</source>
-        <translation>운영 관리자만 재배정할 수 있습니다</translation>
+        <translation>운영 관리자만 재할당할 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -3374,15 +3379,15 @@
     </message>
     <message>
         <source>Submitted</source>
-        <translation>제출</translation>
+        <translation>접수</translation>
     </message>
     <message>
         <source>Submission rate (%)</source>
-        <translation>제출률 (%)</translation>
+        <translation>접수율 (%)</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation>처리 완료</translation>
+        <translation>결정 완료</translation>
     </message>
     <message>
         <source>Overturn rate (%)</source>
@@ -3541,7 +3546,7 @@
     </message>
     <message>
         <source>Show report</source>
-        <translation>리포트 보기</translation>
+        <translation>보고서 표시</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -3569,7 +3574,7 @@
     </message>
     <message>
         <source>Could not load the report: {why}</source>
-        <translation>리포트를 불러오지 못했습니다: {why}</translation>
+        <translation>보고서를 불러오지 못했습니다: {why}</translation>
     </message>
     <message>
         <source>Overall compliance {pct} ({met} met, {breached} breached, {open} in progress)</source>
@@ -3577,7 +3582,7 @@
     </message>
     <message>
         <source>Export SLA report</source>
-        <translation>SLA 리포트 내보내기</translation>
+        <translation>SLA 보고서 내보내기</translation>
     </message>
 </context>
 <context>
@@ -3612,7 +3617,7 @@
     </message>
     <message>
         <source>Online</source>
-        <translation>접속</translation>
+        <translation>접속 중</translation>
     </message>
     <message>
         <source>Available</source>
@@ -3683,7 +3688,7 @@
     </message>
     <message>
         <source>(paused)</source>
-        <translation>(일시 정지)</translation>
+        <translation>(일시정지)</translation>
     </message>
     <message>
         <source>Review queues</source>
@@ -3699,15 +3704,15 @@
     </message>
     <message>
         <source>Live calls</source>
-        <translation>실시간 통화</translation>
+        <translation>진행 중인 통화</translation>
     </message>
     <message>
         <source>Appeals overturn rate (target 10-20 %)</source>
-        <translation>이의신청 번복률 (목표 10-20%)</translation>
+        <translation>이의 제기 번복률 (목표 10-20%)</translation>
     </message>
     <message>
         <source>Appeals p95 resolution (≤ 72 h)</source>
-        <translation>이의신청 처리 p95 (≤ 72시간)</translation>
+        <translation>이의 제기 처리 p95 (≤ 72시간)</translation>
     </message>
     <message>
         <source>Case arrivals (normal 50 a day)</source>
@@ -3774,7 +3779,7 @@
     </message>
     <message>
         <source>Identifier</source>
-        <translation>항목</translation>
+        <translation>식별 정보</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -3802,7 +3807,7 @@
     </message>
     <message>
         <source>The server refused: {detail}</source>
-        <translation>서버가 거부했습니다: {detail}</translation>
+        <translation>서버가 허용하지 않았습니다: {detail}</translation>
     </message>
 </context>
 <context>
@@ -4000,7 +4005,7 @@
     </message>
     <message>
         <source>ChatOps diagnostics</source>
-        <translation>ChatOps 진단</translation>
+        <translation>챗옵스 진단</translation>
     </message>
     <message>
         <source>Ask in Korean or English, e.g. which cases breach within 4 hours?</source>
@@ -4055,7 +4060,7 @@
     <name>Navigation</name>
     <message>
         <source>ChatOps</source>
-        <translation>ChatOps</translation>
+        <translation>챗옵스</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ DEMO_USERS: list[tuple[str, str, list[Role], list[str], ApprovalLevel | None]] =
 QUEUES = [
     Queue("credit_review", "여신 심사", "review", "priority", ["credit_review"]),
     Queue("senior_review", "선임 심사 (L2 에스컬레이션)", "review", "priority", ["senior_review"]),
-    Queue("appeals", "이의신청 심사", "appeals", "priority", ["appeals"]),
+    Queue("appeals", "이의 제기 심사", "appeals", "priority", ["appeals"]),
     Queue("ops_escalation", "운영 관리자 (L3)", "review", "priority", ["ops_escalation"]),
     Queue("qa_review", "품질 검토 (QA)", "qa", "priority", ["qa_review"]),
     Queue("customer_service", "고객 문의", "review", "priority", ["customer_service"]),

@@ -58,9 +58,10 @@ def _roster(s, call: dict) -> rules.Roster:
 
 
 def _breach(c: rules.Contact) -> dict:
-    name, limit = rules.QUEUE_LABELS.get(c.queue, (c.queue, "—"))
+    limit = rules.QUEUE_LIMITS.get(c.queue, "—")
     due = format_time(rules.queue_due(c))
-    params = {"contact_id": c.id, "queue": name, "limit": limit, "due_at": due}
+    # the queue id: each client renders it as the queue's name in its language (alert_text)
+    params = {"contact_id": c.id, "queue": c.queue, "limit": limit, "due_at": due}
     kind = AlertKind.CALL_QUEUE_BREACH
     return alert(kind, "call", c.id, "call_queue_breach", params, queue_id=c.queue, due_at=due)
 

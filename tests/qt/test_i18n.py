@@ -54,9 +54,10 @@ def test_shell_renders_in_korean_and_english(qtbot, qloop, qapp, fonts, small_st
         inbox = window.show_page("inbox")
         assert window.windowTitle() == "검토자 워크스테이션"
         assert inbox.model.headerData(0, Qt.Orientation.Horizontal) == "우선순위"
-        assert window.rail.item(0).text() == "받은편지함"
+        assert window.rail.item(0).text() == "업무함"
+        assert window.status.user.text() == "김검토 (검토자)"  # the role's word, not "reviewer"
         metrics = QFontMetrics(QFont(FONT_FAMILY))
-        assert all(metrics.inFontUcs4(ord(ch)) for ch in "검토자워크스테이션받은편지함우선순위·●…—")
+        assert all(metrics.inFontUcs4(ord(ch)) for ch in "검토자워크스테이션업무함우선순위·●…—")
     finally:
         install_language(qapp, "en")
     english = make_window(qtbot, small_store, clock, [Role.REVIEWER])

@@ -294,3 +294,53 @@ def test_a_tick_repaints_only_changed_sla_cells_and_looks_like_a_full_paint(
     shown = qapp.primaryScreen().grabWindow(page.winId()).toImage()  # what was painted so far
     full = page.grab().toImage().convertToFormat(shown.format())  # one paint of everything
     assert shown.size() == full.size() and shown == full
+
+
+def test_queue_status_and_assignee_read_as_words_in_both_languages(qapp, big_store, clock):
+    from ui.inbox.columns import Column
+    from ui.look import install_language
+
+    def cells():
+        model, _ = make_model(big_store, clock, InboxFilter(assignee="me", me="reviewer1"))
+        rows = [model.index(r, 0).row() for r in range(min(model.rowCount(), 60))]
+        return (
+            {model.index(r, Column.QUEUE).data() for r in rows},
+            {model.index(r, Column.STATUS).data() for r in rows},
+            {model.index(r, Column.ASSIGNEE).data() for r in rows},
+        )
+
+    queues, statuses, people = cells()
+    assert "Customer service" in queues and "customer_service" not in queues
+    assert statuses <= {"Open", "In review", "Awaiting docs", "Escalated"}
+    assert people == {"김검토"}  # reviewer1's display name, not the raw id
+    try:
+        assert install_language(qapp, "ko")
+        queues, statuses, people = cells()
+        assert (
+            "고객 문의" in queues and "사기 점검" in queues
+        )  # the table word, else the store name
+        assert statuses <= {"신규", "검토 중", "서류 대기", "에스컬레이션"}
+        assert people == {"김검토"}
+    finally:
+        install_language(qapp, "en")
+
+
+def test_the_longest_korean_cells_fit_their_columns(qapp, fonts):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.inbox.columns import WIDTH_CHARS, Column
+    from ui.look import FONT_FAMILY
+
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(10)
+    metrics = QFontMetrics(font)
+    icon = metrics.height()  # the SLA cell paints its state shape before the words
+    longest = {
+        Column.SLA: ("일시정지 · 19시간 59분", icon),
+        Column.AMOUNT: ("95억 3,001만 2,345원", 0),
+        Column.UPDATED: ("12. 12. 21:28", 0),
+        Column.STATUS: ("에스컬레이션", 0),
+    }
+    for column, (text, extra) in longest.items():
+        width = WIDTH_CHARS[column] * metrics.averageCharWidth() + 16  # as InboxPage sets it
+        assert metrics.horizontalAdvance(text) + extra + 8 <= width, (column, text)

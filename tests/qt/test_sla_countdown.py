@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 from app.domain.enums import SlaState
 from app.rules import sla
 from tests.qt.data import NOW
-from widgets.formatting import format_duration, format_krw, korean_amount
+from widgets.formatting import format_duration, format_krw, format_remaining, korean_amount
 from widgets.sla_countdown import (
     BANDS,
     SLA_VIEW_ROLE,
@@ -72,20 +72,20 @@ def test_band_changes_when_the_clock_passes_80_percent(qtbot, clock, manual_time
     assert bar_color(paint_cell(view, model)) == BANDS[SlaState.WARNING].color
     # not colour alone: the shape and the words differ too
     assert BANDS[SlaState.ON_TRACK].shape != BANDS[SlaState.WARNING].shape
-    assert countdown_text(after) == "47m 00s"
+    assert countdown_text(after) == "47 min"  # no zero parts
     manual_time.advance(timedelta(hours=1))
     late = sla.evaluate(info, clock.now())
     assert late.state == SlaState.BREACHED
-    assert countdown_text(late) == "13m 00s over"
+    assert countdown_text(late) == "13 min over"
     assert bar_color(paint_cell(view, model)) == BANDS[SlaState.BREACHED].color
 
 
 def test_tooltip_names_calendar_and_business_time_and_seoul_due(clock):
     view = sla.evaluate(sla.start("p1", NOW), clock.now())
     tip = countdown_tooltip(view)
-    assert "Remaining (calendar): 1d 0h" in tip
+    assert "Remaining (calendar): 1 d" in tip
     assert "Remaining (business hours):" in tip
-    assert "Due: 2026-11-24 10:00 (KST)" in tip  # the one zone label (GLOSSARY)
+    assert "Due: Nov 24, 2026 10:00 (KST)" in tip  # the one zone label (GLOSSARY)
 
 
 def test_palette_states_are_distinct():
@@ -97,15 +97,19 @@ def test_palette_states_are_distinct():
 def test_formatting_in_korean(qapp, lang_ko):
     assert format_duration(timedelta(hours=2, minutes=14)) == "2시간 14분"
     assert format_duration(timedelta(days=1, hours=3)) == "1일 3시간"
+    assert format_duration(timedelta(hours=19)) == "19시간"  # not "19시간 0분"
+    assert format_remaining(-timedelta(minutes=43)) == "43분 초과"  # not "43분 00초 초과"
+    assert format_krw(None) == "—"
     assert format_krw(30_000_000, korean_units=True) == "3,000만원"
     assert korean_amount(530_012_345) == "5억 3,001만 2,345원"
     assert korean_amount(500_000_000) == "5억원"
 
 
 def test_formatting_in_english(qapp):
-    assert format_duration(timedelta(hours=2, minutes=14)) == "2h 14m"
+    assert format_duration(timedelta(hours=2, minutes=14)) == "2 h 14 min"
+    assert format_remaining(-timedelta(minutes=43)) == "43 min over"
     assert format_krw(30_000_000, korean_units=False) == "₩30,000,000"
-    assert format_krw(None, korean_units=False) == ""
+    assert format_krw(None, korean_units=False) == "—"
 
 
 def test_relative_age_is_words_within_a_day_and_a_seoul_date_after():
@@ -116,6 +120,6 @@ def test_relative_age_is_words_within_a_day_and_a_seoul_date_after():
     now = datetime(2026, 3, 2, 15, 30, 0, tzinfo=UTC)
     assert relative_age(None, now) == ""
     assert relative_age(datetime(2026, 3, 2, 15, 29, 30, tzinfo=UTC), now) == "just now"
-    assert relative_age(datetime(2026, 3, 2, 13, 0, tzinfo=UTC), now) == "2h ago"
+    assert relative_age(datetime(2026, 3, 2, 13, 0, tzinfo=UTC), now) == "2 h ago"
     # 2026-02-28 16:05 UTC is 2026-03-01 01:05 in Seoul (UTC+9)
-    assert relative_age(datetime(2026, 2, 28, 16, 5, tzinfo=UTC), now) == "03-01 01:05"
+    assert relative_age(datetime(2026, 2, 28, 16, 5, tzinfo=UTC), now) == "Mar 1 01:05"

@@ -10,9 +10,11 @@ from sqlalchemy import select
 from app.domain.enums import AppealStatus
 from app.domain.people import Appeal
 from app.domain.wire import from_wire
+from app.store.lookups import user_names
 from app.store.models import AppealRow
 from app.store.store import Store
-from widgets.formatting import local_time
+from app.text.labels import label, person_name
+from widgets.formatting import language, table_time
 from widgets.table_model import TableModel
 
 OPEN = (AppealStatus.SUBMITTED.value, AppealStatus.IN_REVIEW.value)
@@ -42,7 +44,21 @@ class AppealsModel(TableModel):
     )
 
     def __init__(self, store: Store, parent=None) -> None:
-        super().__init__(parent, load=lambda: open_appeals(store))
+        super().__init__(parent, load=self._load_rows)
+        self._store = store
+        self._names: dict[str, str] = {}
+
+    def _load_rows(self) -> list[Appeal]:
+        with self._store.session() as session:
+            self._names = user_names(session)
+        return open_appeals(self._store)
+
+    def names(self) -> dict[str, str]:
+        return self._names
+
+    def name(self, user_id: str | None) -> str:
+        """A user id as the person's display name (never the raw id)."""
+        return person_name(user_id, self._names, language())
 
     def appeal(self, row: int) -> Appeal | None:
         return self.at(row)
@@ -53,8 +69,8 @@ class AppealsModel(TableModel):
         return (
             a.id,
             a.case_id,
-            local_time(a.submitted_at),
-            a.submitted_by,
-            a.original_decider_id or "",
-            a.status.value,
+            table_time(a.submitted_at),
+            self.name(a.submitted_by),
+            self.name(a.original_decider_id),
+            label(a.status, language()),
         )[column]

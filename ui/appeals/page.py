@@ -18,6 +18,7 @@ from app.domain.enums import Action
 from app.domain.people import Appeal
 from app.rules import access, appeals
 from app.store.lookups import get_appeal, get_case
+from app.text.labels import label
 from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
 from ui.appeals.model import AppealsModel
 from ui.context import AppContext
@@ -139,9 +140,9 @@ class AppealsPage(QWidget):
         self.original.setTitle(self.tr("Original decision — case {id}").format(id=case.id))
         self.original.set_rows(
             [
-                *sections.outcome_rows(case, {}, lang)[:4],
-                (self.tr("Amount"), f"{case.application.amount:,}"),
-                *sections.outcome_rows(case, {}, lang)[5:7],
+                *sections.outcome_rows(case, self.model.names(), lang)[:4],
+                (self.tr("Amount"), sections.amount_text(case.application.amount, lang == "ko")),
+                *sections.outcome_rows(case, self.model.names(), lang)[5:7],
                 (self.tr("Improvement advice"), case.improvement_advice),
             ]
         )
@@ -151,10 +152,10 @@ class AppealsPage(QWidget):
             [
                 (self.tr("Reason"), appeal.reason),
                 (self.tr("Evidence"), ", ".join(appeal.evidence)),
-                (self.tr("Submitted by"), appeal.submitted_by),
+                (self.tr("Submitted by"), self.model.name(appeal.submitted_by)),
                 (self.tr("Submitted at"), local_time(appeal.submitted_at)),
                 (self.tr("Appeal window closes"), local_time(closes)),
-                (self.tr("Status"), appeal.status.value),
+                (self.tr("Status"), label(appeal.status, lang)),
             ]
         )
         verdict = appeals.check_resolver(self.user, appeal.original_decider_id or case.decided_by)

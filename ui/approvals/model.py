@@ -17,7 +17,8 @@ from app.domain.generated import GeneratedContent, GeneratedStatus
 from app.domain.wire import from_wire
 from app.store.models import ApprovalRow, GeneratedRow
 from app.store.store import Store
-from widgets.formatting import format_duration
+from app.text.labels import label
+from widgets.formatting import format_duration, language
 from widgets.palette import qcolor
 from widgets.table_model import TableModel
 
@@ -91,14 +92,15 @@ class ApprovalsModel(TableModel):
 
     def cell(self, item: ApprovalItem, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
+            lang = language()
             if item.generated:
                 c = item.content
                 check = "" if c.fact_check is None else (" ✔" if c.fact_check.passed else " ⚠")
                 values = (
                     self.tr("Generated"),
                     f"{c.id} · {c.title}",
-                    c.kind.value,
-                    c.status.value + check,
+                    label(c.kind, lang),
+                    label(c.status, lang) + check,
                     "—",
                     "—",
                 )
@@ -107,9 +109,9 @@ class ApprovalsModel(TableModel):
                 values = (
                     self.tr("Decision"),
                     f"{r.execution_id} ({r.request_id})",
-                    r.decision_type.value,
-                    r.status.value,
-                    r.required_level.value,
+                    label(r.decision_type, lang),
+                    label(r.status, lang),
+                    label(r.required_level, lang),
                     self._time_left(item),
                 )
             return values[col]

@@ -24,9 +24,11 @@ from app.domain.people import User
 from app.rules.errors import RuleError, ValidationFailed
 from app.services.decision_actions import generated_decision
 from app.store.store import Store
+from app.text.labels import label
 from ui.approvals.model import ApprovalItem, ApprovalsModel, load_items
 from ui.runner import OperationRunner
 from widgets.clock import Clock
+from widgets.formatting import language
 from widgets.palette import alert_span_style, css_color, css_size
 from widgets.table_view import make_table
 
@@ -159,7 +161,7 @@ class ApprovalsPage(QWidget):
             return
         if not generated:
             r = item.request
-            self.preview_title.setText(f"{r.execution_id} · {r.decision_type.value}")
+            self.preview_title.setText(f"{r.execution_id} · {label(r.decision_type, language())}")
             ctx = r.workflow_context or {}
             lines = [str(ctx.get("query") or "")]
             if ctx.get("recommended"):
@@ -169,7 +171,8 @@ class ApprovalsPage(QWidget):
             self.check.setText(self.tr("Open the decision to compare the options and respond."))
             return
         c = item.content
-        self.preview_title.setText(f"{c.title} · {c.kind.value} · {c.model} {c.prompt_version}")
+        kind = label(c.kind, language())
+        self.preview_title.setText(f"{c.title} · {kind} · {c.model} {c.prompt_version}")
         self.text.setHtml(content_html(c))
         not_stored = self.tr("not in the KPI store")  # a figure no store can confirm
         rows = "".join(

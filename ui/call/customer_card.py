@@ -14,10 +14,12 @@ from app.domain.enums import CallFlow, CallState
 from app.rules import sla
 from app.rules.errors import RuleError
 from app.rules.pii import mask_identifier, mask_name
+from app.text.labels import label as word
+from app.text.labels import label_of, queue_label
 from ui.call.common import section_title
 from ui.call.source import CaseLine
 from widgets.a11y import ending_in, name_with_value
-from widgets.formatting import local_time
+from widgets.formatting import language, table_time
 from widgets.sla_countdown import (
     BANDS,
     accessible_text,
@@ -160,7 +162,7 @@ class CustomerCard(QFrame):
         for field, what in ((self.account, self.tr("Account")), (self.phone, self.tr("Phone"))):
             field.setAccessibleName(name_with_value(what, ending_in(field.text())))
         self.flow.setText(self.flow_text(call.flow))
-        self.queue.setText(queue_name)
+        self.queue.setText(queue_label(call.queue, language(), {call.queue: queue_name}))
         self._sla = None
         if call.started_at is not None:
             try:
@@ -172,13 +174,22 @@ class CustomerCard(QFrame):
         if self._sla is not None and call.state is CallState.ENDED:
             self._sla = sla.mark_met(self._sla, call.ended_at or now)
         self.tick(now)
+        lang = language()
         self.cases.setText(
-            "\n".join(f"{k.id} · {k.priority} · {k.status}" for k in cases)
+            "\n".join(
+                f"{k.id} · {str(k.priority).upper()} · {label_of('CaseStatus', k.status, lang)}"
+                for k in cases
+            )
             or self.tr("None in the local store")
         )
         self.past.setText(
             "\n".join(
-                f"{local_time(p.started_at, '%m-%d %H:%M')} · {p.disposition or p.state.value}"
+                f"{table_time(p.started_at)} · "
+                + (
+                    label_of("Disposition", p.disposition, lang)
+                    if p.disposition
+                    else word(p.state, lang)
+                )
                 for p in past
             )
             or self.tr("No earlier calls")

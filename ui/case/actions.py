@@ -22,6 +22,8 @@ from app.rules.errors import ALLOWED, Forbidden, InvalidTransition, Verdict
 from app.services import case_actions, task_actions
 from app.services.common import ActionResult
 from app.store.store import Store
+from app.text.labels import has_label, label_of
+from widgets.formatting import language
 from widgets.forms import FieldSpec
 
 translate = QCoreApplication.translate
@@ -66,14 +68,14 @@ def action_title(action: Action) -> str:
     }[action]
 
 
+CHOICE_KINDS = ("EscalationTarget", "FinalDecision", "Priority")
+"""The enums whose values the case actions offer as choices (``app.text.labels``)."""
+
+
 def choice_text(value: str) -> str:
-    return {
-        "senior_reviewer": translate("CaseActions", "Senior reviewer"),
-        "ops_admin": translate("CaseActions", "Operations admin"),
-        "approve": translate("CaseActions", "Approve"),
-        "deny": translate("CaseActions", "Deny"),
-        "info_provided": translate("CaseActions", "Information provided"),
-    }.get(value, value.upper() if len(value) == 2 else value)
+    """A choice in the UI's words: 선임 검토자, 거부, P1 … (the value itself if no table has it)."""
+    kind = next((k for k in CHOICE_KINDS if has_label(k, value)), "")
+    return label_of(kind, value, language()) if kind else value
 
 
 def placeholder(kind: str) -> str:

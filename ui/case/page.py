@@ -31,6 +31,7 @@ from app.services.problems import get_draft
 from app.store.inbox import InboxFilter, inbox_ids
 from app.store.lookups import appeals_for_case, get_case, tasks_for_case
 from app.store.models import CaseRow, UserRow
+from app.text.labels import label
 from ui.case.action_form import ActionForm
 from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_task_of
 from ui.case.timeline import TimelineModel
@@ -256,7 +257,7 @@ class CasePage(QWidget):
         )
         self.status.setText(
             f"{case.priority.value.upper()} · {sections.status_text(case.status.value)}"
-            f" · {case.escalation_level.value}"
+            f" · {label(case.escalation_level, lang)}"
         )
         self.sla.set_sla(case.sla, self.context.clock.now())
         self.pending.setText(

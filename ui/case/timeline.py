@@ -8,7 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app.domain.cases import TimelineEntry
 from app.rules.messages import action_label
-from widgets.formatting import local_time
+from app.text.labels import person_name
+from widgets.formatting import table_time
 from widgets.table_model import TableModel
 
 
@@ -41,9 +42,9 @@ class TimelineModel(TableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == 0:
-            return local_time(e.at)
+            return table_time(e.at)
         if column == 1:
-            return self._names.get(e.actor_id, e.actor_id)
+            return person_name(e.actor_id, self._names, self._lang)
         if column == 2:
             return action_label(e.kind, self._lang)
         text = e.body or ""

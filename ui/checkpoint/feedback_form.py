@@ -33,6 +33,7 @@ from app.domain.enums import CheckpointMode
 from app.rules import checkpoints as rules
 from app.rules.checkpoints import CheckpointChoice as C
 from app.rules.errors import ValidationFailed
+from app.text.labels import label_of
 from widgets.palette import css_color
 
 PROPOSAL_PATH = re.compile(r"proposal_decisions\[(\d+)\](?:\.(\w+))?")
@@ -81,7 +82,7 @@ class FeedbackForm(QWidget):
         self.decisions: list[QComboBox] = []
         self.notes: list[QLineEdit] = []
         for i, p in enumerate(checkpoint.proposals):
-            text = self.tr("[{id}] {summary} (confidence: {c:.2f})").format(
+            text = self.tr("[{id}] {summary} (confidence {c:.0%})").format(
                 id=p.id, summary=p.summary, c=p.confidence
             )
             label = QLabel(text, proposals)
@@ -118,7 +119,7 @@ class FeedbackForm(QWidget):
         self.signal_boxes: dict[str, QCheckBox] = {}
         for s in checkpoint.signals:
             box = QCheckBox(s.id, assessment)
-            box.setToolTip(f"{s.type}: {s.evidence}")
+            box.setToolTip(f"{label_of('signal_type', s.type, self.lang)}: {s.evidence}")
             box.setChecked(True)
             box.toggled.connect(self._on_changed)
             signals_row.addWidget(box)

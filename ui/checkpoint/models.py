@@ -9,12 +9,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app.domain.checkpoints import Signal
 from app.rules.checkpoints import PROMOTE_AFTER_SCS
+from app.text.labels import label, label_of, queue_label
+from widgets.formatting import language
 from widgets.palette import qcolor
 from widgets.table_model import TableModel
 
-SEVERITY = {"critical": ("▲▲ CRITICAL", "error"), "warning": ("▲ WARNING", "warning"),
-            "info": ("● INFO", "info")}  # fmt: skip
-"""Label and palette role by severity."""
+SEVERITY = {"critical": ("▲▲", "error"), "warning": ("▲", "warning"),
+            "info": ("●", "info")}  # fmt: skip
+"""Shape and palette role by severity (the word comes from ``app.text.labels``)."""
 
 
 class SignalsModel(TableModel):
@@ -40,8 +42,10 @@ class SignalsModel(TableModel):
                 if s.severity.value == "warning" and s.unresolved_streak + 1 >= PROMOTE_AFTER_SCS:
                     text += self.tr(" → critical next")
                 return text
-            return (s.id, s.type, str(s.count), SEVERITY[s.severity.value][0],
-                    ", ".join(s.affected_nodes))[column]  # fmt: skip
+            lang = language()
+            return (s.id, label_of("signal_type", s.type, lang), str(s.count),
+                    f"{SEVERITY[s.severity.value][0]} {label(s.severity, lang)}",
+                    ", ".join(queue_label(n, lang) for n in s.affected_nodes))[column]  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return qcolor(SEVERITY[s.severity.value][1])
         if role == Qt.ItemDataRole.ToolTipRole:

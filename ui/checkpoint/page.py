@@ -26,9 +26,10 @@ from app.domain.people import User
 from app.rules import checkpoints as rules
 from app.rules.errors import RuleError, ValidationFailed
 from app.services.decision_actions import checkpoint_feedback
-from app.store.lookups import get_checkpoint
+from app.store.lookups import get_checkpoint, get_user
 from app.store.models import CheckpointRow
 from app.store.store import Store
+from app.text.labels import label, label_of, person_name, queue_label
 from ui.checkpoint.feedback_form import FeedbackForm
 from ui.checkpoint.models import SignalsModel
 from ui.runner import OperationRunner
@@ -139,7 +140,9 @@ class CheckpointPage(QWidget):
         title.setObjectName("pageTitle")
         column.addWidget(title)
         state = self.tr("Status: {status} · cadence {cadence} · answered by {who}").format(
-            status=cp.status.value, cadence=cp.cadence, who=cp.answered_by or "—"
+            status=label(cp.status, self.lang),
+            cadence=label_of("cadence", cp.cadence, self.lang),
+            who=self._person(cp.answered_by),
         )
         column.addWidget(QLabel(state, content))
         row = QHBoxLayout()
@@ -158,7 +161,7 @@ class CheckpointPage(QWidget):
         else:
             done = QLabel(
                 self.tr("This checkpoint is {status}; feedback: {fb}").format(
-                    status=cp.status.value, fb=html.escape(str(cp.feedback or "—"))
+                    status=label(cp.status, self.lang), fb=html.escape(str(cp.feedback or "—"))
                 ),
                 content,
             )
@@ -217,8 +220,8 @@ class CheckpointPage(QWidget):
                 "<b>Signal</b>: {type} in {nodes}<br><b>Severity</b>: CRITICAL<br>"
                 "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} ({zone})"
             ).format(
-                type=html.escape(s.type),
-                nodes=html.escape(", ".join(s.affected_nodes)),
+                type=html.escape(label_of("signal_type", s.type, self.lang)),
+                nodes=html.escape(", ".join(queue_label(n, self.lang) for n in s.affected_nodes)),
                 evidence=html.escape(s.evidence),
                 at=local_time(detected),
                 zone=zone_label(detected),
@@ -232,7 +235,7 @@ class CheckpointPage(QWidget):
         layout.addWidget(self.countdown)
         self.halt_note = QLabel(
             self.tr("Unanswered 48 h after detection: {action} (the workflow halts).").format(
-                action=rules.HALT_AND_ESCALATE
+                action=label_of("checkpoint_outcome", rules.HALT_AND_ESCALATE, self.lang)
             ),
             frame,
         )
@@ -242,13 +245,21 @@ class CheckpointPage(QWidget):
             layout.addWidget(QLabel(self.tr("The workflow is paused."), frame))
         return frame
 
+    def _person(self, user_id: str | None) -> str:
+        if not user_id:
+            return "—"
+        with self.store.session() as s:
+            user = get_user(s, user_id)
+        names = {user_id: user.display_name} if user else {}
+        return person_name(user_id, names, self.lang)
+
     # -- handlers -------------------------------------------------------------------------------
     def _on_deadline_reached(self) -> None:
         now = self.clock.now()
         if self.halt_note and self.checkpoint and rules.overdue_action(self.checkpoint, now):
             self.halt_note.setText(
                 self.tr("Overdue: {action} — halted and escalated to audit.").format(
-                    action=rules.HALT_AND_ESCALATE
+                    action=label_of("checkpoint_outcome", "unanswered_48h", self.lang)
                 )
             )
 

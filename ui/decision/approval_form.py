@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from app.domain.decisions import ApprovalRequest, DecisionLog, DecisionOption
 from app.domain.enums import ApprovalLevel
 from app.rules import approvals
+from app.text.josa import fill
+from app.text.labels import label as word
 from widgets.a11y import announce
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
@@ -145,10 +147,10 @@ class ApprovalForm(QGroupBox):
         sync = self.tr(" · pending sync") if pending_sync else ""
         pattern = self.tr("<b>{id}</b> · {status} · needs <b>{level}</b> · yours: {mine}{sync}")
         self.state.setText(
-            pattern.format(
-                id=request.request_id, status=request.status.value,
-                level=request.required_level.value,
-                mine=user_level.value if user_level else self.tr("none"), sync=sync,
+            fill(
+                pattern, id=request.request_id, status=word(request.status, self._lang),
+                level=word(request.required_level, self._lang),
+                mine=word(user_level, self._lang) if user_level else self.tr("none"), sync=sync,
             )
         )  # fmt: skip
         self.countdown.set_deadline(None if final else request.expires_at)
@@ -157,7 +159,7 @@ class ApprovalForm(QGroupBox):
         self.refusal.setVisible(not verdict and not final)
         upper = approvals.next_level(request.required_level)
         self.escalate_button.setText(
-            self.tr("Escalate to {level}").format(level=upper.value)
+            fill(self.tr("Escalate to {level}"), level=word(upper, self._lang))
             if upper
             else self.tr("Escalate")
         )
@@ -187,7 +189,8 @@ class ApprovalForm(QGroupBox):
         self.log.setText(
             self.tr("<b>Decision log</b>{where}<br>{status} · option {option} {name}<br>"
                     "Rationale: {why}{conditions}<br>Decided {at}").format(
-                where=where, status=log.final_status.value, option=log.selected_option_id or "—",
+                where=where, status=word(log.final_status, self._lang),
+                option=log.selected_option_id or "—",
                 name=html.escape(log.selected_option_name), why=html.escape(log.rationale),
                 conditions=conditions, at=local_time(log.created_at),
             )

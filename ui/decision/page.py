@@ -25,6 +25,8 @@ from app.rules import access
 from app.rules.errors import RuleError, ValidationFailed
 from app.rules.options import METRIC_WEIGHTS, rank_options, ranking_differs
 from app.services import decision_actions
+from app.text.josa import fill
+from app.text.labels import label, label_of
 from ui.decision.approval_form import ApprovalForm
 from ui.decision.ask_dialog import AskController
 from ui.decision.charts import ImpactChart, ProjectionChart
@@ -36,9 +38,6 @@ from widgets.clock import Clock
 from widgets.metrics_matrix import MetricsMatrixModel, MetricsMatrixView
 from widgets.option_card import OptionCard
 from widgets.palette import css_color
-
-TYPE_LABELS = {"CAPACITY": "CAPACITY", "GO_NOGO": "GO/NO-GO", "HEADCOUNT": "HEADCOUNT",
-               "COMPETENCY_GAP": "COMPETENCY GAP"}  # fmt: skip
 
 
 class DecisionPage(QWidget):
@@ -207,7 +206,7 @@ class DecisionPage(QWidget):
         )
         self.subtitle.setText(
             self.tr("{id} · type {type} · confidence {conf:.0f}% · sub-queries: {subs}").format(
-                id=d.id, type=TYPE_LABELS.get(kind, kind),
+                id=d.id, type=label_of("DecisionType", kind, self.lang),
                 conf=(query.confidence if query else 0) * 100, subs=subs,
             )
         )  # fmt: skip
@@ -266,7 +265,7 @@ class DecisionPage(QWidget):
                 mark = "○"
             style = "font-weight:bold;" if n == execution.current_step else css_color("muted")
             parts.append(f"<span style='{style}'>{mark} {n}. {step.name}</span>")
-        state = execution.status.value
+        state = label(execution.status, self.lang)
         sync = self.tr(" (pending sync)") if view.pending_sync else ""
         self.steps.setText(
             self.tr("Workflow {state}{sync}: ").format(state=state, sync=sync) + "  ".join(parts)
@@ -295,9 +294,11 @@ class DecisionPage(QWidget):
         default = {k: v for k, v in METRIC_WEIGHTS.items()}
         if ranking_differs(comparison, weights):
             self.weights.note.setText(
-                self.tr(
-                    "⚠ With these weights {top} ranks first, not the recommended {rec}."
-                ).format(top=ranking[0][0], rec=comparison.best_option_id)
+                fill(
+                    self.tr("⚠ With these weights {top} ranks first, not the recommended {rec}."),
+                    top=ranking[0][0],
+                    rec=comparison.best_option_id,
+                )
             )
         elif weights != default:
             self.weights.note.setText(self.tr("The recommended option still ranks first."))

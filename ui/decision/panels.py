@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from app.domain.decisions import Claim, DecisionExecution, ProbabilityResult
 from app.rules import probability
 from app.rules.probability import FACTOR_WEIGHTS
+from app.text.labels import label as word
+from widgets.formatting import language
 from widgets.palette import Roles, alert_span_style, css_color
 from widgets.table_model import TableModel
 from widgets.table_view import make_table
@@ -72,7 +74,7 @@ class ProbabilityPanel(QWidget):
         head = QLabel(
             pattern.format(
                 title=html.escape(title), p=result.overall_probability * 100,
-                c=result.confidence_level.value,
+                c=word(result.confidence_level, language()),
             ),
             box,
         )  # fmt: skip
@@ -116,7 +118,7 @@ class ClaimsModel(TableModel):
     def cell(self, claim: Claim, column: int, role: int) -> Any:
         status = claim.status.value
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{STATUS_GLYPHS[status]} {status}", claim.text,
+            return (f"{STATUS_GLYPHS[status]} {word(claim.status, language())}", claim.text,
                     ", ".join(claim.evidence) or "—")[column]  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(STATUS_COLOURS[status])

@@ -6,6 +6,9 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from app.text.labels import label_of
+from widgets.formatting import language
+
 translate = QCoreApplication.translate
 
 
@@ -35,41 +38,23 @@ def header(column: Column) -> str:
     }[column]
 
 
-# Widths at the default font, in "average character widths" (scaled by the view).
+# Widths at the default font, in "average character widths" (scaled by the view); wide enough
+# for the longest Korean cell ("일시정지 · 19시간 59분" beside the SLA icon, "5억 3,001만 2,345원",
+# "12. 12. 21:28"): tests/qt/test_inbox_model.py checks none is clipped.
 WIDTH_CHARS: dict[Column, int] = {
     Column.PRIORITY: 11,
-    Column.SLA: 21,
+    Column.SLA: 26,
     Column.CASE: 26,
     Column.CUSTOMER: 22,
-    Column.AMOUNT: 16,
+    Column.AMOUNT: 22,
     Column.QUEUE: 18,
     Column.STATUS: 15,
     Column.ASSIGNEE: 14,
-    Column.UPDATED: 12,
+    Column.UPDATED: 15,
 }
 
 
-_STATUS_LABELS: dict[str, dict[str, str]] = {}
-
-
 def status_label(status: str) -> str:
-    """The status in the UI's language (the labels are looked up once per language: an inbox
-    screen asks for one per row)."""
-    language = translate("InboxColumns", "Open")  # differs between languages
-    labels = _STATUS_LABELS.get(language)
-    if labels is None:
-        labels = _STATUS_LABELS[language] = _status_labels()
-    return labels.get(status, status)
-
-
-def _status_labels() -> dict[str, str]:
-    return {
-        "open": translate("InboxColumns", "Open"),
-        "pending": translate("InboxColumns", "In review"),
-        "awaiting_docs": translate("InboxColumns", "Awaiting docs"),
-        "escalated": translate("InboxColumns", "Escalated"),
-        "approved": translate("InboxColumns", "Approved"),
-        "rejected": translate("InboxColumns", "Rejected"),
-        "closed": translate("InboxColumns", "Closed"),
-        "archived": translate("InboxColumns", "Archived"),
-    }
+    """The status in the UI's language (the glossary's words, one set for the inbox and the case
+    header: ``app.text.labels``)."""
+    return label_of("CaseStatus", status, language())

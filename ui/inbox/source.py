@@ -20,7 +20,9 @@ from app.domain.wire import from_wire, parse_time
 from app.store.inbox import InboxFilter, inbox_cells, inbox_count, inbox_ids
 from app.store.models import QueueRow, UserRow
 from app.store.store import Store
+from app.text.labels import person_name, queue_label
 from ui.inbox.columns import Column
+from widgets.formatting import language
 
 SORT_KEYS: dict[Column, str] = {
     Column.PRIORITY: "priority",
@@ -87,7 +89,7 @@ class InboxSource:
             if missing:
                 stmt = select(UserRow.id, UserRow.display_name).where(UserRow.id.in_(missing))
                 for user_id, name in session.execute(stmt):
-                    self._user_names[user_id] = name or user_id
+                    self._user_names[user_id] = name
         names = self._user_names
         out: dict[str, RowView] = {}
         for (
@@ -110,9 +112,9 @@ class InboxSource:
                 priority=_priority(rank),
                 status=status,
                 queue_id=queue_id,
-                queue_name=queue_name or queue_id,
+                queue_name=queue_label(queue_id, language(), {queue_id: queue_name}),
                 assignee_id=assignee_id,
-                assignee_name=names.get(assignee, assignee),
+                assignee_name=person_name(assignee, names, language()) if assignee else "",
                 customer_name=customer_name,
                 customer_masked=customer_masked,
                 amount=amount,
@@ -126,7 +128,10 @@ class InboxSource:
         """(id, name) of every queue, for the filter bar."""
         with self._store.session() as session:
             stmt = select(QueueRow.id, QueueRow.name).order_by(QueueRow.name)
-            return [(qid, name or qid) for qid, name in session.execute(stmt)]
+            lang = language()
+            return [
+                (qid, queue_label(qid, lang, {qid: name})) for qid, name in session.execute(stmt)
+            ]
 
     def forget_user_names(self) -> None:
         self._user_names.clear()

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject
+from app.text.labels import queue_label
 from ui.shared.alerts import alert_message, alert_time, kind_label
-from widgets.formatting import local_time
+from widgets.formatting import language, table_time
 from widgets.kpi_tile import LEVEL_SHAPES
 from widgets.palette import qcolor
 from widgets.table_model import TableModel
@@ -58,14 +59,14 @@ class AlertsModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if name == "time":
                 at = alert_time(a)
-                return local_time(at, "%m-%d %H:%M") if at else ""
+                return table_time(at) if at else ""
             if name == "kind":
                 return f"{LEVEL_SHAPES[level]} {kind_label(str(a.get('kind')))}"
             if name == "subject":
                 prio = str(a.get("priority") or "").upper()
                 return shared_subject(a) + (f" ({prio})" if prio else "")
             if name == "queue":
-                return str(a.get("queue_id") or "")
+                return queue_label(a.get("queue_id"), language()) if a.get("queue_id") else ""
             return alert_message(a)
         if role == Qt.ItemDataRole.ForegroundRole and name == "kind":
             return qcolor(f"level.{level}")

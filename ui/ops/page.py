@@ -14,8 +14,9 @@ from app.domain.people import User
 from app.rules.errors import RuleError
 from app.services import ops_actions
 from app.store.store import Store
+from app.text.labels import person_name
 from ui.ops.alerts_tab import AlertsTab
-from ui.ops.reassign import ReassignForm
+from ui.ops.reassign import ReassignForm, local_users
 from ui.ops.report import ReportTab
 from ui.runner import Op, OperationRunner
 from ui.shared.ops_feed import WallFeed
@@ -140,6 +141,10 @@ class OpsPage(QWidget):
         self._run(ops_actions.ACK_INTENT, ops_actions.acknowledge_alert, alert, form, done=done)
 
     def _on_reassign_requested(self, source: str, target: str) -> None:
-        done = translate("OpsPage", "Reassignment queued: {a} → {b}.").format(a=source, b=target)
+        names = dict(local_users(self.store))
+        done = translate("OpsPage", "Reassignment queued: {a} → {b}.").format(
+            a=person_name(source, names, self.lang),
+            b=person_name(target, names, self.lang),
+        )
         form = {"from": source, "to": target}
         self._run("ops.reassign", ops_actions.reassign, form, done=done)

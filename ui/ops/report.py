@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from app.domain.wire import format_time
 from app.rules import ops_metrics as om
 from app.rules import reports
+from app.text.labels import queue_label
 from ui.ops.export import write_csv
 from ui.tasks import Latest, TaskKeeper
+from widgets.formatting import language
 from widgets.table_model import TableModel
 from widgets.table_view import make_table
 
@@ -89,9 +91,10 @@ class ReportModel(TableModel):
             return section_label(value)
         if column == 2:
             return value.upper()
+        if column == 3 and value:
+            return queue_label(value, language())  # the queue's name, not its id
         if column == 8:
             return value if value else "—"
-        return value
 
 
 class ReportTab(QWidget):

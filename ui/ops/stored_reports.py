@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.wire import parse_time
 from app.rules import reports
+from app.text.labels import has_label, queue_label
 from ui.ops.export import write_csv
 from ui.tasks import Latest, TaskKeeper
-from widgets.formatting import local_time
+from widgets.formatting import language, local_time
 from widgets.table_model import TableModel
 from widgets.table_view import make_table
 
@@ -53,7 +54,7 @@ def detail_header() -> list[str]:
 
 def detail_word(column: int, value: str) -> str:
     """A report cell as a person reads it: the section and figure names in words, priorities
-    upper-case; numbers and queue names as they are."""
+    upper-case, queue ids as the queue's name; numbers as they are."""
     t = lambda text: translate("OpsStoredReports", text)  # noqa: E731
     if column == 0:
         return {
@@ -77,6 +78,8 @@ def detail_word(column: int, value: str) -> str:
         }
         if value in words:
             return words[value]
+        if has_label("queue", value):
+            return queue_label(value, language())  # a queue id: its name
         return value.upper() if value in ("p0", "p1", "p2", "p3") else value
     return value
 

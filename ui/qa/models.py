@@ -14,6 +14,8 @@ from PySide6.QtCore import (
 from app.domain.enums import QABand
 from app.domain.people import QAReview
 from app.rules import qa
+from app.text.labels import label_of, person_name
+from widgets.formatting import language
 from widgets.table_model import TableModel
 
 translate = QCoreApplication.translate
@@ -22,12 +24,7 @@ translate = QCoreApplication.translate
 def band_text(band: QABand | None) -> str:
     if band is None:
         return ""
-    return {
-        QABand.EXCELLENT: translate("QAModels", "Excellent"),
-        QABand.GOOD: translate("QAModels", "Good"),
-        QABand.NEEDS_IMPROVEMENT: translate("QAModels", "Needs improvement"),
-        QABand.POOR: translate("QAModels", "Poor"),
-    }[band]
+    return label_of("QABand", band, language())
 
 
 def band_of(review: QAReview) -> QABand | None:
@@ -62,14 +59,15 @@ class QATasksModel(_Table):
         super().__init__(parent)
         self._reviews: list[QAReview] = []
 
-    def set_reviews(self, reviews: list[QAReview]) -> None:
+    def set_reviews(self, reviews: list[QAReview], names: dict[str, str] | None = None) -> None:
+        lang, names = language(), names or {}
         self._reviews = sorted(reviews, key=lambda r: (r.status != "open", r.case_id))
         self.set_rows(
             (
                 r.case_id,
-                r.sample_reason,
-                r.reviewed_user_id or "",
-                r.status,
+                label_of("qa_sample_reason", r.sample_reason, lang),
+                person_name(r.reviewed_user_id, names, lang) if r.reviewed_user_id else "",
+                label_of("qa_review_status", r.status, lang),
                 "" if r.total is None else f"{r.total:g}",
                 band_text(band_of(r)),
             )
@@ -94,7 +92,7 @@ class ReviewerResultsModel(_Table):
     )
     NUMERIC = frozenset(range(1, 7))
 
-    def set_reviews(self, reviews: list[QAReview]) -> None:
+    def set_reviews(self, reviews: list[QAReview], names: dict[str, str] | None = None) -> None:
         totals: dict[str, list[float]] = defaultdict(list)
         bands: dict[str, Counter] = defaultdict(Counter)
         for r in reviews:
@@ -105,7 +103,7 @@ class ReviewerResultsModel(_Table):
             bands[who][band_of(r)] += 1
         self.set_rows(
             (
-                who,
+                person_name(who, names or {}, language()) if who != "—" else who,
                 len(values),
                 f"{sum(values) / len(values):.1f}",
                 *(bands[who][b] for b in QABand),

@@ -29,6 +29,8 @@ from app.domain.people import QA_DIMENSIONS, QAReview
 from app.rules import access, qa
 from app.rules.errors import RuleError, ValidationFailed
 from app.services import qa_actions
+from app.store.lookups import user_names
+from app.text.labels import label_of
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
 from ui.runner import Op
@@ -250,7 +252,8 @@ class QAPage(QWidget):
         self.review = review
         self.review_title.setText(
             self.tr("Case {case} · sampled as {reason}").format(
-                case=review.case_id, reason=review.sample_reason
+                case=review.case_id,
+                reason=label_of("qa_sample_reason", review.sample_reason, self.context.lang),
             )
             if review
             else self.tr("Select a QA task to score it.")
@@ -264,8 +267,10 @@ class QAPage(QWidget):
     def reload(self) -> None:
         keep = self.review.id if self.review else None
         reviews = qa_actions.reviews(self.context.store)
-        self.tasks.set_reviews(reviews)
-        self.results.set_reviews(reviews)
+        with self.context.store.session() as session:
+            names = user_names(session)
+        self.tasks.set_reviews(reviews, names)
+        self.results.set_reviews(reviews, names)
         rows = [self.tasks.review(r) for r in range(self.tasks.rowCount())]
         match = next((i for i, r in enumerate(rows) if r and r.id == keep), -1)
         if match >= 0:

@@ -22,6 +22,7 @@ from app.domain.people import Appeal
 from app.domain.wire import format_time, from_wire, parse_time
 from app.rules import ops_metrics
 from app.services.ops_actions import pending_acks
+from app.store.lookups import user_names
 from app.store.models import AppealRow, CaseRow
 from app.store.store import Store
 
@@ -95,6 +96,13 @@ class WallSource:
             as_of=max(times) if times else None,
             all_alerts=self.open_alerts(alerts or []),
         )
+
+    def user_names(self) -> dict[str, str]:
+        """User id → display name from the local store (empty without one)."""
+        if self._store is None:
+            return {}
+        with self._store.session() as session:
+            return user_names(session)
 
     def open_alerts(self, alerts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Open alerts without those acknowledged here whose ack is still in the outbox."""

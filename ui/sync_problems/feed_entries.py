@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.store import quarantine
 from app.store.store import Store
-from widgets.formatting import local_time
+from app.text.labels import label_of
+from widgets.formatting import language, local_time
 from widgets.table_model import TableModel
 from widgets.table_view import set_up_table
 
@@ -38,20 +39,6 @@ REASONS = {
     quarantine.BAD_SHAPE: QT_TRANSLATE_NOOP("FeedEntriesModel", "Malformed entity"),
     quarantine.BAD_VALUE: QT_TRANSLATE_NOOP("FeedEntriesModel", "Invalid value"),
     quarantine.MISSING_FIELD: QT_TRANSLATE_NOOP("FeedEntriesModel", "Missing field"),
-}
-ENTITIES = {
-    "case": QT_TRANSLATE_NOOP("FeedEntriesModel", "Case"),
-    "task": QT_TRANSLATE_NOOP("FeedEntriesModel", "Task"),
-    "queue": QT_TRANSLATE_NOOP("FeedEntriesModel", "Queue"),
-    "user": QT_TRANSLATE_NOOP("FeedEntriesModel", "User"),
-    "appeal": QT_TRANSLATE_NOOP("FeedEntriesModel", "Appeal"),
-    "checkpoint": QT_TRANSLATE_NOOP("FeedEntriesModel", "Checkpoint"),
-    "decision": QT_TRANSLATE_NOOP("FeedEntriesModel", "Decision"),
-    "approval": QT_TRANSLATE_NOOP("FeedEntriesModel", "Approval request"),
-    "call": QT_TRANSLATE_NOOP("FeedEntriesModel", "Call"),
-    "knowledge_article": QT_TRANSLATE_NOOP("FeedEntriesModel", "Knowledge article"),
-    "qa_review": QT_TRANSLATE_NOOP("FeedEntriesModel", "QA review"),
-    "generated": QT_TRANSLATE_NOOP("FeedEntriesModel", "Generated content"),
 }
 
 
@@ -86,7 +73,7 @@ def reason_label(code: str) -> str:
 
 
 def entity_label(entity: str) -> str:
-    return _tr(ENTITIES[entity]) if entity in ENTITIES else entity
+    return label_of("EntityKind", entity, language())
 
 
 class FeedEntriesModel(TableModel):

@@ -8,14 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     Qt,
 )
 
 from app.rules.messages import action_label
 from app.store.outbox import outbox_problems
 from app.store.store import Store
-from widgets.formatting import local_time
+from app.text.labels import label_of
+from widgets.formatting import table_time
 from widgets.table_model import TableModel
 
 
@@ -86,10 +86,7 @@ class ProblemsModel(TableModel):
     def cell(self, p: Problem, column: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        outcome = {
-            "conflict": QCoreApplication.translate("ProblemsModel", "Conflict"),
-            "rejected": QCoreApplication.translate("ProblemsModel", "Rejected"),
-        }.get(p.status, p.status)
+        outcome = label_of("OutboxStatus", p.status, self._lang)
         what = action_label(p.intent.split(".")[-1], self._lang)
-        values = (local_time(p.updated_at), what, p.case_id or "", outcome, p.title)
+        values = (table_time(p.updated_at), what, p.case_id or "", outcome, p.title)
         return values[column]

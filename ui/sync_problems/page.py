@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.commands.forms import FIELD_LABELS
 from app.rules.errors import RuleError
+from app.rules.messages import action_label
 from app.services import problems
+from app.text.formats import money
 from ui.context import AppContext
 from ui.runner import Op
 from ui.shared.wiring import domain_user, open_case
@@ -37,7 +39,15 @@ def field_label(name: str, lang: str) -> str:
     return en if lang == "en" else ko
 
 
-def _shown(value: object) -> str:
+MONEY_FIELDS = frozenset({"limit", "amount"})
+"""Input fields that hold a KRW amount (``app.commands.fields.Money``)."""
+
+
+def _shown(value: object, name: str = "", lang: str = "ko") -> str:
+    if name in MONEY_FIELDS and isinstance(value, int | float):
+        return money(value, lang)
+    if name == "rate" and isinstance(value, int | float):
+        return f"{value:g}%"
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -169,7 +179,7 @@ class SyncProblemsPage(QWidget):
         self.field_errors.setVisible(bool(p.errors))
         lang = self.context.lang
         self.user_input.set_rows(
-            [(field_label(k, lang), _shown(v)) for k, v in p.user_input.items()]
+            [(field_label(k, lang), _shown(v, k, lang)) for k, v in p.user_input.items()]
         )
 
     # -- the three choices (each a store write, through the runner) -----------------------------
@@ -205,7 +215,8 @@ class SyncProblemsPage(QWidget):
         if p is None:
             return None
         text = self.tr("Copied to a draft: the {intent} form of {id} opens with it.").format(
-            intent=p.intent, id=p.case_id or p.entity_id
+            intent=action_label(p.intent.split(".")[-1], self.context.lang),
+            id=p.case_id or p.entity_id,
         )
         return self._run("draft", problems.copy_to_draft, p.id, text=text)
 

@@ -34,7 +34,7 @@ def test_queue_breach_and_callback_alerts_once_across_a_restart(env) -> None:
     (callback,) = env.alerts("callback_due")
     (breach,) = env.alerts("call_queue_breach")
     assert callback["code"] == "callback_due" and callback["params"]["contact_id"] == "call_g"
-    assert breach["params"]["queue"] == "MSP General" and breach["queue_id"] == "msp_general"
+    assert breach["params"]["queue"] == "msp_general" and breach["queue_id"] == "msp_general"
 
 
 def test_emergency_ladder_logged_step_by_step(env) -> None:

@@ -70,6 +70,7 @@ def test_agent2_on_agent1s_call_is_refused_with_the_reason(api: Api, server, clo
     call = new_call(server, clock)
     r = api.post(f"/calls/{call['id']}/after-call-work", BODIES["after-call-work"], "agent2")
     problem = assert_problem(r, 403, "forbidden")
-    assert "u_agent1" in problem["detail"]
+    assert "다른 상담원" in problem["detail"] or "another agent" in problem["detail"]
+    assert "u_agent1" not in problem["detail"]  # the reason, without a raw user id
     r = api.post(f"/calls/{call['id']}/after-call-work", BODIES["after-call-work"], "agent1")
     assert r.status_code == 200 and r.json()["data"]["state"] == "ended"

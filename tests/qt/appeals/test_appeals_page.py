@@ -43,6 +43,9 @@ def test_queue_model_and_side_by_side(qtbot, qtmodeltester, make_context):
     assert shown.args == ["A-2"]
     assert page.original.value("Decided by") == "senior1"
     assert page.details.value("Reason") == "재검토 요청"
+    assert page.details.value("Status") in ("Submitted", "In review")  # words, not submitted
+    assert page.model.index(1, 5).data() in ("Submitted", "In review")
+    assert page.original.value("Amount").startswith("₩")  # an amount with its currency
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

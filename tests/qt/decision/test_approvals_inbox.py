@@ -24,11 +24,14 @@ def test_inbox_lists_decisions_and_generated_content(
     qtmodeltester.check(model)
     assert model.rowCount() == 4
     assert model.index(0, 1).data().startswith("EXEC-20261123-002")  # expires first
-    assert model.index(0, 5).data() == "2h 30m"
+    assert model.index(0, 5).data() == "2 h 30 min"
+    levels = ("Team lead", "Department head", "Division head", "Executive")
+    assert model.index(0, 4).data() in levels
+    assert model.index(0, 3).data() == "Pending"  # words, not PENDING / TEAM_LEAD
     with qtbot.waitSignal(model.dataChanged):
         manual_time.advance(timedelta(minutes=31))
         clock.tick()
-    assert model.index(0, 5).data() == "1h 59m"
+    assert model.index(0, 5).data() == "1 h 59 min"
     assert model.index(2, 0).data() == "Generated" and "⚠" in model.index(2, 3).data()
     page.table.selectRow(2)
     assert "Fact-check: 1 mismatch" in page.check.text() and "1.18" in page.check.text()

@@ -85,7 +85,7 @@ def test_approval_round_trip_resumes_the_workflow(qtbot, qloop, tmp_path, server
         assert page.view.execution.status == "COMPLETED"
         assert page.view.log.selected_option_id == "OPT-02"
         assert page.view.log.conditions == ["외주 인력 품질 관리 필수"]
-        assert "COMPLETED" in page.steps.text() and "pending" not in page.steps.text()
+        assert "Workflow Completed" in page.steps.text() and "pending" not in page.steps.text()
         assert (
             "Decision log" in page.form.log.text() and "local preview" not in page.form.log.text()
         )

@@ -51,6 +51,8 @@ def test_three_options_render_side_by_side_with_the_numbers(qtbot, dstore, clock
     assert "1억" in cell and "1억 4,800만" in cell and "+48.0%" in cell and "▲" in cell
     assert page.matrix_model.index(1, 4).data(256) is False  # a cost rising is worse
     assert "◆ 7." in page.steps.text()
+    assert "처리 용량" in page.subtitle.text() and "CAPACITY" not in page.subtitle.text()
+    assert "승인 대기로 일시정지" in page.steps.text() and "PAUSED" not in page.steps.text()
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, dstore, clock, users):
@@ -82,7 +84,7 @@ def test_changing_weights_re_ranks_the_options(qtbot, dstore, clock, users):
 def test_approval_above_the_users_level_is_refused(qtbot, dstore, clock, users):
     page = make_page(qtbot, dstore, clock, users["u_senior2"], EXEC_HEADCOUNT)
     assert not page.form.submit.isEnabled()
-    assert "E006" in page.form.refusal.text() and "DIVISION" in page.form.refusal.text()
+    assert "E006" in page.form.refusal.text() and "Division head" in page.form.refusal.text()
     page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
     page.form.level.setCurrentIndex(page.form.level.findData("DIVISION"))
     page.form.rationale.setPlainText("근거")
@@ -97,7 +99,7 @@ def test_approval_above_the_users_level_is_refused(qtbot, dstore, clock, users):
 
 def test_approval_saved_offline_with_the_exact_payload(qtbot, dstore, clock, users):
     page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
-    assert "19h 0m" in page.form.countdown.text()
+    assert "19 h left" in page.form.countdown.text()  # no zero parts
     page.cards[0].sig_option_selected.emit("OPT-01")
     assert page.form.option.currentData() == "OPT-01"
     page.form.status.setCurrentIndex(page.form.status.findData("MODIFIED"))
@@ -115,6 +117,6 @@ def test_approval_saved_offline_with_the_exact_payload(qtbot, dstore, clock, use
             "rationale": "재배치 후 4주 뒤 재검토",
             "conditions": ["데이터팀장 동의서 첨부", "4주 후 재검토"],
         }
-    assert "COMPLETED" in page.steps.text() and "pending sync" in page.steps.text()
-    assert page.form.log.isVisibleTo(page.form) and "MODIFIED" in page.form.log.text()
+    assert "Workflow Completed" in page.steps.text() and "pending sync" in page.steps.text()
+    assert page.form.log.isVisibleTo(page.form) and "Approved with changes" in page.form.log.text()
     assert not page.form.submit.isEnabled()  # final: nothing more to answer

@@ -105,6 +105,8 @@ def test_report_matches_hand_computed_fixture(qtbot, report_tab, qtmodeltester):
     assert _row(rows, "priority", period, "p1")[4:] == ["1", "0", "1", "0", "0.0"]
     assert _row(rows, "priority", period, "p2")[4:] == ["1", "0", "0", "1", ""]
     assert _row(rows, "queue", period, "", "credit_review")[4:] == ["4", "2", "2", "0", "50.0"]
+    shown = {report_tab.model.index(r, 3).data() for r in range(report_tab.model.rowCount())}
+    assert "Credit review" in shown and "credit_review" not in shown  # the CSV keeps the id
     assert "50.0%" in report_tab.status.text()
 
 

@@ -63,3 +63,10 @@ def test_report_rows_read_as_words_while_the_csv_keeps_its_keys(qtbot) -> None:
     assert shown[1][:2] == ["Appeals", "Submission rate (%)"]
     assert model.rows() == raw
     assert "section" not in detail_header()
+
+
+def test_report_queue_ids_read_as_queue_names() -> None:
+    from ui.ops.stored_reports import detail_word
+
+    assert detail_word(1, "credit_review") == "Credit review"  # not the raw queue id
+    assert detail_word(1, "p2") == "P2"

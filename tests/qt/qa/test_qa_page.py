@@ -28,6 +28,14 @@ def test_models(qtbot, qtmodeltester, make_context):
     qtmodeltester.check(page.results)
     assert page.results.rowCount() == 2  # reviewer1, reviewer2
     assert page.results.data(page.results.index(0, 2)) == "88.0"
+    reviews = [page.tasks.review(r) for r in range(page.tasks.rowCount())]
+    people = {r.reviewed_user_id: f"검토자 {i}" for i, r in enumerate(reviews)}
+    page.results.set_reviews(reviews, people)
+    shown = {page.results.data(page.results.index(r, 0)) for r in range(2)}
+    assert shown <= set(people.values())  # display names, never the user ids
+    reasons = {page.tasks.data(page.tasks.index(r, 1)) for r in range(page.tasks.rowCount())}
+    states = {page.tasks.data(page.tasks.index(r, 3)) for r in range(page.tasks.rowCount())}
+    assert states <= {"Open", "Done"} and not reasons & {"random", "borderline", "high_amount"}
 
 
 @pytest.mark.parametrize(("lang", "word"), [("en", "Excellent"), ("ko", "우수")])

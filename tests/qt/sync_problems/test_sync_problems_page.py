@@ -58,8 +58,8 @@ def test_lists_the_refusal_with_the_reason_and_the_original_input(
     page = make_page(qtbot, make_context)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 1
-    assert page.model.data(page.model.index(0, 1)) == "comment"
-    assert page.model.data(page.model.index(0, 3)) == "Rejected"
+    assert page.model.data(page.model.index(0, 1)) == "Comment"  # the action in words
+    assert page.model.data(page.model.index(0, 3)) == "Not applied"  # the glossary's word
     assert page.reason.value("Title") == "Validation"
     assert page.reason.value("Detail") == PROBLEM["detail"]
     assert page.field_errors.value("Body") == "too long"
@@ -101,3 +101,12 @@ def test_copy_to_draft_opens_the_form_with_the_input(qtbot, make_context, seeded
     case_page.show_case(OPEN_CASE)
     form = case_page.open_action(Action.COMMENT)
     assert form.fields.values() == TYPED
+
+
+def test_typed_amounts_show_with_their_currency():
+    from ui.sync_problems.page import _shown
+
+    assert _shown(120_000_000, "limit", "ko") == "1억 2,000만원"
+    assert _shown(120_000_000, "limit", "en") == "₩120,000,000"
+    assert _shown(4.5, "rate", "ko") == "4.5%"
+    assert _shown("메모", "body", "ko") == "메모"

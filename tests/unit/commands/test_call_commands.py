@@ -56,7 +56,8 @@ def test_after_call_work_ends_the_call_with_the_work() -> None:
 def test_only_the_calls_agent_writes_after_call_work() -> None:
     with pytest.raises(Forbidden) as info:
         acw(state(), actor=AGENT2)  # agent2 on agent1's call
-    assert info.value.code == "forbidden" and "u_agent1" in info.value.en
+    assert info.value.code == "forbidden" and "another agent" in info.value.en
+    assert "u_agent1" not in info.value.ko  # no raw user id reaches a person
     with pytest.raises(Forbidden):
         acw(state(agent=None))  # nobody's call
     for actor in (SUPERVISOR, REVIEWER):  # the role first
@@ -118,7 +119,7 @@ def test_flag_by_the_calls_agent_raises_a_negative_sentiment_alert() -> None:
     (alert,) = result.alerts
     assert (alert.kind, alert.entity, alert.entity_id) == ("negative_sentiment", "call", "call_1")
     assert alert.data["flagged_by"] == "u_agent1" and alert.data["reason"] == "escalation"
-    assert "상위 이관 요청" in alert.data["message"] and "고객 항의" in alert.data["message"]
+    assert "에스컬레이션 요청" in alert.data["message"] and "고객 항의" in alert.data["message"]
     assert result.others == [] and result.cases == []  # the call itself is unchanged
 
 

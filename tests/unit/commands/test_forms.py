@@ -146,7 +146,7 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
     (A.RESOLVE_APPEAL, {"resolution": "partial", "message": "m", "limit": 1}, "conditions",
      "required", "조건", "condition"),
     (A.RESOLVE_APPEAL, {"resolution": "partial", "new_decision": "approve"}, "new_decision",
-     "invalid_choice", "approve_conditional", "approve_conditional"),
+     "invalid_choice", "조건부 승인", "approve_conditional"),
     (A.RESOLVE_APPEAL, {"limit": 10**13 + 1}, "limit", "out_of_range", "10,000,000,000,000",
      "10,000,000,000,000"),
     (A.AFTER_CALL_WORK, {}, "summary", "required", "통화 요약: 필수", "Summary: required"),

@@ -23,7 +23,7 @@ def test_auditor_is_read_only_everywhere() -> None:
     verdict = can([R.AUDITOR], A.APPROVE)
     assert not verdict
     assert verdict.code == "forbidden"
-    assert "승인" in verdict.ko and "approve" in verdict.en
+    assert "승인" in verdict.ko and "Approve" in verdict.en
     assert "reviewer" in verdict.en  # says who may
 
 
@@ -74,7 +74,7 @@ def test_reviewer_cannot_decide_500m_senior_can() -> None:
     verdict = can_decide([R.REVIEWER], 500_000_000)
     assert not verdict and verdict.code == "forbidden"
     assert "1억원" in verdict.ko and "5억원" in verdict.ko
-    assert "100,000,000 KRW" in verdict.en and "500,000,000 KRW" in verdict.en
+    assert "₩100,000,000" in verdict.en and "₩500,000,000" in verdict.en
     assert can_decide([R.SENIOR_REVIEWER], 500_000_000)
     assert can_decide([R.OPS_ADMIN], 50_000_000_000)
 

@@ -164,8 +164,9 @@ def test_user_escalation_pauses_the_workflow() -> None:
 
 def test_recording_policy_constants() -> None:
     assert AUDIT_ACTION == "hitl_checkpoint" and BEHAVIOUR_FEED_KIND == "hitl_feedback"
-    text = consequences(_checkpoint(), parse_feedback(FEEDBACK))[0].ko
-    assert "hitl_checkpoint" in text and "hitl_feedback" in text
+    recorded = consequences(_checkpoint(), parse_feedback(FEEDBACK))[0]
+    assert "감사 로그" in recorded.ko and "audit log" in recorded.en
+    assert "hitl_" not in recorded.ko + recorded.en  # no developer word reaches a person
 
 
 def test_event_checkpoint_halts_after_48_hours() -> None:

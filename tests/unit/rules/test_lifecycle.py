@@ -47,8 +47,8 @@ def test_invalid_transition_names_both_states_in_both_languages() -> None:
         transition(S.CLOSED, A.APPROVE)
     err = info.value
     assert (err.from_state, err.to_state) == ("closed", "approved")
-    assert "'closed'" in err.en and "'approved'" in err.en and "approve" in err.en
-    assert "'closed'" in err.ko and "'approved'" in err.ko
+    assert "'Closed'" in err.en and "'Approved'" in err.en and "Approve" in err.en
+    assert "'종료'" in err.ko and "'승인'" in err.ko and "closed" not in err.ko  # words, not values
     assert err.code == "invalid_transition" and err.status == 422
 
 

@@ -78,7 +78,7 @@ def test_approval_above_the_users_level_is_refused_with_e006(seeded):
         da.approval_response(
             seeded, user(seeded, "u_senior2"), APR_HC, {**FORM, "approval_level": "DEPARTMENT"}, NOW
         )
-    assert "E006" in err.value.ko and "DIVISION" in err.value.en
+    assert "E006" in err.value.ko and "Division head" in err.value.en and "본부장급" in err.value.ko
     with pytest.raises(ValidationFailed) as bad:  # choosing a level above one's own
         da.approval_response(
             seeded, user(seeded, "u_senior1"), APR_CAP, {**FORM, "approval_level": "DIVISION"}, NOW
