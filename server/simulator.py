@@ -52,6 +52,7 @@ from app.domain.enums import AlertKind, CallFlow, CallState, EntityKind, Partici
 from app.domain.wire import format_time, to_wire
 from app.rules import call_queues
 from app.rules.agent_state import WRAP_UP_LIMIT, WrapUp, wrap_up_open
+from app.rules.alert_text import render as render_alert
 from app.rules.calendar import next_business_start
 from app.rules.pii import mask_name, redact_segment
 from app.text.sentiment import label as sentiment_label
@@ -358,11 +359,15 @@ class CallSimulator:
         self.bus.publish("call.segment", {"contact_id": call_id, "segment": wire})
 
     def _negative_alert(self, call: Call, seg: Transcript) -> None:
+        queue = call_queues.QUEUE_LABELS.get(call.queue, (call.queue, ""))[0]
+        params = {"customer": mask_name(call.customer.name), "queue": queue}
         data = {
             "kind": AlertKind.NEGATIVE_SENTIMENT.value,
             "entity": EntityKind.CALL.value,
             "id": call.id,
-            "message": f"부정 감정 감지: {mask_name(call.customer.name)} ({call.queue})",
+            "code": "negative_sentiment",  # each client renders it (app.rules.alert_text)
+            "params": params,
+            "message": render_alert("negative_sentiment", params, "ko"),
             "segment_id": seg.Id,
             "text": seg.Content,
             "agent_id": call.agent_id,
