@@ -16,6 +16,7 @@ from app.domain.calls import Call
 from app.domain.people import User
 from app.rules.errors import RuleError, ValidationFailed
 from app.services import call_actions
+from app.store import acw_drafts
 from ui.call.acw import AfterCallWorkPanel
 from ui.call.feed import CallFeed, latest_customer_query
 from ui.call.remote import CallRemote
@@ -119,6 +120,26 @@ class CallActions(QObject):
 
         args = (self.page.source.store, self._actor(), call.id, form, now)
         return self._run("call.after_call_work", call_actions.save_after_call_work, args, done)
+
+    def keep_draft(self) -> asyncio.Task | None:
+        """Keep the after-call work form as typed in the store (on the single writer)."""
+        page = self.page
+        if page.call is None or page.acw.saved or not page.acw.dirty:
+            return None
+        args = (page.source.store, page.call.id, page.user.id, page.acw.draft_state())
+
+        async def work() -> None:
+            await page.remote.write(acw_drafts.save, *args, page.clock.now())
+
+        return self.keeper.start(work(), name="acw-draft")
+
+    def drop_draft(self, call_id: str) -> asyncio.Task:
+        """The after-call work of ``call_id`` was saved: its draft goes."""
+
+        async def work() -> None:
+            await self.page.remote.write(acw_drafts.discard, self.page.source.store, call_id)
+
+        return self.keeper.start(work(), name="acw-draft-drop")
 
     def flag(self, reason: str) -> asyncio.Task | None:
         call = self.page.call
