@@ -73,7 +73,7 @@ class AfterCallWorkPanel(QFrame):
         self.follow_up.setAccessibleName(self.tr("Follow-up"))
         self.follow_up.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
         self.callback_on = QCheckBox(self.tr("Callback at"), self)
-        self.callback_at = QDateTimeEdit(self)
+        self.callback_at = TypedDateTimeEdit(self)
         self.callback_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.callback_at.setCalendarPopup(True)
         self.callback_at.setTimeZone(_qzone())
@@ -294,6 +294,45 @@ class AfterCallWorkPanel(QFrame):
 
     def _on_save_clicked(self) -> None:
         self.sig_save_requested.emit(self.form())
+
+
+class TypedDateTimeEdit(QDateTimeEdit):
+    """A date-time editor where typed digits flow on: a section that is full moves to the next
+    one, so "202612081530" types 2026-12-08 15:30 (Qt's editor stops at the first section); a
+    separator typed right after such a move ("2026-12-08 15:30") is taken as already done."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = 0
+        self._advanced = False
+
+    def keyPressEvent(self, event) -> None:
+        text = event.text()
+        index = self.currentSectionIndex()
+        if not text.isdigit():
+            skip = self._advanced and len(text) == 1 and text in "-/.: "
+            self._typed, self._advanced = 0, False
+            if skip:
+                event.accept()
+                return
+            super().keyPressEvent(event)
+            return
+        self._advanced = False
+        if self._typed == 0:
+            self.setSelectedSection(self.sectionAt(index))  # a fresh section is typed over
+        super().keyPressEvent(event)
+        self._typed += 1
+        width = 4 if self.sectionAt(index) == QDateTimeEdit.Section.YearSection else 2
+        if self._typed >= width:
+            self._typed = 0
+            if index + 1 < self.sectionCount():
+                self._advanced = True
+                self.setCurrentSectionIndex(index + 1)
+                self.setSelectedSection(self.sectionAt(index + 1))
+
+    def focusInEvent(self, event) -> None:
+        self._typed, self._advanced = 0, False
+        super().focusInEvent(event)
 
 
 def _qzone() -> QTimeZone:

@@ -111,9 +111,9 @@ class SentimentPane(QWidget):
         self._customer.append(value)
         self.chart.append("customer", x, value)
         self.chart.append("trend", x, rules.trend(self._customer) or 0.0)
-        self._show_mood(rules.mood(self._customer))
         if self.ended:
-            return
+            return  # the headline stopped with the call
+        self._show_mood(rules.mood(self._customer))
         if alert and self.alert_state.update(self._customer):
             trend = rules.trend(self._customer) or 0.0
             self._show_alert(trend)

@@ -1,0 +1,85 @@
+"""The agent's after-call form and the live-call parts issue 17 names, over a real store, driven
+with keys: digits typed into the callback time flow through its sections, the sentiment headline
+follows the customer's latest turns and stops at call end, banners float newest first without
+moving the page, and the form is disabled with no call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.domain.enums import ParticipantRole, Sentiment
+from tests.qt.call.conftest import make_page
+from tests.qt.data import NOW
+from ui.call.acw import AfterCallWorkPanel
+from ui.call.sentiment_pane import SentimentPane
+from widgets.transcript_model import Turn
+
+
+def test_typed_digits_fill_the_callback_time(qtbot) -> None:
+    panel = AfterCallWorkPanel("ko")
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reset([], NOW)
+    qtbot.keyClick(panel.callback_on, Qt.Key.Key_Space)
+    assert panel.callback_at.isEnabled()
+    panel.callback_at.setFocus()
+    qtbot.keyClick(panel.callback_at, Qt.Key.Key_Home)
+    qtbot.keyClicks(panel.callback_at, "202612091730")
+    assert panel.callback_at.text() == "2026-12-09 17:30"
+    panel.callback_at.selectAll()
+    qtbot.keyClicks(panel.callback_at, "2026-12-08 16:05")
+    assert panel.callback_at.text() == "2026-12-08 16:05"
+
+
+def _turn(i: int, sentiment: Sentiment, role=ParticipantRole.CUSTOMER) -> Turn:
+    return Turn(f"t{i}", role, "…", i * 5000, i * 5000 + 4000, True, sentiment)
+
+
+def test_the_headline_follows_the_customer_and_stops_at_call_end(qtbot) -> None:
+    pane = SentimentPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    for i in range(3):
+        pane.add_turn(_turn(i, Sentiment.NEGATIVE))
+    assert pane.mood.property("mood") == "negative"
+    assert pane.alert.isVisible()
+    pane.add_turn(_turn(3, Sentiment.NEUTRAL, ParticipantRole.AGENT))
+    for i in range(4, 7):  # the customer calms down
+        pane.add_turn(_turn(i, Sentiment.POSITIVE))
+    assert pane.mood.property("mood") == "positive"
+    assert pane.mood.text() == pane.mood_text(Sentiment.POSITIVE)
+    assert not pane.alert.isVisible()  # the alert and its buttons go with the anger
+    pane.add_turn(_turn(7, Sentiment.NEGATIVE))  # {+1, +1, -1}: the latest turns say neutral
+    assert pane.mood.property("mood") == "neutral"
+    pane.finish()
+    stopped = pane.mood.text()
+    assert pane.ended and stopped == pane.mood_text(Sentiment.NEUTRAL)
+    assert stopped != pane.mood_text(None) and pane.mood.property("ended") is True
+    for i in range(8, 11):  # late finals after the end do not move the headline
+        pane.add_turn(_turn(i, Sentiment.NEGATIVE))
+    assert pane.mood.text() == stopped
+    assert not pane.alert.isVisible()
+
+
+def test_banners_newest_first_without_moving_the_page(qtbot, qloop, call_store, clock) -> None:
+    page = make_page(qtbot, call_store, clock)
+    page.show()
+    page.load_now()
+    qtbot.waitUntil(lambda: page.columns.isVisible(), timeout=20_000)
+    before = page.columns.mapTo(page, page.columns.rect().topLeft())
+    page.notify("warning", "first")
+    page.notify("info", "second")
+    assert page.banner.current_text().startswith("second")  # the newest shows
+    assert page.banner.pending_count() == 1
+    assert page.columns.mapTo(page, page.columns.rect().topLeft()) == before
+    assert page.banner.geometry().right() <= page.width()
+    page.banner._on_dismiss_clicked()
+    assert page.banner.current_text().startswith("first")
+
+
+def test_the_form_is_disabled_without_a_call(qtbot, qloop, call_store, clock) -> None:
+    page = make_page(qtbot, call_store, clock)
+    page.open_call(None)
+    assert not page.acw.isEnabled()
+    page.load_now()
+    assert page.call is not None and page.acw.isEnabled()
