@@ -2101,6 +2101,26 @@
 <context>
     <name>CustomerCard</name>
     <message>
+        <source>No open cases</source>
+        <translation>진행 중인 케이스 없음</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>수신 중</translation>
+    </message>
+    <message>
+        <source>on call</source>
+        <translation>통화 중</translation>
+    </message>
+    <message>
+        <source>wrap-up</source>
+        <translation>후처리 중</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>계정</translation>
     </message>

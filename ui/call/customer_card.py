@@ -14,8 +14,10 @@ from app.domain.enums import CallFlow, CallState
 from app.rules import sla
 from app.rules.errors import RuleError
 from app.rules.pii import mask_identifier, mask_name
+from app.services.call_actions import DISPOSITIONS
 from ui.call.common import section_title
 from ui.call.source import CaseLine
+from ui.look import current_language
 from widgets.formatting import local_time
 from widgets.sla_countdown import (
     BANDS,
@@ -171,15 +173,26 @@ class CustomerCard(QFrame):
         self.tick(now)
         self.cases.setText(
             "\n".join(f"{k.id} · {k.priority} · {k.status}" for k in cases)
-            or self.tr("None in the local store")
+            or self.tr("No open cases")
         )
         self.past.setText(
             "\n".join(
-                f"{local_time(p.started_at, '%m-%d %H:%M')} · {p.disposition or p.state.value}"
-                for p in past
+                f"{local_time(p.started_at, '%m-%d %H:%M')} · {self.outcome_text(p)}" for p in past
             )
             or self.tr("No earlier calls")
         )
+
+    def outcome_text(self, call: Call) -> str:
+        """A past call's disposition (상담 결과) in words, else its state in words."""
+        pair = DISPOSITIONS.get(call.disposition or "")
+        if pair is not None:
+            return pair[1] if current_language() == "en" else pair[0]
+        return {
+            CallState.RINGING: self.tr("ringing"),
+            CallState.CONNECTED: self.tr("on call"),
+            CallState.ACW: self.tr("wrap-up"),
+            CallState.ENDED: self.tr("ended"),
+        }[call.state]
 
     def tick(self, now: datetime) -> None:
         self.sla_badge.set_view(sla.evaluate(self._sla, now) if self._sla else None)

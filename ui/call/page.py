@@ -481,11 +481,17 @@ class CallPage(QWidget):
         self.sig_notice.emit(severity, text)
 
     def _place_banner(self) -> None:
-        """The banner floats over the top right of the page: showing or hiding it never moves
-        what the agent is about to click."""
-        width = min(self.width() - 32, max(480, self.width() * 45 // 100))
+        """The banner floats in the header row, between the call's state and the agent's
+        state: showing or hiding it never moves what the agent is about to click."""
+        left = self.state_label.geometry().right() + 24
+        right = self.agent_state_label.geometry().left() - 16
+        if self.offline_label.isVisible():
+            right = self.offline_label.geometry().left() - 16
+        if right - left < 360:  # a narrow window: the right part of the header row
+            left, right = self.width() // 3, self.width() - 16
         height = self.banner.sizeHint().height()
-        self.banner.setGeometry(self.width() - width - 16, 8, width, height)
+        top = max(2, (self.columns.geometry().top() - height) // 2)
+        self.banner.setGeometry(left, top, right - left, height)
         self.banner.raise_()
 
     def resizeEvent(self, event) -> None:
