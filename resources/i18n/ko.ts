@@ -2204,6 +2204,10 @@
 <context>
     <name>SentimentChart</name>
     <message>
+        <source>time in call</source>
+        <translation>통화 경과 시간</translation>
+    </message>
+    <message>
         <source>Sentiment over the call</source>
         <translation>통화 중 감정 변화</translation>
     </message>

@@ -5,6 +5,7 @@ moving the page, and the form is disabled with no call."""
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from app.domain.enums import ParticipantRole, Sentiment
@@ -12,6 +13,7 @@ from tests.qt.call.conftest import make_page
 from tests.qt.data import NOW
 from ui.call.acw import AfterCallWorkPanel
 from ui.call.sentiment_pane import SentimentPane
+from widgets.sentiment_chart import SentimentChart
 from widgets.transcript_model import Turn
 
 
@@ -75,6 +77,25 @@ def test_banners_newest_first_without_moving_the_page(qtbot, qloop, call_store, 
     assert page.banner.geometry().right() <= page.width()
     page.banner._on_dismiss_clicked()
     assert page.banner.current_text().startswith("first")
+
+
+def test_the_chart_reads_call_time_and_its_legend_clears_the_curves(qtbot) -> None:
+    chart = SentimentChart(-0.5)
+    qtbot.addWidget(chart)
+    chart.resize(420, 260)
+    chart.show()
+    qtbot.waitExposed(chart)
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    assert axis.tickStrings([0.0, 0.5, 1.0, 61.0], 1.0, 0.5) == ["0:00", "0:30", "1:00", "1:01:00"]
+    (step, _offset), *_ = axis.tickSpacing(0.0, 0.3, 300)
+    assert step * 60 == round(step * 60) and step * 60 >= 10  # whole seconds, never 0.02 min
+    for i in range(6):
+        chart.append("customer", i * 0.05, 1.0)
+    chart.flush()
+    view = chart.plot.getPlotItem().getViewBox()
+    top_of_curves = view.mapViewToScene(pg.Point(0, 1.1)).y()
+    legend_bottom = chart.legend.mapRectToScene(chart.legend.boundingRect()).bottom()
+    assert legend_bottom <= top_of_curves  # the legend row sits above "positive"
 
 
 def test_the_form_is_disabled_without_a_call(qtbot, qloop, call_store, clock) -> None:
