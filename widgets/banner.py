@@ -71,6 +71,11 @@ class NotificationBanner(QFrame):
         if self._current is None:
             self._show_next()
 
+    def clear(self) -> None:
+        """Drop every message, showing and queued (their subject is gone)."""
+        self._queue.clear()
+        self._show_next()
+
     def current_text(self) -> str:
         return self._current[0] if self._current else ""
 

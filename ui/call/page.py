@@ -95,6 +95,19 @@ class CallPage(QWidget):
         self.agent_state_label.setObjectName("agentState")
         self.agent_state_label.setAccessibleName(self.tr("Your state"))
         self.waiting_call_id: str | None = None
+        longest = max(
+            (
+                self.tr("{state} · next call waiting").format(state=self.agent_state_text(st))
+                for st in AgentState
+            ),
+            key=self.agent_state_label.fontMetrics().horizontalAdvance,
+        )
+        self.agent_state_label.setMinimumWidth(
+            self.agent_state_label.fontMetrics().horizontalAdvance(longest) + 12
+        )  # a fixed place: the floating banner beside it never covers it
+        self.agent_state_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self.offline_label = QLabel(
             self.tr("⚠ Offline — transcript kept, catching up on reconnect"), self
         )
@@ -402,6 +415,7 @@ class CallPage(QWidget):
                 self._show_agent_state()
             return
         self.waiting_call_id = None
+        self.banner.clear()  # news of the previous call (wrap-up, waiting) is stale now
         self.open_call(assigned.id)
         name = assigned.customer.name or assigned.id
         self.notify("warning", self.tr("New call assigned: {name}").format(name=name))
