@@ -104,3 +104,30 @@ def test_the_form_is_disabled_without_a_call(qtbot, qloop, call_store, clock) ->
     assert not page.acw.isEnabled()
     page.load_now()
     assert page.call is not None and page.acw.isEnabled()
+
+
+def test_a_server_alert_reads_in_the_users_language(qtbot, qloop, small_store, clock) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.enums import Role
+    from tests.qt.test_shell import make_window
+    from ui.look import install_language
+
+    window = make_window(qtbot, small_store, clock, [Role.AGENT], user="agent1")
+    alert = {
+        "kind": "negative_sentiment",
+        "code": "negative_sentiment",
+        "params": {"customer": "최*연", "queue": "General Customer"},
+        "message": "부정 감정 감지: 최*연 (General Customer)",
+    }
+    app = QApplication.instance()
+    install_language(app, "en")
+    try:
+        window._on_live_alert(alert)  # as the live event stream delivers it, English UI
+        assert window.banner.current_text() == "Negative sentiment: 최*연 (General Customer)"
+        install_language(app, "ko")
+        window.banner.clear()
+        window._on_live_alert(alert)
+        assert window.banner.current_text() == "부정 감정 감지: 최*연 (General Customer)"
+    finally:
+        install_language(app, "en")
