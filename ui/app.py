@@ -222,6 +222,7 @@ class Runtime:
                 on_segment=bridge.on_live_segment,
                 on_decision_step=bridge.on_live_decision_step,
             ),
+            writer=bridge.writer,  # one writer thread for the engine and the user's actions
         )
         bridge.attach(self.engine)
         self.engine.start()
@@ -266,6 +267,8 @@ class Runtime:
         await self.keeper.cancel_all()
         if self.window is not None:
             self.window.context.bridge.detach()
+            # the user's queued writes finish (off the loop) before the store closes
+            await asyncio.to_thread(self.window.context.bridge.runner.close)
             self.window.context.clock.stop()
             self.window.close()
             self.window.deleteLater()

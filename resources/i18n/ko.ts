@@ -2541,6 +2541,14 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
+        <source>not in the KPI store</source>
+        <translation>KPI 데이터스토어에 없음</translation>
+    </message>
+    <message>
+        <source>approving needs a note, recorded as the override reason</source>
+        <translation>승인하려면 사유를 입력하세요 (재정의 사유로 기록됩니다)</translation>
+    </message>
+    <message>
         <source>Approvals</source>
         <translation>승인 대기함</translation>
     </message>
@@ -3815,6 +3823,243 @@
     <message>
         <source>The server refused: {detail}</source>
         <translation>서버가 거부했습니다: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatOps</name>
+    <message>
+        <source>Add staff to the queue</source>
+        <translation>큐에 인력 추가</translation>
+    </message>
+    <message>
+        <source>Restart the scheduler</source>
+        <translation>스케줄러 재시작</translation>
+    </message>
+    <message>
+        <source>Confidence {p}%</source>
+        <translation>신뢰도 {p}%</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>메서드</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>엔터티</translation>
+    </message>
+    <message>
+        <source>Rows on the server</source>
+        <translation>서버 행 수</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>테이블</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행 수</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>최장 대기</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>위반 임박</translation>
+    </message>
+    <message>
+        <source>Breaching</source>
+        <translation>위반 예정</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>케이스</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>스킬</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>인원</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>접속</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>가용</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>가용 인원</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>준수</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Compliance (%)</source>
+        <translation>준수율(%)</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>마지막 실행</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>다음 실행</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>건수</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+</context>
+<context>
+    <name>ChatOpsPage</name>
+    <message>
+        <source>ChatOps diagnostics</source>
+        <translation>ChatOps 진단</translation>
+    </message>
+    <message>
+        <source>Ask in Korean or English, e.g. which cases breach within 4 hours?</source>
+        <translation>한국어나 영어로 질문하세요. 예: 4시간 안에 위반될 케이스는?</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Run tool</source>
+        <translation>도구 실행</translation>
+    </message>
+    <message>
+        <source>Re-run (F5)</source>
+        <translation>다시 실행 (F5)</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>텍스트로 복사</translation>
+    </message>
+    <message>
+        <source>offline: the server answers diagnostics</source>
+        <translation>오프라인: 진단은 서버가 답합니다</translation>
+    </message>
+    <message>
+        <source>Ask a question or run a tool</source>
+        <translation>질문하거나 도구를 실행하세요</translation>
+    </message>
+    <message>
+        <source>Could not answer: {why}</source>
+        <translation>답할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>서버에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>No tool matched the question; pick one below.</source>
+        <translation>질문에 맞는 도구가 없습니다. 아래에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Did you mean:</source>
+        <translation>혹시 이것인가요:</translation>
+    </message>
+    <message>
+        <source>Suggested fixes (need approval, nothing was changed):</source>
+        <translation>제안된 조치 (승인 필요, 아무것도 변경되지 않음):</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>ChatOps</source>
+        <translation>ChatOps</translation>
     </message>
 </context>
 <context>

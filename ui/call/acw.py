@@ -55,6 +55,7 @@ class AfterCallWorkPanel(QFrame):
         self._filling = False
         self.dirty = False
         self.saved = False
+        self.saving = False  # a save is on its way to the store
         self.title = section_title(self.tr("After-call work"), self)
         self.timer_label = QLabel(self)
         self.timer_label.setObjectName("acwTimer")
@@ -177,7 +178,7 @@ class AfterCallWorkPanel(QFrame):
         self.status.setText("")
         self.save_button.setEnabled(True)
         self.timer_label.setText("")
-        self.dirty = self.saved = False
+        self.dirty = self.saved = self.saving = False
         self._filling = False
 
     def set_draft(self, text: str, *, force: bool = False) -> None:

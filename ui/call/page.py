@@ -219,12 +219,10 @@ class CallPage(QWidget):
         self.picker.setVisible(not self.is_agent)
 
     def connect_bridge(self, bridge) -> None:
-        """Listen to the sync bridge: pulled call changes, stored live segments (queued: the
-        feed reads after the engine's callback returned) and the connection state."""
+        """Listen to the sync bridge: pulled call changes, stored live segments (the segments
+        come in the signal) and the connection state."""
         bridge.sig_entities_changed.connect(self.on_entities_changed)
-        bridge.sig_call_segment_stored.connect(
-            self.feed.on_segment_stored, Qt.ConnectionType.QueuedConnection
-        )
+        bridge.sig_call_segments_received.connect(self.feed.on_segments_received)
         bridge.sig_connection_changed.connect(self.on_connection_changed)
         self.on_connection_changed(bridge.state, "")
 
@@ -326,7 +324,6 @@ class CallPage(QWidget):
         self.call = call
         self.state_label.setText(self.state_text(call.state))
         self.state_label.setProperty("state", call.state.value)
-        self.feed.set_live(call.state is not CallState.ENDED)
         if call.state in (CallState.ACW, CallState.ENDED):
             self.sentiment.finish()
         if call.state is CallState.ACW:
@@ -365,6 +362,8 @@ class CallPage(QWidget):
         """Whether this call's after-call work holds the next call (app.rules.agent_state)."""
         if self.call is None or not self.is_agent:
             return False
+        if self.acw.saving:
+            return True  # the save's outcome comes first (a refusal keeps the agent here)
         saved = self.acw.saved or bool(self.call.disposition)
         return next_call_waits(self.acw.dirty, saved)
 
@@ -484,7 +483,6 @@ class CallPage(QWidget):
     def _on_action_saved(self, intent: str, _result) -> None:
         if intent != "call.after_call_work" or self.call is None:
             return
-        self.actions.drop_draft(self.call.id)
         self._show_agent_state()
         if self.is_agent:
             self._open_assigned()  # the next call waited for this
@@ -521,7 +519,6 @@ class CallPage(QWidget):
         self.open_call(call_id)
 
     def shutdown(self) -> None:
-        self.feed.set_live(False)
         self._suggest_timer.stop()
         if self._draft_timer.isActive():
             self._draft_timer.stop()

@@ -36,7 +36,7 @@ from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_t
 from ui.case.timeline import TimelineModel
 from ui.case.unmask_panel import UnmaskPanel
 from ui.context import AppContext
-from ui.shared.wiring import domain_user, local_write_done
+from ui.shared.wiring import domain_user
 from widgets import case_sections as sections
 from widgets.info_panels import InfoGroup, SlaBadge
 from widgets.table_view import set_up_table
@@ -49,9 +49,6 @@ class CasePage(QWidget):
 
     sig_case_loaded = Signal(str)
     """Emitted with the case id each time the page (re)loaded a case."""
-
-    sig_action_submitted = Signal(str, str)
-    """Emitted with (case id, action) after an action was written locally (pending sync)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,7 +124,12 @@ class CasePage(QWidget):
             self.actions_by[spec.action], self.buttons[spec.action] = action, button
             bar.addWidget(button)
             form = ActionForm(
-                spec, self.context.store, self.user, self.context.lang, self.context.clock.now
+                spec,
+                self.context.store,
+                self.user,
+                self.context.lang,
+                self.context.clock.now,
+                self.context.runner,
             )
             form.sig_action_submitted.connect(self._on_action_submitted)
             form.sig_form_cancelled.connect(self.close_form)
@@ -368,12 +370,11 @@ class CasePage(QWidget):
         if self.isVisible() and self.current_form() is None:
             self.step(delta)
 
-    def _on_action_submitted(self, action: Action, _result) -> None:
-        case_id = self.case.id if self.case else ""
-        local_write_done(self.context)
+    def _on_action_submitted(self, _action: Action, _result) -> None:
+        """The runner already announced the write (the bridge's change signals reload this page
+        and update every other page that shows the case); the form closes."""
         self.close_form()
         self.reload()
-        self.sig_action_submitted.emit(case_id, str(action.value))
 
     def _on_unmask_clicked(self) -> None:
         """Ask for the identifier and a reason; the value comes from the server, for 60 s."""

@@ -99,7 +99,12 @@ def test_the_agents_day_over_the_real_server(qtbot, qloop, tmp_path, day_server,
     page.sig_notice.connect(lambda _severity, text: notices.append(text))
     handlers = LiveHandlers(on_segment=page.bridge.on_live_segment)
     engine = build_engine(
-        store, session, live_handlers=handlers, heartbeat_timeout_s=20, offline_retry_s=1
+        store,
+        session,
+        live_handlers=handlers,
+        heartbeat_timeout_s=20,
+        offline_retry_s=1,
+        writer=page.bridge.writer,  # as ui.app builds it: one writer for engine and actions
     )
     page.bridge.attach(engine)
     acw = page.acw
