@@ -396,6 +396,7 @@ class CallPage(QWidget):
             text = self.tr("{state} · next call waiting").format(state=text)
         self.agent_state_label.setText(text)
         self.agent_state_label.setProperty("state", state.value)
+        QTimer.singleShot(0, self._place_banner)
 
     def _open_assigned(self) -> None:
         """Open the call newly assigned to this agent unless they are still on another one or
@@ -424,6 +425,7 @@ class CallPage(QWidget):
         offline = state in OFFLINE_STATES
         was_offline = self.offline_label.isVisible()
         self.offline_label.setVisible(offline)
+        QTimer.singleShot(0, self._place_banner)  # the header's right part changed
         if offline and not was_offline and self.call is not None:
             self.notify(
                 "warning",
@@ -490,6 +492,7 @@ class CallPage(QWidget):
     def notify(self, severity: str, text: str) -> None:
         self.banner.show_message(text, severity)
         self._place_banner()
+        QTimer.singleShot(0, self._place_banner)  # again once the header's layout settled
         self.sig_notice.emit(severity, text)
 
     def _place_banner(self) -> None:
