@@ -11,6 +11,11 @@ Lens ``Redaction`` offsets, partials included). Segments are stored with
 ``storage.append_segment`` (a final replaces its partials) and published as
 ``call.segment`` ``{contact_id, segment}`` events.
 
+Wrap-up is enforced (``app.rules.agent_state``): after the call the agent's lane holds in
+``acw`` until the agent's after-call work is recorded (the call ended with a disposition) or
+the wrap-up limit (``acw_s``, simulated seconds) runs out; only then does the call end and the
+agent's next call start — the next call is never assigned over an open wrap-up.
+
 Time: every wait is ``duration / speed`` seconds of real time (1.0 = real time). The simulator
 runs in daemon threads, one *lane* per demo agent, each looping over the scripts with a pause
 between calls; ``stop()`` ends them promptly (a call in progress is left where it was).
@@ -46,9 +51,10 @@ from app.domain.calls import (
 from app.domain.enums import AlertKind, CallFlow, CallState, EntityKind, ParticipantRole, Sentiment
 from app.domain.wire import format_time, to_wire
 from app.rules import call_queues
+from app.rules.agent_state import WRAP_UP_LIMIT, WrapUp, wrap_up_open
+from app.rules.alert_text import render as render_alert
 from app.rules.calendar import next_business_start
 from app.rules.pii import mask_name, redact_segment
-from app.text.labels import queue_label
 from app.text.sentiment import label as sentiment_label
 from app.text.sentiment import score
 from server import storage
@@ -152,7 +158,7 @@ class CallSimulator:
         *,
         agents: Sequence[str] = DEMO_AGENTS,
         ring_s: float = 4.0,
-        acw_s: float = 20.0,
+        acw_s: float = WRAP_UP_LIMIT.total_seconds(),
         pause_s: float = 30.0,
         partials: int = 3,
         by_calendar: bool = False,
@@ -279,11 +285,32 @@ class CallSimulator:
             call.callback_at = next_business_start(self.clock()) + timedelta(minutes=30)
         self._save_call(call)
         self._emit(call_id, redact_segment(PostContactSummary(script["summary"])))
-        if self._sleep(self.acw_s * 1000):
+        if self._hold_wrap_up(call_id):
             return call_id
         self._end_call(call_id)
         self.completed += 1
         return call_id
+
+    def _hold_wrap_up(self, call_id: str) -> bool:
+        """Wait while the agent's wrap-up is open (not submitted, not timed out by the rule);
+        True when stopped meanwhile. Time here is simulated: the limit counts waited time."""
+        since = self.clock()
+        waited_ms = 0.0
+        step_ms = 500.0
+        while True:
+            with self.db.session() as s:
+                current = storage.get(s, EntityKind.CALL, call_id) or {}
+            submitted = bool(current.get("disposition")) or current.get("state") in (
+                CallState.ENDED.value,
+                None,
+            )
+            wrap = WrapUp(call_id, since, submitted)
+            limit = timedelta(seconds=self.acw_s)
+            if not wrap_up_open(wrap, since + timedelta(milliseconds=waited_ms), limit):
+                return False
+            if self._sleep(step_ms):
+                return True
+            waited_ms += step_ms
 
     # -- storage and events ---------------------------------------------------------------------
     def _save_call(self, call: Call, *, publish_state: bool = True) -> dict:
@@ -306,8 +333,8 @@ class CallSimulator:
         now = self.clock()
         with self.db.session() as s:
             current = storage.get(s, EntityKind.CALL, call_id)
-            if current is None:
-                return
+            if current is None or current.get("state") == CallState.ENDED.value:
+                return  # the agent's after-call work already ended it
             current.update(state=CallState.ENDED.value, ended_at=format_time(now))
             stored = storage.put(s, EntityKind.CALL, current, actor="system:simulator", now=now)
             changed = s.info.get("changed", [])
@@ -332,13 +359,14 @@ class CallSimulator:
         self.bus.publish("call.segment", {"contact_id": call_id, "segment": wire})
 
     def _negative_alert(self, call: Call, seg: Transcript) -> None:
+        params = {"customer": mask_name(call.customer.name), "queue": call.queue}  # id: words per language
         data = {
             "kind": AlertKind.NEGATIVE_SENTIMENT.value,
             "entity": EntityKind.CALL.value,
             "id": call.id,
-            "message": (
-                f"부정 감정 감지: {mask_name(call.customer.name)} ({queue_label(call.queue)})"
-            ),
+            "code": "negative_sentiment",  # each client renders it (app.rules.alert_text)
+            "params": params,
+            "message": render_alert("negative_sentiment", params, "ko"),
             "segment_id": seg.Id,
             "text": seg.Content,
             "agent_id": call.agent_id,

@@ -30,6 +30,7 @@ from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
 from ui.navigation import allowed, allowed_pages, default_page, shortcut_pages, spec
 from ui.pages import build_page
+from ui.shared.alerts import alert_message
 from ui.status_bar import ShellStatusBar
 from widgets import a11y
 from widgets.banner import NotificationBanner
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
         self.notify(text, severity, key)
 
     def _on_live_alert(self, data: dict) -> None:
-        text = str(data.get("message") or data.get("kind") or "")
+        text = alert_message(data) or str(data.get("kind") or "")  # code + params: our language
         if text:
             self.notify(text, "warning", str(data.get("case_id") or ""))
 

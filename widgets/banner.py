@@ -1,6 +1,8 @@
 """An in-app notification banner: one line of text, a severity stripe, a close button.
 
-Messages queue up; the newest shows, older ones wait. Info banners hide themselves after a while;
+Messages queue up; by default the first shows and later ones wait. With ``newest_first`` the
+latest message shows at once and the one it covers waits behind it (for a live call, where the
+newest news is the one that matters). Info banners hide themselves after a while;
 warnings and critical ones stay until closed, because a missed SLA alert costs more than a click.
 """
 
@@ -29,8 +31,9 @@ class NotificationBanner(QFrame):
 
     AUTO_HIDE_MS = 8000
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, newest_first: bool = False) -> None:
         super().__init__(parent)
+        self.newest_first = newest_first
         self.setObjectName("notificationBanner")
         self.setProperty("severity", "info")
         self._queue: deque[tuple[str, str, str]] = deque()
@@ -61,9 +64,20 @@ class NotificationBanner(QFrame):
         if severity not in SEVERITIES:
             severity = "info"
         announce(self, text, assertive=severity == "critical")  # heard even while queued
+        if self.newest_first:
+            if self._current is not None:
+                self._queue.appendleft(self._current)
+            self._queue.appendleft((text, severity, key))
+            self._show_next()
+            return
         self._queue.append((text, severity, key))
         if self._current is None:
             self._show_next()
+
+    def clear(self) -> None:
+        """Drop every message, showing and queued (their subject is gone)."""
+        self._queue.clear()
+        self._show_next()
 
     def current_text(self) -> str:
         return self._current[0] if self._current else ""

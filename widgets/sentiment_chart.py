@@ -3,7 +3,9 @@
 Each curve is created once; points go into growing float64 buffers and a ≤ 30 Hz timer hands
 the dirty ones to ``setData`` (STYLE.md §13: never ``clear()`` + ``plot()`` per update;
 ``clipToView`` and peak downsampling for long calls). The y axis reads as words (negative /
-neutral / positive) and the series differ by colour, line style *and* symbol.
+neutral / positive) and the series differ by colour, line style *and* symbol. The x axis reads
+as call time (m:ss at whole 10 s / 30 s / minute steps, never 0.02 minutes) and the legend sits
+in one row above the curves, never over them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,32 @@ COLORS = Roles(
      "threshold": "accent.grey"},
     as_hex=True,
 )  # fmt: skip
+
+
+TICK_STEPS_MIN = (1 / 6, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0)
+TICK_MIN_PX = 70
+Y_TOP = 1.9  # room above "positive" (1.0) for the legend row
+
+
+class CallTimeAxis(pg.AxisItem):
+    """Minutes of the call shown as m:ss at whole steps."""
+
+    def tickSpacing(self, minVal, maxVal, size):
+        span = max(maxVal - minVal, 1e-9)
+        fits = max(1, int(size // TICK_MIN_PX))
+        step = next((s for s in TICK_STEPS_MIN if span / s <= fits), TICK_STEPS_MIN[-1])
+        return [(step, 0)]
+
+    def tickStrings(self, values, scale, spacing):
+        return [call_time(v) for v in values]
+
+
+def call_time(minutes: float) -> str:
+    """``1.5`` → ``"1:30"``; hours as h:mm:ss."""
+    seconds = max(0, round(minutes * 60))
+    hours, rest = divmod(seconds, 3600)
+    mins, secs = divmod(rest, 60)
+    return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins}:{secs:02d}"
 
 
 class _Series:
@@ -60,7 +88,9 @@ class SentimentChart(QWidget):
         self.setAccessibleName(translate("SentimentChart", "Sentiment over the call"))
         before = {id(w) for w in QApplication.topLevelWidgets()}
         apply_to_charts()
-        self.plot = pg.PlotWidget(self, background=None)
+        self.plot = pg.PlotWidget(
+            self, background=None, axisItems={"bottom": CallTimeAxis(orientation="bottom")}
+        )
         self.plot.setAccessibleName(self.accessibleName())
         for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless context menus
             if id(widget) not in before and isinstance(widget, QMenu):
@@ -70,10 +100,10 @@ class SentimentChart(QWidget):
         self.plot.hideButtons()
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
-        item.setYRange(-1.25, 1.25, padding=0)
+        item.setYRange(-1.25, Y_TOP, padding=0)
         item.setXRange(0, 1, padding=0.02)
         item.enableAutoRange(axis="x", enable=True)
-        item.setLabel("bottom", translate("SentimentChart", "minutes"))
+        item.setLabel("bottom", translate("SentimentChart", "time in call"))
         item.getAxis("bottom").enableAutoSIPrefix(False)  # never "minutes (x0.001)"
         left = item.getAxis("left")
         left.setTicks(
@@ -86,7 +116,7 @@ class SentimentChart(QWidget):
             ]
         )
         left.setWidth(64)
-        self.legend = item.addLegend(offset=(8, 4), labelTextSize="9pt")
+        self.legend = item.addLegend(offset=(8, 2), labelTextSize="9pt", colCount=len(SERIES))
         self.curves = {
             "customer": self._curve(
                 "customer", translate("SentimentChart", "Customer"), symbol="o", style=None

@@ -9,7 +9,8 @@
 
 Bounds: ``summary`` not blank, ≤ 4,000 characters; ``follow_up`` ≤ 4,000; ``disposition`` one
 of a closed list (:class:`Disposition`); ``callback_at`` a zoned time, after now and at most 90
-days ahead (never 1970).
+days ahead (never 1970); a ``callback_scheduled`` disposition needs a ``callback_at`` (422
+``required`` on ``callback_at``: a promised callback without a time is no promise).
 """
 
 from __future__ import annotations
@@ -94,6 +95,16 @@ def guard(state: CallState, data: AfterCallWorkInput, actor: Actor, now: datetim
             f"after-call work of {call.id} is already recorded",
         )
     guards.fields_at(data, now)
+    if data.disposition is Disposition.CALLBACK_SCHEDULED and data.callback_at is None:
+        raise ValidationFailed(
+            {
+                "callback_at": FieldError(
+                    "required",
+                    "콜백 예약에는 콜백 시각이 필요합니다.",
+                    "Callback scheduled needs a callback time",
+                )
+            }
+        )
     if data.callback_at is not None and data.callback_at <= now:
         raise _callback_error("지금 이후여야 합니다.", "Callback at: must be in the future")
 

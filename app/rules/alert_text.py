@@ -33,6 +33,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{queue} 큐 대기 SLA({limit}) 초과: {contact_id}",
         "{queue} queue wait SLA ({limit}) passed: {contact_id}",
     ),
+    "negative_sentiment": (
+        "부정 감정 감지: {customer} ({queue})",
+        "Negative sentiment: {customer} ({queue})",
+    ),
     "callback_due": (
         "콜백 약속 시간이 지났습니다: {contact_id}",
         "The promised callback is overdue: {contact_id}",

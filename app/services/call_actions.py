@@ -53,12 +53,13 @@ def _err(code: str, ko: str, en: str) -> FieldError:
 
 
 def _tidy(form: Mapping[str, Any]) -> dict[str, Any]:
-    """Text stripped; blank optional choices / times dropped (the schema reports the rest)."""
+    """Text stripped; blank choices / times dropped (the schema reports a missing required one
+    as "required", not as a list of raw values)."""
     out: dict[str, Any] = {}
     for name, value in form.items():
         if isinstance(value, str):
             value = value.strip()
-        if value is None or (value == "" and name in ("callback_at", "segment_id")):
+        if value is None or (value == "" and name in ("callback_at", "segment_id", "disposition")):
             continue
         out[name] = value
     return out

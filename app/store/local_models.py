@@ -123,6 +123,17 @@ class FeedQuarantineRow(Base):
     __table_args__ = (UniqueConstraint("entity", "entity_id", name="uq_feed_quarantine_entity"),)
 
 
+class AcwDraftRow(Base):
+    """An after-call work form as the agent is typing it, one per call (``app.store.acw_drafts``):
+    kept until saved, so neither the call ending nor the next call nor a restart loses it."""
+
+    __tablename__ = "acw_drafts"
+    call_id: Mapped[str] = mapped_column(String, primary_key=True)
+    user_id: Mapped[str] = mapped_column(index=True)
+    form: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime]
+
+
 class SchemaVersionRow(Base):
     __tablename__ = "schema_version"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -114,6 +114,13 @@ def _v6_mask_identifiers(conn: Connection) -> None:
             conn.execute(segments.update().where(segments.c.id == row.id).values(data=clean))
 
 
+def _v7_acw_drafts(conn: Connection) -> None:
+    """After-call work drafts are kept in the store (``app.store.acw_drafts``)."""
+    from app.store.local_models import AcwDraftRow
+
+    AcwDraftRow.__table__.create(conn, checkfirst=True)
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _v1_create_all,
     _v2_customer_sort_index,
@@ -121,6 +128,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _v4_generated_table,
     _v5_feed_quarantine,
     _v6_mask_identifiers,
+    _v7_acw_drafts,
 ]
 SCRUB_VERSION = 6  # the step after which old pages must leave the WAL and the file
 LATEST = len(STEPS)

@@ -2010,6 +2010,42 @@
 <context>
     <name>CallPage</name>
     <message>
+        <source>Your state</source>
+        <translation>내 상태</translation>
+    </message>
+    <message>
+        <source>Wrap-up time is over. Your after-call work is kept: save it to take the next call.</source>
+        <translation>후처리 시간이 끝났습니다. 작성한 후처리 내용은 보관되어 있습니다. 저장하면 다음 통화를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>응대 가능</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation>통화 중</translation>
+    </message>
+    <message>
+        <source>After-call work</source>
+        <translation>후처리</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>휴식</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>{state} · next call waiting</source>
+        <translation>{state} · 다음 통화 대기 중</translation>
+    </message>
+    <message>
+        <source>Next call waiting. Save the after-call work to take it.</source>
+        <translation>다음 통화가 대기 중입니다. 후처리를 저장하면 연결됩니다.</translation>
+    </message>
+    <message>
         <source>Live call</source>
         <translation>실시간 통화</translation>
     </message>
@@ -2080,6 +2116,26 @@
 </context>
 <context>
     <name>CustomerCard</name>
+    <message>
+        <source>No open cases</source>
+        <translation>진행 중인 케이스 없음</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>수신 중</translation>
+    </message>
+    <message>
+        <source>on call</source>
+        <translation>통화 중</translation>
+    </message>
+    <message>
+        <source>wrap-up</source>
+        <translation>후처리 중</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>종료</translation>
+    </message>
     <message>
         <source>Account</source>
         <translation>계정</translation>
@@ -2164,6 +2220,10 @@
 <context>
     <name>SentimentChart</name>
     <message>
+        <source>time in call</source>
+        <translation>통화 경과 시간</translation>
+    </message>
+    <message>
         <source>Sentiment over the call</source>
         <translation>통화 중 감정 변화</translation>
     </message>
@@ -2202,6 +2262,14 @@
 </context>
 <context>
     <name>SentimentPane</name>
+    <message>
+        <source>Call ended</source>
+        <translation>통화 종료</translation>
+    </message>
+    <message>
+        <source>Call ended · last mood: {mood}</source>
+        <translation>통화 종료 · 마지막 감정: {mood}</translation>
+    </message>
     <message>
         <source>Customer mood now</source>
         <translation>현재 고객 감정</translation>

@@ -17,6 +17,7 @@ from app.domain.calls import Call
 from app.domain.people import User
 from app.rules.errors import RuleError, ValidationFailed
 from app.services import call_actions
+from app.store import acw_drafts
 from ui.call.acw import AfterCallWorkPanel
 from ui.call.feed import CallFeed, latest_customer_query
 from ui.call.remote import CallRemote
@@ -94,6 +95,8 @@ class CallActions(QObject):
 
     def _on_failed(self, intent: str, exc: Exception) -> None:
         page = self.page
+        if intent == "call.after_call_work":
+            page.acw.saving = False
         if isinstance(exc, ValidationFailed):
             self.sig_action_failed.emit(intent, exc.messages(page.lang))
             if intent == "call.after_call_work":
@@ -114,13 +117,36 @@ class CallActions(QObject):
         wants_case = self.page.acw.new_case.isChecked()
 
         def done(_result: Any) -> None:
+            self.page.acw.saving = False
+            self.drop_draft(call.id)
             self.page.acw.mark_saved(saved)
             self.page.notify("info", translate("CallPage", "After-call work saved."))
             if wants_case:  # agents cannot open cases (ops_admin): ask for one via the flag
                 self.flag("new_case")
 
         args = (self.page.source.store, self._actor(), call.id, form, now)
+        self.page.acw.saving = True  # the next call waits for the outcome (page.wrap_up_waits)
         return self._run("call.after_call_work", call_actions.save_after_call_work, args, done)
+
+    def keep_draft(self) -> asyncio.Task | None:
+        """Keep the after-call work form as typed in the store (on the single writer)."""
+        page = self.page
+        if page.call is None or page.acw.saved or not page.acw.dirty:
+            return None
+        args = (page.source.store, page.call.id, page.user.id, page.acw.draft_state())
+
+        async def work() -> None:
+            await page.remote.write(acw_drafts.save, *args, page.clock.now())
+
+        return self.keeper.start(work(), name="acw-draft")
+
+    def drop_draft(self, call_id: str) -> asyncio.Task:
+        """The after-call work of ``call_id`` was saved: its draft goes."""
+
+        async def work() -> None:
+            await self.page.remote.write(acw_drafts.discard, self.page.source.store, call_id)
+
+        return self.keeper.start(work(), name="acw-draft-drop")
 
     def flag(self, reason: str) -> Op | None:
         call = self.page.call

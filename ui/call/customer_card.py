@@ -180,7 +180,7 @@ class CustomerCard(QFrame):
                 f"{k.id} · {str(k.priority).upper()} · {label_of('CaseStatus', k.status, lang)}"
                 for k in cases
             )
-            or self.tr("None in the local store")
+            or self.tr("No open cases")
         )
         self.past.setText(
             "\n".join(

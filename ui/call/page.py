@@ -5,6 +5,11 @@ search. Right: sentiment (mood, alert, chart), knowledge suggestions, the opened
 Agents get the call assigned to them opened automatically (with a notification); supervisors
 pick from the live calls. Nothing waits on the network: the transcript comes from the local
 store, suggestions fall back to the local index, actions go to the outbox.
+
+Wrap-up (app.rules.agent_state): the after-call work form is kept in the store as the agent types
+(``app.store.acw_drafts``); the next call waits while the previous call's work is unsaved — even
+when the server timed the wrap-up out — and opens once it is saved. The header shows the agent's
+state. Notifications float over the top of the page, newest first, without moving the layout.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.domain.calls import Call
 from app.domain.enums import Action, CallState
 from app.rules.access import can
+from app.rules.agent_state import AgentState, WrapUp, next_call_waits, state_of
 from app.rules.pii import mask_call_id, mask_name, sees_full_names
 from app.services.call_actions import draft_summary
 from ui.accessibility import announce_transcript
@@ -78,7 +84,7 @@ class CallPage(QWidget):
         self.is_agent = bool(can(user.roles, Action.AFTER_CALL_WORK))
         self.model = TranscriptModel(self)
         self.feed = CallFeed(source, self.model, self)
-        self.banner = NotificationBanner(self)
+        self.banner = NotificationBanner(self, newest_first=True)  # floats: see _place_banner
         self.title = QLabel(self.tr("Live call"), self)
         self.title.setObjectName("pageTitle")
         self.picker = QComboBox(self)
@@ -87,6 +93,23 @@ class CallPage(QWidget):
         self.picker.setMinimumContentsLength(28)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("callState")
+        self.agent_state_label = QLabel(self)
+        self.agent_state_label.setObjectName("agentState")
+        self.agent_state_label.setAccessibleName(self.tr("Your state"))
+        self.waiting_call_id: str | None = None
+        longest = max(
+            (
+                self.tr("{state} · next call waiting").format(state=self.agent_state_text(st))
+                for st in AgentState
+            ),
+            key=self.agent_state_label.fontMetrics().horizontalAdvance,
+        )
+        self.agent_state_label.setMinimumWidth(
+            self.agent_state_label.fontMetrics().horizontalAdvance(longest) + 12
+        )  # a fixed place: the floating banner beside it never covers it
+        self.agent_state_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self.offline_label = QLabel(
             self.tr("⚠ Offline — transcript kept, catching up on reconnect"), self
         )
@@ -111,6 +134,9 @@ class CallPage(QWidget):
         self._suggest_timer.setSingleShot(True)
         self._suggest_timer.setInterval(600)
         self._auto_draft = ""
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(400)
         self._build()
         self._wire()
         self._apply_access()
@@ -125,6 +151,8 @@ class CallPage(QWidget):
         head.addWidget(self.state_label)
         head.addStretch(1)
         head.addWidget(self.offline_label)
+        head.addSpacing(12)
+        head.addWidget(self.agent_state_label)
         left = QWidget(self)
         lcol = QVBoxLayout(left)
         lcol.setContentsMargins(0, 0, 0, 0)
@@ -158,7 +186,6 @@ class CallPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
         layout.addLayout(head)
         body = QHBoxLayout()
         body.setContentsMargins(12, 4, 12, 12)
@@ -180,13 +207,16 @@ class CallPage(QWidget):
         self.article.sig_feedback_given.connect(self.actions.rate)
         self.acw.sig_save_requested.connect(self.actions.save_acw)
         self.acw.sig_redraft_requested.connect(lambda: self._draft(force=True))
+        self.acw.sig_form_edited.connect(self._draft_timer.start)
+        self._draft_timer.timeout.connect(self.actions.keep_draft)
+        self.actions.sig_action_saved.connect(self._on_action_saved)
         self.clock.sig_tick.connect(self._on_tick)
 
     def _apply_access(self) -> None:
         verdict = can(self.user.roles, Action.AFTER_CALL_WORK)
         why = verdict.text(self.lang) if not verdict else ""
         self.sentiment.set_actions_allowed(bool(verdict), why)
-        self.acw.setEnabled(bool(verdict))
+        self.acw.setEnabled(bool(verdict) and self.call is not None)  # no call, no form
         self.acw.setToolTip(why)
         self.picker.setVisible(not self.is_agent)
 
@@ -219,18 +249,25 @@ class CallPage(QWidget):
         self.suggestions.set_suggestions([], "")
         self._auto_draft = ""
         now = self.clock.now()
+        self._draft_timer.stop()
         if call is None:
             self.card.clear()
             self.acw.reset([], now)
+            self._apply_access()
             self.feed.open(None)
             self._show_empty(True)
             self.state_label.setText("")
+            self._show_agent_state()
             self.sig_call_opened.emit("")
             return
         queue_name, policy = self.source.queue_info(call.queue)
         cases = self.source.open_cases(call)
         self.card.set_call(call, queue_name, policy, cases, self.source.past_calls(call), now)
         self.acw.reset([c.id for c in cases], now)
+        kept = self.source.acw_draft(call.id) if self.is_agent else None
+        if kept is not None and not call.disposition:
+            self.acw.restore(kept)  # the agent's unsaved work on this call, as they left it
+        self._apply_access()
         self._show_empty(False)
         self.feed.open(call.id)
         self._select_in_picker(call.id)
@@ -289,6 +326,8 @@ class CallPage(QWidget):
         self.call = call
         self.state_label.setText(self.state_text(call.state))
         self.state_label.setProperty("state", call.state.value)
+        if call.state in (CallState.ACW, CallState.ENDED):
+            self.sentiment.finish()
         if call.state is CallState.ACW:
             self.acw.start_timer(self.clock.now())
             self._draft()
@@ -298,6 +337,15 @@ class CallPage(QWidget):
             self.feed.poll()
             if call.disposition:
                 self.acw.mark_saved(self.tr("After-call work saved."))
+            elif not opened and self.wrap_up_waits():
+                self.notify(
+                    "warning",
+                    self.tr(
+                        "Wrap-up time is over. Your after-call work is kept: save it to take "
+                        "the next call."
+                    ),
+                )
+        self._show_agent_state()
 
     # -- handlers ---------------------------------------------------------------------------------
     def on_entities_changed(self, changed: dict) -> None:
@@ -312,14 +360,64 @@ class CallPage(QWidget):
         if self.is_agent:
             self._open_assigned()
 
+    def wrap_up_waits(self) -> bool:
+        """Whether this call's after-call work holds the next call (app.rules.agent_state)."""
+        if self.call is None or not self.is_agent:
+            return False
+        if self.acw.saving:
+            return True  # the save's outcome comes first (a refusal keeps the agent here)
+        saved = self.acw.saved or bool(self.call.disposition)
+        return next_call_waits(self.acw.dirty, saved)
+
+    def agent_state(self) -> AgentState:
+        """The agent's state now: on a call, in after-call work, else available."""
+        call, now = self.call, self.clock.now()
+        on_call = call is not None and call.state in (CallState.RINGING, CallState.CONNECTED)
+        holding = call is not None and (
+            (call.state is CallState.ACW and not self.acw.saved) or self.wrap_up_waits()
+        )
+        wrap = WrapUp(call.id, now) if holding and call is not None else None
+        return state_of(AgentState.AVAILABLE, on_call, wrap, now)
+
+    def agent_state_text(self, state: AgentState) -> str:
+        return {
+            AgentState.AVAILABLE: self.tr("Available"),
+            AgentState.ON_CALL: self.tr("On call"),
+            AgentState.AFTER_CALL_WORK: self.tr("After-call work"),
+            AgentState.BREAK: self.tr("Break"),
+            AgentState.OFFLINE: self.tr("Offline"),
+        }[state]
+
+    def _show_agent_state(self) -> None:
+        if not self.is_agent:
+            self.agent_state_label.hide()
+            return
+        state = self.agent_state()
+        text = self.agent_state_text(state)
+        if self.waiting_call_id:
+            text = self.tr("{state} · next call waiting").format(state=text)
+        self.agent_state_label.setText(text)
+        self.agent_state_label.setProperty("state", state.value)
+        QTimer.singleShot(0, self._place_banner)
+
     def _open_assigned(self) -> None:
-        """Open the call newly assigned to this agent unless they are still on another one."""
+        """Open the call newly assigned to this agent unless they are still on another one or
+        its after-call work is unsaved (then the next call waits, with a word)."""
         assigned = self.source.assigned_call(self.user.id)
         if assigned is None or (self.call is not None and assigned.id == self.call.id):
             return
         busy = self.call is not None and self.call.state in (CallState.CONNECTED, CallState.ACW)
-        if busy:
+        if busy or self.wrap_up_waits():
+            if self.wrap_up_waits() and self.waiting_call_id != assigned.id:
+                self.waiting_call_id = assigned.id
+                self.notify(
+                    "warning",
+                    self.tr("Next call waiting. Save the after-call work to take it."),
+                )
+                self._show_agent_state()
             return
+        self.waiting_call_id = None
+        self.banner.clear()  # news of the previous call (wrap-up, waiting) is stale now
         self.open_call(assigned.id)
         name = assigned.customer.name or assigned.id
         self.notify("warning", self.tr("New call assigned: {name}").format(name=name))
@@ -329,6 +427,7 @@ class CallPage(QWidget):
         offline = state in OFFLINE_STATES
         was_offline = self.offline_label.isVisible()
         self.offline_label.setVisible(offline)
+        QTimer.singleShot(0, self._place_banner)  # the header's right part changed
         if offline and not was_offline and self.call is not None:
             self.notify(
                 "warning",
@@ -385,12 +484,40 @@ class CallPage(QWidget):
         self.article.show_article(suggestion, self.source.article(suggestion.article_id))
 
     def _on_tick(self, now) -> None:
-        self.card.tick(now)
+        if self.call is None or self.call.state in (CallState.RINGING, CallState.CONNECTED):
+            self.card.tick(now)  # the SLA countdown stops with the call
         self.acw.tick(now)
+
+    def _on_action_saved(self, intent: str, _result) -> None:
+        if intent != "call.after_call_work" or self.call is None:
+            return
+        self._show_agent_state()
+        if self.is_agent:
+            self._open_assigned()  # the next call waited for this
 
     def notify(self, severity: str, text: str) -> None:
         self.banner.show_message(text, severity)
+        self._place_banner()
+        QTimer.singleShot(0, self._place_banner)  # again once the header's layout settled
         self.sig_notice.emit(severity, text)
+
+    def _place_banner(self) -> None:
+        """The banner floats in the header row, between the call's state and the agent's
+        state: showing or hiding it never moves what the agent is about to click."""
+        left = self.state_label.geometry().right() + 24
+        right = self.agent_state_label.geometry().left() - 16
+        if self.offline_label.isVisible():
+            right = self.offline_label.geometry().left() - 16
+        if right - left < 360:  # a narrow window: the right part of the header row
+            left, right = self.width() // 3, self.width() - 16
+        height = self.banner.sizeHint().height()
+        top = max(2, (self.columns.geometry().top() - height) // 2)
+        self.banner.setGeometry(left, top, right - left, height)
+        self.banner.raise_()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_banner()
 
     def screenshot_ready(self) -> bool:
         """For ``--screenshot``: a call is showing with a few turns (transcript, chart, card)."""
@@ -402,3 +529,6 @@ class CallPage(QWidget):
 
     def shutdown(self) -> None:
         self._suggest_timer.stop()
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self.actions.keep_draft()

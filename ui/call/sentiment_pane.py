@@ -1,6 +1,10 @@
 """The sentiment pane: the customer's current mood in large type (text + colour + symbol), the
 negative-trend alert with one-click "Flag supervisor" / "Escalate", and the chart.
 
+The headline follows the customer's latest turns (the rule's trend): the alert goes once the
+customer calms down (the trend back above the re-arm level). At the call's end the headline
+stops: it says the call ended and names the last mood; the alert and its buttons go.
+
 Values, trend and the alert threshold are app.rules.call_sentiment's; this pane only shows them.
 """
 
@@ -34,6 +38,7 @@ class SentimentPane(QWidget):
         self.setObjectName("sentimentPane")
         self._customer: list[float] = []
         self._last_begin = -1
+        self.ended = False
         self.alert_state = rules.AlertState()
         self.mood = QLabel(self)
         self.mood.setObjectName("moodIndicator")
@@ -73,6 +78,7 @@ class SentimentPane(QWidget):
 
     # -- feeding ----------------------------------------------------------------------------------
     def reset(self) -> None:
+        self.ended = False
         self._customer.clear()
         self._last_begin = -1
         self.alert_state = rules.AlertState()
@@ -82,14 +88,17 @@ class SentimentPane(QWidget):
 
     def rebuild(self, turns: list[Turn]) -> None:
         """All final turns again (after an out-of-order insert)."""
-        armed = self.alert_state
+        armed, ended = self.alert_state, self.ended
         self.reset()
         self.alert_state = armed  # an alert already raised for this call is not raised again
+        self.ended = ended
         for turn in turns:
             if turn.final:
                 self.add_turn(turn, alert=False)
-        if self.alert_state.raised and rules.is_alarming(self._customer):
+        if self.alert_state.raised and rules.is_alarming(self._customer) and not self.ended:
             self._show_alert(rules.trend(self._customer) or 0.0)
+        if self.ended:
+            self._show_mood(rules.mood(self._customer))
 
     def add_turn(self, turn: Turn, *, alert: bool = True) -> None:
         """One final turn, in time order (the page calls ``rebuild`` otherwise)."""
@@ -102,11 +111,21 @@ class SentimentPane(QWidget):
         self._customer.append(value)
         self.chart.append("customer", x, value)
         self.chart.append("trend", x, rules.trend(self._customer) or 0.0)
+        if self.ended:
+            return  # the headline stopped with the call
         self._show_mood(rules.mood(self._customer))
         if alert and self.alert_state.update(self._customer):
             trend = rules.trend(self._customer) or 0.0
             self._show_alert(trend)
             self.sig_alert_raised.emit(trend)
+        elif not rules.is_alarming(self._customer) and self.alert_state.armed:
+            self.alert.hide()  # the customer calmed down: the alert and its buttons go
+
+    def finish(self) -> None:
+        """The call ended: the headline stops on the last mood; no alert is left to act on."""
+        self.ended = True
+        self.alert.hide()
+        self._show_mood(rules.mood(self._customer))
 
     def last_begin(self) -> int:
         return self._last_begin
@@ -131,18 +150,24 @@ class SentimentPane(QWidget):
     # -- showing ----------------------------------------------------------------------------------
     def mood_text(self, mood: Sentiment | None) -> str:
         if mood is None:
+            if self.ended:
+                return self.tr("Call ended")
             return self.tr("Waiting for the customer")
         word = {
             Sentiment.NEGATIVE: self.tr("Negative"),
             Sentiment.NEUTRAL: self.tr("Neutral"),
             Sentiment.POSITIVE: self.tr("Positive"),
         }[mood]
+        if self.ended:
+            return self.tr("Call ended · last mood: {mood}").format(mood=word)
         return f"{MOOD_SYMBOLS[mood]} {word}"
 
     def _show_mood(self, mood: Sentiment | None) -> None:
         self.mood.setText(self.mood_text(mood))
         self.mood.setProperty("mood", mood.value.lower() if mood else "none")
-        color = MOOD_COLORS[mood] if mood in MOOD_COLORS else hex_of("sentiment.neutral")
+        self.mood.setProperty("ended", self.ended)
+        live = mood in MOOD_COLORS and not self.ended
+        color = MOOD_COLORS[mood] if live else hex_of("sentiment.neutral")
         self.mood.setStyleSheet(
             f"QLabel#moodIndicator {{ color: {color}; border: 2px solid {color};"
             " border-radius: 8px; padding: 6px; }"

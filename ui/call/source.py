@@ -19,6 +19,7 @@ from app.domain.calls import Call
 from app.domain.enums import CallState
 from app.domain.people import KnowledgeArticle
 from app.domain.wire import from_wire
+from app.store import acw_drafts
 from app.store.knowledge import ArticleHit, search_articles
 from app.store.local_models import CallSegmentRow
 from app.store.lookups import get_article, get_call
@@ -100,6 +101,10 @@ class CallSource:
             if received is None or r.received_at > received:
                 received = r.received_at
         return SegmentBatch([r.data for r in rows], seq, received)
+
+    def acw_draft(self, call_id: str) -> dict | None:
+        """The after-call work the agent left unsaved on ``call_id`` (``app.store.acw_drafts``)."""
+        return acw_drafts.load(self._store, call_id)
 
     def live_calls(self) -> list[Call]:
         stmt = (

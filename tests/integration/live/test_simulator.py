@@ -7,6 +7,7 @@ import threading
 import httpx
 from httpx_sse import connect_sse
 
+from app.rules.alert_text import render
 from server.simulator import CallSimulator, load_scripts, partial_texts, validate_script
 
 QUEUES = {"msp_emergency", "msp_general", "general", "after_hours"}
@@ -90,6 +91,10 @@ def test_angry_customer_call_over_sse(live_server, token, clock) -> None:
     alerts = [d for t, d in events if t == "alert"]
     assert [a["kind"] for a in alerts] == ["negative_sentiment"]
     assert alerts[0]["id"] == "call_test_1"
+    # carried as code + params, rendered in each user's language (no raw queue id)
+    assert alerts[0]["code"] == "negative_sentiment"
+    english = render("negative_sentiment", alerts[0]["params"], "en")
+    assert english.startswith("Negative sentiment: ") and script["queue"] not in english
 
     # the stored transcript: finals replaced their partials; summary last
     headers = {"Authorization": f"Bearer {token}"}

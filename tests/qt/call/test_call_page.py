@@ -107,8 +107,10 @@ def test_after_call_work_is_drafted_and_saved_offline_to_the_outbox(
     qtbot.waitUntil(lambda: page.acw.summary.toPlainText() == angry["summary"], timeout=20_000)
     with qtbot.waitSignal(page.actions.sig_action_failed) as failed:
         page.acw.save_button.click()  # no disposition yet
-    assert "disposition" in failed.args[1] and page.acw.errors.isVisibleTo(page)
+    assert "disposition" in failed.args[1]
+    assert page.acw.field_error("disposition") and page.acw.errors.isHidden()  # by its field
     page.acw.disposition.setCurrentIndex(page.acw.disposition.findData("escalated"))
+    assert not page.acw.field_error("disposition")  # cleared by the fix
     page.acw.follow_up.setPlainText("상급자 검토 후 환불 결과 전화 안내")
     with qtbot.waitSignal(page.actions.sig_action_saved, timeout=20_000):
         page.acw.save_button.click()

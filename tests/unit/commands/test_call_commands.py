@@ -24,7 +24,7 @@ AGENT1 = Actor("u_agent1", (Role.AGENT,))
 AGENT2 = Actor("u_agent2", (Role.AGENT,))
 SUPERVISOR = Actor("u_supervisor1", (Role.SUPERVISOR,))
 REVIEWER = Actor("u_reviewer1", (Role.REVIEWER,))
-BODY = {"summary": "연회비 환불 등록", "disposition": "callback_scheduled", "follow_up": "안내"}
+BODY = {"summary": "연회비 환불 등록", "disposition": "info_provided", "follow_up": "안내"}
 
 
 def state(phase: Phase = Phase.ACW, agent: str | None = "u_agent1", disposition: str = ""):
@@ -40,7 +40,8 @@ def acw(st: CallState, body=BODY, actor: Actor = AGENT1, now=NOW):
 def test_after_call_work_ends_the_call_with_the_work() -> None:
     st = state()
     callback = NOW + timedelta(hours=2)
-    result = acw(st, {**BODY, "callback_at": callback.isoformat()})
+    body = {**BODY, "disposition": "callback_scheduled", "callback_at": callback.isoformat()}
+    result = acw(st, body)
     (call,) = result.others
     assert result.primary is call and call.state is Phase.ENDED
     assert (call.summary, call.disposition, call.follow_up) == (
@@ -72,7 +73,17 @@ def test_after_call_work_states() -> None:
         acw(state(Phase.ENDED, disposition="resolved"))
     assert (info.value.status, info.value.code) == (409, "conflict")
     assert acw(state(Phase.CONNECTED)).primary.state is Phase.ENDED
-    assert acw(state(Phase.ENDED)).primary.disposition == "callback_scheduled"
+    assert acw(state(Phase.ENDED)).primary.disposition == "info_provided"  # timed-out wrap-up
+
+
+def test_a_scheduled_callback_needs_its_time() -> None:
+    with pytest.raises(ValidationFailed) as info:
+        acw(state(), {**BODY, "disposition": "callback_scheduled"})
+    assert info.value.errors["callback_at"].code == "required"
+    assert "콜백 시각" in info.value.messages("ko")["callback_at"]
+    later = (NOW + timedelta(hours=1)).isoformat()
+    body = {**BODY, "disposition": "callback_scheduled", "callback_at": later}
+    assert acw(state(), body).primary.disposition == "callback_scheduled"
 
 
 @pytest.mark.parametrize(
