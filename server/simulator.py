@@ -359,7 +359,8 @@ class CallSimulator:
         self.bus.publish("call.segment", {"contact_id": call_id, "segment": wire})
 
     def _negative_alert(self, call: Call, seg: Transcript) -> None:
-        params = {"customer": mask_name(call.customer.name), "queue": call.queue}  # id: words per language
+        # the queue as its id: each client names it in its own language (app.rules.alert_text)
+        params = {"customer": mask_name(call.customer.name), "queue": call.queue}
         data = {
             "kind": AlertKind.NEGATIVE_SENTIMENT.value,
             "entity": EntityKind.CALL.value,

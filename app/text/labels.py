@@ -197,6 +197,13 @@ LABELS: dict[str, dict[str, Pair]] = {
         "after_hours": ("업무시간 외", "After hours"),
         "emergency": ("긴급 장애", "Emergency"),
     },
+    "AgentState": {
+        "available": ("응대 가능", "Available"),
+        "on_call": ("통화 중", "On call"),
+        "after_call_work": ("후처리", "After-call work"),
+        "break": ("휴식", "Break"),
+        "offline": ("오프라인", "Offline"),
+    },
     "CallState": {
         "ringing": ("수신 중", "Ringing"),
         "connected": ("통화 중", "Connected"),

@@ -32,6 +32,7 @@ from app.rules.access import can
 from app.rules.agent_state import AgentState, WrapUp, next_call_waits, state_of
 from app.rules.pii import mask_call_id, mask_name, sees_full_names
 from app.services.call_actions import draft_summary
+from app.text.labels import label_of
 from ui.accessibility import announce_transcript
 from ui.call.actions import CallActions
 from ui.call.acw import AfterCallWorkPanel
@@ -46,6 +47,7 @@ from ui.tasks import TaskKeeper
 from widgets.a11y import announce
 from widgets.banner import NotificationBanner
 from widgets.clock import Clock
+from widgets.formatting import language
 from widgets.transcript import TranscriptSearchBar, TranscriptView
 from widgets.transcript_model import TranscriptModel, turn_as_text
 
@@ -380,13 +382,7 @@ class CallPage(QWidget):
         return state_of(AgentState.AVAILABLE, on_call, wrap, now)
 
     def agent_state_text(self, state: AgentState) -> str:
-        return {
-            AgentState.AVAILABLE: self.tr("Available"),
-            AgentState.ON_CALL: self.tr("On call"),
-            AgentState.AFTER_CALL_WORK: self.tr("After-call work"),
-            AgentState.BREAK: self.tr("Break"),
-            AgentState.OFFLINE: self.tr("Offline"),
-        }[state]
+        return label_of("AgentState", state.value, language())
 
     def _show_agent_state(self) -> None:
         if not self.is_agent:
