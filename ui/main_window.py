@@ -33,6 +33,14 @@ from widgets.command_palette import CommandPalette
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class NavigationRail(QListWidget):
+    """The page list. It never takes letter keys: no type-ahead jump to the first page starting
+    with the letter (page content owns letter keys; navigation is Ctrl+digits or a click)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        return
+
+
 class MainWindow(QMainWindow):
     """The shell. ``show_page(name)`` is the one way to change what is shown."""
 
@@ -52,7 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Reviewer Workstation"))
         self.setMinimumSize(QSize(1024, 640))
-        self.rail = QListWidget(self)
+        self.rail = NavigationRail(self)
         self.rail.setObjectName("navRail")
         self.rail.setAccessibleName(self.tr("Pages"))
         self.rail.setFixedWidth(max(160, self.fontMetrics().averageCharWidth() * 20))
@@ -201,8 +209,17 @@ class MainWindow(QMainWindow):
             widget.select_case(case_id)  # inbox row, or the case page itself
         elif case_id and hasattr(widget, "show_entity"):
             widget.show_entity(case_id)  # e.g. --page call --id CALL_ID
+        self.focus_page(widget)
         self.sig_page_changed.emit(name)
         return widget
+
+    @staticmethod
+    def focus_page(widget: QWidget) -> None:
+        """The one focus rule: the shown page's content gets the keyboard (its ``focus_target()``
+        when it names one, else the page itself), so its letter keys work at once."""
+        target = getattr(widget, "focus_target", None)
+        focus = target() if callable(target) else None
+        (focus or widget).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inbox(self) -> InboxPage | None:
         page = self._pages.get("inbox")
@@ -233,6 +250,7 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, InboxPage):
             page.move_selection(step)
+            self.focus_page(page)  # Enter then opens the row J / K selected
 
     def _on_next_task(self) -> None:
         page = self.show_page("inbox")

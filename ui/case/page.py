@@ -56,6 +56,8 @@ class CasePage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casePage")
+        # the page itself takes the keyboard when shown, so A / D / R / E / C work at once
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.context = context
         self.user = domain_user(context)
         self.case: Case | None = None
@@ -307,7 +309,14 @@ class CasePage(QWidget):
         return form
 
     def close_form(self) -> None:
+        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.form_stack.setCurrentIndex(0)
+        if had_focus:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # the action keys work again
+
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the page is shown: the page (its action keys)."""
+        return self
 
     def current_form(self) -> ActionForm | None:
         widget = self.form_stack.currentWidget()

