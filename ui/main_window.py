@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.pii import mask_name, sees_full_names
+from app.store.case_search import find_cases
 from ui.context import AppContext
 from ui.decision.commands import register_decision_commands
 from ui.inbox.page import InboxPage
@@ -28,7 +30,7 @@ from ui.navigation import allowed, allowed_pages, default_page, shortcut_pages, 
 from ui.pages import build_page
 from ui.status_bar import ShellStatusBar
 from widgets.banner import NotificationBanner
-from widgets.command_palette import CommandPalette
+from widgets.command_palette import CaseHit, CommandPalette
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -164,6 +166,11 @@ class MainWindow(QMainWindow):
         self.status.set_last_sync(bridge.last_sync_at())
         self.status.set_outbox(*bridge.outbox_counts())
         self.banner.sig_banner_activated.connect(self._on_banner_activated)
+        self.palette_popup.set_case_search(self._search_cases)
+        self.palette_popup.sig_case_chosen.connect(lambda case_id: self.show_page("case", case_id))
+        self.palette_popup.sig_closed.connect(
+            lambda: self.focus_page(self.stack.currentWidget() or self)
+        )
 
     # -- pages ----------------------------------------------------------------------------------
     def page_names(self) -> list[str]:
@@ -244,7 +251,21 @@ class MainWindow(QMainWindow):
             self.show_page(current.data(PAGE_ROLE))
 
     def _on_palette_requested(self) -> None:
-        self.palette_popup.popup([a for a in self.actions() if a is not self.palette_action])
+        """Every command: the window's, then the shown page's own actions (approve, deny, …)."""
+        page = self.stack.currentWidget()
+        own = [a for a in page.actions() if a.text()] if page is not None else []
+        shell = [a for a in self.actions() if a is not self.palette_action]
+        self.palette_popup.popup(shell + own)
+
+    def _search_cases(self, text: str) -> list[CaseHit]:
+        """The palette's case search: by id, decision id or customer, from the local store."""
+        masked = not sees_full_names(self.context.user.roles)
+        with self.context.store.session() as s:
+            rows = find_cases(s, text, self.context.clock.now())
+        return [
+            CaseHit(r.id, f"{r.id} · {mask_name(r.customer_name) if masked else r.customer_name}")
+            for r in rows
+        ]
 
     def _on_move(self, step: int) -> None:
         page = self.stack.currentWidget()

@@ -4,6 +4,14 @@
 <context>
     <name>CommandPalette</name>
     <message>
+        <source>Open case {label}</source>
+        <translation>케이스 열기 {label}</translation>
+    </message>
+    <message>
+        <source>No command or case matches “{query}”.</source>
+        <translation>“{query}”에 맞는 명령이나 케이스가 없습니다.</translation>
+    </message>
+    <message>
         <location filename="../../widgets/command_palette.py" line="88"/>
         <source>Type a command…</source>
         <translation>명령 입력…</translation>

@@ -100,3 +100,29 @@ def test_enter_opens_the_row_selected_with_j(qtbot, window):
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_page_name() == "case", timeout=DEADLINE)
     assert window.page("case").case.id == chosen
+
+
+def test_palette_finds_a_case_by_id_and_runs_its_action(qtbot, window):
+    inbox = window.page("inbox")
+    wanted = inbox.model.id_at(2)
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    palette = window.palette_popup
+    assert palette.isVisible()
+    qtbot.keyClicks(palette.line_edit, "no-such-case-or-command")
+    assert palette.model.rowCount() == 0
+    assert palette.empty_label.isVisible() and "no-such-case" in palette.empty_label.text()
+    palette.line_edit.clear()
+    qtbot.keyClicks(palette.line_edit, wanted)
+    assert palette.model.case_at(0) is not None and palette.model.case_at(0).case_id == wanted
+    with qtbot.waitSignal(palette.sig_case_chosen, timeout=DEADLINE):
+        qtbot.keyClick(palette.line_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page_name() == "case", timeout=DEADLINE)
+    case_page = window.page("case")
+    assert case_page.case.id == wanted
+    # the case's own actions are commands of the palette too
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(palette.line_edit, "comment")
+    assert palette.model.action_at(0).objectName() == "case_comment"
+    with qtbot.waitSignal(palette.sig_action_triggered, timeout=DEADLINE):
+        qtbot.keyClick(palette.line_edit, Qt.Key.Key_Return)
+    assert case_page.current_form().objectName() == "actionForm_comment"
