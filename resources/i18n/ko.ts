@@ -963,6 +963,18 @@
 <context>
     <name>AppealsPage</name>
     <message>
+        <source>Overturn the decision on case {case} (appeal {id})?
+
+The denial is reversed and the case is approved; this cannot be taken back.</source>
+        <translation>케이스 {case}의 결정을 번복할까요? (이의 제기 {id})
+
+거부가 취소되고 케이스가 승인됩니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Appeal {id} resolved — waiting to sync.</source>
+        <translation>이의 제기 {id}를 처리했습니다 — 동기화 대기 중.</translation>
+    </message>
+    <message>
         <location filename="../work/main/ui/appeals/page.py" line="50"/>
         <source>Original decision</source>
         <translation>원래 결정</translation>
@@ -1130,6 +1142,10 @@
 </context>
 <context>
     <name>CasePage</name>
+    <message>
+        <source>{action}: saved for case {id} — waiting to sync.</source>
+        <translation>{action}: 케이스 {id}에 저장했습니다 — 동기화 대기 중.</translation>
+    </message>
     <message>
         <location filename="../work/main/ui/case/page.py" line="67"/>
         <source>No case open</source>
@@ -1775,6 +1791,18 @@
 </context>
 <context>
     <name>SubmitForm</name>
+    <message>
+        <source>Please confirm</source>
+        <translation>확인해 주세요</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>돌아가기</translation>
+    </message>
     <message>
         <location filename="../work/main/ui/case/action_form.py" line="55"/>
         <source>Submit (Ctrl+Enter)</source>
@@ -3816,6 +3844,35 @@
     <message>
         <source>optional, e.g. ORG-AI-001</source>
         <translation>선택 입력, 예: ORG-AI-001</translation>
+    </message>
+</context>
+<context>
+    <name>CaseConfirm</name>
+    <message>
+        <source>Approve case {id} for {customer}?
+
+Applied for: {applied}
+Approved limit: {limit}
+Rate: {rate} %
+Reason codes: {codes}
+
+An approval cannot be taken back.</source>
+        <translation>케이스 {id} ({customer}) 를 승인할까요?
+
+신청 금액: {applied}
+승인 한도: {limit}
+금리: {rate} %
+사유 코드: {codes}
+
+승인은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Close case {id} for {customer}?
+
+A closed case leaves the inbox and cannot be worked on again.</source>
+        <translation>케이스 {id} ({customer}) 를 종료할까요?
+
+종료한 케이스는 업무함에서 빠지며 다시 처리할 수 없습니다.</translation>
     </message>
 </context>
 </TS>

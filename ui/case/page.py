@@ -27,10 +27,12 @@ from app.domain.cases import Case, Task
 from app.domain.enums import Action
 from app.rules import access
 from app.rules.lifecycle import ACTIVE_STATUSES
+from app.services.common import today_kst
 from app.services.problems import get_draft
 from app.store.inbox import InboxFilter, inbox_ids
 from app.store.lookups import appeals_for_case, get_case, tasks_for_case
 from app.store.models import CaseRow, UserRow
+from ui.case import confirm
 from ui.case.action_form import ActionForm
 from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_task_of
 from ui.case.timeline import TimelineModel
@@ -132,6 +134,11 @@ class CasePage(QWidget):
                 spec, self.context.store, self.user, self.context.lang, self.context.clock.now
             )
             form.sig_action_submitted.connect(self._on_action_submitted)
+            form.set_confirmation(
+                lambda values, a=spec.action: confirm.summary(
+                    a, self.case, values, self.context.lang, today_kst(self.context.clock.now())
+                )
+            )
             form.sig_form_cancelled.connect(self.close_form)
             self.forms[spec.action] = form
         more = QToolButton(self)
@@ -221,6 +228,7 @@ class CasePage(QWidget):
     def show_case(self, case_id: str) -> bool:
         if self.case is None or self.case.id != case_id:
             self.close_form()
+            self.notice.hide()
         store = self.context.store
         with store.session() as s:
             case = get_case(s, case_id)
@@ -379,6 +387,12 @@ class CasePage(QWidget):
 
     def _on_action_submitted(self, action: Action, _result) -> None:
         case_id = self.case.id if self.case else ""
+        self.notice.setText(
+            self.tr("{action}: saved for case {id} — waiting to sync.").format(
+                action=action_title(action), id=case_id
+            )
+        )
+        self.notice.show()
         local_write_done(self.context)
         self.close_form()
         self.reload()

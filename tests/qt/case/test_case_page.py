@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from app.commands import forms as action_input
@@ -95,6 +96,11 @@ def test_action_form_validates_by_the_field_then_writes_the_outbox_row(
     form.fields.set_values(VALID[action])
     with qtbot.waitSignal(page.sig_action_submitted) as done:
         form.submit_button.click()
+        if action is Action.CLOSE:  # irreversible: confirmed with a summary first (issue 17)
+            assert form.confirmation is not None and page.case.id in form.confirmation.text()
+            form.confirmation.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            assert form.confirmation is None
     assert done.args == [page.case.id, action.value]
     row = outbox(seeded)[-1]
     assert row.path == PATHS.get(action, f"/v1/tasks/T-100/actions/{action.value}")

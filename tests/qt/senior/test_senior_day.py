@@ -126,3 +126,48 @@ def test_palette_finds_a_case_by_id_and_runs_its_action(qtbot, window):
     with qtbot.waitSignal(palette.sig_action_triggered, timeout=DEADLINE):
         qtbot.keyClick(palette.line_edit, Qt.Key.Key_Return)
     assert case_page.current_form().objectName() == "actionForm_comment"
+
+
+def big_case_senior1_may_approve(window) -> str:
+    """An open case of 1억원 or more whose approve action is enabled for senior1."""
+    inbox, case_page = window.page("inbox"), None
+    for row in range(inbox.model.rowCount()):
+        r = inbox.model.row_view(row)
+        if r.amount < 100_000_000:
+            continue
+        case_page = window.show_page("case", r.id)
+        if case_page.actions_by[Action.APPROVE].isEnabled():
+            return r.id
+    raise AssertionError("no case of 1억원 or more senior1 may approve in the demo data")
+
+
+def test_approving_1eok_or_more_asks_first_with_a_summary(qtbot, window):
+    case_id = big_case_senior1_may_approve(window)
+    case_page = window.page("case")
+    press(qtbot, Qt.Key.Key_A)
+    form = case_page.current_form()
+    assert form is not None and form.objectName() == "actionForm_approve"
+    amount = case_page.case.application.amount
+    form.fields.set_values(
+        {"limit": f"{amount:,}", "rate": "4.9", "note": "소득 확인", "reason_codes": "A01"}
+    )
+    with qtbot.waitSignal(form.sig_confirmation_requested, timeout=DEADLINE) as asked:
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    summary = asked.args[0]
+    assert case_id in summary and f"₩{amount:,}" in summary
+    box = form.confirmation
+    assert box is not None and box.isVisible()
+    # "Go back" writes nothing and keeps what was typed
+    with qtbot.assertNotEmitted(form.sig_form_submitted):
+        go_back = next(b for b in box.buttons() if b.text() == "Go back")
+        qtbot.mouseClick(go_back, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: form.confirmation is None, timeout=DEADLINE)
+    assert form.values()["note"] == "소득 확인"
+    assert case_page.case.status.value != "approved"
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    box = form.confirmation
+    confirm = next(b for b in box.buttons() if b.text() == "Confirm")
+    with qtbot.waitSignal(case_page.sig_action_submitted, timeout=DEADLINE):
+        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: case_page.case.status.value == "approved", timeout=DEADLINE)
+    assert case_page.notice.isVisible() and case_id in case_page.notice.text()
