@@ -22,7 +22,7 @@ from app.domain.enums import Action
 from app.domain.people import User
 from app.rules import access
 from app.rules.errors import RuleError, ValidationFailed
-from app.rules.options import METRIC_WEIGHTS, rank_options, ranking_differs
+from app.rules.options import METRIC_WEIGHTS, normalise_weights, rank_of, rank_options
 from app.services import decision_actions
 from ui.decision.approval_form import ApprovalForm
 from ui.decision.ask_dialog import AskController
@@ -282,17 +282,24 @@ class DecisionPage(QWidget):
         self.whatif_chart.set_scores(ordered)
         self.matrix_model.set_weights(weights)
         self.ranking = [oid for oid, _ in ranking]
-        default = {k: v for k, v in METRIC_WEIGHTS.items()}
-        if ranking_differs(comparison, weights):
+        recommended = self.view.decision.option_set.recommendation
+        place = rank_of(ranking, recommended)
+        seed = normalise_weights(METRIC_WEIGHTS)
+        moved = any(abs(weights.get(k, 0.0) - v) > 1e-6 for k, v in seed.items())
+        if not ranking or place is None or (place == 1 and not moved):
+            self.weights.note.setText("")
+        elif place == 1:
+            self.weights.note.setText(
+                self.tr("With these weights the recommended {rec} ranks first.").format(
+                    rec=recommended
+                )
+            )
+        else:
             self.weights.note.setText(
                 self.tr(
-                    "⚠ With these weights {top} ranks first, not the recommended {rec}."
-                ).format(top=ranking[0][0], rec=comparison.best_option_id)
+                    "⚠ With these weights {top} ranks first; the recommended {rec} ranks #{n}."
+                ).format(top=ranking[0][0], rec=recommended, n=place)
             )
-        elif weights != default:
-            self.weights.note.setText(self.tr("The recommended option still ranks first."))
-        else:
-            self.weights.note.setText("")
 
     def _run(self, action, form) -> None:
         try:

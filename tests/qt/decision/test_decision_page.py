@@ -71,6 +71,12 @@ def test_changing_weights_re_ranks_the_options(qtbot, dstore, clock, users):
     assert page.ranking == ["OPT-01", "OPT-02", "OPT-03"]
     assert page.cards[0].rank == 1
     assert "OPT-01" in page.weights.note.text() and "OPT-02" in page.weights.note.text()
+    assert "#2" in page.weights.note.text()  # the recommended OPT-02's real place (issue 17)
+    time_only = {k: 0.0 for k in METRIC_WEIGHTS} | {"TIME": 100.0}
+    page.weights.set_raw(time_only)
+    place = page.ranking.index("OPT-02") + 1
+    note = page.weights.note.text()
+    assert ("ranks first" in note) if place == 1 else (f"#{place}" in note), note
     with qtbot.waitSignal(page.weights.sig_weights_changed):
         page.weights.reset_button.click()
     assert page.ranking[0] == "OPT-02" and page.weights.note.text() == ""
