@@ -2572,6 +2572,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>CheckpointPage</name>
     <message>
+        <source>&lt;b&gt;Feedback saved&lt;/b&gt;</source>
+        <translation>&lt;b&gt;피드백 저장됨&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>No open checkpoint.</source>
         <translation>열린 체크포인트가 없습니다.</translation>
     </message>
@@ -3881,6 +3885,61 @@ A closed case leaves the inbox and cannot be worked on again.</source>
         <translation>케이스 {id} ({customer}) 를 종료할까요?
 
 종료한 케이스는 업무함에서 빠지며 다시 처리할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackWords</name>
+    <message>
+        <source>confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>이의 있음</translation>
+    </message>
+    <message>
+        <source>needs more data</source>
+        <translation>데이터 추가 필요</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>No feedback recorded.</source>
+        <translation>기록된 피드백이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Signals reviewed: {n}</source>
+        <translation>검토한 신호: {n}개</translation>
+    </message>
+    <message>
+        <source>Signal validity: {v}</source>
+        <translation>신호 타당성: {v}</translation>
+    </message>
+    <message>
+        <source>Priority changed to {p}</source>
+        <translation>우선순위 변경: {p}</translation>
+    </message>
+    <message>
+        <source>Context: {text}</source>
+        <translation>추가 설명: {text}</translation>
+    </message>
+    <message>
+        <source>Proposal {id}: {decision}</source>
+        <translation>제안 {id}: {decision}</translation>
+    </message>
+    <message>
+        <source>No proposal decided.</source>
+        <translation>결정한 제안이 없습니다.</translation>
     </message>
 </context>
 </TS>
