@@ -15,6 +15,7 @@ from app.domain.enums import Action, AppealResolution
 from app.domain.people import User
 from app.rules import appeals
 from app.rules.errors import FieldError, RuleError, ValidationFailed
+from app.rules.reason_codes import codes_for
 from app.services import appeal_actions
 from app.services.common import NotFound
 from app.store.store import Store
@@ -54,7 +55,7 @@ def submit_specs() -> list[FieldSpec]:
     ]
 
 
-def resolve_specs() -> list[FieldSpec]:
+def resolve_specs(lang: str = "en") -> list[FieldSpec]:
     choices = (
         (AppealResolution.UPHOLD.value, translate("AppealForms", "Uphold (keep the decision)")),
         (AppealResolution.OVERTURN.value, translate("AppealForms", "Overturn (approve)")),
@@ -66,11 +67,11 @@ def resolve_specs() -> list[FieldSpec]:
     return [
         FieldSpec("resolution", translate("AppealForms", "Resolution"), "choice", choices=choices),
         FieldSpec("message", translate("AppealForms", "Message to the customer"), "long"),
-        FieldSpec(
+        FieldSpec(  # picked from the catalogue, never typed (issue 17)
             "reason_codes",
             translate("AppealForms", "Reason codes"),
-            "list",
-            placeholder="R-01, R-02",
+            "codes",
+            choices=tuple((c.code, c.label(lang)) for c in codes_for("appeal_resolve")),
         ),
         FieldSpec("limit", translate("AppealForms", "Limit"), "int", placeholder="30,000,000"),
         FieldSpec(
@@ -121,7 +122,7 @@ class ResolveAppealForm(SubmitForm):
     ) -> None:
         super().__init__(
             translate("AppealForms", "Resolve the appeal"),
-            resolve_specs(),
+            resolve_specs(lang),
             lambda values: self._call(values),
             lang,
             parent,

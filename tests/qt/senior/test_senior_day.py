@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import Action
+from app.rules.reason_codes import APPROVE_CODES
 from app.store.store import Store
 from sync.auth import login
 from sync.wiring import build_engine
@@ -149,7 +150,12 @@ def test_approving_1eok_or_more_asks_first_with_a_summary(qtbot, window):
     assert form is not None and form.objectName() == "actionForm_approve"
     amount = case_page.case.application.amount
     form.fields.set_values(
-        {"limit": f"{amount:,}", "rate": "4.9", "note": "소득 확인", "reason_codes": "A01"}
+        {
+            "limit": f"{amount:,}",
+            "rate": "4.9",
+            "note": "소득 확인",
+            "reason_codes": "CREDIT-APPR-INCOME-001",
+        }
     )
     with qtbot.waitSignal(form.sig_confirmation_requested, timeout=DEADLINE) as asked:
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
@@ -171,3 +177,19 @@ def test_approving_1eok_or_more_asks_first_with_a_summary(qtbot, window):
         qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: case_page.case.status.value == "approved", timeout=DEADLINE)
     assert case_page.notice.isVisible() and case_id in case_page.notice.text()
+
+
+def test_reason_codes_are_picked_from_the_catalogue(qtbot, window):
+    press(qtbot, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: window.current_page_name() == "case", timeout=DEADLINE)
+    press(qtbot, Qt.Key.Key_A)
+    case_page = window.page("case")
+    qtbot.waitUntil(lambda: case_page.current_form() is not None, timeout=DEADLINE)
+    picker = case_page.current_form().fields.rows["reason_codes"].editor
+    offered = [picker.item(i).data(Qt.ItemDataRole.UserRole) for i in range(picker.count())]
+    assert offered == [c.code for c in APPROVE_CODES]
+    assert "A01" not in offered and not hasattr(picker, "setText")  # nothing free-typed
+    picker.setFocus()
+    picker.setCurrentRow(1)
+    press(qtbot, Qt.Key.Key_Space)  # the keyboard ticks a code
+    assert case_page.current_form().values()["reason_codes"] == [APPROVE_CODES[1].code]
