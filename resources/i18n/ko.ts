@@ -3869,7 +3869,7 @@ Rate: {rate} %
 Reason codes: {codes}
 
 An approval cannot be taken back.</source>
-        <translation>케이스 {id} ({customer}) 를 승인할까요?
+        <translation>케이스 {id}({customer})를 승인할까요?
 
 신청 금액: {applied}
 승인 한도: {limit}
@@ -3882,7 +3882,7 @@ An approval cannot be taken back.</source>
         <source>Close case {id} for {customer}?
 
 A closed case leaves the inbox and cannot be worked on again.</source>
-        <translation>케이스 {id} ({customer}) 를 종료할까요?
+        <translation>케이스 {id}({customer})를 종료할까요?
 
 종료한 케이스는 업무함에서 빠지며 다시 처리할 수 없습니다.</translation>
     </message>

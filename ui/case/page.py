@@ -395,6 +395,8 @@ class CasePage(QWidget):
         self.notice.show()
         local_write_done(self.context)
         self.close_form()
+        if self.isVisible():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # the action keys work again
         self.reload()
         self.sig_action_submitted.emit(case_id, str(action.value))
 

@@ -138,8 +138,11 @@ class DecisionPage(QWidget):
     # -- loading --------------------------------------------------------------------------------
     def show_entity(self, execution_id: str | None) -> None:
         """Show ``execution_id`` (default: the oldest execution paused for approval)."""
+        asked = execution_id
         execution_id = execution_id or self.source.first_pending()
         self.view = self.source.load(execution_id, self.clock.now()) if execution_id else None
+        # an id asked for (--id) that has not synced yet opens when it arrives, not another one
+        self.awaited = asked if asked and self.view is None else None
         self._fill()
 
     def ask(self) -> None:
@@ -147,7 +150,7 @@ class DecisionPage(QWidget):
         self.asker.open_dialog()
 
     def reload(self) -> None:
-        self.show_entity(self.view.decision.id if self.view else None)
+        self.show_entity(self.view.decision.id if self.view else getattr(self, "awaited", None))
 
     def on_sync_finished(self, _at=None) -> None:
         if self.view is None or self._refresh_actor():  # the first sync may bring what the

@@ -119,3 +119,14 @@ def test_approval_saved_offline_with_the_exact_payload(qtbot, dstore, clock, use
     assert "COMPLETED" in page.steps.text() and "pending sync" in page.steps.text()
     assert page.form.log.isVisibleTo(page.form) and "MODIFIED" in page.form.log.text()
     assert not page.form.submit.isEnabled()  # final: nothing more to answer
+
+
+def test_the_page_fits_1440_px_without_a_horizontal_scroll_bar(qtbot, dstore, clock, users):
+    """Issue 17: at 1440×900 the page's content fits beside the navigation rail (the success
+    probability tab's three columns used to force 1,270 px)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY, lang="ko")
+    content = page.findChild(QScrollArea).widget()
+    rail = 160
+    assert content.minimumSizeHint().width() <= 1440 - rail - 20
