@@ -130,3 +130,11 @@ def test_the_page_fits_1440_px_without_a_horizontal_scroll_bar(qtbot, dstore, cl
     content = page.findChild(QScrollArea).widget()
     rail = 160
     assert content.minimumSizeHint().width() <= 1440 - rail - 20
+
+
+def test_no_escalation_dead_end_for_a_senior_reviewer(qtbot, dstore, clock, users):
+    """Issue 17: escalating needs the ops admin role, so senior1 is not shown a control he can
+    never use; senior1 (DIVISION) may decide the demo approval and its Submit is enabled."""
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
+    assert page.form.escalate_button.isHidden() and page.form.escalate_reason.isHidden()
+    assert page.form.submit.isEnabled()
