@@ -38,11 +38,11 @@ def header(column: Column) -> str:
 # Widths at the default font, in "average character widths" (scaled by the view).
 WIDTH_CHARS: dict[Column, int] = {
     Column.PRIORITY: 11,
-    Column.SLA: 21,
+    Column.SLA: 24,
     Column.CASE: 26,
     Column.CUSTOMER: 22,
     Column.AMOUNT: 16,
-    Column.QUEUE: 18,
+    Column.QUEUE: 28,  # Korean queue names ("선임 심사 (L2 에스컬레이션)") are wide
     Column.STATUS: 15,
     Column.ASSIGNEE: 14,
     Column.UPDATED: 12,
