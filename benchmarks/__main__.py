@@ -32,6 +32,8 @@ SCALE = (
     "-",
     "at 1 000 000 cases: first paint <= 1500 ms, filter <= 100 ms, rss <= 400 MB",
 )
+INSTANCES_TRIPS = ("instances_round_trips_per_mutation", "round trips", "-")
+INSTANCES = [INSTANCES_RATE, INSTANCES_P99, INSTANCES_TRIPS]
 
 
 def _guard(group: str, fn: Callable[[], list[Figure]], names: list[tuple[str, str, str]]):
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         ("inbox", lambda: inbox_figures(env, sizes, repeats), [FIRST_PAINT, FILTER, SCROLL, TICK]),
         ("transcript", lambda: transcript.run(env), []),
         ("memory", lambda: [memory.rss(env.client_store_path())], [RSS]),
-        ("instances", lambda: instances_figures(args.quick), [INSTANCES_RATE, INSTANCES_P99]),
+        ("instances", lambda: instances_figures(args.quick), INSTANCES),
         ("scale", lambda: scale.run(env, tuple(args.scale or scale.SIZES), repeats), [SCALE]),
     ]
     figures: list[Figure] = []

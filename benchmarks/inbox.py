@@ -94,6 +94,7 @@ def make_page(store_path: Path, rows_visible: int | None = None) -> tuple[Any, A
     """(app, page, store): an InboxPage of the real app look (font, theme) over the store."""
     pin_none()
     from app.store.store import Store
+    from ui.bridge import SyncBridge
     from ui.inbox.page import InboxPage
     from ui.inbox.source import InboxSource
     from ui.main import make_app
@@ -104,7 +105,8 @@ def make_page(store_path: Path, rows_visible: int | None = None) -> tuple[Any, A
     app, _lang = make_app(Options())
     store = Store.open(store_path)
     clock = Clock()
-    page = InboxPage(InboxSource(store), clock, TaskKeeper(), "u_admin1")
+    bridge = SyncBridge(store)
+    page = InboxPage(InboxSource(store), clock, TaskKeeper(), "u_admin1", runner=bridge.runner)
     page.resize(1440, 900)
     page.refresh_queues()
     page.load_now()

@@ -11,6 +11,13 @@ For each of 1 and 2 ``reviewer-server`` subprocesses over one throwaway PostgreS
 Figures: ``instances_mutations_per_s`` (two instances, floor: one; target ratio >= 1.5) and
 ``instances_mutation_p99_ms`` (two instances, floor: one; target <= 200 ms), and a side-by-side
 table on stderr. The load generators share the machine with the servers and PostgreSQL.
+
+``instances_round_trips_per_mutation``: the PostgreSQL round trips of one ``comment`` through an
+in-process server (statements, BEGIN, COMMIT, ROLLBACK, pool pings; counted by
+``tests/integration/pg_round_trips.py``), an ``approve``'s in the note; deterministic, unlike the
+figures above. Its floor is what the mutation logically needs: the early Idempotency-Key
+look-up, BEGIN, the key claim (with the writer lock), the key's row under the claim, the task,
+its case, the audit chain's head, every write sent as one batch, COMMIT — 9.
 """
 
 from __future__ import annotations
@@ -37,6 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBSCRIBERS, WRITERS = 200, 20
 RATE = ("instances_mutations_per_s", "mutations/s", "ratio >= 1.5")
 P99 = ("instances_mutation_p99_ms", "ms", "<= 200 ms")
+TRIPS = ("instances_round_trips_per_mutation", "round trips", "-")
+TRIPS_FLOOR = 9  # see the module docstring
+APPROVE = {"limit": 10_000_000, "rate": 4.5, "conditions": [], "note": "bench",
+           "reason_codes": ["CREDIT-OK-001"]}  # fmt: skip
 
 
 def _libpq(url: str) -> str:
@@ -204,6 +215,43 @@ def _measure(cluster: str, instances: int, seconds: float) -> dict:
         }
 
 
+def _round_trips(cluster: str) -> Figure:
+    """Round trips of a ``comment`` and an ``approve`` through an in-process server."""
+    from server.config import ServerConfig
+    from server.runner import start_server
+    from tests.integration.pg_round_trips import RoundTrips
+
+    url = _database(cluster, f"trips_{uuid.uuid4().hex[:6]}")
+    running = start_server(ServerConfig(db_url=url, port=0))
+    counts: dict[str, RoundTrips] = {}
+    try:
+        base = running.url
+        admin, reviewer = _token(base, "admin1"), _token(base, "reviewer1")
+        task = _task(base, admin)
+        headers = {"Authorization": f"Bearer {reviewer}"}
+        with httpx.Client(base_url=f"{base}/v1", headers=headers, timeout=30) as client:
+            client.get("/me")
+            steps = [("warm", "comment", {"body": "warm"}), ("comment", "comment", {"body": "b"}),
+                     ("approve", "approve", APPROVE)]  # fmt: skip
+            for name, action, body in steps:
+                counter = RoundTrips(running.app.state.db.engine)
+                with counter.installed():
+                    r = client.post(
+                        f"/tasks/{task}/actions/{action}",
+                        json=body,
+                        headers={"Idempotency-Key": str(uuid.uuid4())},
+                    )
+                r.raise_for_status()
+                counts[name] = counter
+    finally:
+        running.stop()
+    comment, approve = counts["comment"], counts["approve"]
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(comment.counts.items()) if k != "listener")
+    note = f"comment: {kinds}; approve: {approve.total}"
+    return Figure(TRIPS[0], comment.total, TRIPS[1], TRIPS[2], "logically needed", TRIPS_FLOOR,
+                  round(comment.total / TRIPS_FLOOR, 2), None, note)  # fmt: skip
+
+
 def _table(rows: list[dict]) -> None:
     head = "instances  mutations/s  p50 ms  p99 ms  mutations  subscribers  events"
     print("\n" + head, file=sys.stderr)
@@ -223,7 +271,8 @@ def run(quick: bool) -> list[Figure]:
     with postgres_cluster() as cluster:
         if cluster is None:
             why = "PostgreSQL is not installed (scripts/bootstrap.sh installs it)"
-            return [unavailable(n, u, t, why) for n, u, t in (RATE, P99)]
+            return [unavailable(n, u, t, why) for n, u, t in (RATE, P99, TRIPS)]
+        trips = _round_trips(cluster)
         one = _measure(cluster, 1, seconds)
         two = _measure(cluster, 2, seconds)
     _table([one, two])
@@ -238,4 +287,5 @@ def run(quick: bool) -> list[Figure]:
         Figure(P99[0], round(two["p99"], 1), P99[1], P99[2], "one instance",
                round(one["p99"], 1), round(two["p99"] / one["p99"], 2) if one["p99"] else None,
                two["p99"] <= 200, note),
+        trips,
     ]  # fmt: skip

@@ -1,16 +1,16 @@
 """Live-call transcript figures: 50 segments/s published on the reference server's event bus
 (as its call simulator does) → SSE → the real live stream of ``sync.wiring.build_engine`` stores
-each segment → ``SyncBridge.sig_call_segment_stored`` (queued, as ``CallPage.connect_bridge``
-connects it) → the call page's ``CallFeed`` reads the store → ``TranscriptModel`` →
-``TranscriptView`` painted, on a qasync loop, offscreen. The feed's slow fallback timer runs too.
+each segment → ``SyncBridge.sig_call_segments_received`` with the segment (as
+``CallPage.connect_bridge`` connects it) → the call page's ``CallFeed`` applies the payload (no
+store read) → ``TranscriptModel`` → ``TranscriptView`` painted, on a qasync loop, offscreen.
 
 - ``transcript_latency_p95_ms``: bus publish → first paint of the view that shows the turn.
   Floor: bus publish → the same SSE event parsed by the client's ``LiveStream`` (nothing stored)
   in its own process (``benchmarks.sse_floor``), subscribed beside the measured pipeline, so the
   floor does not share an interpreter with the code it is the floor of. All times are
   CLOCK_MONOTONIC (``harness.now_ms``), comparable across the processes.
-- ``transcript_frame_p99_ms``: UI-thread time of each frame: the feed's read (store read +
-  model update) plus the view's paint. Floor: a 60 Hz frame.
+- ``transcript_frame_p99_ms``: UI-thread time of each frame: the feed's update (the model
+  update from the payload) plus the view's paint. Floor: a 60 Hz frame.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def run(env: Env) -> list[Figure]:
 def _run(env: Env) -> list[Figure]:
     pin_none()
     import qasync
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import QEvent, QObject
 
     from app.store.store import Store
     from sync.live import LiveHandlers
@@ -100,11 +100,9 @@ def _run(env: Env) -> list[Figure]:
 
         return run
 
-    feed.timer.timeout.disconnect()
-    feed.timer.timeout.connect(timed(feed.poll))
     bridge = SyncBridge(store)
-    bridge.sig_call_segment_stored.connect(  # what CallPage.connect_bridge does
-        timed(feed.on_segment_stored), Qt.ConnectionType.QueuedConnection
+    bridge.sig_call_segments_received.connect(  # what CallPage.connect_bridge does
+        timed(feed.on_segments_received)
     )
 
     class PaintProbe(QObject):
@@ -147,7 +145,6 @@ def _run(env: Env) -> list[Figure]:
         await engine.wait_idle(120)
         await asyncio.sleep(1.0)  # the live stream connects after the first cycle
         feed.open(CALL_ID)
-        feed.set_live(True)
         view.show()
         await asyncio.to_thread(floor_proc.ready)
         frames.clear()
@@ -159,7 +156,6 @@ def _run(env: Env) -> list[Figure]:
         deadline = time.perf_counter() + 10
         while len(painted) < total and time.perf_counter() < deadline:
             await asyncio.sleep(0.05)
-        feed.set_live(False)
         bridge.detach()
         await engine.stop()
 
@@ -181,8 +177,8 @@ def _run(env: Env) -> list[Figure]:
     note = (
         f"{total} segments at {rate}/s for {seconds:g} s; {len(lat)} painted, {lost} not; "
         f"p50 {percentile(lat, 50):.0f} ms, max {max(lat):.0f} ms; "
-        f"CallFeed read on the bridge signal ({reads[0]} reads); floor: {len(floor)} events "
-        f"parsed in its own process, p50 {percentile(floor, 50):.1f} ms"
+        f"CallFeed applied the bridge signal's segments ({reads[0]} signals, no store read); "
+        f"floor: {len(floor)} events parsed in its own process, p50 {percentile(floor, 50):.1f} ms"
     )
     return [
         judge(
@@ -192,7 +188,7 @@ def _run(env: Env) -> list[Figure]:
         judge(
             "transcript_frame_p99_ms", percentile(frames, 99), "ms", floor="one 60 Hz frame",
             floor_value=FRAME_MS, max_value=16,
-            note=f"{len(frames)} UI-thread frames (feed reads, view paints); "
+            note=f"{len(frames)} UI-thread frames (feed updates, view paints); "
             f"max {max(frames):.1f} ms",
         ),
     ]  # fmt: skip

@@ -30,6 +30,15 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } \
       >/dev/null 2>&1 || echo "bootstrap: PostgreSQL not installed; contract tests use SQLite only"
   fi
+  # AT-SPI, the interface Linux screen readers use, and Xvfb + xdotool: one test walks a page
+  # as a screen reader would (tests/qt/test_atspi_walk.py). Best effort: without them it skips.
+  if ! /usr/bin/python3 -c "import pyatspi" >/dev/null 2>&1 || ! command -v Xvfb >/dev/null \
+    || ! command -v xdotool >/dev/null || ! command -v dbus-run-session >/dev/null; then
+    echo "bootstrap: installing AT-SPI, Xvfb and xdotool for the screen-reader test (apt)…"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq at-spi2-core \
+      python3-pyatspi xvfb xdotool dbus; } >/dev/null 2>&1 \
+      || echo "bootstrap: AT-SPI not installed; the screen-reader walk test is skipped"
+  fi
 fi
 
 if [ ! -x .venv/bin/python ]; then

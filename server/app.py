@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 
 def _routers() -> list[APIRouter]:
+    from server.ops_tools import routes as ops_tools
     from server.routes import (
         alerts,
         appeals,
@@ -52,6 +53,7 @@ def _routers() -> list[APIRouter]:
         knowledge_feedback.router,
         generated.router,
         ops.router,
+        ops_tools.router,
         reports.router,
         audit.router,
         alerts.router,

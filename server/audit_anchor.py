@@ -106,10 +106,15 @@ def read_point(session: Session, name: str, key: bytes) -> Point | None:
     return Point(int(row.seq), row.hash, good)
 
 
+def head_values(session: Session, seq: int, digest: str, now: datetime) -> dict:
+    """The ``head`` row's values for (seq, digest), signed with the database's key."""
+    return {"seq": seq, "hash": digest, "mac": mac(key_for(session), "head", seq, digest),
+            "at": _naive(now)}  # fmt: skip
+
+
 def sign_head(session: Session, seq: int, digest: str, now: datetime) -> None:
     """Inside the appending transaction (the writer lock is held: no concurrent head update)."""
-    values = {"seq": seq, "hash": digest, "mac": mac(key_for(session), "head", seq, digest),
-              "at": _naive(now)}  # fmt: skip
+    values = head_values(session, seq, digest, now)
     if not _UPDATE_HEAD.run(session, values):
         _INSERT.run(session, {"name": "head", **values})
 

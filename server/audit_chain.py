@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.wire import format_time
@@ -25,6 +25,20 @@ from server.storage import _aware, _naive, lock_writers
 _LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
 _INSERT = Hot(insert(t.audit))
 _FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "data")
+
+
+def _pg_append_and_sign() -> Any:
+    """PostgreSQL: insert an audit row (``a_*`` parameters) and update the signed head
+    (``h_*``) in one statement; its rowcount is 0 when there is no head row yet."""
+    a = t.audit.c
+    row = {c.name: bindparam(f"a_{c.name}", type_=c.type) for c in a}
+    appended = insert(t.audit).values(**row).cte("appended")
+    h = t.audit_anchor.c
+    head = {n: bindparam(f"h_{n}", type_=h[n].type) for n in ("seq", "hash", "mac", "at")}
+    return update(t.audit_anchor).where(h.name == "head").values(**head).add_cte(appended)
+
+
+_PG_APPEND_AND_SIGN = _pg_append_and_sign()
 
 
 def _canonical(event: dict) -> str:
@@ -77,9 +91,16 @@ def append_audit(
     seq += 1
     event_ = _event(seq, actor, action, entity, entity_id, data, now)
     digest = _audit_hash(prev_hash, event_)
-    _INSERT.run(session, _row(event_, prev_hash, digest, now))
+    row = _row(event_, prev_hash, digest, now)
     tx_cache(session)["audit_head"] = (seq, digest)
-    anchor.sign_head(session, seq, digest, now)
+    if session.info.get("pg"):  # the row and the signed head in one round trip
+        head = anchor.head_values(session, seq, digest, now)
+        params = {**{f"a_{k}": v for k, v in row.items()}, **{f"h_{k}": v for k, v in head.items()}}
+        if not session.execute(_PG_APPEND_AND_SIGN, params).rowcount:
+            anchor.sign_head(session, seq, digest, now)  # the chain's first row: no head yet
+    else:
+        _INSERT.run(session, row)
+        anchor.sign_head(session, seq, digest, now)
     return {**event_, "prev_hash": prev_hash, "hash": digest}
 
 

@@ -143,8 +143,8 @@ def _known(request: Request) -> dict[str, tuple[float, datetime, dict]]:
 
 def _lookup(request: Request, token: str) -> dict | None:
     state = request.app.state
-    with state.db.read() as s:
-        found = storage.token_user(s, token)
+    with state.db.read_one() as conn:  # one round trip (autocommit on PostgreSQL)
+        found = storage.token_user(conn, token)
     known = _known(request)
     digest = storage.token_hash(token)
     if found is None or is_disabled(found[1]):

@@ -4,9 +4,10 @@
 ``subscribe``, ``stream``, ``close``) and holds nothing another instance needs:
 
 * ``publish`` inserts the event into the ``events`` table in a short transaction of its own,
-  its id ``max(id) + 1`` taken under the transaction-level advisory lock ``EVENTS_LOCK``, and
-  ``pg_notify('rws_events', id)`` in the same transaction. The lock is held until COMMIT, so ids
-  commit in increasing order: a reader that has seen id n never sees a smaller id commit later.
+  its id taken from the sequence ``rws_event_ids`` under the transaction-level advisory lock
+  ``EVENTS_LOCK``, and ``pg_notify('rws_events', id)`` in the same transaction — lock, row and
+  notification in one statement. The lock is held until COMMIT, so ids commit in increasing
+  order: a reader that has seen id n never sees a smaller id commit later.
 * The ``change`` event of a write transaction (``{seq}``, its highest change seq) is stored by
   that transaction itself, just before it commits (``ServerDB.before_commit``): a process killed
   right after a commit cannot lose its change event. The same event published again after the
@@ -41,14 +42,25 @@ log = logging.getLogger(__name__)
 CHANNEL = "rws_events"
 EVENTS_LOCK = 724_002  # advisory lock id for event id assignment
 _E = t.events.c
-# the row and its notification in one round trip (the lock is taken by the statement before:
-# this statement's snapshot, hence MAX(id), must come after it)
+ID_SEQUENCE = "rws_event_ids"
+# The lock, the row (its id from the sequence, taken after the lock: ids are taken, and commit,
+# in lock order) and its notification in one statement, one round trip. A sequence, not
+# MAX(id) + 1: the statement's snapshot is taken before it waits for the lock.
 _INSERT = text(
-    "WITH row AS (INSERT INTO events (id, type, data, at) "
-    "SELECT COALESCE(MAX(id), 0) + 1, :type, :data, :at FROM events RETURNING id) "
+    f"WITH held AS MATERIALIZED (SELECT pg_advisory_xact_lock({EVENTS_LOCK})), "
+    "row AS (INSERT INTO events (id, type, data, at) "
+    f"SELECT nextval('{ID_SEQUENCE}'), :type, :data, :at FROM held RETURNING id) "
     f"SELECT id, pg_notify('{CHANNEL}', CAST(id AS text)) FROM row"
 )
 _LOCK = select(func.pg_advisory_xact_lock(EVENTS_LOCK))
+# A database from before the sequence: it starts after the highest stored id (under the lock,
+# so no instance takes an id meanwhile).
+_ENSURE_SEQUENCE = f"CREATE SEQUENCE IF NOT EXISTS {ID_SEQUENCE}"
+_CATCH_UP = text(
+    f"SELECT setval('{ID_SEQUENCE}', top) FROM (SELECT COALESCE(MAX(id), 0) AS top FROM events) m "
+    f"WHERE top > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+    f"FROM {ID_SEQUENCE})"
+)
 _BATCH = 5_000
 
 
@@ -70,7 +82,10 @@ class PgEventBus(EventBus):
         self.db = db
         self.poll_s = poll_s
         self._dsn = psycopg_dsn(db)
-        with db.engine.connect() as conn:
+        with db.engine.begin() as conn:
+            conn.execute(_LOCK)
+            conn.exec_driver_sql(_ENSURE_SEQUENCE)
+            conn.execute(_CATCH_UP)
             self._last = int(conn.execute(select(func.coalesce(func.max(_E.id), 0))).scalar_one())
         self._stop = threading.Event()
         self._pruned = 0.0
@@ -98,10 +113,9 @@ class PgEventBus(EventBus):
 
     @staticmethod
     def _insert(conn, type: str, data: dict) -> int:
-        """The event's row (id ``max + 1`` under ``EVENTS_LOCK``) and its notification, in the
-        connection's transaction."""
+        """The event's row (id from the sequence, under ``EVENTS_LOCK``) and its notification,
+        in the connection's transaction: one statement."""
         at = datetime.now(UTC).replace(tzinfo=None)
-        conn.execute(_LOCK)
         params = {"type": type, "data": encode_data(data), "at": at}
         return int(conn.execute(_INSERT, params).first()[0])
 
@@ -123,7 +137,7 @@ class PgEventBus(EventBus):
         if upto is not None:
             stmt = stmt.where(_E.id <= upto)
         now = self._clock()
-        with self.db.engine.connect() as conn:
+        with self.db.read_one() as conn:  # one round trip (autocommit)
             return [Event(int(r.id), r.type, r.data, now) for r in conn.execute(stmt)]
 
     @property

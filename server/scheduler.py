@@ -22,6 +22,7 @@ alert twice; the very first run only records the time.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import Counter
@@ -42,6 +43,7 @@ from server.events import EventBus
 log = logging.getLogger(__name__)
 ACTIVE = ["open", "pending", "escalated", "awaiting_docs"]
 META_KEY = "scheduler_last_run"
+FAILURES_KEY = "scheduler_failures"
 
 
 def _utc_now() -> datetime:
@@ -73,9 +75,22 @@ class Scheduler:
         while not self._stop.is_set():
             try:
                 self.tick()
-            except Exception:
+            except Exception as exc:
                 log.exception("scheduler tick failed")
+                self._record_failure(exc)
             self._stop.wait(self.interval_s)
+
+    def _record_failure(self, exc: Exception) -> None:
+        """The last 20 failed ticks in meta ``scheduler_failures`` (the scheduled_jobs tool)."""
+        try:
+            with self.db.session() as s:
+                raw = storage.get_meta(s, FAILURES_KEY)
+                kept = (json.loads(raw) if raw else [])[-19:]
+                kept.append([format_time(self.clock()), f"{type(exc).__name__}: {exc}"[:300]])
+                storage.set_meta(s, FAILURES_KEY, json.dumps(kept, ensure_ascii=False))
+                s.commit()
+        except Exception:
+            log.exception("could not record the scheduler failure")
 
     # -- one run ------------------------------------------------------------------------------
     def tick(self) -> dict:

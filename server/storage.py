@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,9 +30,10 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
+from sqlalchemy import bindparam, create_engine, event, func, insert, literal, select, update
 from sqlalchemy import delete as sa_delete
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind
@@ -78,11 +80,11 @@ class ServerDB:
         else:
             self.engine = create_engine(
                 url,
-                pool_pre_ping=True,
                 pool_size=20,  # the request thread pool (40) plus the event bus
                 max_overflow=30,
                 json_serializer=json_dumps,
             )
+            _ping_when_idle(self.engine)
             self.read_engine = self.engine
         self.db_id = self._ensure_schema()
 
@@ -148,10 +150,46 @@ class ServerDB:
         with Session(self.read_engine) as s:
             yield s
 
+    @contextmanager
+    def read_one(self) -> Iterator[Connection]:
+        """A connection for one read statement: on PostgreSQL in autocommit (one round trip,
+        no BEGIN / ROLLBACK around it); on SQLite a plain read connection."""
+        if self.is_sqlite:
+            with self.read_engine.connect() as conn:
+                yield conn
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self.read_engine is not self.engine:
             self.read_engine.dispose()
+
+
+IDLE_PING_S = 10.0  # a pooled PostgreSQL connection idle this long is pinged on checkout
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Pessimistic disconnect handling without a round trip per checkout: a connection is pinged
+    only when it sat in the pool ``IDLE_PING_S`` or more (a database restart or an idle timeout
+    happens while nobody uses it); under load connections come back within milliseconds and go
+    out again unpinged. A failed ping discards the connection and the pool opens a new one
+    (SQLAlchemy's ``DisconnectionError`` protocol)."""
+
+    @event.listens_for(engine, "checkin")
+    def _checkin(_dbapi: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < IDLE_PING_S:
+            return  # new, or back in the pool a moment ago
+        try:
+            engine.dialect.do_ping(dbapi)
+        except Exception as exc:
+            raise DisconnectionError(f"stale pooled connection: {exc}") from exc
 
 
 _PG_LOCK = select(func.pg_advisory_xact_lock(FEED_LOCK))
@@ -222,6 +260,36 @@ _INSERT_ENTITY = Hot(insert(t.entities))
 _INSERT_CHANGE = Hot(insert(t.changes))
 _UPSERT = ChangeOp.UPSERT.value
 _MAX_SEQ: dict[Any, Any] = {}
+
+
+def _pg_update_with_change() -> Any:
+    """PostgreSQL: the conditional entity update and its change row (seq ``max + 1``, under the
+    writer lock) in one statement, one round trip; no row back when the version no longer held.
+    """
+    row = {name: bindparam(name, type_=_E[name].type) for name in _ENTITY_VALUES}
+    updated = (
+        update(t.entities)
+        .where(_BY_KEY & (_E.version == bindparam("expected")))
+        .values(**row)
+        .returning(_E.kind, _E.id, _E.version, _E.data)
+        .cte("updated")
+    )
+    c = t.changes.c
+    next_seq_ = select(func.coalesce(func.max(c.seq), 0) + 1).scalar_subquery()
+    rows = select(
+        next_seq_, updated.c.kind, updated.c.id, literal(_UPSERT), updated.c.version,
+        updated.c.data,
+    )  # fmt: skip
+    return (
+        insert(t.changes)
+        .from_select(["seq", "kind", "id", "op", "version", "data"], rows)
+        .returning(c.seq)
+    )
+
+
+_ENTITY_VALUES = ("version", "updated_at", "data", "status", "queue_id", "assignee_id",
+                  "priority", "due_at")  # fmt: skip
+_PG_UPDATE_WITH_CHANGE = _pg_update_with_change()
 
 
 class StaleVersion(ProblemError):
@@ -298,8 +366,18 @@ def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now
         "data": encoded,
         **_index_columns(stored),
     }
+    key = {"k": k, "i": data["id"]}
+    if current is not None and session.info.get("pg"):
+        found = session.execute(_PG_UPDATE_WITH_CHANGE, {**key, "expected": current, **values})
+        seq = found.scalar()
+        if seq is None:  # first writer wins: never a second document with one version
+            raise _stale(session, k, data["id"], current)
+        _seq_taken(session, t.changes.c.seq, seq)
+        tx_cache(session).setdefault("versions", {})[(k, data["id"])] = version
+        session.info.setdefault("changed", []).append((k, data["id"], seq))
+        return stored
     if current is not None:
-        hit = _UPDATE_ENTITY.run(session, {"k": k, "i": data["id"], "expected": current, **values})
+        hit = _UPDATE_ENTITY.run(session, {**key, "expected": current, **values})
         if hit != 1:  # first writer wins: never a second document with one version
             raise _stale(session, k, data["id"], current)
     else:
@@ -445,7 +523,7 @@ _USER_FOR_TOKEN = (
 )  # every authenticated request: one query, built once
 
 
-def token_user(session: Session, token: str) -> tuple[datetime, dict] | None:
+def token_user(session: Session | Connection, token: str) -> tuple[datetime, dict] | None:
     """(expiry, user profile) of a token, expired or not; None for an unknown token."""
     row = session.execute(_USER_FOR_TOKEN, {"h": token_hash(token)}).first()
     return None if row is None else (_aware(row.expires_at), dict(row.data))

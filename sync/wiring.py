@@ -6,6 +6,8 @@
 The engine, its HTTP client, the single store writer and the live stream share one lifetime.
 ``on_changed(PullResult)`` gets the ids each pull changed (``result.changed``: entity → ids) and
 ``on_pushed(PushReport)`` the outbox rows applied / conflict / rejected, for the UI's bridge.
+``writer`` is the one store writer thread to share (the workstation's operation runner owns it);
+without one the engine makes and closes its own.
 """
 
 from __future__ import annotations
@@ -46,9 +48,11 @@ def build_engine(
     on_pushed: Callable[[Any], Any] | None = None,
     api: ApiClient | None = None,
     clock: Callable[[], datetime] | None = None,
+    writer: StoreWriter | None = None,
 ) -> SyncEngine:
     api = api or session.client()
-    writer = StoreWriter()
+    owns_writer = writer is None  # a writer handed in (the workstation's) outlives the engine
+    writer = writer or StoreWriter()
     retry = retry or RetryPolicy(max_attempts=4)
 
     async def relogin() -> bool:
@@ -116,7 +120,8 @@ def build_engine(
     async def close() -> None:
         await statistics.finish()
         await api.aclose()
-        writer.close()
+        if owns_writer:
+            writer.close()
 
     parts = EngineParts(puller=puller, pusher=pusher, live=stream, close=close)
     parts.changed.append(statistics.after_pull)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEMO_PASSWORD = "demo"
 SCREENSHOT_TIMEOUT_S = 90.0
+SCREENSHOT_SIZES = ((1920, 1080), (1440, 900))
 FIRST_PAINT_WAIT_S = 2.0  # the sync engine starts after the window's first paint, or after this
 
 
@@ -206,7 +207,7 @@ class Runtime:
         configure_wall(window, opts)  # --wall / --rotate-s (ui/wall/kiosk.py)
         window.show_page(opts.page or "", opts.id)
         clock.start()
-        if not opts.screenshot:
+        if not (opts.screenshot or opts.screenshots):
             painted = first_paint(window)
             window.show()
             with contextlib.suppress(TimeoutError):  # the engine starts anyway
@@ -222,27 +223,69 @@ class Runtime:
                 on_segment=bridge.on_live_segment,
                 on_decision_step=bridge.on_live_decision_step,
             ),
+            writer=bridge.writer,  # one writer thread for the engine and the user's actions
         )
         bridge.attach(self.engine)
         self.engine.start()
         freeze_start_up()  # later full collections skip start-up's objects (ui.gc_guard)
+        if opts.screenshots:
+            return await self._screenshots(window, opts.screenshots)
         if opts.screenshot:
             return await self._screenshot(window, opts.screenshot)
         await quit_event.wait()
         return 0
 
     async def _screenshot(self, window: MainWindow, path: Path) -> int:
-        from ui.inbox.page import InboxPage
-
-        bridge = window.context.bridge
-        page = window.stack.currentWidget()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + SCREENSHOT_TIMEOUT_S
-        while not bridge.first_sync_done:
+        if not await self._first_sync(window, deadline):
+            return 1
+        await self._settle(window.stack.currentWidget(), deadline)
+        return 0 if self._grab(window, path) else 1
+
+    async def _screenshots(self, window: MainWindow, folder: Path) -> int:
+        """Every page the user may open, at each of SCREENSHOT_SIZES, as
+        ``folder/{page}-{lang}-{width}x{height}.png`` (the case page on the inbox's first case,
+        or on ``--id``)."""
+        from ui.inbox.page import InboxPage
+        from ui.navigation import allowed_pages
+
+        loop = asyncio.get_running_loop()
+        if not await self._first_sync(window, loop.time() + SCREENSHOT_TIMEOUT_S):
+            return 1
+        first_case, failed = self.opts.id, 0
+        for spec in allowed_pages(window.context.user.roles):
+            if spec.name == "case" and first_case is None:
+                continue
+            page = window.show_page(spec.name, first_case if spec.name == "case" else None)
+            if page is None:
+                continue
+            await self._settle(page, loop.time() + SCREENSHOT_TIMEOUT_S)
+            if isinstance(page, InboxPage) and first_case is None and page.model.rowCount():
+                first_case = page.model.id_at(0)
+            for width, height in SCREENSHOT_SIZES:
+                window.resize(width, height)
+                for _ in range(5):
+                    await asyncio.sleep(0.05)
+                name = f"{spec.name}-{self.lang}-{width}x{height}.png"
+                failed += not self._grab(window, folder / name)
+        return 1 if failed else 0
+
+    async def _first_sync(self, window: MainWindow, deadline: float) -> bool:
+        loop = asyncio.get_running_loop()
+        while not window.context.bridge.first_sync_done:
             if loop.time() > deadline:
                 log.error("screenshot: no sync within %s s", SCREENSHOT_TIMEOUT_S)
-                return 1
+                return False
             await asyncio.sleep(0.1)
+        return True
+
+    async def _settle(self, page, deadline: float) -> None:
+        """The page's data is loaded (the inbox's visible rows fetched; live pages wait for
+        live data, e.g. a call playing) and its layout settled."""
+        from ui.inbox.page import InboxPage
+
+        loop = asyncio.get_running_loop()
         if isinstance(page, InboxPage):
             await page.reload()
             first, last = page.visible_rows()
@@ -250,14 +293,16 @@ class Runtime:
                 page.model.row_view(last)  # rows of the visible range are fetched now
         ready = getattr(page, "screenshot_ready", None)
         while ready is not None and not ready() and loop.time() < deadline:
-            await asyncio.sleep(0.2)  # live pages: wait for live data (e.g. a call playing)
-        window.show()  # offscreen platform: nothing appears, but layouts settle
+            await asyncio.sleep(0.2)
+        page.window().show()  # offscreen platform: nothing appears, but layouts settle
         for _ in range(5):
             await asyncio.sleep(0.05)
+
+    def _grab(self, window: MainWindow, path: Path) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(path), "PNG")
         log.info("screenshot %s: %s", path, "saved" if ok else "FAILED")
-        return 0 if ok else 1
+        return ok
 
     async def shutdown(self) -> None:
         errors.set_notifier(None)
@@ -266,6 +311,8 @@ class Runtime:
         await self.keeper.cancel_all()
         if self.window is not None:
             self.window.context.bridge.detach()
+            # the user's queued writes finish (off the loop) before the store closes
+            await asyncio.to_thread(self.window.context.bridge.runner.close)
             self.window.context.clock.stop()
             self.window.close()
             self.window.deleteLater()

@@ -1,9 +1,23 @@
-"""The Qt bridge: sync engine callbacks and store facts become documented Qt signals.
+"""The Qt bridge: sync engine callbacks and store changes become documented Qt signals.
+
+How a user action flows: a page asks the operation runner (``bridge.runner``, ``ui.runner``)
+to run an app service; the service runs on the one store writer thread (shared with the sync
+engine) and commits its change and outbox row in one transaction; back on the GUI thread the
+runner calls :meth:`SyncBridge.announce_local` with the ids the transaction wrote
+(``app.store.changes``) — which emits the change signals below, tells the engine to push soon
+and refreshes the outbox count — and then the page's success or failure callback.
+
+How server changes flow: the engine applies pulled pages on the same writer and calls
+``_on_pulled`` with the ids each pull changed; a live ``call.segment`` is stored, then handed
+here with the segment itself (``on_live_segment`` → ``sig_call_segments_received``). Either way
+pages get the ids (and segments) in the signal and update only those rows; nobody polls the
+store for changes.
 
 The engine (``sync/``, Qt-free) calls plain listeners on the asyncio loop — which under qasync
 is the Qt main thread — so the bridge emits directly; were a listener ever called from another
 thread, Qt's automatic connection type would queue the emission to the receivers' (GUI) thread.
-Pages never talk to the engine.
+Pages never talk to the engine: what they need of it (its API client, the writer) is a bridge
+method.
 """
 
 from __future__ import annotations
@@ -15,11 +29,14 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
 from app.domain.enums import OutboxStatus
-from app.store import quarantine
+from app.store import changes, quarantine
+from app.store.changes import Changes
 from app.store.local_models import OutboxRow
 from app.store.store import Store
 from app.store.sync_state import get_state
 from sync import state as sync_state
+from sync.writer import StoreWriter
+from ui.runner import OperationRunner
 
 ACTIVE = (OutboxStatus.PENDING.value, OutboxStatus.INFLIGHT.value)
 PROBLEMS = (OutboxStatus.CONFLICT.value, OutboxStatus.REJECTED.value)
@@ -32,10 +49,15 @@ class SyncBridge(QObject):
     """Emitted with (state, detail): offline / connecting / syncing / online / error."""
 
     sig_entities_changed = Signal(object)
-    """Emitted with {entity: set of ids} after a pull applied changes."""
+    """Emitted with {entity kind: set of ids} after a pull or a local write (a user action
+    through the runner) committed changes."""
 
     sig_cases_changed = Signal(object)
-    """Emitted with the set of case ids a pull changed (a subset of sig_entities_changed)."""
+    """Emitted with the set of case ids a pull or a local write changed (a subset of
+    sig_entities_changed)."""
+
+    sig_appeals_changed = Signal(object)
+    """Emitted with the set of appeal ids a pull or a local write changed."""
 
     sig_sync_finished = Signal(object)
     """Emitted with the time (UTC) of each completed sync cycle."""
@@ -49,11 +71,11 @@ class SyncBridge(QObject):
     sig_decision_step = Signal(object)
     """Emitted with a live ``decision.step`` event ``{execution_id, step, status}``."""
 
-    sig_call_segment_stored = Signal(str)
-    """Emitted with a call id after the live stream stored a new or changed transcript segment
-    of that call in the local store (``LiveHandlers.on_segment``; the engine calls it only once
-    the segment is committed, so a read on receipt sees it). The call page reads on this signal
-    instead of polling the store."""
+    sig_call_segments_received = Signal(str, object)
+    """Emitted with (call id, [wire segments]) after the live stream stored new or changed
+    transcript segments of that call (``LiveHandlers.on_segment``; the engine calls it only
+    once the segment is committed). The call page applies the segments from this payload — no
+    store re-read, no poll."""
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +84,8 @@ class SyncBridge(QObject):
         self._detach = None
         self.state = "offline"
         self.first_sync_done = False
+        self.runner = OperationRunner(self)
+        """Every user action's store write goes through it (``ui.runner``)."""
 
     def attach(self, engine: Any) -> None:
         """Listen to a ``sync.engine.SyncEngine``."""
@@ -81,6 +105,11 @@ class SyncBridge(QObject):
     @property
     def engine(self) -> Any:
         return self._engine
+
+    @property
+    def writer(self) -> StoreWriter:
+        """The one store writer thread (the runner's; the engine is built with it)."""
+        return self.runner.writer
 
     def api(self) -> Any:
         """The engine's ``sync.api.ApiClient`` (its token and connections) for online-only
@@ -126,13 +155,31 @@ class SyncBridge(QObject):
         self.state = str(getattr(state, "value", state))
         self.sig_connection_changed.emit(self.state, detail or "")
 
+    def _emit_changes(self, changed: dict[str, set[str]]) -> None:
+        if not changed:
+            return
+        self.sig_entities_changed.emit(changed)
+        cases = set(changed.get("case", set()))
+        if cases:
+            self.sig_cases_changed.emit(cases)
+        appeals = set(changed.get("appeal", set()))
+        if appeals:
+            self.sig_appeals_changed.emit(appeals)
+
+    def announce_local(self, changed: Changes | None, result: Any = None) -> None:
+        """For ``ui.runner``, on the GUI thread after a user action's work returned: emit what
+        its committed transactions wrote, tell the engine to push when it added outbox rows,
+        and refresh the outbox count. The one place this is done."""
+        entities = {k: set(v) for k, v in (changed.entities if changed else {}).items() if v}
+        new_rows = entities.pop(changes.OUTBOX, set())
+        self._emit_changes(entities)
+        if new_rows and self._engine is not None:
+            self._engine.notify_local_write()  # only new rows: no push (nor sync) for nothing
+        self.refresh_outbox()
+
     def _on_pulled(self, result: Any) -> None:
         changed: dict[str, set[str]] = dict(getattr(result, "changed", {}) or {})
-        if changed:
-            self.sig_entities_changed.emit(changed)
-            cases = set(changed.get("case", set()))
-            if cases:
-                self.sig_cases_changed.emit(cases)
+        self._emit_changes({str(k): set(v) for k, v in changed.items() if v})
         self.first_sync_done = True
         self.sig_sync_finished.emit(datetime.now(UTC))
         self.refresh_outbox()
@@ -145,6 +192,6 @@ class SyncBridge(QObject):
         """For ``LiveHandlers.on_decision_step``."""
         self.sig_decision_step.emit(data)
 
-    def on_live_segment(self, call_id: str, _segment: Any = None, _event_id: Any = None) -> None:
+    def on_live_segment(self, call_id: str, segment: Any = None, _event_id: Any = None) -> None:
         """For ``LiveHandlers.on_segment`` (sync.wiring calls it after storing the segment)."""
-        self.sig_call_segment_stored.emit(str(call_id))
+        self.sig_call_segments_received.emit(str(call_id), [segment] if segment else [])

@@ -1,5 +1,5 @@
 """What every page may use: the store, the shared clock, the task keeper, the signed-in user,
-the sync bridge. One per window; built by ``ui.app``."""
+the sync bridge and its operation runner. One per window; built by ``ui.app``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from app.domain.enums import Role
 from app.store.store import Store
 from ui.bridge import SyncBridge
+from ui.runner import OperationRunner
 from ui.tasks import TaskKeeper
 from widgets.clock import Clock
 
@@ -39,3 +40,8 @@ class AppContext:
     user: UserInfo
     lang: str = "ko"
     server_url: str = ""
+
+    @property
+    def runner(self) -> OperationRunner:
+        """The operation runner every user action goes through (``ui.runner``)."""
+        return self.bridge.runner

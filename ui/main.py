@@ -26,7 +26,7 @@ from ui.time_zone import apply_time_zone, workstation_settings
 def make_app(opts: Options) -> tuple[QApplication, str]:
     """The QApplication with font, theme and language applied, and garbage collection moved
     to the GUI thread (``ui.gc_guard``)."""
-    if opts.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+    if (opts.screenshot or opts.screenshots) and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     QCoreApplication.setOrganizationName("reviewer-workstation")
     QCoreApplication.setApplicationName("Reviewer Workstation")

@@ -7,9 +7,10 @@ user's roles allow (``ui.navigation``). Everything page-specific lives in the pa
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.rules.pii import mask_name, sees_full_names
 from app.store.case_search import find_cases
+from ui.accessibility import announce_transcript, set_announce_transcript
 from ui.context import AppContext
 from ui.decision.commands import register_decision_commands
 from ui.inbox.page import InboxPage
@@ -29,6 +31,7 @@ from ui.look import RESOURCES
 from ui.navigation import allowed, allowed_pages, default_page, shortcut_pages, spec
 from ui.pages import build_page
 from ui.status_bar import ShellStatusBar
+from widgets import a11y
 from widgets.banner import NotificationBanner
 from widgets.command_palette import CaseHit, CommandPalette
 
@@ -128,6 +131,17 @@ class MainWindow(QMainWindow):
         self._action("previous_case", self.tr("Previous case"), "K", lambda: self._on_move(-1))
         self._action("next_task", self.tr("Next task"), "N", self._on_next_task)
         self._action("sync_now", self.tr("Sync now"), "F5", self.context.bridge.request_sync)
+        self._action("next_pane", self.tr("Next pane"), "Ctrl+Tab", lambda: self.move_pane(True))
+        back = self.tr("Back one pane")
+        self._action("previous_pane", back, "Ctrl+Shift+Tab", lambda: self.move_pane(False))
+        read = self._action(
+            "announce_transcript",
+            self.tr("Read new transcript lines aloud"),
+            "",
+            lambda on: set_announce_transcript(bool(on)),
+        )
+        read.setCheckable(True)
+        read.setChecked(announce_transcript())
         self._action("sign_out", self.tr("Sign out"), "", self.sig_sign_out_requested.emit)
         self._action("time_zone", self.tr("Time zone…"), "", self._on_time_zone_requested)
         register_decision_commands(self)  # "Ask a decision question" (ui/decision/commands)
@@ -171,6 +185,9 @@ class MainWindow(QMainWindow):
         self.palette_popup.sig_closed.connect(
             lambda: self.focus_page(self.stack.currentWidget() or self)
         )
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     # -- pages ----------------------------------------------------------------------------------
     def page_names(self) -> list[str]:
@@ -207,6 +224,7 @@ class MainWindow(QMainWindow):
             if isinstance(widget, InboxPage):
                 widget.sig_alert_raised.connect(self._on_page_alert)
         self.stack.setCurrentWidget(widget)
+        a11y.tab_leaves_under(widget)
         for i in range(self.rail.count()):
             if self.rail.item(i).data(PAGE_ROLE) == name:
                 self.rail.blockSignals(True)
@@ -244,6 +262,63 @@ class MainWindow(QMainWindow):
             )
             self.tray.showMessage(self.tr("Reviewer Workstation"), text, icon, 8000)
         self.sig_notification_shown.emit(severity, text)
+
+    # -- keyboard (issue 22) ---------------------------------------------------------------------
+    def focus_order(self) -> list[QWidget]:
+        """What Tab visits: the page's controls in visual order, the banner, the rail, the
+        status bar last."""
+        order: list[QWidget] = []
+        page = self.stack.currentWidget()
+        for part in (page, self.banner, self.rail, self.status):
+            if part is not None:
+                order.extend(a11y.reading_order(part))
+        return order
+
+    def focus_panes(self) -> list[QWidget]:
+        """What Ctrl+Tab moves between: the page's panes, the banner, the rail, the status bar."""
+        page = self.stack.currentWidget()
+        parts = a11y.panes(page) if page is not None else []
+        parts += [self.banner, self.rail, self.status]
+        return [p for p in parts if a11y.reading_order_under(p, self)]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        target = a11y.step_focus(self.focus_order(), QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
+    def move_pane(self, forward: bool) -> None:
+        panes = self.focus_panes()
+        pane = a11y.step_focus(panes, QApplication.focusWidget(), forward)
+        if pane is not None:
+            controls = a11y.reading_order_under(pane, self)
+            if controls:
+                controls[0].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_main_list(self) -> None:
+        """Esc: back to the page's main list (its ``main_list()``, else its first table)."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        main = page.main_list() if hasattr(page, "main_list") else None
+        if main is None:
+            views = [w for w in a11y.reading_order(page) if isinstance(w, QAbstractItemView)]
+            main = views[0] if views else None
+        if main is not None:
+            main.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.focus_main_list()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if now is not None and now.window() is self:
+            a11y.tab_leaves([now, now.parentWidget()] if now.parentWidget() else [now])
 
     # -- handlers -------------------------------------------------------------------------------
     def _on_rail_changed(self, current: QListWidgetItem | None, _previous) -> None:

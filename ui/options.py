@@ -22,6 +22,7 @@ class Options:
     page: str | None = None
     id: str | None = None
     screenshot: Path | None = None
+    screenshots: Path | None = None
     size: tuple[int, int] | None = None
     password: str | None = None
     wall: bool = False  # kiosk: full screen, no navigation (ui/wall/kiosk.py)
@@ -73,6 +74,13 @@ def parse(argv: list[str] | None) -> Options:
         type=Path,
         help="render the page offscreen after data loaded, save PNG, exit",
     )
+    p.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="DIR",
+        help="render every page the user may open at 1920x1080 and 1440x900 offscreen after "
+        "data loaded, save DIR/PAGE-LANG-WxH.png, exit",
+    )
     p.add_argument("--size", type=_size, help="window size WIDTHxHEIGHT")
     p.add_argument("--wall", action="store_true", help="wall kiosk: full screen, no navigation")
     p.add_argument("--screen", type=int, help="screen number (0-based) for --wall")
@@ -89,6 +97,7 @@ def parse(argv: list[str] | None) -> Options:
         page=ns.page,
         id=ns.id,
         screenshot=ns.screenshot,
+        screenshots=ns.screenshots,
         size=size,
         wall=ns.wall,
         screen=ns.screen,

@@ -100,6 +100,12 @@ PAGES: tuple[PageSpec, ...] = (
         (A.VIEW_OPS,),
     ),
     PageSpec(
+        "chatops",  # seed 003: ops_admin and supervisor; reviewers get the tools their role allows
+        QT_TRANSLATE_NOOP("Navigation", "ChatOps"),
+        "ui.chatops.build",
+        (A.VIEW_OPS, A.NEXT_TASK),
+    ),
+    PageSpec(
         "sync-problems",
         QT_TRANSLATE_NOOP("Navigation", "Sync problems"),
         "ui.sync_problems.build",

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
+from widgets import a11y
 from widgets.formatting import local_time
 
 
@@ -49,20 +50,33 @@ class ShellStatusBar(QStatusBar):
             "online": self.tr("● Online"),
             "error": self.tr("● Sync needs attention"),
         }.get(state, state)
+        changed = self.connection.property("state") not in (None, state)
         self.connection.setText(text)
         self.connection.setToolTip(detail)
+        plain = text.lstrip("● ")
+        self.connection.setAccessibleName(a11y.name_with_value(self.tr("Connection state"), plain))
+        if changed:
+            a11y.announce(self.connection, plain, assertive=state == "error")
         self.connection.setProperty("state", state)
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)
 
     def set_user(self, text: str) -> None:
         self.user.setText(text)
+        self.user.setAccessibleName(a11y.name_with_value(self.tr("Signed-in user"), text))
 
     def set_last_sync(self, at: datetime | None) -> None:
         when = local_time(at, "%H:%M:%S") if at else self.tr("never")
         self.last_sync.setText(self.tr("Last sync: {when}").format(when=when))
+        self.last_sync.setAccessibleName(a11y.name_with_value(self.tr("Last sync"), when))
 
     def set_outbox(self, pending: int, problems: int) -> None:
         self.pending.setText(self.tr("Pending actions: {n}").format(n=pending))
         self.problems.setText(self.tr("Sync problems ({n})").format(n=problems))
         self.problems.setProperty("alert", problems > 0)
+        self.pending.setAccessibleName(
+            a11y.name_with_value(self.tr("Actions waiting to sync"), str(pending))
+        )
+        self.problems.setAccessibleName(
+            a11y.name_with_value(self.tr("Open sync problems"), str(problems))
+        )

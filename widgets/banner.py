@@ -11,6 +11,8 @@ from collections import deque
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from widgets.a11y import announce
+
 translate = QCoreApplication.translate
 
 SEVERITIES = ("info", "warning", "critical")
@@ -58,6 +60,7 @@ class NotificationBanner(QFrame):
         """Queue ``text``; shown at once when nothing else is showing."""
         if severity not in SEVERITIES:
             severity = "info"
+        announce(self, text, assertive=severity == "critical")  # heard even while queued
         self._queue.append((text, severity, key))
         if self._current is None:
             self._show_next()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSizePolicy, QVBox
 from app.domain.cases import SlaInfo
 from app.domain.enums import SlaState
 from app.rules import sla
+from widgets.a11y import ending_in, name_with_value
 from widgets.sla_countdown import BANDS, countdown_text, countdown_tooltip, paint_shape, state_label
 
 WRAP_FROM = 40  # characters
@@ -40,6 +41,7 @@ class InfoGroup(QGroupBox):
             shown.setWordWrap(len(value or "") > WRAP_FROM)  # short values never clip
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            shown.setAccessibleName(name_with_value(label, ending_in(value or "")))
             self._values[label] = shown
             self.form.addRow(QLabel(label, self), shown)
 

@@ -61,6 +61,7 @@ class SentimentChart(QWidget):
         before = {id(w) for w in QApplication.topLevelWidgets()}
         apply_to_charts()
         self.plot = pg.PlotWidget(self, background=None)
+        self.plot.setAccessibleName(self.accessibleName())
         for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless context menus
             if id(widget) not in before and isinstance(widget, QMenu):
                 widget.setParent(self, widget.windowFlags())  # die with the chart, not leak

@@ -109,6 +109,14 @@ class TranscriptModel(QAbstractListModel):
             return turn_as_text(turn)
         return None
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The one column's header (hidden on screen, read by screen readers): not Qt's "1"."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("Transcript", "Who said what, and when")
+        return super().headerData(section, orientation, role)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind, OutboxStatus
-from app.store import quarantine
+from app.store import changes, quarantine
 from app.store.extract import MODELS, columns
 from app.store.local_models import CallSegmentRow, OutboxRow
 from app.store.models import ArticleRow, CaseRow
@@ -98,6 +98,7 @@ def write_local(
         session.execute(update(model.__table__).where(model.id == entity_id).values(values))
     if kind is EntityKind.KNOWLEDGE_ARTICLE:
         _index_article(session, entity_id, data)
+    changes.note(session, kind, entity_id)
 
 
 def delete_entity(session: Session, kind: EntityKind, entity_id: str, version: int | None) -> bool:
@@ -107,6 +108,8 @@ def delete_entity(session: Session, kind: EntityKind, entity_id: str, version: i
     if version is not None:
         stmt = stmt.where(model.version <= version)
     removed = session.execute(stmt).rowcount > 0
+    if removed:
+        changes.note(session, kind, entity_id)
     if removed and kind is EntityKind.KNOWLEDGE_ARTICLE:
         session.execute(text("DELETE FROM knowledge_fts WHERE article_id = :id"), {"id": entity_id})
     if removed and kind is EntityKind.CALL:

@@ -20,6 +20,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import EntityKind, OutboxStatus
+from app.store import changes
 from app.store.apply import (
     ACTIVE,
     LOCAL_PREFIX,
@@ -120,6 +121,9 @@ def enqueue(
     session.add(row)
     session.flush()
     refresh_pending(session, [case_id] if case_id else [])
+    changes.note(session, changes.OUTBOX, str(row.id))
+    if case_id:  # its pending-sync mark changed
+        changes.note(session, EntityKind.CASE, case_id)
     return row
 
 

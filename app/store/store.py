@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app.store import changes
 from app.store.paths import APP_NAME as APP_NAME  # re-exported: the defaults live there
 from app.store.paths import DB_FILE as DB_FILE
 from app.store.paths import default_data_dir as default_data_dir
@@ -90,9 +91,16 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session inside one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session inside one transaction: committed on success, rolled back on error; what
+        it wrote is then announced to ``app.store.changes.collecting`` blocks of this thread."""
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except BaseException:
+                changes.discard(session)
+                raise
+            changes.committed(session)  # announce only what was committed
 
     def close(self) -> None:
         self.engine.dispose()

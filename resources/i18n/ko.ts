@@ -559,6 +559,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Read new transcript lines aloud</source>
+        <translation>새 상담 내용 줄 읽어 주기</translation>
+    </message>
+    <message>
+        <source>Back one pane</source>
+        <translation>이전 영역</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>다음 영역</translation>
+    </message>
+    <message>
         <source>Ask a decision question</source>
         <translation>의사결정 질문하기</translation>
     </message>
@@ -1145,6 +1157,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>{action}: saved for case {id} — waiting to sync.</source>
         <translation>{action}: 케이스 {id}에 저장했습니다 — 동기화 대기 중.</translation>
+    </message>
+    <message>
+        <source>Case page</source>
+        <translation>케이스 페이지</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/page.py" line="67"/>
@@ -1804,6 +1820,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>돌아가기</translation>
     </message>
     <message>
+        <source>Done: {title}</source>
+        <translation>완료: {title}</translation>
+    </message>
+    <message>
         <location filename="../work/main/ui/case/action_form.py" line="55"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>제출 (Ctrl+Enter)</translation>
@@ -2304,6 +2324,18 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>Transcript</name>
     <message>
+        <source>Who said what, and when</source>
+        <translation>말한 사람, 내용과 시각</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>이전 일치 항목</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>다음 일치 항목</translation>
+    </message>
+    <message>
         <source>Call transcript</source>
         <translation>통화 대화 내용</translation>
     </message>
@@ -2509,6 +2541,26 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>ApprovalsPage</name>
     <message>
+        <source>Request details</source>
+        <translation>요청 내용</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Approval requests</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
+        <source>not in the KPI store</source>
+        <translation>KPI 데이터스토어에 없음</translation>
+    </message>
+    <message>
+        <source>approving needs a note, recorded as the override reason</source>
+        <translation>승인하려면 사유를 입력하세요 (재정의 사유로 기록됩니다)</translation>
+    </message>
+    <message>
         <source>Approvals</source>
         <translation>승인 대기함</translation>
     </message>
@@ -2574,6 +2626,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>&lt;b&gt;Feedback saved&lt;/b&gt;</source>
         <translation>&lt;b&gt;피드백 저장됨&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Checkpoint form</source>
+        <translation>체크포인트 양식</translation>
     </message>
     <message>
         <source>No open checkpoint.</source>
@@ -2671,6 +2727,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>⚠ With these weights {top} ranks first; the recommended {rec} ranks #{n}.</source>
         <translation>⚠ 이 가중치에서는 {top}이(가) 1위이고, 추천안 {rec}은(는) {n}위입니다.</translation>
+    </message>
+    <message>
+        <source>Metrics of the three options</source>
+        <translation>세 가지 옵션의 지표</translation>
     </message>
     <message>
         <source>Ask a decision question</source>
@@ -3798,6 +3858,259 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     </message>
 </context>
 <context>
+    <name>ChatOps</name>
+    <message>
+        <source>Add staff to the queue</source>
+        <translation>큐에 인력 추가</translation>
+    </message>
+    <message>
+        <source>Restart the scheduler</source>
+        <translation>스케줄러 재시작</translation>
+    </message>
+    <message>
+        <source>Confidence {p}%</source>
+        <translation>신뢰도 {p}%</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>메서드</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>엔터티</translation>
+    </message>
+    <message>
+        <source>Rows on the server</source>
+        <translation>서버 행 수</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>테이블</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행 수</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>최장 대기</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>위반 임박</translation>
+    </message>
+    <message>
+        <source>Breaching</source>
+        <translation>위반 예정</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>케이스</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>스킬</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>인원</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>접속</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>가용</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>가용 인원</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>준수</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Compliance (%)</source>
+        <translation>준수율(%)</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>마지막 실행</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>다음 실행</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>건수</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+</context>
+<context>
+    <name>ChatOpsPage</name>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>대화 내역</translation>
+    </message>
+    <message>
+        <source>Diagnostic tool</source>
+        <translation>진단 도구</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>ChatOps diagnostics</source>
+        <translation>ChatOps 진단</translation>
+    </message>
+    <message>
+        <source>Ask in Korean or English, e.g. which cases breach within 4 hours?</source>
+        <translation>한국어나 영어로 질문하세요. 예: 4시간 안에 위반될 케이스는?</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Run tool</source>
+        <translation>도구 실행</translation>
+    </message>
+    <message>
+        <source>Re-run (F5)</source>
+        <translation>다시 실행 (F5)</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>텍스트로 복사</translation>
+    </message>
+    <message>
+        <source>offline: the server answers diagnostics</source>
+        <translation>오프라인: 진단은 서버가 답합니다</translation>
+    </message>
+    <message>
+        <source>Ask a question or run a tool</source>
+        <translation>질문하거나 도구를 실행하세요</translation>
+    </message>
+    <message>
+        <source>Could not answer: {why}</source>
+        <translation>답할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>서버에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>No tool matched the question; pick one below.</source>
+        <translation>질문에 맞는 도구가 없습니다. 아래에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Did you mean:</source>
+        <translation>혹시 이것인가요:</translation>
+    </message>
+    <message>
+        <source>Suggested fixes (need approval, nothing was changed):</source>
+        <translation>제안된 조치 (승인 필요, 아무것도 변경되지 않음):</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>ChatOps</source>
+        <translation>ChatOps</translation>
+    </message>
+</context>
+<context>
     <name>TimeZoneDialog</name>
     <message>
         <source>Time zone</source>
@@ -3940,6 +4253,17 @@ A closed case leaves the inbox and cannot be worked on again.</source>
     <message>
         <source>No proposal decided.</source>
         <translation>결정한 제안이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>{name}: {value}</source>
+        <translation>{name}: {value}</translation>
+    </message>
+    <message>
+        <source>ending in {last}</source>
+        <translation>끝자리 {last}</translation>
     </message>
 </context>
 </TS>

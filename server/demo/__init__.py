@@ -31,6 +31,7 @@ from server.demo.people import create_users, put_queues
 from server.demo.scenarios import qa_reviews, rejected_with_appeals, runbook_cases
 from server.hr.load import store_graph
 from server.jobs.reports import ANCHOR_KEY as REPORTS_FROM
+from server.kpi_store import Lookup
 
 __all__ = ["LiveServices", "seed_cases", "seed_demo", "seed_demo_once", "start_live"]
 
@@ -71,13 +72,16 @@ def seed_demo(db, now: datetime) -> dict:
         EntityKind.CHECKPOINT: demo_checkpoints(now),
         EntityKind.DECISION: decisions,
         EntityKind.APPROVAL: approvals,
-        EntityKind.GENERATED: demo_generated(now),
         EntityKind.KNOWLEDGE_ARTICLE: knowledge_articles(),
     }
     for kind, items in batches.items():
         if items:
             storage.bulk_insert(db, kind, items, now=now)
         counts[kind.value] = len(items)
+    with db.read() as s:  # written from the KPI store of the data just seeded
+        generated = demo_generated(now, Lookup(s, now))
+    storage.bulk_insert(db, EntityKind.GENERATED, generated, now=now)
+    counts[EntityKind.GENERATED.value] = len(generated)
     events = case_events(cases, now) + other_events(appeals, decisions, approvals, now)
     counts["audit"] = append_demo_audit(db, events, now)
     return counts

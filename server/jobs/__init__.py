@@ -39,6 +39,7 @@ def all_jobs() -> list[tuple[str, Job]]:
         assignment,
         call_queues,
         checkpoints,
+        fact_checks,
         interrupted_decisions,
         reports,
     )
@@ -50,6 +51,7 @@ def all_jobs() -> list[tuple[str, Job]]:
         ("checkpoints", checkpoints.run),
         ("assignment", assignment.run),
         ("reports", reports.run),
+        ("fact_checks", fact_checks.run),
     ]
 
 

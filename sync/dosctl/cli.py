@@ -19,7 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.text import log_redaction
-from sync.dosctl import cmd_account, cmd_audit, cmd_cases, cmd_decisions, cmd_ops, cmd_tasks
+from sync.dosctl import (
+    cmd_account,
+    cmd_audit,
+    cmd_cases,
+    cmd_chatops,
+    cmd_decisions,
+    cmd_ops,
+    cmd_tasks,
+)
 from sync.dosctl.context import CommandError, Ctx
 from sync.dosctl.output import Out
 from sync.problems import ApiProblem, NetworkError
@@ -141,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = _add(ops, "reassign", cmd_ops.reassign)
     r.add_argument("--from", dest="from_user", required=True)
     r.add_argument("--to", dest="to_user", required=True)
+    cmd_chatops.add_commands(ops, _add)
     return p
 
 

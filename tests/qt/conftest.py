@@ -117,3 +117,21 @@ def clock(qapp: QApplication, manual_time: ManualTime):
     yield clock
     clock.stop()
     clock.deleteLater()
+
+
+@pytest.fixture
+def make_runner(qapp: QApplication):
+    """``make_runner(store)``: the operation runner of a fresh sync bridge over ``store`` (what a
+    page's user actions go through, ``ui.runner``), for pages built without an AppContext."""
+    from ui.bridge import SyncBridge
+
+    bridges: list[SyncBridge] = []
+
+    def make(store):
+        bridges.append(SyncBridge(store))
+        return bridges[-1].runner
+
+    yield make
+    for bridge in bridges:
+        bridge.runner.close()
+        bridge.deleteLater()

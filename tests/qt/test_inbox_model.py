@@ -77,11 +77,13 @@ def test_filters_run_in_sql(big_store, clock):
     assert sorted(text) == [f"C-{i:05d}" for i in range(120, 130)]
 
 
-def test_sort_by_clicking_headers_requeries(qtbot, qloop, big_store, clock):
+def test_sort_by_clicking_headers_requeries(make_runner, qtbot, qloop, big_store, clock):
     from ui.inbox.page import InboxPage
     from ui.tasks import TaskKeeper
 
-    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    page = InboxPage(
+        InboxSource(big_store), clock, TaskKeeper(), "reviewer1", runner=make_runner(big_store)
+    )
     qtbot.addWidget(page)
     page.load_now()
     header = page.table.horizontalHeader()
@@ -92,11 +94,13 @@ def test_sort_by_clicking_headers_requeries(qtbot, qloop, big_store, clock):
     assert page.current_filter.sort == "amount" and page.current_filter.descending
 
 
-def test_latest_request_wins(qtbot, qloop, big_store, clock):
+def test_latest_request_wins(make_runner, qtbot, qloop, big_store, clock):
     from ui.inbox.page import InboxPage
     from ui.tasks import TaskKeeper
 
-    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    page = InboxPage(
+        InboxSource(big_store), clock, TaskKeeper(), "reviewer1", runner=make_runner(big_store)
+    )
     qtbot.addWidget(page)
     results: list[int] = []
     page.sig_result_loaded.connect(results.append)
@@ -115,12 +119,14 @@ def looks(row_view, at) -> SlaCell:
 
 
 def test_tick_repaints_only_the_visible_sla_cells_that_changed(
-    qtbot, big_store, clock, manual_time
+    make_runner, qtbot, big_store, clock, manual_time
 ):
     from ui.inbox.page import InboxPage
     from ui.tasks import TaskKeeper
 
-    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    page = InboxPage(
+        InboxSource(big_store), clock, TaskKeeper(), "reviewer1", runner=make_runner(big_store)
+    )
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -169,13 +175,13 @@ def test_sync_invalidates_only_changed_rows(big_store, clock):
 
 
 def test_a_long_result_shows_its_first_part_at_once_and_the_rest_on_scrolling(
-    qtbot, big_store, clock
+    make_runner, qtbot, big_store, clock
 ):
     from ui.inbox.page import FIRST_IDS, InboxPage
     from ui.tasks import TaskKeeper
 
     source = InboxSource(big_store)
-    page = InboxPage(source, clock, TaskKeeper(), "reviewer1")
+    page = InboxPage(source, clock, TaskKeeper(), "reviewer1", runner=make_runner(source.store))
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -201,12 +207,14 @@ def test_a_long_result_shows_its_first_part_at_once_and_the_rest_on_scrolling(
     assert page.count_label.text() == f"{CASES:,} cases"
 
 
-def test_a_selected_case_beyond_the_first_part_is_kept_after_a_requery(qtbot, big_store, clock):
+def test_a_selected_case_beyond_the_first_part_is_kept_after_a_requery(
+    make_runner, qtbot, big_store, clock
+):
     from ui.inbox.page import FIRST_IDS, InboxPage
     from ui.tasks import TaskKeeper
 
     source = InboxSource(big_store)
-    page = InboxPage(source, clock, TaskKeeper(), "reviewer1")
+    page = InboxPage(source, clock, TaskKeeper(), "reviewer1", runner=make_runner(source.store))
     qtbot.addWidget(page)
     page.show()
     page._filter = replace(page.current_filter, statuses=frozenset())
@@ -220,11 +228,13 @@ def test_a_selected_case_beyond_the_first_part_is_kept_after_a_requery(qtbot, bi
     assert page.current_case_id() == target
 
 
-def test_a_view_reads_about_a_screen_per_store_read(qtbot, qloop, big_store, clock):
+def test_a_view_reads_about_a_screen_per_store_read(make_runner, qtbot, qloop, big_store, clock):
     from ui.inbox.page import InboxPage
     from ui.tasks import TaskKeeper
 
-    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    page = InboxPage(
+        InboxSource(big_store), clock, TaskKeeper(), "reviewer1", runner=make_runner(big_store)
+    )
     qtbot.addWidget(page)
     page.resize(1200, 600)
     page.load_now()
@@ -241,14 +251,16 @@ def test_a_view_reads_about_a_screen_per_store_read(qtbot, qloop, big_store, clo
 
 
 def test_a_tick_repaints_only_changed_sla_cells_and_looks_like_a_full_paint(
-    qtbot, qloop, qapp, big_store, clock, manual_time
+    make_runner, qtbot, qloop, qapp, big_store, clock, manual_time
 ):
     from PySide6.QtCore import QEvent, QObject
 
     from ui.inbox.page import InboxPage
     from ui.tasks import TaskKeeper
 
-    page = InboxPage(InboxSource(big_store), clock, TaskKeeper(), "reviewer1")
+    page = InboxPage(
+        InboxSource(big_store), clock, TaskKeeper(), "reviewer1", runner=make_runner(big_store)
+    )
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.load_now()

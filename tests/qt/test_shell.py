@@ -17,13 +17,14 @@ from ui.page_table import PAGES
 from ui.tasks import TaskKeeper
 
 EXPECTED = {
-    Role.REVIEWER: ["inbox"],
-    Role.SENIOR_REVIEWER: ["inbox", "appeals", "decision"],
+    Role.REVIEWER: ["inbox", "chatops"],
+    Role.SENIOR_REVIEWER: ["inbox", "appeals", "decision", "chatops"],
     Role.AGENT: ["call"],
-    Role.SUPERVISOR: ["call", "wall", "ops"],
+    Role.SUPERVISOR: ["call", "wall", "ops", "chatops"],
     Role.QA: ["inbox", "qa"],
     Role.AUDITOR: ["inbox", "appeals", "checkpoint"],
-    Role.OPS_ADMIN: ["inbox", "call", "appeals", "decision", "checkpoint", "qa", "wall", "ops"],
+    Role.OPS_ADMIN: ["inbox", "call", "appeals", "decision", "checkpoint", "qa", "wall", "ops",
+                     "chatops"],
 }
 
 

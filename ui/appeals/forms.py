@@ -3,6 +3,7 @@ partial with the fields each needs; validated by app.commands.appeal_resolve's s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -19,8 +20,9 @@ from app.rules.reason_codes import codes_for
 from app.services import appeal_actions
 from app.services.common import NotFound
 from app.store.store import Store
+from ui.runner import OperationRunner
+from ui.shared.submit_form import SubmitForm
 from widgets.forms import FieldSpec
-from widgets.submit_form import SubmitForm
 
 translate = QCoreApplication.translate
 Now = Callable[[], datetime]
@@ -85,52 +87,73 @@ class SubmitAppealForm(SubmitForm):
     """``POST /v1/appeals`` on behalf of the customer (agent, reviewer…)."""
 
     def __init__(
-        self, store: Store, user: User, lang: str, now: Now, parent: QWidget | None = None
+        self,
+        store: Store,
+        user: User,
+        lang: str,
+        now: Now,
+        runner: OperationRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             translate("AppealForms", "Submit an appeal"),
             submit_specs(),
-            lambda values: self._call(values),
+            lambda values: self._work(values),
+            runner,
             lang,
             parent,
             cancellable=False,
+            op_name="appeal.submit",
         )
         self.setObjectName("submitAppealForm")
         self._store, self._user, self._now = store, user, now
 
-    def _call(self, values: dict[str, Any]) -> Any:
+    def _work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        """Read on the GUI thread; the returned work runs on the store writer."""
         case_id = str(values.pop("case_id", "") or "").strip()
         if not case_id:
             raise ValidationFailed(
                 {"case_id": FieldError("required", "케이스: 필수 입력입니다.", "Case: required")}
             )
-        try:
-            return appeal_actions.submit_appeal(
-                self._store, self._user, case_id, values, self._now()
-            )
-        except ValidationFailed:
-            raise
-        except (RuleError, NotFound) as exc:  # window closed, not rejected, already appealed…
-            raise _as_field_error(exc) from exc
+        store, user, now = self._store, self._user, self._now()
+
+        def work() -> Any:
+            try:
+                return appeal_actions.submit_appeal(store, user, case_id, values, now)
+            except ValidationFailed:
+                raise
+            except (RuleError, NotFound) as exc:  # window closed, not rejected, appealed…
+                raise _as_field_error(exc) from exc
+
+        return work
 
 
 class ResolveAppealForm(SubmitForm):
     """``POST /v1/appeals/{id}/resolve`` by an independent senior reviewer."""
 
     def __init__(
-        self, store: Store, user: User, lang: str, now: Now, parent: QWidget | None = None
+        self,
+        store: Store,
+        user: User,
+        lang: str,
+        now: Now,
+        runner: OperationRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             translate("AppealForms", "Resolve the appeal"),
             resolve_specs(lang),
-            lambda values: self._call(values),
+            lambda values: self._work(values),
+            runner,
             lang,
             parent,
             cancellable=False,
+            op_name="appeal.resolve",
         )
         self.setObjectName("resolveAppealForm")
         self._store, self._user, self._now = store, user, now
         self.appeal_id = ""
+        self.submitted_appeal_id = ""
         combo = self.fields.rows["resolution"].editor
         combo.currentIndexChanged.connect(self._on_resolution_changed)
         self._on_resolution_changed()
@@ -155,9 +178,16 @@ class ResolveAppealForm(SubmitForm):
             body["new_decision"] = decision
         return body
 
-    def _call(self, _values: dict[str, Any]) -> Any:
-        return appeal_actions.resolve_appeal(
-            self._store, self._user, self.appeal_id, self.payload(), self._now()
+    def _work(self, _values: dict[str, Any]) -> Callable[[], Any]:
+        """Read on the GUI thread; the returned work runs on the store writer."""
+        self.submitted_appeal_id = self.appeal_id  # the list may move on before it is done
+        return functools.partial(
+            appeal_actions.resolve_appeal,
+            self._store,
+            self._user,
+            self.appeal_id,
+            self.payload(),
+            self._now(),
         )
 
     def set_appeal(self, appeal_id: str) -> None:

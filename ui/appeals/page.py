@@ -24,7 +24,7 @@ from app.store.lookups import get_appeal, get_case
 from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
 from ui.appeals.model import AppealsModel
 from ui.context import AppContext
-from ui.shared.wiring import domain_user, local_write_done
+from ui.shared.wiring import domain_user
 from widgets import case_sections as sections
 from widgets.formatting import format_krw, local_time
 from widgets.info_panels import InfoGroup
@@ -57,8 +57,9 @@ class AppealsPage(QWidget):
         self.independence.setWordWrap(True)
         self.independence.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.independence.hide()
-        self.resolve_form = ResolveAppealForm(store, self.user, lang, now, self)
-        self.submit_form = SubmitAppealForm(store, self.user, lang, now, self)
+        runner = context.runner
+        self.resolve_form = ResolveAppealForm(store, self.user, lang, now, runner, self)
+        self.submit_form = SubmitAppealForm(store, self.user, lang, now, runner, self)
         self.resolve_form.setVisible(bool(access.can(self.user.roles, Action.RESOLVE_APPEAL)))
         self.submit_form.setVisible(bool(access.can(self.user.roles, Action.SUBMIT_APPEAL)))
         self.count = QLabel(self)
@@ -71,7 +72,7 @@ class AppealsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.resolve_form.sig_form_submitted.connect(lambda _r: self._on_written("resolve"))
         self.submit_form.sig_form_submitted.connect(lambda _r: self._on_written("submit"))
-        context.bridge.sig_sync_finished.connect(self._on_sync_finished)
+        context.bridge.sig_appeals_changed.connect(self._on_appeals_changed)
         self.reload()
 
     def _build(self) -> None:
@@ -197,14 +198,17 @@ class AppealsPage(QWidget):
         ).format(case=appeal.case_id, id=appeal.id)
 
     def _on_written(self, what: str) -> None:
-        if what == "resolve" and self.appeal is not None:
+        """The runner already announced the write to the other pages; this list reloads and a
+        resolution says it waits to sync."""
+        resolved = self.resolve_form.submitted_appeal_id
+        if what == "resolve" and resolved:
             self.done.setText(
-                self.tr("Appeal {id} resolved — waiting to sync.").format(id=self.appeal.id)
+                self.tr("Appeal {id} resolved — waiting to sync.").format(id=resolved)
             )
             self.done.show()
-        local_write_done(self.context)
         self.reload()
         self.sig_appeal_written.emit(what)
 
-    def _on_sync_finished(self, _at) -> None:
+    def _on_appeals_changed(self, _appeal_ids: set[str]) -> None:
+        """A pull or another page's write changed appeals (the bridge's signal, no poll)."""
         self.reload()

@@ -12,7 +12,7 @@ from ui.shared.review_wiring import synced_user, wire_actions
 
 def build_page(context: AppContext, parent: QWidget) -> ApprovalsPage:
     actor = synced_user(context)
-    page = ApprovalsPage(context.store, context.clock, actor, context.lang, parent)
+    page = ApprovalsPage(context.store, context.clock, actor, context.lang, context.runner, parent)
     wire_actions(page, context)
     page.sig_execution_opened.connect(
         lambda execution_id: parent.window().show_page("decision", execution_id)

@@ -25,6 +25,7 @@ from app.rules.errors import RuleError, ValidationFailed
 from app.services.decision_actions import generated_decision
 from app.store.store import Store
 from ui.approvals.model import ApprovalItem, ApprovalsModel, load_items
+from ui.runner import OperationRunner
 from widgets.clock import Clock
 from widgets.palette import alert_span_style, css_color, css_size
 from widgets.table_view import make_table
@@ -52,13 +53,23 @@ class ApprovalsPage(QWidget):
     sig_action_saved = Signal(int)
     """Emitted with the outbox id after a generated-content decision was saved."""
 
-    def __init__(self, store: Store, clock: Clock, actor: User, lang: str, parent=None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        actor: User,
+        lang: str,
+        runner: OperationRunner,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalsPage")
         self.store, self.clock, self.actor, self.lang = store, clock, actor, lang
+        self.runner = runner
         self.model = ApprovalsModel(self)
         self.table = make_table(
-            self, self.model, name="approvalsTable", stretch=1, row_pad=0, min_row=28
+            self, self.model, name="approvalsTable", stretch=1, row_pad=0, min_row=28,
+            accessible_name=self.tr("Approval requests"),
         )
         title = QLabel(self.tr("Approvals"), self)
         title.setObjectName("pageTitle")
@@ -66,10 +77,12 @@ class ApprovalsPage(QWidget):
         self.preview_title.setWordWrap(True)
         self.preview_title.setStyleSheet("font-weight: bold; " + css_size("subheading"))
         self.text = QTextBrowser(self)
+        self.text.setAccessibleName(self.tr("Request details"))
         self.check = QLabel(self)
         self.check.setWordWrap(True)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note (required to reject or request changes)"))
+        self.note.setAccessibleName(self.tr("Note"))
         self.error = QLabel(self)
         self.error.setStyleSheet(css_color("error"))
         self.error.setWordWrap(True)
@@ -158,9 +171,11 @@ class ApprovalsPage(QWidget):
         c = item.content
         self.preview_title.setText(f"{c.title} · {c.kind.value} · {c.model} {c.prompt_version}")
         self.text.setHtml(content_html(c))
+        not_stored = self.tr("not in the KPI store")  # a figure no store can confirm
         rows = "".join(
             f"<tr><td>{'✔' if f.matches else '⚠'}</td><td>{html.escape(f.text)}</td>"
-            f"<td>{f.stated_value}</td><td>{f.stored_value}</td></tr>"
+            f"<td>{f.stated_value}</td>"
+            f"<td>{not_stored if f.stored_value is None else f.stored_value}</td></tr>"
             for f in (c.fact_check.claims if c.fact_check else [])
         )
         verdict = (
@@ -170,6 +185,8 @@ class ApprovalsPage(QWidget):
             if c.fact_check.passed
             else self.tr("Fact-check: {n} mismatch(es)").format(n=len(c.fact_check.mismatches))
         )
+        if c.fact_check is not None and not c.fact_check.passed:
+            verdict += " — " + self.tr("approving needs a note, recorded as the override reason")
         self.check.setText(
             f"<b>{verdict}</b> ({html.escape(c.fact_check.source if c.fact_check else '')})"
             f"<table cellspacing=4><tr><th></th><th>{self.tr('Claim')}</th>"
@@ -189,14 +206,18 @@ class ApprovalsPage(QWidget):
         if item is None or not item.generated:
             return
         form = {"decision": decision, "note": self.note.text()}
-        try:
-            result = generated_decision(self.store, self.actor, item.id, form, self.clock.now())
-        except ValidationFailed as exc:
-            self.error.setText("\n".join(exc.messages(self.lang).values()))
-            return
-        except RuleError as exc:
-            self.error.setText(exc.text(self.lang))
-            return
+        op = self.runner.op(
+            generated_decision, self.store, self.actor, item.id, form, self.clock.now()
+        )
+        op.success(self._on_saved).failure(self._on_refused).run("approvals.generated_decision")
+
+    def _on_saved(self, result) -> None:
         self.note.clear()
         self.sig_action_saved.emit(result.outbox_id)
         self.reload()
+
+    def _on_refused(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationFailed):
+            self.error.setText("\n".join(exc.messages(self.lang).values()))
+        else:
+            self.error.setText(exc.text(self.lang) if isinstance(exc, RuleError) else str(exc))

@@ -1,7 +1,8 @@
 """The call page's operations, each with a success and a failure path (Anki's CollectionOp
 habit): after-call work, flag / escalate, article feedback, suggestions and the transcript
-backfill. Writes run on the engine's single writer; the network on the qasync loop; widgets are
-touched only in the success / failure callbacks, on the UI thread.
+backfill. The user's actions go through the operation runner (``ui.runner``: the store writer,
+then the bridge told what changed); the network runs on the qasync loop; widgets are touched
+only in the success / failure callbacks, on the UI thread.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ui.call.sentiment_pane import SentimentPane
 from ui.call.source import CallSource
 from ui.call.suggestions import Suggestion, SuggestionsPane
 from ui.context import UserInfo
+from ui.runner import Op
 from ui.tasks import Latest, TaskKeeper
 from widgets.clock import Clock
 from widgets.transcript_model import TranscriptModel
@@ -79,30 +81,30 @@ class CallActions(QObject):
         work: Callable[..., Any],
         args: tuple,
         done: Callable[[Any], None] | None = None,
-    ) -> asyncio.Task:
+    ) -> Op:
+        op = self.page.remote.runner.op(work, *args)
+        op.success(lambda result: self._on_saved(intent, result, done))
+        op.failure(lambda exc: self._on_failed(intent, exc))
+        return op.run(intent)
+
+    def _on_saved(self, intent: str, result: Any, done: Callable[[Any], None] | None) -> None:
+        if done is not None:
+            done(result)
+        self.sig_action_saved.emit(intent, result)
+
+    def _on_failed(self, intent: str, exc: Exception) -> None:
         page = self.page
-
-        async def op() -> None:
-            try:
-                result = await page.remote.write(work, *args)
-            except ValidationFailed as exc:
-                self.sig_action_failed.emit(intent, exc.messages(page.lang))
-                if intent == "call.after_call_work":
-                    page.acw.show_errors(exc.messages(page.lang))
-                return
-            except RuleError as exc:
-                self.sig_action_failed.emit(intent, {"": exc.text(page.lang)})
-                page.notify("warning", exc.text(page.lang))
-                return
-            page.remote.notify_written()
-            if done is not None:
-                done(result)
-            self.sig_action_saved.emit(intent, result)
-
-        return self.keeper.start(op(), name=intent)
+        if isinstance(exc, ValidationFailed):
+            self.sig_action_failed.emit(intent, exc.messages(page.lang))
+            if intent == "call.after_call_work":
+                page.acw.show_errors(exc.messages(page.lang))
+            return
+        text = exc.text(page.lang) if isinstance(exc, RuleError) else str(exc)
+        self.sig_action_failed.emit(intent, {"": text})
+        page.notify("warning", text)
 
     # -- user intents -----------------------------------------------------------------------------
-    def save_acw(self, form: dict) -> asyncio.Task | None:
+    def save_acw(self, form: dict) -> Op | None:
         call = self.page.call
         if call is None:
             return None
@@ -120,7 +122,7 @@ class CallActions(QObject):
         args = (self.page.source.store, self._actor(), call.id, form, now)
         return self._run("call.after_call_work", call_actions.save_after_call_work, args, done)
 
-    def flag(self, reason: str) -> asyncio.Task | None:
+    def flag(self, reason: str) -> Op | None:
         call = self.page.call
         if call is None:
             return None
@@ -141,7 +143,7 @@ class CallActions(QObject):
         args = (self.page.source.store, self._actor(), call.id, form, self.page.clock.now())
         return self._run("call.flag", call_actions.flag_supervisor, args, done)
 
-    def rate(self, suggestion: Suggestion, helpful: bool) -> asyncio.Task | None:
+    def rate(self, suggestion: Suggestion, helpful: bool) -> Op | None:
         call = self.page.call
         if call is None:
             return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services.call_actions import DISPOSITIONS
 from ui.call.common import section_title
+from widgets.a11y import announce
 from widgets.formatting import display_zone
 
 
@@ -167,11 +168,13 @@ class AfterCallWorkPanel(QFrame):
             self.errors.hide()
             return
         self.errors.setText("\n".join(f"• {text}" for text in messages.values()))
+        announce(self.errors, " ".join(messages.values()), assertive=True)
         self.errors.show()
 
     def mark_saved(self, text: str) -> None:
         self.errors.hide()
         self.status.setText(text)
+        announce(self.status, text)
         self.save_button.setEnabled(False)
         self._acw_since = None
 

@@ -16,6 +16,7 @@ from app.rules.errors import RuleError
 from app.rules.pii import mask_identifier, mask_name
 from ui.call.common import section_title
 from ui.call.source import CaseLine
+from widgets.a11y import ending_in, name_with_value
 from widgets.formatting import local_time
 from widgets.sla_countdown import (
     BANDS,
@@ -156,6 +157,8 @@ class CustomerCard(QFrame):
         self.account.setText(mask_identifier(c.account_id) or "—")
         self.account.setToolTip(self.tr("Masked: only the last 4 digits are shown"))
         self.phone.setText(mask_identifier(c.phone) or "—")
+        for field, what in ((self.account, self.tr("Account")), (self.phone, self.tr("Phone"))):
+            field.setAccessibleName(name_with_value(what, ending_in(field.text())))
         self.flow.setText(self.flow_text(call.flow))
         self.queue.setText(queue_name)
         self._sla = None

@@ -1,24 +1,23 @@
-"""Moves a call's segments from the local store into the transcript model.
+"""Moves a call's segments into the transcript model.
 
 The sync engine stores every ``call.segment`` event (de-duplicated) on its writer, then the
-bridge emits ``sig_call_segment_stored(call_id)``; the feed reads what changed since its last
-read — new rows by ``seq``, replaced partials by ``received_at`` — and applies it to the model,
-which de-duplicates again. It reads on that signal (``on_segment_stored``, connected queued),
-on demand (``poll()``: after a backfill or a pull) and, while the call is live, on a slow
-fallback timer (``FALLBACK_MS``; one short indexed query) for anything stored without a signal.
+bridge emits ``sig_call_segments_received(call_id, [segment])`` with the segment itself; the
+feed applies that payload to the model (``on_segments_received``), which de-duplicates — no
+store re-read, no timer. The store is read only when a call opens and after a backfill or the
+call's end (``poll()``: what changed since the last read — new rows by ``seq``, replaced
+partials by ``received_at``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app.domain.enums import ParticipantRole
 from ui.call.source import CallSource
 from widgets.transcript_model import TranscriptModel, Turn
-
-FALLBACK_MS = 2000
 
 
 class CallFeed(QObject):
@@ -32,9 +31,6 @@ class CallFeed(QObject):
         self.call_id: str | None = None
         self._seq = 0
         self._received: datetime | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(FALLBACK_MS)
-        self.timer.timeout.connect(self.poll)
 
     def open(self, call_id: str | None) -> None:
         """Show ``call_id`` (None: nothing); reads everything stored for it at once."""
@@ -44,16 +40,14 @@ class CallFeed(QObject):
         if call_id:
             self.poll()
 
-    def set_live(self, live: bool) -> None:
-        if live and self.call_id and not self.timer.isActive():
-            self.timer.start()
-        elif not live:
-            self.timer.stop()
-
-    def on_segment_stored(self, call_id: str) -> None:
-        """The bridge's ``sig_call_segment_stored``: read now when it is the call shown."""
-        if call_id and call_id == self.call_id:
-            self.poll()
+    def on_segments_received(self, call_id: str, segments: list[dict[str, Any]]) -> int:
+        """The bridge's ``sig_call_segments_received``: apply the segments of the call shown."""
+        if not call_id or call_id != self.call_id or not segments:
+            return 0
+        changed = self.model.apply_many(list(segments))
+        if changed:
+            self.sig_segments_applied.emit(changed)
+        return changed
 
     def poll(self) -> int:
         if not self.call_id:

@@ -26,6 +26,7 @@ from app.domain.enums import Action, CallState
 from app.rules.access import can
 from app.rules.pii import mask_call_id, mask_name, sees_full_names
 from app.services.call_actions import draft_summary
+from ui.accessibility import announce_transcript
 from ui.call.actions import CallActions
 from ui.call.acw import AfterCallWorkPanel
 from ui.call.customer_card import CustomerCard
@@ -36,10 +37,11 @@ from ui.call.source import CallSource
 from ui.call.suggestions import ArticlePane, SuggestionsPane
 from ui.context import UserInfo
 from ui.tasks import TaskKeeper
+from widgets.a11y import announce
 from widgets.banner import NotificationBanner
 from widgets.clock import Clock
 from widgets.transcript import TranscriptSearchBar, TranscriptView
-from widgets.transcript_model import TranscriptModel
+from widgets.transcript_model import TranscriptModel, turn_as_text
 
 OFFLINE_STATES = ("offline", "error")
 
@@ -189,12 +191,10 @@ class CallPage(QWidget):
         self.picker.setVisible(not self.is_agent)
 
     def connect_bridge(self, bridge) -> None:
-        """Listen to the sync bridge: pulled call changes, stored live segments (queued: the
-        feed reads after the engine's callback returned) and the connection state."""
+        """Listen to the sync bridge: pulled call changes, stored live segments (the segments
+        come in the signal) and the connection state."""
         bridge.sig_entities_changed.connect(self.on_entities_changed)
-        bridge.sig_call_segment_stored.connect(
-            self.feed.on_segment_stored, Qt.ConnectionType.QueuedConnection
-        )
+        bridge.sig_call_segments_received.connect(self.feed.on_segments_received)
         bridge.sig_connection_changed.connect(self.on_connection_changed)
         self.on_connection_changed(bridge.state, "")
 
@@ -289,7 +289,6 @@ class CallPage(QWidget):
         self.call = call
         self.state_label.setText(self.state_text(call.state))
         self.state_label.setProperty("state", call.state.value)
-        self.feed.set_live(call.state is not CallState.ENDED)
         if call.state is CallState.ACW:
             self.acw.start_timer(self.clock.now())
             self._draft()
@@ -353,6 +352,8 @@ class CallPage(QWidget):
             self.sentiment.add_turn(turn)
         if turn.role.value == "CUSTOMER":
             self._suggest_timer.start()
+        if announce_transcript():  # a setting, off by default (agents listen to the call)
+            announce(self.transcript, turn_as_text(turn))
         self._draft()  # the summary drafts itself as the call goes, until the agent edits it
 
     def _on_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
@@ -363,6 +364,8 @@ class CallPage(QWidget):
         self._draft()
 
     def _draft(self, *, force: bool = False) -> None:
+        if not force and self.acw.summary.hasFocus():
+            return  # never rewrite (or move the cursor of) the summary the agent is in
         text = draft_summary(self.model.segments, self.lang)
         current = self.acw.summary.toPlainText().strip()
         if force or not current or current == self._auto_draft.strip():
@@ -398,5 +401,4 @@ class CallPage(QWidget):
         self.open_call(call_id)
 
     def shutdown(self) -> None:
-        self.feed.set_live(False)
         self._suggest_timer.stop()

@@ -1,13 +1,14 @@
-"""The call page's use of the sync engine: its API client (recommendations, transcript backfill)
-and its single store writer (every write off the UI thread, through one worker — STYLE.md §6).
+"""The call page's use of the bridge: the engine's API client (recommendations, transcript
+backfill), the operation runner its user actions go through (``ui.runner``) and the one store
+writer the backfill stores segments on (every write off the UI thread, through one worker —
+STYLE.md §6).
 
 Nothing here blocks the UI: every method is a coroutine on the qasync loop. Without an engine
-(offline start, tests) the network calls answer ``None`` and writes go to a worker thread.
+(offline start, tests) the network calls answer ``None``.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ from app.store.segments import store_segment
 from app.store.store import Store
 from sync.problems import ApiProblem, NetworkError
 from ui.bridge import SyncBridge
+from ui.runner import OperationRunner
 
 T = TypeVar("T")
 
@@ -25,31 +27,21 @@ class CallRemote:
         self._bridge = bridge
         self._store = store
 
-    def _puller(self) -> Any:
-        engine = self._bridge.engine
-        parts = getattr(engine, "parts", None)
-        return getattr(parts, "puller", None)
+    @property
+    def runner(self) -> OperationRunner:
+        """The operation runner every user action of the page goes through."""
+        return self._bridge.runner
 
     def api(self) -> Any:
         """The engine's ``sync.api.ApiClient`` (shared token and connection pool), or None."""
-        return getattr(self._puller(), "api", None)
+        return self._bridge.api()
 
     def online(self) -> bool:
         return self.api() is not None and self._bridge.state in ("online", "syncing")
 
     async def write(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a store write on the engine's single writer (a worker thread without one)."""
-        writer = getattr(self._puller(), "writer", None)
-        if writer is not None:
-            return await writer.run(fn, *args)
-        return await asyncio.to_thread(fn, *args)
-
-    def notify_written(self) -> None:
-        """A service wrote an outbox row: push soon, and show it as pending."""
-        engine = self._bridge.engine
-        if engine is not None:
-            engine.notify_local_write()
-        self._bridge.refresh_outbox()
+        """Run a store write (not a user action: the backfill) on the one store writer."""
+        return await self._bridge.writer.run(fn, *args)
 
     async def recommendations(self, call_id: str) -> list[dict[str, Any]] | None:
         """``GET /v1/calls/{id}/recommendations``; None when offline or refused."""

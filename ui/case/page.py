@@ -38,7 +38,7 @@ from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_t
 from ui.case.timeline import TimelineModel
 from ui.case.unmask_panel import UnmaskPanel
 from ui.context import AppContext
-from ui.shared.wiring import domain_user, local_write_done
+from ui.shared.wiring import domain_user
 from widgets import case_sections as sections
 from widgets.info_panels import InfoGroup, SlaBadge
 from widgets.table_view import set_up_table
@@ -52,14 +52,12 @@ class CasePage(QWidget):
     sig_case_loaded = Signal(str)
     """Emitted with the case id each time the page (re)loaded a case."""
 
-    sig_action_submitted = Signal(str, str)
-    """Emitted with (case id, action) after an action was written locally (pending sync)."""
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casePage")
         # the page itself takes the keyboard when shown, so A / D / R / E / C work at once
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Case page"))  # a Tab stop, so it has a name
         self.context = context
         self.user = domain_user(context)
         self.case: Case | None = None
@@ -131,7 +129,12 @@ class CasePage(QWidget):
             self.actions_by[spec.action], self.buttons[spec.action] = action, button
             bar.addWidget(button)
             form = ActionForm(
-                spec, self.context.store, self.user, self.context.lang, self.context.clock.now
+                spec,
+                self.context.store,
+                self.user,
+                self.context.lang,
+                self.context.clock.now,
+                self.context.runner,
             )
             form.sig_action_submitted.connect(self._on_action_submitted)
             form.set_confirmation(
@@ -386,6 +389,9 @@ class CasePage(QWidget):
             self.step(delta)
 
     def _on_action_submitted(self, action: Action, _result) -> None:
+        """The runner already announced the write (the bridge's change signals reload this page
+        and update every other page that shows the case); the form closes and the page says the
+        action is saved and waits to sync."""
         case_id = self.case.id if self.case else ""
         self.notice.setText(
             self.tr("{action}: saved for case {id} — waiting to sync.").format(
@@ -393,12 +399,10 @@ class CasePage(QWidget):
             )
         )
         self.notice.show()
-        local_write_done(self.context)
         self.close_form()
         if self.isVisible():
             self.setFocus(Qt.FocusReason.OtherFocusReason)  # the action keys work again
         self.reload()
-        self.sig_action_submitted.emit(case_id, str(action.value))
 
     def _on_unmask_clicked(self) -> None:
         """Ask for the identifier and a reason; the value comes from the server, for 60 s."""

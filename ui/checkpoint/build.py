@@ -12,7 +12,7 @@ from ui.shared.review_wiring import synced_user, wire_actions
 
 def build_page(context: AppContext, parent: QWidget) -> CheckpointPage:
     actor = synced_user(context)
-    page = CheckpointPage(context.store, context.clock, actor, context.lang, parent)
+    page = CheckpointPage(context.store, context.clock, actor, context.lang, context.runner, parent)
     wire_actions(page, context)
     page.show_entity(None)
     return page

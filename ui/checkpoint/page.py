@@ -6,6 +6,7 @@ countdown to the 48 h halt-and-escalate. Feedback is saved offline through the o
 
 from __future__ import annotations
 
+import functools
 import html
 
 from PySide6.QtCore import Signal
@@ -31,6 +32,7 @@ from app.store.store import Store
 from ui.checkpoint.feedback_form import FeedbackForm
 from ui.checkpoint.feedback_words import feedback_lines
 from ui.checkpoint.models import SignalsModel
+from ui.runner import OperationRunner
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time, zone_label
@@ -62,8 +64,17 @@ class CheckpointPage(QWidget):
     sig_action_saved = Signal(int)
     """Emitted with the outbox id after feedback was saved."""
 
-    def __init__(self, store: Store, clock: Clock, actor: User, lang: str, parent=None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        actor: User,
+        lang: str,
+        runner: OperationRunner,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.setObjectName("checkpointPage")
         self.store, self.clock, self.actor, self.lang = store, clock, actor, lang
         self.checkpoint: Checkpoint | None = None
@@ -73,6 +84,7 @@ class CheckpointPage(QWidget):
         self.signals = SignalsModel(self)
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
+        self._scroll.setAccessibleName(self.tr("Checkpoint form"))
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -243,20 +255,27 @@ class CheckpointPage(QWidget):
 
     def _on_feedback_submitted(self, feedback: dict, choice: str) -> None:
         assert self.checkpoint is not None and self.form is not None
-        try:
-            result = checkpoint_feedback(
-                self.store,
-                self.actor,
-                self.checkpoint.id,
-                feedback,
-                self.clock.now(),
-                choice=choice or None,
-            )
-        except ValidationFailed as exc:
-            self.form.show_errors(exc.messages(self.lang))
-            return
-        except RuleError as exc:
-            self.form.show_errors({"": exc.text(self.lang)})
-            return
+        work = functools.partial(
+            checkpoint_feedback,
+            self.store,
+            self.actor,
+            self.checkpoint.id,
+            feedback,
+            self.clock.now(),
+            choice=choice or None,
+        )
+        op = self.runner.op(work).success(self._on_saved).failure(self._on_refused)
+        op.run("checkpoint.feedback")
+
+    def _on_saved(self, result) -> None:
         self.sig_action_saved.emit(result.outbox_id)
         self.reload()
+
+    def _on_refused(self, exc: Exception) -> None:
+        if self.form is None:
+            return
+        if isinstance(exc, ValidationFailed):
+            self.form.show_errors(exc.messages(self.lang))
+        else:
+            text = exc.text(self.lang) if isinstance(exc, RuleError) else str(exc)
+            self.form.show_errors({"": text})

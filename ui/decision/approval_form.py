@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.decisions import ApprovalRequest, DecisionLog, DecisionOption
 from app.domain.enums import ApprovalLevel
 from app.rules import approvals
+from widgets.a11y import announce
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time
@@ -85,6 +86,7 @@ class ApprovalForm(QGroupBox):
             column.setSpacing(1)
             column.addWidget(widget)
             column.addWidget(error)
+            widget.setAccessibleName(label)  # its row's label, not the group box (issue 22)
             form.addRow(label, column)
         self.submit = QPushButton(self.tr("Submit decision"), self)
         self.submit.setObjectName("primaryButton")
@@ -92,6 +94,7 @@ class ApprovalForm(QGroupBox):
         self.message.setWordWrap(True)
         self.escalate_reason = QLineEdit(self)
         self.escalate_reason.setPlaceholderText(self.tr("Reason for escalating"))
+        self.escalate_reason.setAccessibleName(self.tr("Reason for escalating"))
         self.escalate_button = QPushButton(self.tr("Escalate"), self)
         self.errors["reason"] = QLabel(self)
         self.errors["reason"].setStyleSheet(css_color("error"))
@@ -223,6 +226,7 @@ class ApprovalForm(QGroupBox):
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(css_color("error" if error else "ok"))
         self.message.setText(text)
+        announce(self.message, text, assertive=error)  # the action's result (issue 22)
 
     def _on_submit_clicked(self) -> None:
         self.sig_response_submitted.emit(self.form())

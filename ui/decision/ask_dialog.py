@@ -113,16 +113,25 @@ class AskController(QObject):
         return self.dialog
 
     def _on_submitted(self, form: dict) -> None:
+        """Queue the question on the operation runner (the store writer); the dialog hears back
+        on the GUI thread: closed on success, the reason shown by the question on a refusal."""
+        page = self.page
+        op = page.runner.op(decision_ask, page.source.store, page.actor, form, page.clock.now())
+        op.success(lambda result: self._on_queued(form, result)).failure(self._on_refused)
+        op.run("decision.ask")
+
+    def _on_refused(self, exc: Exception) -> None:
         page, dialog = self.page, self.dialog
-        try:
-            result = decision_ask(page.source.store, page.actor, form, page.clock.now())
-        except ValidationFailed as exc:
+        if isinstance(exc, ValidationFailed):
             dialog.show_error("\n".join(exc.messages(page.lang).values()))
-            return
-        except RuleError as exc:
+        elif isinstance(exc, RuleError):
             dialog.show_error(exc.text(page.lang))
-            return
-        dialog.accept()
+        else:
+            dialog.show_error(str(exc))
+
+    def _on_queued(self, form: dict, result) -> None:
+        page = self.page
+        self.dialog.accept()
         self.asked_query = " ".join(form["query"].split())
         self.execution_id = None
         page.live.setText(self.tr("Question queued: {query} — it is sent when the server is "

@@ -13,7 +13,8 @@ from ui.shared.review_wiring import synced_user, wire_actions
 
 def build_page(context: AppContext, parent: QWidget) -> DecisionPage:
     source = DecisionSource(context.store)
-    page = DecisionPage(source, context.clock, synced_user(context), context.lang, parent)
+    actor = synced_user(context)
+    page = DecisionPage(source, context.clock, actor, context.lang, context.runner, parent)
     wire_decision_page(page, context)
     page.sig_approvals_requested.connect(lambda: parent.window().show_page("approvals"))
     page.show_entity(None)  # the oldest execution paused for approval, from the local store

@@ -1,7 +1,8 @@
 """The decision page (seed 002): question and sub-queries, the workflow's steps, the THREE
 OPTIONS SIDE BY SIDE, and below them the metrics matrix, charts, what-if weights, success
 probability and validator in tabs beside the approval form. Everything comes from the local
-store; actions go through app.services.decision_actions (optimistic change + outbox row)."""
+store; actions go through app.services.decision_actions (optimistic change + outbox row), run by
+the operation runner (``ui.runner``) on the store writer."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from ui.decision.charts import ImpactChart, ProjectionChart
 from ui.decision.panels import ProbabilityPanel, ValidatorPanel
 from ui.decision.source import DecisionSource, DecisionView
 from ui.decision.whatif import WeightsPanel
+from ui.runner import Op, OperationRunner
 from widgets.clock import Clock
 from widgets.metrics_matrix import MetricsMatrixModel, MetricsMatrixView
 from widgets.option_card import OptionCard
@@ -47,11 +49,18 @@ class DecisionPage(QWidget):
     """Emitted when the user asks for the approvals inbox."""
 
     def __init__(
-        self, source: DecisionSource, clock: Clock, actor: User, lang: str, parent=None
+        self,
+        source: DecisionSource,
+        clock: Clock,
+        actor: User,
+        lang: str,
+        runner: OperationRunner,
+        parent=None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("decisionPage")
         self.source, self.clock, self.actor, self.lang = source, clock, actor, lang
+        self.runner = runner
         self.view: DecisionView | None = None
         self.cards: list[OptionCard] = []
         self.title = QLabel(self)
@@ -66,6 +75,7 @@ class DecisionPage(QWidget):
         self.cards_row.setSpacing(10)
         self.matrix_model = MetricsMatrixModel(self, korean=lang == "ko")
         self.matrix = MetricsMatrixView(self.matrix_model, self)
+        self.matrix.setAccessibleName(self.tr("Metrics of the three options"))
         self.impact_chart = ImpactChart(self)
         self.projection = ProjectionChart(self)
         self.weights = WeightsPanel({}, self)
@@ -304,17 +314,23 @@ class DecisionPage(QWidget):
                 ).format(top=ranking[0][0], rec=recommended, n=place)
             )
 
-    def _run(self, action, form) -> None:
-        try:
-            result = action(
-                self.source.store, self.actor, self.view.request.request_id, form, self.clock.now()
-            )
-        except ValidationFailed as exc:
+    def _run(self, action, form) -> Op:
+        """Save on the runner (the store writer); the form hears back on the GUI thread."""
+        request_id = self.view.request.request_id
+        op = self.runner.op(
+            action, self.source.store, self.actor, request_id, form, self.clock.now()
+        )
+        op.success(self._on_saved).failure(self._on_refused)
+        return op.run(f"decision.{action.__name__}")
+
+    def _on_refused(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationFailed):
             self.form.show_errors(exc.messages(self.lang))
-            return
-        except RuleError as exc:
-            self.form.show_message(exc.text(self.lang), error=True)
-            return
+        else:
+            text = exc.text(self.lang) if isinstance(exc, RuleError) else str(exc)
+            self.form.show_message(text, error=True)
+
+    def _on_saved(self, result) -> None:
         self.reload()
         self.form.show_message(self.tr("Saved. It will be sent when the server is reachable."))
         self.sig_action_saved.emit(result.outbox_id)

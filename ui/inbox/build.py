@@ -17,6 +17,7 @@ def build_page(context: AppContext, parent: QWidget) -> InboxPage:
         context.clock,
         context.keeper,
         context.user.id,
+        runner=context.runner,
         korean_amounts=context.lang == "ko",
         mask_names=not sees_full_names(context.user.roles),
         parent=parent,

@@ -87,6 +87,9 @@ class FilterBar(QFrame):
             layout.addWidget(caption)
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
+        views = QLabel(self.tr("Saved views"), self)  # labels the combo for screen readers too
+        views.setBuddy(self.views)
+        layout.addWidget(views)
         layout.addWidget(self.views)
         layout.addWidget(self.save_view)
         layout.addWidget(self.delete_view)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from app.domain.enums import CaseStatus
 from app.rules.lifecycle import ACTIVE_STATUSES
 from app.store import views as saved_views
 from app.store.inbox import InboxFilter
+from app.store.store import Store
 from ui.gc_guard import collection_paused
 from ui.inbox.alerts import ACTIVE, InboxAlerts
 from ui.inbox.columns import WIDTH_CHARS, Column
@@ -29,6 +32,7 @@ from ui.inbox.model import InboxModel
 from ui.inbox.source import InboxSource, column_of_sort, with_sort
 from ui.inbox.table import InboxTable
 from ui.offthread import run_in_thread
+from ui.runner import Op, OperationRunner
 from ui.tasks import Latest, TaskKeeper
 from widgets.clock import Clock
 from widgets.table_view import set_up_table
@@ -69,6 +73,7 @@ class InboxPage(QWidget):
         keeper: TaskKeeper,
         me: str,
         *,
+        runner: OperationRunner,
         korean_amounts: bool = True,
         mask_names: bool = False,
         parent: QWidget | None = None,
@@ -76,6 +81,7 @@ class InboxPage(QWidget):
         super().__init__(parent)
         self.setObjectName("inboxPage")
         self._source, self._clock, self._me = source, clock, me
+        self._runner = runner  # saving and deleting a view are store writes: on the runner
         self._latest = Latest(keeper)
         self._loaded_once = False
         self._complete = True
@@ -371,12 +377,17 @@ class InboxPage(QWidget):
             names = [name for name, _ in saved_views.list_views(session, self._me)]
         self.filter_bar.set_view_names(names)
 
-    def save_view(self, name: str) -> None:
+    def save_view(self, name: str) -> Op | None:
+        """Save the current filter under ``name`` (on the runner); the list refreshes after."""
         name = name.strip()
         if not name:
-            return
-        with self._source.store.transaction() as session:
-            saved_views.save_view(session, self._me, name, self._filter, self._clock.now())
+            return None
+        work = functools.partial(
+            _save_view, self._source.store, self._me, name, self._filter, self._clock.now()
+        )
+        return self._runner.op(work).success(self._on_views_changed).run("inbox.save_view")
+
+    def _on_views_changed(self, _result: object = None) -> None:
         self._refresh_view_names()
 
     def apply_view(self, name: str) -> bool:
@@ -404,7 +415,18 @@ class InboxPage(QWidget):
     def _on_view_selected(self, name: str) -> None:
         self.apply_view(name)
 
-    def _on_view_delete_requested(self, name: str) -> None:
-        with self._source.store.transaction() as session:
-            saved_views.delete_view(session, self._me, name)
-        self._refresh_view_names()
+    def _on_view_delete_requested(self, name: str) -> Op:
+        work = functools.partial(_delete_view, self._source.store, self._me, name)
+        return self._runner.op(work).success(self._on_views_changed).run("inbox.delete_view")
+
+
+def _save_view(store: Store, me: str, name: str, f: InboxFilter, now: datetime) -> None:
+    """On the store writer (``ui.runner``)."""
+    with store.transaction() as session:
+        saved_views.save_view(session, me, name, f, now)
+
+
+def _delete_view(store: Store, me: str, name: str) -> None:
+    """On the store writer (``ui.runner``)."""
+    with store.transaction() as session:
+        saved_views.delete_view(session, me, name)

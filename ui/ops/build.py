@@ -9,7 +9,6 @@ from ui.context import AppContext
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab
 from ui.ops.stored_reports import StoredReportsTab
-from ui.ops.writes import DeskWriter
 from ui.shared.ops_feed import WallFeed, connect_bridge, engine_api
 from ui.shared.ops_source import WallSource
 from ui.shared.wiring import domain_user
@@ -25,7 +24,7 @@ def build_page(context: AppContext, parent: QWidget) -> OpsPage:
         feed,
         report,
         context.store,
-        DeskWriter(context.bridge),
+        context.runner,
         domain_user(context),
         context.clock,
         context.keeper,

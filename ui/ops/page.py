@@ -17,7 +17,7 @@ from app.store.store import Store
 from ui.ops.alerts_tab import AlertsTab
 from ui.ops.reassign import ReassignForm
 from ui.ops.report import ReportTab
-from ui.ops.writes import DeskWriter
+from ui.runner import Op, OperationRunner
 from ui.shared.ops_feed import WallFeed
 from ui.shared.ops_source import WallSnapshot
 from ui.tasks import TaskKeeper
@@ -41,7 +41,7 @@ class OpsPage(QWidget):
         feed: WallFeed,
         report: ReportTab,
         store: Store,
-        writer: DeskWriter,
+        runner: OperationRunner,
         actor: User,
         clock: Clock,
         keeper: TaskKeeper,
@@ -51,13 +51,19 @@ class OpsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("opsPage")
-        self.feed, self.store, self.writer, self.actor = feed, store, writer, actor
+        self.feed, self.store, self.runner, self.actor = feed, store, runner, actor
         self.clock, self.keeper, self.lang = clock, keeper, lang
         title = QLabel(translate("OpsPage", "Operations"), self)
         title.setObjectName("pageTitle")
         self.as_of = QLabel(translate("OpsPage", "Waiting for data…"), self)
         self.queues = QueueStatsModel(self)
-        self.queue_view = make_table(self, self.queues, name="opsQueueTable", row_pad=None)
+        self.queue_view = make_table(
+            self,
+            self.queues,
+            name="opsQueueTable",
+            row_pad=None,
+            accessible_name=translate("OpsPage", "Queues"),
+        )
         roles = set(actor.roles)
         can_ack = any(r in roles for r in ops_actions.ACK_ROLES)
         self.alerts = AlertsTab(can_ack, self)
@@ -104,19 +110,22 @@ class OpsPage(QWidget):
             )
 
     # -- actions ----------------------------------------------------------------------------
-    def _run(self, intent: str, fn: Any, *args: Any, done: str) -> None:
-        async def work() -> None:
-            try:
-                await self.writer.run(fn, self.store, self.actor, *args, self.clock.now())
-            except RuleError as exc:
-                self.message.setText(exc.text(self.lang))
-                self.sig_action_failed.emit(intent, exc.text(self.lang))
-                return
-            self.message.setText(done)
-            self.sig_action_done.emit(intent, done)
-            self._after(intent)
+    def _run(self, intent: str, fn: Any, *args: Any, done: str) -> Op:
+        """Write on the runner (the store writer); the desk hears back on the GUI thread."""
+        op = self.runner.op(fn, self.store, self.actor, *args, self.clock.now())
+        op.success(lambda _result: self._on_done(intent, done))
+        op.failure(lambda exc: self._on_failed(intent, exc))
+        return op.run(intent)
 
-        self.keeper.start(work(), name=intent)
+    def _on_done(self, intent: str, done: str) -> None:
+        self.message.setText(done)
+        self.sig_action_done.emit(intent, done)
+        self._after(intent)
+
+    def _on_failed(self, intent: str, exc: Exception) -> None:
+        text = exc.text(self.lang) if isinstance(exc, RuleError) else str(exc)
+        self.message.setText(text)
+        self.sig_action_failed.emit(intent, text)
 
     def _after(self, intent: str) -> None:
         snap = self.feed.snapshot

@@ -31,7 +31,9 @@ from app.rules.errors import RuleError, ValidationFailed
 from app.services import qa_actions
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
-from ui.shared.wiring import domain_user, local_write_done
+from ui.runner import Op
+from ui.shared.wiring import domain_user
+from widgets.a11y import label_for
 from widgets.formatting import display_zone
 from widgets.palette import css_color
 from widgets.table_view import make_table
@@ -92,6 +94,8 @@ class QAPage(QWidget):
         self.save_button.setObjectName("saveReview")
         self.tasks_view = _table(self, self.tasks, "qaTasks")
         self.results_view = _table(self, self.results, "qaResults")
+        self.tasks_view.setAccessibleName(self.tr("QA tasks"))
+        self.results_view.setAccessibleName(self.tr("Results per reviewer"))
         self._build()
         self._apply_access()
         self.tasks_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -117,9 +121,12 @@ class QAPage(QWidget):
     def _build(self) -> None:
         sample = QGroupBox(self.tr("Weekly sample: 5 % random + targeted"), self)
         grid = QGridLayout(sample)
-        grid.addWidget(QLabel(self.tr("From"), self), 0, 0)
+        since, until = QLabel(self.tr("From"), self), QLabel(self.tr("To (exclusive)"), self)
+        label_for(since, self.date_from)
+        label_for(until, self.date_to)
+        grid.addWidget(since, 0, 0)
         grid.addWidget(self.date_from, 0, 1)
-        grid.addWidget(QLabel(self.tr("To (exclusive)"), self), 0, 2)
+        grid.addWidget(until, 0, 2)
         grid.addWidget(self.date_to, 0, 3)
         grid.addWidget(self.seed, 0, 4)
         grid.addWidget(self.run_button, 0, 6)
@@ -184,51 +191,56 @@ class QAPage(QWidget):
 
         return instant(self.date_from.date()), instant(self.date_to.date())
 
-    def run_sample(self) -> qa_actions.SampleResult | None:
+    def run_sample(self) -> Op:
+        """Draw the sample on the runner; the result is shown when it comes back."""
         start, end = self.period()
         targeted = [t for t, box in self.targets.items() if box.isChecked()]
         form = {"from": start, "to": end, "rate": qa.QA_RATE, "targeted": targeted}
-        try:
-            result = qa_actions.run_sample(
-                self.context.store, self.user, form, self.context.clock.now()
-            )
-        except RuleError as exc:
-            self.sample_result.setText(exc.text(self.context.lang))
-            return None
+        op = self.context.runner.op(
+            qa_actions.run_sample, self.context.store, self.user, form, self.context.clock.now()
+        )
+        return op.success(self._on_sample_drawn).failure(self._on_sample_refused).run("qa.sample")
+
+    def _on_sample_drawn(self, result: qa_actions.SampleResult) -> None:
         self.sample_result.setText(
             self.tr("Picked {n} of {m} decided cases (seed {seed}); pending sync.").format(
                 n=len(result.picked), m=result.population, seed=result.seed
             )
         )
-        local_write_done(self.context)
         self.reload()
         self.sig_sample_drawn.emit(result)
-        return result
+
+    def _on_sample_refused(self, exc: Exception) -> None:
+        self.sample_result.setText(_error_text(exc, self.context.lang))
 
     # -- review ---------------------------------------------------------------------------------
     def score_values(self) -> dict[str, float]:
         return {name: box.value() for name, box in self.scores.items()}
 
-    def save_review(self) -> str | None:
+    def save_review(self) -> Op | None:
+        """Write the scores on the runner; the page hears back when they are stored."""
         if self.review is None:
             return None
         form = {"scores": self.score_values(), "notes": self.notes.toPlainText()}
-        try:
-            qa_actions.submit_review(
-                self.context.store, self.user, self.review.id, form, self.context.clock.now()
-            )
-        except ValidationFailed as exc:
-            self.review_problem.setText("\n".join(exc.messages(self.context.lang).values()))
-            return None
-        except RuleError as exc:
-            self.review_problem.setText(exc.text(self.context.lang))
-            return None
-        saved = self.review.id
+        review_id = self.review.id
+        op = self.context.runner.op(
+            qa_actions.submit_review,
+            self.context.store,
+            self.user,
+            review_id,
+            form,
+            self.context.clock.now(),
+        )
+        op.success(lambda _result: self._on_review_saved(review_id))
+        return op.failure(self._on_review_refused).run("qa.review")
+
+    def _on_review_saved(self, review_id: str) -> None:
         self.review_problem.setText("")
-        local_write_done(self.context)
         self.reload()
-        self.sig_review_saved.emit(saved)
-        return saved
+        self.sig_review_saved.emit(review_id)
+
+    def _on_review_refused(self, exc: Exception) -> None:
+        self.review_problem.setText(_error_text(exc, self.context.lang))
 
     def select_review(self, row: int) -> None:
         if 0 <= row < self.tasks.rowCount():
@@ -275,5 +287,15 @@ class QAPage(QWidget):
         self.show_review(self.tasks.review(min(rows)) if rows else None)
 
     def _on_sync_finished(self, _at) -> None:
-        qa_actions.prune_local_reviews(self.context.store)
+        """Drop local reviews the server has superseded (a store write: on the runner)."""
+        op = self.context.runner.op(qa_actions.prune_local_reviews, self.context.store)
+        op.success(self._on_pruned).run("qa.prune")
+
+    def _on_pruned(self, _result: object) -> None:
         self.reload()
+
+
+def _error_text(exc: Exception, lang: str) -> str:
+    if isinstance(exc, ValidationFailed):
+        return "\n".join(exc.messages(lang).values())
+    return exc.text(lang) if isinstance(exc, RuleError) else str(exc)

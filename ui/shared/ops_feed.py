@@ -182,8 +182,7 @@ class WallFeed(QObject):
 
 def engine_api(context: Any) -> Any:
     """The sync engine's ``ApiClient`` (shared token and connection pool), or None."""
-    parts = getattr(context.bridge.engine, "parts", None)
-    return getattr(getattr(parts, "puller", None), "api", None)
+    return context.bridge.api()
 
 
 def connect_bridge(feed: WallFeed, bridge: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from app.domain.people import User
 from app.store.lookups import get_user
 from ui.context import AppContext
-from ui.shared.wiring import domain_user, local_write_done
+from ui.shared.wiring import domain_user
 
 
 def synced_user(context: AppContext) -> User:
@@ -18,10 +18,9 @@ def synced_user(context: AppContext) -> User:
 
 
 def wire_actions(page: Any, context: AppContext) -> None:
-    """Saved actions are pushed and counted; synced changes, finished syncs and outbox changes
-    reach the page."""
+    """Pulled and local changes and sync state reach the page (its writes go through the
+    runner, which tells the engine and the outbox count)."""
     bridge = context.bridge
-    page.sig_action_saved.connect(lambda _id: local_write_done(context))
     bridge.sig_entities_changed.connect(page.on_entities_changed)
     bridge.sig_sync_finished.connect(page.on_sync_finished)
     if hasattr(page, "on_outbox_changed"):

@@ -1,5 +1,6 @@
-"""What the action pages share: the signed-in user as the services want it, telling the sync
-engine about a local write, and opening a case from anywhere in the window."""
+"""What the action pages share: the signed-in user as the services want it, and opening a case
+from anywhere in the window. (Telling the sync engine about a local write is the operation
+runner's, ``ui.runner``.)"""
 
 from __future__ import annotations
 
@@ -12,14 +13,6 @@ from ui.context import AppContext
 def domain_user(context: AppContext) -> User:
     u = context.user
     return User(id=u.id, display_name=u.display_name, roles=list(u.roles), skills=list(u.skills))
-
-
-def local_write_done(context: AppContext) -> None:
-    """A service wrote an outbox row: push soon, and refresh the status bar's counts."""
-    engine = context.bridge.engine
-    if engine is not None:
-        engine.notify_local_write()
-    context.bridge.refresh_outbox()
 
 
 def open_case(anchor: QWidget, case_id: str) -> QWidget | None:

@@ -6,6 +6,7 @@ the server changes this workstation could not apply (``ui.sync_problems.feed_ent
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,8 @@ from app.commands.forms import FIELD_LABELS
 from app.rules.errors import RuleError
 from app.services import problems
 from ui.context import AppContext
-from ui.shared.wiring import domain_user, local_write_done, open_case
+from ui.runner import Op
+from ui.shared.wiring import domain_user, open_case
 from ui.sync_problems.feed_entries import FeedEntriesGroup
 from ui.sync_problems.model import Problem, ProblemsModel
 from widgets.info_panels import InfoGroup
@@ -170,57 +172,47 @@ class SyncProblemsPage(QWidget):
             [(field_label(k, lang), _shown(v)) for k, v in p.user_input.items()]
         )
 
-    # -- the three choices ----------------------------------------------------------------------
-    def _done(self, what: str, outbox_id: int, text: str) -> None:
+    # -- the three choices (each a store write, through the runner) -----------------------------
+    def _run(self, what: str, work: Any, *args: Any, text: str) -> Op | None:
+        p = self.current
+        if p is None:
+            return None
+        outbox_id = p.id
+        op = self.context.runner.op(work, self.context.store, *args)
+        op.success(lambda result: self._done(what, outbox_id, text, result))
+        return op.failure(self._refused).run(f"sync_problems.{what}")
+
+    def _done(self, what: str, outbox_id: int, text: str, _result: Any) -> None:
         self.outcome.setText(text)
-        local_write_done(self.context)
-        self.current = None
-        self.reload()
+        if what != "draft":  # a draft keeps the problem listed
+            self.current = None
+            self.reload()
         self.sig_problem_resolved.emit(what, outbox_id)
 
-    def _refused(self, exc: RuleError | KeyError) -> None:
+    def _refused(self, exc: Exception) -> None:
         text = exc.text(self.context.lang) if isinstance(exc, RuleError) else str(exc)
         self.outcome.setText(self.tr("Not possible: {why}").format(why=text))
 
-    def retry(self) -> int | None:
+    def retry(self) -> Op | None:
         """Run the action again from the original input (new idempotency key)."""
-        p = self.current
-        if p is None:
-            return None
-        try:
-            result = problems.retry_as_new(
-                self.context.store, self.user, p.id, self.context.clock.now()
-            )
-        except (RuleError, KeyError) as exc:
-            self._refused(exc)
-            return None
-        self._done("retry", p.id, self.tr("Retried as a new action; pending sync."))
-        return result.outbox_id
+        p, now = self.current, self.context.clock.now()
+        text = self.tr("Retried as a new action; pending sync.")
+        return self._run("retry", problems.retry_as_new, self.user, p and p.id, now, text=text)
 
-    def copy_to_draft(self) -> dict | None:
+    def copy_to_draft(self) -> Op | None:
+        """Keep the original input as a draft the action's form opens with."""
         p = self.current
         if p is None:
             return None
-        draft = problems.copy_to_draft(self.context.store, p.id)
-        self.outcome.setText(
-            self.tr("Copied to a draft: the {intent} form of {id} opens with it.").format(
-                intent=p.intent, id=p.case_id or p.entity_id
-            )
+        text = self.tr("Copied to a draft: the {intent} form of {id} opens with it.").format(
+            intent=p.intent, id=p.case_id or p.entity_id
         )
-        self.sig_problem_resolved.emit("draft", p.id)
-        return draft.user_input
+        return self._run("draft", problems.copy_to_draft, p.id, text=text)
 
-    def discard(self) -> bool:
-        p = self.current
-        if p is None:
-            return False
-        try:
-            problems.discard(self.context.store, self.user, p.id, self.context.clock.now())
-        except (RuleError, KeyError) as exc:
-            self._refused(exc)
-            return False
-        self._done("discard", p.id, self.tr("Discarded; the case timeline records it."))
-        return True
+    def discard(self) -> Op | None:
+        p, now = self.current, self.context.clock.now()
+        text = self.tr("Discarded; the case timeline records it.")
+        return self._run("discard", problems.discard, self.user, p and p.id, now, text=text)
 
     # -- handlers -------------------------------------------------------------------------------
     def _on_selection_changed(self, selected: QItemSelection, _deselected) -> None:

@@ -15,6 +15,7 @@ from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject, shared_text
 from ui.shared.alerts import alert_message, alert_time, kind_label
 from ui.wall.style import wall_theme
+from widgets.a11y import announce
 from widgets.formatting import local_time
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES
 from widgets.palette import hex_of
@@ -58,7 +59,12 @@ class AlertStrip(QFrame):
 
     def set_alerts(self, alerts: list[dict[str, Any]]) -> None:
         ordered = most_urgent(alerts)
+        before = set(self._ids)
         self._ids = [str(a.get("id")) for a in ordered]
+        for alert in ordered:  # most urgent first; a breach interrupts (issue 22)
+            if str(alert.get("id")) not in before:
+                level = SEVERITY.get(str(alert.get("kind")), "warning")
+                announce(self, alert_text(alert), assertive=level == "critical")
         if not ordered:
             self.hide()
             return

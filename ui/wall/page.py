@@ -47,6 +47,7 @@ class WallPage(QWidget):
         self.setObjectName("wallPage")
         self.setStyleSheet(wall_qss())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(translate("Wall", "Operations wall"))
         self.feed, self.clock = feed, clock
         self._hover = self._held = False
         self.title = QLabel(translate("Wall", "Operations wall"), self)

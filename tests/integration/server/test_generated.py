@@ -11,25 +11,22 @@ from client_rows import local_store, only_row, push_row
 from conftest import START, Api, assert_problem
 
 from app.domain.enums import EntityKind, Role
-from app.domain.generated import (
-    FactCheckResult,
-    FactClaim,
-    GeneratedContent,
-    GeneratedKind,
-)
+from app.domain.generated import FactCheckResult, GeneratedContent, GeneratedKind
 from app.domain.people import User
 from app.domain.wire import to_wire
+from app.rules.fact_check import annotate
 from app.services.decision_actions import generated_decision
 from app.store.lookups import get_generated
 from server import storage
 
 
 def _content(gid: str, passed: bool, now: datetime) -> dict:
-    body = "승인율은 47.8%로 상승했고 연체율은 1.9%입니다."
-    claims = [
-        FactClaim("47.8%", "approval_rate", 47.8, 47.8, True, 4, 9),
-        FactClaim("1.9%", "delinquency", 1.9, 1.9 if passed else 2.1, passed, 22, 26),
-    ]
+    """Figures of a day the store has no data for: 0 cases is what the KPI store says."""
+    stated = "0건" if passed else "5건"
+    body = f"2020년 1월 1일 접수 케이스는 {stated}, 이의 제기 처리는 0건입니다."
+    figures = [(stated, "cases_created@daily:2020-01-01"),
+               ("0건", "appeals_resolved@daily:2020-01-01")]  # fmt: skip
+    claims = annotate(body, figures)
     return to_wire(
         GeneratedContent(
             gid,
@@ -58,7 +55,10 @@ def _decide(api: Api, gid: str, body: dict, user: str = "senior1", **kw):
 def test_get_and_change_feed_carry_generated_content(api: Api) -> None:
     item = api.get("/generated/GEN-T-1", "auditor1").json()
     assert item["status"] == "pending" and item["version"] == 1
-    assert item["fact_check"]["claims"][1]["matches"] is False
+    claims = item["fact_check"]["claims"]  # checked against the KPI store on read
+    assert [(c["text"], c["matches"], c["stored_value"]) for c in claims] == [
+        ("5건", False, 0), ("0건", True, 0)
+    ]
     assert_problem(api.get("/generated/NOPE", "auditor1"), 404, "not_found")
     assert api.get("/generated/GEN-T-1", None).status_code == 401
     feed = api.get("/changes", "auditor1", params={"limit": 1000}).json()

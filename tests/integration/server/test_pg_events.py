@@ -179,3 +179,27 @@ def test_a_publish_that_cannot_be_stored_returns_zero_without_raising(url: str) 
     finally:
         bus.close()
         db.dispose()
+
+
+def test_a_database_from_before_the_id_sequence_goes_on_after_its_last_event(url: str) -> None:
+    """Event ids come from a sequence (lock, row and NOTIFY in one statement); a database whose
+    events were numbered max + 1 before it existed goes on after its highest id."""
+    db = ServerDB(url)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO events (id, type, data, at) VALUES (41, 'alert', '{}', now())"
+        )
+    bus = PgEventBus(db, poll_s=0.2)
+    try:
+        assert bus.publish("alert", {"n": 1}) == 42
+        assert bus.publish("alert", {"n": 2}) == 43
+    finally:
+        bus.close()
+        db.dispose()
+    again = ServerDB(url)  # a second start leaves the sequence where it is
+    bus = PgEventBus(again, poll_s=0.2)
+    try:
+        assert bus.publish("alert", {"n": 3}) == 44
+    finally:
+        bus.close()
+        again.dispose()

@@ -70,6 +70,10 @@ def test_offline_online_actions_and_kills(server, tmp_path) -> None:
             self.direct: list[tuple[str, str, bool]] = []  # task, comment body, applied
             for ws in self.ws:
                 ws.sync()
+            # Each kitchen starts with one queued comment on a fresh task, so the comment path is
+            # exercised whatever the later draws meet (a later comment may be refused locally
+            # once a sync has brought the task's decision: that depends on timing under load).
+            self.add_comment(0, 0)
 
         def _act(self, w: int, kind: str, t: int, form: dict, fn) -> None:
             ws, task = self.ws[w], self.tasks[t]

@@ -104,13 +104,15 @@ def store_segments(
     now: datetime,
     bridge: Any = None,
 ) -> int:
-    """Store segments as the engine's live consumer does; with ``bridge``, then tell it the way
-    sync.wiring does (``on_live_segment`` → ``sig_call_segment_stored``)."""
-    changed = 0
+    """Store segments as the engine's live consumer does; with ``bridge``, then hand each one
+    that changed the store to it the way sync.wiring does (``on_live_segment`` →
+    ``sig_call_segments_received`` with the segment)."""
+    stored = []
     with store.transaction() as session:
         for i, wire in enumerate(wires):
             at = now + timedelta(microseconds=i)
-            changed += store_segment(session, call_id, wire, at) is not None
-    if bridge is not None and changed:
-        bridge.on_live_segment(call_id)
-    return changed
+            if store_segment(session, call_id, wire, at) is not None:
+                stored.append(wire)
+    for wire in stored if bridge is not None else ():
+        bridge.on_live_segment(call_id, wire, None)
+    return len(stored)

@@ -157,8 +157,9 @@ def test_reconnect_replay_and_out_of_order_backfill_make_no_duplicates(
 
 def test_search_copy_and_jump_to_live(qtbot, qloop, call_store, clock, angry):
     page = make_page(qtbot, call_store, clock)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitActive(page):  # keyboard focus needs the active window
+        page.show()
+        page.activateWindow()
     page.load_now()
     store_segments(call_store, CALL_ID, script_segments(angry), NOW, bridge=page.bridge)
     qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=20_000)

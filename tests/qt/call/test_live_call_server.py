@@ -44,10 +44,15 @@ def test_a_simulated_call_plays_into_the_page(qtbot, qloop, tmp_path, live_serve
     page = make_page(qtbot, store, clock, roles=(Role.AGENT,), user_id=session.user["id"])
     page.load_now()
     stored: list[str] = []
-    page.bridge.sig_call_segment_stored.connect(stored.append)
+    page.bridge.sig_call_segments_received.connect(lambda cid, _segments: stored.append(cid))
     handlers = LiveHandlers(on_segment=page.bridge.on_live_segment)  # as ui.app wires it
     engine = build_engine(
-        store, session, live_handlers=handlers, heartbeat_timeout_s=20, offline_retry_s=1
+        store,
+        session,
+        live_handlers=handlers,
+        heartbeat_timeout_s=20,
+        offline_retry_s=1,
+        writer=page.bridge.writer,  # as ui.app builds it: one writer for engine and actions
     )
     page.bridge.attach(engine)
     try:

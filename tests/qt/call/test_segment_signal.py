@@ -1,56 +1,48 @@
-"""Live segments reach the call page by the bridge's ``sig_call_segment_stored`` (emitted by the
-engine's live consumer after the segment is stored), not by fast polling: the store is read on
-the signal for the call shown, other calls' signals read nothing, and a slow fallback timer
-remains for segments stored without a signal."""
+"""Live segments reach the call page in the bridge's ``sig_call_segments_received`` payload
+(emitted by the engine's live consumer after the segment is stored): the page shows the segment
+from the signal, without re-reading the store and without any polling timer; another call's
+segments change nothing."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from app.store.store import Store
 from tests.qt.call.conftest import CALL_ID, make_page
-from tests.qt.call.helpers import script_segments, store_segments
-from tests.qt.data import NOW
+from tests.qt.call.helpers import script_segments
 from ui.bridge import SyncBridge
-from ui.call.feed import FALLBACK_MS
 
 
-def test_the_bridge_signal_names_the_call(qtbot, call_store: Store) -> None:
+def test_the_bridge_signal_carries_the_segment(qtbot, call_store: Store) -> None:
     bridge = SyncBridge(call_store)
-    with qtbot.waitSignal(bridge.sig_call_segment_stored) as stored:
-        bridge.on_live_segment(CALL_ID, {"Transcript": {}}, "17")  # LiveHandlers.on_segment
-    assert stored.args == [CALL_ID]
+    wire = {"Transcript": {"Id": "t1"}}
+    with qtbot.waitSignal(bridge.sig_call_segments_received) as received:
+        bridge.on_live_segment(CALL_ID, wire, "17")  # LiveHandlers.on_segment
+    assert received.args == [CALL_ID, [wire]]
+    bridge.deleteLater()
 
 
-def test_the_feed_reads_on_the_signal_not_on_a_fast_timer(
+def test_the_page_shows_a_segment_from_the_signal_without_reading_the_store(
     qtbot, qloop, call_store, clock, angry
 ) -> None:
     page = make_page(qtbot, call_store, clock)
     page.load_now()
     assert page.call is not None and page.call.id == CALL_ID
-    assert page.feed.timer.interval() == FALLBACK_MS >= 2000  # a slow safety net only
-    page.feed.timer.stop()  # prove the signal alone brings the transcript
+    assert page.feed.findChildren(QTimer) == []  # nothing polls the store
     wires = script_segments(angry, summary=False)
-    store_segments(call_store, CALL_ID, wires[:3], NOW)  # stored, no signal yet
-    qtbot.wait(100)
-    assert page.model.rowCount() == 0
-    page.bridge.on_live_segment("another_call")  # not the call shown: nothing to read
-    qtbot.wait(50)
+    # never stored: only the signal's payload can bring them to the transcript
+    page.bridge.on_live_segment("another_call", wires[0], "1")
     assert page.model.rowCount() == 0
     with qtbot.waitSignal(page.feed.sig_segments_applied, timeout=20_000):
-        page.bridge.on_live_segment(CALL_ID)  # queued: applied on the next event-loop turn
-    assert page.model.rowCount() > 0
-    before = page.model.rowCount()
-    store_segments(call_store, CALL_ID, wires, NOW, bridge=page.bridge)
+        page.bridge.on_live_segment(CALL_ID, wires[0], "2")
+    assert page.model.rowCount() == 1
+    first = next(iter(wires[0].values()))
+    assert page.model.turns()[0].key == first["Id"]
+    for n, wire in enumerate(wires[1:], start=3):
+        page.bridge.on_live_segment(CALL_ID, wire, str(n))
     qtbot.waitUntil(lambda: page.model.rowCount() == len(angry["turns"]), timeout=20_000)
-    assert page.model.rowCount() >= before
-    page.shutdown()
+    with call_store.session() as s:  # the store still has none of them: shown from the payload
+        from app.store.segments import call_segments
 
-
-def test_the_fallback_timer_still_reads_without_a_signal(
-    qtbot, qloop, call_store, clock, angry
-) -> None:
-    page = make_page(qtbot, call_store, clock)
-    page.load_now()
-    assert page.feed.timer.isActive()  # the call is live
-    store_segments(call_store, CALL_ID, script_segments(angry, summary=False)[:1], NOW)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=FALLBACK_MS + 2000)
+        assert call_segments(s, CALL_ID) == []
     page.shutdown()

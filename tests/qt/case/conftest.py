@@ -32,4 +32,5 @@ def make_context(qapp, seeded, clock) -> Callable[..., AppContext]:
 
     yield make
     for bridge in bridges:
+        bridge.runner.close()  # its writer thread ends with the test
         bridge.deleteLater()

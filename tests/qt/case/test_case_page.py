@@ -94,14 +94,16 @@ def test_action_form_validates_by_the_field_then_writes_the_outbox_row(
         assert (en if lang == "en" else ko) in form.fields.error_of(next(iter(expected)))
         assert [r.intent for r in outbox(seeded)] == before
     form.fields.set_values(VALID[action])
-    with qtbot.waitSignal(page.sig_action_submitted) as done:
+    with qtbot.waitSignal(form.sig_action_submitted, timeout=20_000) as done:
         form.submit_button.click()
         if action is Action.CLOSE:  # irreversible: confirmed with a summary first (issue 17)
+            assert not form.busy  # nothing handed to the runner before the confirmation
             assert form.confirmation is not None and page.case.id in form.confirmation.text()
             form.confirmation.button(QMessageBox.StandardButton.Yes).click()
         else:
             assert form.confirmation is None
-    assert done.args == [page.case.id, action.value]
+        assert form.busy  # queued on the runner, not run on the GUI thread
+    assert done.args[0] is action and done.args[1].case_id == page.case.id
     row = outbox(seeded)[-1]
     assert row.path == PATHS.get(action, f"/v1/tasks/T-100/actions/{action.value}")
     assert row.status == "pending" and row.user_input == form.fields.values() | row.user_input

@@ -92,7 +92,13 @@ class Client:
 
     def reconnect(self) -> None:
         """A new engine for the same store and sign-in (the old one was stopped)."""
-        self.engine = build_engine(self.store, self.session, live=False, offline_retry_s=0.5)
+        self.engine = build_engine(
+            self.store,
+            self.session,
+            live=False,
+            offline_retry_s=0.5,
+            writer=self.context.bridge.writer,
+        )
 
 
 @pytest.fixture
@@ -107,7 +113,9 @@ def client(qtbot, qloop, tmp_path, server):
         bridge = SyncBridge(store)
         user = UserInfo.from_wire({"id": username, **session.user})
         context = AppContext(store, Clock(), TaskKeeper(), bridge, user, "en", server.url)
-        engine = build_engine(store, session, live=False, offline_retry_s=0.5)
+        engine = build_engine(  # as ui.app builds it: one writer for engine and user actions
+            store, session, live=False, offline_retry_s=0.5, writer=bridge.writer
+        )
         made.append(Client(context, engine, store, session))
         return made[-1]
 
@@ -116,6 +124,7 @@ def client(qtbot, qloop, tmp_path, server):
         stopping = asyncio.ensure_future(c.engine.stop())
         qtbot.waitUntil(stopping.done, timeout=30_000)
         c.context.bridge.detach()
+        c.context.bridge.runner.close()
         c.context.clock.stop()
         # QObjects without a parent are deleted here, on the GUI thread — never by a garbage
         # collection that happens to run in a sync worker thread
@@ -155,7 +164,7 @@ def test_an_approve_on_the_case_page_reaches_the_server(qtbot, client, server):
     page = case_page(qtbot, c, task["case_id"])
     form = page.open_action(Action.APPROVE)
     form.fields.set_values(APPROVE)
-    with qtbot.waitSignal(page.sig_action_submitted):
+    with qtbot.waitSignal(form.sig_action_submitted, timeout=20_000):
         form.submit_button.click()
     assert "Pending sync" in page.pending.text()
     qtbot.waitUntil(lambda: server_status(http, task["case_id"]) == "approved", timeout=20_000)
@@ -174,7 +183,7 @@ def test_an_action_taken_offline_is_pushed_on_reconnect(qtbot, client, server):
     form = page.open_action(Action.REQUEST_DOCS)
     deadline = (today_kst(c.context.clock.now()) + timedelta(days=5)).isoformat()
     form.fields.set_values({"docs": "재직증명서", "deadline": deadline, "note": "5일 내"})
-    with qtbot.waitSignal(page.sig_action_submitted):
+    with qtbot.waitSignal(form.sig_action_submitted, timeout=20_000):
         form.submit_button.click()
     assert server_status(http, task["case_id"]) != "awaiting_docs"
     assert "Pending sync (1)" in page.pending.text()
@@ -201,7 +210,7 @@ def test_a_decision_made_first_elsewhere_surfaces_in_sync_problems(qtbot, client
     page = case_page(qtbot, mine, task["case_id"])
     form = page.open_action(Action.APPROVE)
     form.fields.set_values(APPROVE)
-    with qtbot.waitSignal(page.sig_action_submitted):
+    with qtbot.waitSignal(form.sig_action_submitted, timeout=20_000):
         form.submit_button.click()
     problems = SyncProblemsPage(mine.context)
     qtbot.addWidget(problems)

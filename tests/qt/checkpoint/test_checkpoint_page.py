@@ -17,13 +17,16 @@ from app.rules.checkpoints import HALT_AND_ESCALATE
 from app.store.local_models import OutboxRow
 from app.store.lookups import get_checkpoint
 from tests.qt.decision.demo_data import checkpoint_ids
+from ui.bridge import SyncBridge
 from ui.checkpoint.page import CheckpointPage
 
 SC, EC = checkpoint_ids()
 
 
 def make_page(qtbot, store, clock, actor, cid) -> CheckpointPage:
-    page = CheckpointPage(store, clock, actor, "en")
+    bridge = SyncBridge(store)  # its runner runs the page's writes
+    page = CheckpointPage(store, clock, actor, "en", bridge.runner)
+    bridge.setParent(page)
     qtbot.addWidget(page)
     page.show_entity(cid)
     return page

@@ -9,12 +9,15 @@ from sqlalchemy import select
 
 from app.store.local_models import OutboxRow
 from ui.approvals.page import ApprovalsPage
+from ui.bridge import SyncBridge
 
 
 def test_inbox_lists_decisions_and_generated_content(
     qtbot, qtmodeltester, dstore, clock, users, manual_time
 ):
-    page = ApprovalsPage(dstore, clock, users["u_senior1"], "en")
+    bridge = SyncBridge(dstore)  # its runner runs the page's writes
+    page = ApprovalsPage(dstore, clock, users["u_senior1"], "en", bridge.runner)
+    bridge.setParent(page)
     qtbot.addWidget(page)
     page.reload()
     model = page.model
@@ -29,9 +32,10 @@ def test_inbox_lists_decisions_and_generated_content(
     assert model.index(2, 0).data() == "Generated" and "⚠" in model.index(2, 3).data()
     page.table.selectRow(2)
     assert "Fact-check: 1 mismatch" in page.check.text() and "1.18" in page.check.text()
+    assert "approving needs a note, recorded as the override reason" in page.check.text()
     assert "⚠" in page.text.toPlainText()
-    page.approve.click()  # a failed fact-check needs a note to approve
-    assert "note" in page.error.text().lower()
+    page.approve.click()  # a failed fact-check needs a note to approve (refused by the runner)
+    qtbot.waitUntil(lambda: "note" in page.error.text().lower(), timeout=20_000)
     page.note.setText("샤프 지수를 1.18로 고쳐 주세요")
     with qtbot.waitSignal(page.sig_action_saved):
         page.changes.click()

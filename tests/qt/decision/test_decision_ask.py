@@ -49,7 +49,7 @@ def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, server, c
     handlers = LiveHandlers(
         on_decision_step=bridge.on_live_decision_step, on_connected=lambda: connected.append(True)
     )
-    engine = build_engine(store, session, live_handlers=handlers)
+    engine = build_engine(store, session, live_handlers=handlers, writer=bridge.writer)
     bridge.attach(engine)
     try:
         engine.start()
@@ -57,7 +57,7 @@ def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, server, c
         qtbot.waitUntil(lambda: source.approval_level(session.user["id"]) is not None,
                         timeout=20_000)  # fmt: skip
         actor = source.user(session.user["id"], None)
-        page = DecisionPage(source, clock, actor, "en")
+        page = DecisionPage(source, clock, actor, "en", bridge.runner)
         qtbot.addWidget(page)
 
         class Context:  # what wire_decision_page reads from the AppContext
@@ -71,7 +71,8 @@ def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, server, c
         dialog = page.asker.open_dialog()
         dialog.query.setText("안녕하세요")
         dialog.ask_button.click()
-        assert dialog.isVisible() and "E001" in dialog.error.text()
+        qtbot.waitUntil(lambda: "E001" in dialog.error.text(), timeout=20_000)  # via the runner
+        assert dialog.isVisible()
         dialog.query.setText(QUESTION)
         with qtbot.waitSignal(page.sig_action_saved, timeout=20_000):
             dialog.ask_button.click()

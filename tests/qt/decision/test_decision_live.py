@@ -50,14 +50,14 @@ def test_approval_round_trip_resumes_the_workflow(qtbot, qloop, tmp_path, server
     store = Store.open(tmp_path / "client.sqlite3")
     source = DecisionSource(store)
     bridge = SyncBridge(store)
-    engine = build_engine(store, session, live=False)
+    engine = build_engine(store, session, live=False, writer=bridge.writer)  # as ui.app does
     bridge.attach(engine)
     try:
         engine.start()
         qtbot.waitUntil(lambda: source.load(EXEC_CAPACITY, clock.now()) is not None, timeout=30_000)
         qtbot.waitUntil(lambda: source.approval_level(session.user["id"]) is not None)
         actor = source.user(session.user["id"], None)
-        page = DecisionPage(source, clock, actor, "en")
+        page = DecisionPage(source, clock, actor, "en", bridge.runner)
         qtbot.addWidget(page)
 
         class Context:  # what wire_actions reads from the AppContext

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.rules.options import METRIC_WEIGHTS
 from app.store.local_models import OutboxRow
 from tests.qt.decision.demo_data import EXEC_CAPACITY, EXEC_HEADCOUNT
+from ui.bridge import SyncBridge
 from ui.decision.page import DecisionPage
 from ui.decision.panels import ClaimsModel
 from ui.decision.source import DecisionSource
@@ -16,7 +17,9 @@ from widgets.metrics_matrix import MetricsMatrixModel
 
 
 def make_page(qtbot, store, clock, actor, execution_id, lang="en") -> DecisionPage:
-    page = DecisionPage(DecisionSource(store), clock, actor, lang)
+    bridge = SyncBridge(store)  # its runner runs the page's writes
+    page = DecisionPage(DecisionSource(store), clock, actor, lang, bridge.runner)
+    bridge.setParent(page)
     qtbot.addWidget(page)
     page.resize(1440, 950)
     page.show_entity(execution_id)
@@ -89,8 +92,10 @@ def test_approval_above_the_users_level_is_refused(qtbot, dstore, clock, users):
     page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
     page.form.level.setCurrentIndex(page.form.level.findData("DIVISION"))
     page.form.rationale.setPlainText("근거")
-    page.form.submit.click()
-    assert page.form.errors["approval_level"].isVisibleTo(page.form)
+    page.form.submit.click()  # refused on the runner: the error comes back on the GUI thread
+    qtbot.waitUntil(
+        lambda: page.form.errors["approval_level"].isVisibleTo(page.form), timeout=20_000
+    )
     assert "E006" in page.form.errors["approval_level"].text()
     with dstore.session() as s:
         assert s.execute(select(OutboxRow)).first() is None

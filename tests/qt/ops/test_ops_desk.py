@@ -22,13 +22,11 @@ from server.runner import start_server
 from server.storage import ServerDB
 from sync.api import ApiClient
 from sync.pusher import Pusher
-from sync.writer import StoreWriter
 from tests.qt.wall.helpers import make_wall
 from ui.bridge import SyncBridge
 from ui.ops.export import read_csv
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportModel, ReportTab
-from ui.ops.writes import DeskWriter
 from ui.shared.ops_feed import WallFeed
 from ui.shared.ops_source import WallSource
 from ui.tasks import TaskKeeper
@@ -157,7 +155,7 @@ def test_flagged_alert_shows_until_acknowledged_at_the_desk(
         display_name="감독자",
         roles=[Role.SUPERVISOR],
     )
-    desk = OpsPage(feed, ReportTab(lambda: api, keeper, date.today()), store, DeskWriter(bridge),
+    desk = OpsPage(feed, ReportTab(lambda: api, keeper, date.today()), store, bridge.runner,
                    actor, live_clock, keeper, "en")  # fmt: skip
     bridge.setParent(desk)
     feed.setParent(desk)
@@ -173,7 +171,7 @@ def test_flagged_alert_shows_until_acknowledged_at_the_desk(
         desk.alerts.ack.click()
     assert desk.alerts.model.row_of(alert_id) == -1  # gone at once (ack in the outbox)
     qtbot.waitUntil(lambda: alert_id not in wall.alerts.alert_ids(), timeout=30_000)
-    pushing = asyncio.ensure_future(Pusher(store, api, StoreWriter()).push())
+    pushing = asyncio.ensure_future(Pusher(store, api, bridge.writer).push())
     qtbot.waitUntil(pushing.done, timeout=30_000)
     assert pushing.result().applied
     open_ids = [a["id"] for a in demo.get("/alerts", open="true")]

@@ -173,7 +173,7 @@ def test_approving_1eok_or_more_asks_first_with_a_summary(qtbot, window):
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     box = form.confirmation
     confirm = next(b for b in box.buttons() if b.text() == "Confirm")
-    with qtbot.waitSignal(case_page.sig_action_submitted, timeout=DEADLINE):
+    with qtbot.waitSignal(form.sig_action_submitted, timeout=DEADLINE):
         qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: case_page.case.status.value == "approved", timeout=DEADLINE)
     assert case_page.notice.isVisible() and case_id in case_page.notice.text()

@@ -159,18 +159,30 @@ def test_demo_decisions_are_paused_for_approval(seeded) -> None:
     assert len(approvals) == 3 and {a["status"] for a in approvals} == {"PENDING"}
 
 
-def test_generated_content_carries_fact_checks() -> None:
+def test_generated_content_is_written_from_the_kpi_store_and_checked(seeded) -> None:
+    """The demo's report states last week's figures from the KPI data store (one of them 2
+    points off, which the fact check flags); the strategy's forecast is unverifiable."""
     from app.domain.generated import GeneratedContent
-    from server.demo.generated import demo_generated
+    from server.kpi_store import Lookup
 
-    items = [from_wire(GeneratedContent, g) for g in demo_generated(NOW)]
-    assert {i.kind.value for i in items} == {"narrative_report", "strategy"}
-    for item in items:
+    database, counts = seeded
+    assert counts["generated"] == 2
+    items = {g["id"]: from_wire(GeneratedContent, g) for g in _all(database, EntityKind.GENERATED)}
+    assert {i.kind.value for i in items.values()} == {"narrative_report", "strategy"}
+    for item in items.values():
         assert item.status.value == "pending" and item.fact_check is not None
         for claim in item.fact_check.claims:
             assert item.body[claim.begin_char : claim.end_char] == claim.text
-    report = next(i for i in items if i.kind.value == "narrative_report")
-    assert not report.fact_check.passed  # one stated figure disagrees with the stored value
+    report = items["GEN-RPT-2026-0042"]
+    wrong = [c for c in report.fact_check.claims if not c.matches]
+    assert [c.metric.split("@")[0] for c in wrong] == ["sla_compliance_pct"]
+    assert abs(wrong[0].stated_value - wrong[0].stored_value) == 2.0
+    with database.read() as s:
+        truth = Lookup(s, NOW)([c.metric for c in report.fact_check.claims])
+    right = [c for c in report.fact_check.claims if c.matches]
+    assert len(right) >= 3 and all(truth[c.metric] == c.stated_value for c in right)
+    strategy = items["GEN-STR-2026-0007"]
+    assert [c.text for c in strategy.fact_check.mismatches] == ["1명", "95.0%"]
 
 
 def test_every_seeded_decision_has_its_audit_event(seeded) -> None:

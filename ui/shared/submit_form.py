@@ -1,8 +1,15 @@
-"""A form that calls a service: its fields, messages next to each field in the UI language,
-Ctrl+Enter to submit and Esc to cancel. A refused submit keeps what the user typed."""
+"""The form that calls a service, shared by the case page's actions and the appeals page's forms:
+exactly the service's fields, messages next to each field in the UI
+language, Ctrl+Enter to submit and Esc to cancel. A refused submit keeps what the user typed.
+
+A submit reads the form on the GUI thread (``prepare(values)`` returns the work: the service with
+its arguments bound) and hands that work to the operation runner (``ui.runner``), which runs it
+on the store writer; the form hears back on the GUI thread — success clears it, a refusal shows
+why by the field. While the work runs a second submit is ignored."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -17,20 +24,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.errors import RuleError, ValidationFailed
+from ui.runner import Op, OperationRunner
+from widgets.a11y import announce
 from widgets.forms import FieldForm, FieldSpec
 from widgets.palette import css_color
 
-Run = Callable[[dict[str, Any]], Any]
+Prepare = Callable[[dict[str, Any]], Callable[[], Any]]
 Confirm = Callable[[dict[str, Any]], str]
 """Given the form's values: a summary to confirm before running, or "" to run at once."""
 translate = QCoreApplication.translate
 
 
 class SubmitForm(QWidget):
-    """A titled :class:`FieldForm` with Submit / Cancel; ``run(values)`` does the work."""
+    """A titled :class:`FieldForm` with Submit / Cancel; ``prepare(values)`` (GUI thread) gives
+    the work the runner runs on the store writer."""
 
     sig_form_submitted = Signal(object)
-    """Emitted with what ``run`` returned (e.g. an ActionResult) after a successful submit."""
+    """Emitted with what the work returned (e.g. an ActionResult) after a successful submit."""
 
     sig_form_refused = Signal(str)
     """Emitted with the message shown when the submit was refused (the input is kept)."""
@@ -45,14 +55,18 @@ class SubmitForm(QWidget):
         self,
         title: str,
         specs: Iterable[FieldSpec],
-        run: Run,
+        prepare: Prepare,
+        runner: OperationRunner,
         lang: str,
         parent: QWidget | None = None,
         *,
         cancellable: bool = True,
+        op_name: str = "form",
     ) -> None:
         super().__init__(parent)
-        self._run, self._lang = run, lang
+        self._prepare, self._runner, self._lang = prepare, runner, lang
+        self.op_name = op_name
+        self.busy = False
         self._confirm: Confirm | None = None
         self._confirmed = False
         self.confirmation: QMessageBox | None = None
@@ -96,36 +110,54 @@ class SubmitForm(QWidget):
         left = self.fields.set_errors(messages)
         text = "\n".join([*left, general] if general else left)
         self.show_problem(text)
+        announce(self, text or "\n".join(messages.values()), assertive=True)
         self.sig_form_refused.emit(text or "\n".join(messages.values()))
 
     def set_confirmation(self, confirm: Confirm | None) -> None:
-        """Ask before running when ``confirm(values)`` returns a summary (see Confirm)."""
+        """Ask before running when ``confirm(values)`` returns a summary (see Confirm): the
+        question is asked on the GUI thread, before the work is handed to the runner."""
         self._confirm = confirm
 
-    def submit(self) -> Any:
-        """Run; on refusal show why (per field when it is a field) and keep the input."""
-        if not self.submit_button.isEnabled():
+    def submit(self) -> Op | None:
+        """Queue the work on the runner; on refusal show why (per field when it is a field) and
+        keep the input. Returns the queued operation (None when refused at once, busy, or
+        waiting for the user's confirmation)."""
+        if self.busy or not self.submit_button.isEnabled():
             return None
         summary = self._confirm(self.values()) if self._confirm and not self._confirmed else ""
         if summary:
             self._ask(summary)
             return None
         try:
-            result = self._run(self.values())
-        except ValidationFailed as exc:
-            self.refuse(exc.messages(self._lang))
+            work = self._prepare(self.values())
+        except Exception as exc:
+            self._on_failed(exc)
             return None
-        except (RuleError, KeyError) as exc:
-            self.refuse({}, exc.text(self._lang) if isinstance(exc, RuleError) else str(exc))
-            return None
+        self.busy = True
+        op = self._runner.op(work).success(self._on_done).failure(self._on_failed)
+        return op.run(self.op_name)
+
+    def _on_done(self, result: Any) -> None:
+        self.busy = False
         self.fields.clear()
         self.show_problem("")
+        announce(self, translate("SubmitForm", "Done: {title}").format(title=self.title.text()))
         self.sig_form_submitted.emit(result)
-        return result
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        if isinstance(exc, ValidationFailed):
+            self.refuse(exc.messages(self._lang))
+        elif isinstance(exc, RuleError):
+            self.refuse({}, exc.text(self._lang))
+        else:  # a bug, not a refusal: reported once, the input kept
+            if not isinstance(exc, KeyError):
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            self.refuse({}, str(exc))
 
     def _ask(self, summary: str) -> None:
         """The confirmation: a window-modal box opened (never exec'd) with the summary; Yes
-        runs the submit, No keeps the form as it is."""
+        hands the work to the runner, No keeps the form as it is."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             translate("SubmitForm", "Please confirm"),
