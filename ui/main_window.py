@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.pii import mask_name, sees_full_names
+from app.store.case_search import find_cases
 from app.text.josa import fill
 from app.text.labels import user_with_roles
 from ui.accessibility import announce_transcript, set_announce_transcript
@@ -34,9 +36,17 @@ from ui.shared.alerts import alert_message
 from ui.status_bar import ShellStatusBar
 from widgets import a11y
 from widgets.banner import NotificationBanner
-from widgets.command_palette import CommandPalette
+from widgets.command_palette import CaseHit, CommandPalette
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class NavigationRail(QListWidget):
+    """The page list. It never takes letter keys: no type-ahead jump to the first page starting
+    with the letter (page content owns letter keys; navigation is Ctrl+digits or a click)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        return
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +68,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Reviewer Workstation"))
         self.setMinimumSize(QSize(1024, 640))
-        self.rail = QListWidget(self)
+        self.rail = NavigationRail(self)
         self.rail.setObjectName("navRail")
         self.rail.setAccessibleName(self.tr("Pages"))
         self.rail.setFixedWidth(max(160, self.fontMetrics().averageCharWidth() * 20))
@@ -173,6 +183,11 @@ class MainWindow(QMainWindow):
         self.status.set_last_sync(bridge.last_sync_at())
         self.status.set_outbox(*bridge.outbox_counts())
         self.banner.sig_banner_activated.connect(self._on_banner_activated)
+        self.palette_popup.set_case_search(self._search_cases)
+        self.palette_popup.sig_case_chosen.connect(lambda case_id: self.show_page("case", case_id))
+        self.palette_popup.sig_closed.connect(
+            lambda: self.focus_page(self.stack.currentWidget() or self)
+        )
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -222,8 +237,17 @@ class MainWindow(QMainWindow):
             widget.select_case(case_id)  # inbox row, or the case page itself
         elif case_id and hasattr(widget, "show_entity"):
             widget.show_entity(case_id)  # e.g. --page call --id CALL_ID
+        self.focus_page(widget)
         self.sig_page_changed.emit(name)
         return widget
+
+    @staticmethod
+    def focus_page(widget: QWidget) -> None:
+        """The one focus rule: the shown page's content gets the keyboard (its ``focus_target()``
+        when it names one, else the page itself), so its letter keys work at once."""
+        target = getattr(widget, "focus_target", None)
+        focus = target() if callable(target) else None
+        (focus or widget).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inbox(self) -> InboxPage | None:
         page = self._pages.get("inbox")
@@ -305,12 +329,27 @@ class MainWindow(QMainWindow):
             self.show_page(current.data(PAGE_ROLE))
 
     def _on_palette_requested(self) -> None:
-        self.palette_popup.popup([a for a in self.actions() if a is not self.palette_action])
+        """Every command: the window's, then the shown page's own actions (approve, deny, …)."""
+        page = self.stack.currentWidget()
+        own = [a for a in page.actions() if a.text()] if page is not None else []
+        shell = [a for a in self.actions() if a is not self.palette_action]
+        self.palette_popup.popup(shell + own)
+
+    def _search_cases(self, text: str) -> list[CaseHit]:
+        """The palette's case search: by id, decision id or customer, from the local store."""
+        masked = not sees_full_names(self.context.user.roles)
+        with self.context.store.session() as s:
+            rows = find_cases(s, text, self.context.clock.now())
+        return [
+            CaseHit(r.id, f"{r.id} · {mask_name(r.customer_name) if masked else r.customer_name}")
+            for r in rows
+        ]
 
     def _on_move(self, step: int) -> None:
         page = self.stack.currentWidget()
         if isinstance(page, InboxPage):
             page.move_selection(step)
+            self.focus_page(page)  # Enter then opens the row J / K selected
 
     def _on_next_task(self) -> None:
         page = self.show_page("inbox")

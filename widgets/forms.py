@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -31,7 +33,8 @@ MULTILINE = ("long",)
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    """``kind``: text | long (several lines) | int | rate | list | date | choice | bool | eta."""
+    """``kind``: text | long (several lines) | int | rate | list | date | choice | bool | eta |
+    codes (several picked from ``choices``, never typed: a reason-code catalogue)."""
 
     name: str
     label: str
@@ -74,6 +77,16 @@ class FieldRow(QWidget):
             for value, text in spec.choices:
                 combo.addItem(text, value)
             return combo
+        if spec.kind == "codes":
+            picker = QListWidget(self)
+            for value, text in spec.choices:
+                item = QListWidgetItem(f"{value} — {text}", picker)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            rows = min(len(spec.choices), 5) or 1
+            picker.setFixedHeight(picker.sizeHintForRow(0) * rows + 2 * picker.frameWidth() + 2)
+            return picker
         if spec.kind == "bool":
             return QCheckBox(self)
         edit = QLineEdit(self)
@@ -90,6 +103,13 @@ class FieldRow(QWidget):
             return e.currentData()
         elif isinstance(e, QCheckBox):
             return e.isChecked() if e.isChecked() else None
+        elif isinstance(e, QListWidget):
+            picked = [
+                e.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(e.count())
+                if e.item(i).checkState() == Qt.CheckState.Checked
+            ]
+            return picked or None
         else:
             text = e.text()
         if not text.strip():
@@ -100,6 +120,14 @@ class FieldRow(QWidget):
 
     def set_value(self, value: Any) -> None:
         e = self.editor
+        if isinstance(e, QListWidget):
+            wanted = value if isinstance(value, list | tuple) else str(value or "").split(",")
+            chosen = {str(v).strip() for v in wanted}
+            for i in range(e.count()):
+                item = e.item(i)
+                on = item.data(Qt.ItemDataRole.UserRole) in chosen
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            return
         if isinstance(value, list | tuple):
             value = ", ".join(str(v) for v in value)
         text = "" if value is None else str(value)

@@ -130,6 +130,14 @@ def rank_options(
     return sorted(scored, key=lambda item: (-item[1], item[0]))
 
 
+def rank_of(ranking: Sequence[tuple[str, float]], option_id: str) -> int | None:
+    """1-based place of ``option_id`` in a ``rank_options`` result (None if absent)."""
+    for place, (oid, _score) in enumerate(ranking, start=1):
+        if oid == option_id:
+            return place
+    return None
+
+
 def ranking_differs(comparison: ScenarioComparison, weights: Mapping[str, float]) -> bool:
     """True when these weights put another option first than the one recommended."""
     ranking = rank_options(comparison, weights)

@@ -4,6 +4,14 @@
 <context>
     <name>CommandPalette</name>
     <message>
+        <source>Open case {label}</source>
+        <translation>케이스 열기 {label}</translation>
+    </message>
+    <message>
+        <source>No command or case matches “{query}”.</source>
+        <translation>“{query}”에 맞는 명령이나 케이스가 없습니다.</translation>
+    </message>
+    <message>
         <location filename="../../widgets/command_palette.py" line="88"/>
         <source>Type a command…</source>
         <translation>명령 입력…</translation>
@@ -967,6 +975,18 @@
 <context>
     <name>AppealsPage</name>
     <message>
+        <source>Overturn the decision on case {case} (appeal {id})?
+
+The denial is reversed and the case is approved; this cannot be taken back.</source>
+        <translation>케이스 {case}의 결정을 번복할까요? (이의 제기 {id})
+
+거부가 취소되고 케이스가 승인됩니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Appeal {id} resolved — waiting to sync.</source>
+        <translation>이의 제기 {id}를 처리했습니다 — 동기화 대기 중.</translation>
+    </message>
+    <message>
         <location filename="../work/main/ui/appeals/page.py" line="50"/>
         <source>Original decision</source>
         <translation>원래 결정</translation>
@@ -1134,6 +1154,14 @@
 </context>
 <context>
     <name>CasePage</name>
+    <message>
+        <source>{action}: saved for case {id} — waiting to sync.</source>
+        <translation>{action}: 케이스 {id}에 저장했습니다 — 동기화 대기 중.</translation>
+    </message>
+    <message>
+        <source>Case page</source>
+        <translation>케이스 페이지</translation>
+    </message>
     <message>
         <location filename="../work/main/ui/case/page.py" line="67"/>
         <source>No case open</source>
@@ -1779,6 +1807,18 @@
 </context>
 <context>
     <name>SubmitForm</name>
+    <message>
+        <source>Please confirm</source>
+        <translation>확인해 주세요</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>돌아가기</translation>
+    </message>
     <message>
         <source>Done: {title}</source>
         <translation>완료: {title}</translation>
@@ -2652,6 +2692,10 @@
 <context>
     <name>CheckpointPage</name>
     <message>
+        <source>&lt;b&gt;Feedback saved&lt;/b&gt;</source>
+        <translation>&lt;b&gt;피드백 저장됨&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Checkpoint form</source>
         <translation>체크포인트 양식</translation>
     </message>
@@ -2744,6 +2788,14 @@
 </context>
 <context>
     <name>DecisionPage</name>
+    <message>
+        <source>With these weights the recommended {rec} ranks first.</source>
+        <translation>이 가중치에서는 추천안 {rec}이(가) 1위입니다.</translation>
+    </message>
+    <message>
+        <source>⚠ With these weights {top} ranks first; the recommended {rec} ranks #{n}.</source>
+        <translation>⚠ 이 가중치에서는 {top}이(가) 1위이고, 추천안 {rec}은(는) {n}위입니다.</translation>
+    </message>
     <message>
         <source>Metrics of the three options</source>
         <translation>세 가지 옵션의 지표</translation>
@@ -4190,6 +4242,90 @@
     <message>
         <source>optional, e.g. ORG-AI-001</source>
         <translation>선택 입력, 예: ORG-AI-001</translation>
+    </message>
+</context>
+<context>
+    <name>CaseConfirm</name>
+    <message>
+        <source>Approve case {id} for {customer}?
+
+Applied for: {applied}
+Approved limit: {limit}
+Rate: {rate} %
+Reason codes: {codes}
+
+An approval cannot be taken back.</source>
+        <translation>케이스 {id}({customer})를 승인할까요?
+
+신청 금액: {applied}
+승인 한도: {limit}
+금리: {rate} %
+사유 코드: {codes}
+
+승인은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Close case {id} for {customer}?
+
+A closed case leaves the inbox and cannot be worked on again.</source>
+        <translation>케이스 {id}({customer})를 종료할까요?
+
+종료한 케이스는 업무함에서 빠지며 다시 처리할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackWords</name>
+    <message>
+        <source>confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>이의 있음</translation>
+    </message>
+    <message>
+        <source>needs more data</source>
+        <translation>데이터 추가 필요</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>No feedback recorded.</source>
+        <translation>기록된 피드백이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Signals reviewed: {n}</source>
+        <translation>검토한 신호: {n}개</translation>
+    </message>
+    <message>
+        <source>Signal validity: {v}</source>
+        <translation>신호 타당성: {v}</translation>
+    </message>
+    <message>
+        <source>Priority changed to {p}</source>
+        <translation>우선순위 변경: {p}</translation>
+    </message>
+    <message>
+        <source>Context: {text}</source>
+        <translation>추가 설명: {text}</translation>
+    </message>
+    <message>
+        <source>Proposal {id}: {decision}</source>
+        <translation>제안 {id}: {decision}</translation>
+    </message>
+    <message>
+        <source>No proposal decided.</source>
+        <translation>결정한 제안이 없습니다.</translation>
     </message>
 </context>
 <context>

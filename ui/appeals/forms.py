@@ -16,6 +16,7 @@ from app.domain.enums import Action, AppealResolution
 from app.domain.people import User
 from app.rules import appeals
 from app.rules.errors import FieldError, RuleError, ValidationFailed
+from app.rules.reason_codes import codes_for
 from app.services import appeal_actions
 from app.services.common import NotFound
 from app.store.store import Store
@@ -56,7 +57,7 @@ def submit_specs() -> list[FieldSpec]:
     ]
 
 
-def resolve_specs() -> list[FieldSpec]:
+def resolve_specs(lang: str = "en") -> list[FieldSpec]:
     choices = (
         (AppealResolution.UPHOLD.value, translate("AppealForms", "Uphold (keep the decision)")),
         (AppealResolution.OVERTURN.value, translate("AppealForms", "Overturn (approve)")),
@@ -68,11 +69,11 @@ def resolve_specs() -> list[FieldSpec]:
     return [
         FieldSpec("resolution", translate("AppealForms", "Resolution"), "choice", choices=choices),
         FieldSpec("message", translate("AppealForms", "Message to the customer"), "long"),
-        FieldSpec(
+        FieldSpec(  # picked from the catalogue, never typed (issue 17)
             "reason_codes",
             translate("AppealForms", "Reason codes"),
-            "list",
-            placeholder="R-01, R-02",
+            "codes",
+            choices=tuple((c.code, c.label(lang)) for c in codes_for("appeal_resolve")),
         ),
         FieldSpec("limit", translate("AppealForms", "Limit"), "int", placeholder="30,000,000"),
         FieldSpec(
@@ -141,7 +142,7 @@ class ResolveAppealForm(SubmitForm):
     ) -> None:
         super().__init__(
             translate("AppealForms", "Resolve the appeal"),
-            resolve_specs(),
+            resolve_specs(lang),
             lambda values: self._work(values),
             runner,
             lang,
@@ -152,6 +153,7 @@ class ResolveAppealForm(SubmitForm):
         self.setObjectName("resolveAppealForm")
         self._store, self._user, self._now = store, user, now
         self.appeal_id = ""
+        self.submitted_appeal_id = ""
         combo = self.fields.rows["resolution"].editor
         combo.currentIndexChanged.connect(self._on_resolution_changed)
         self._on_resolution_changed()
@@ -178,6 +180,7 @@ class ResolveAppealForm(SubmitForm):
 
     def _work(self, _values: dict[str, Any]) -> Callable[[], Any]:
         """Read on the GUI thread; the returned work runs on the store writer."""
+        self.submitted_appeal_id = self.appeal_id  # the list may move on before it is done
         return functools.partial(
             appeal_actions.resolve_appeal,
             self._store,

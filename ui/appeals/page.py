@@ -14,9 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.commands.forms import validate
 from app.domain.enums import Action
 from app.domain.people import Appeal
 from app.rules import access, appeals
+from app.rules.confirmation import needs_confirmation
+from app.services.common import today_kst
 from app.store.lookups import get_appeal, get_case
 from app.text.labels import label
 from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
@@ -61,6 +64,11 @@ class AppealsPage(QWidget):
         self.resolve_form.setVisible(bool(access.can(self.user.roles, Action.RESOLVE_APPEAL)))
         self.submit_form.setVisible(bool(access.can(self.user.roles, Action.SUBMIT_APPEAL)))
         self.count = QLabel(self)
+        self.done = QLabel(self)
+        self.done.setObjectName("actionDone")
+        self.done.setWordWrap(True)
+        self.done.hide()
+        self.resolve_form.set_confirmation(self._confirm_resolution)
         self._build()
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.resolve_form.sig_form_submitted.connect(lambda _r: self._on_written("resolve"))
@@ -92,6 +100,7 @@ class AppealsPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(compare)
         right_layout.addWidget(self.independence)
+        right_layout.addWidget(self.done)
         right_layout.addWidget(self.resolve_form, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
@@ -172,8 +181,29 @@ class AppealsPage(QWidget):
         appeal = self.model.appeal(min(rows)) if rows else None
         self.show_appeal(appeal.id if appeal else None)
 
+    def _confirm_resolution(self, _values) -> str:
+        """An overturn reverses a decision: confirm it with a summary first."""
+        appeal = self.appeal
+        resolution = self.resolve_form.resolution()
+        if appeal is None or not needs_confirmation("appeal_resolve", resolution=resolution):
+            return ""
+        today = today_kst(self.context.clock.now())
+        if validate("appeal_resolve", self.resolve_form.payload(), today):
+            return ""  # the form says what is wrong first
+        return self.tr(
+            "Overturn the decision on case {case} (appeal {id})?\n\nThe denial is reversed and "
+            "the case is approved; this cannot be taken back."
+        ).format(case=appeal.case_id, id=appeal.id)
+
     def _on_written(self, what: str) -> None:
-        """The runner already announced the write to the other pages; this list reloads."""
+        """The runner already announced the write to the other pages; this list reloads and a
+        resolution says it waits to sync."""
+        resolved = self.resolve_form.submitted_appeal_id
+        if what == "resolve" and resolved:
+            self.done.setText(
+                self.tr("Appeal {id} resolved — waiting to sync.").format(id=resolved)
+            )
+            self.done.show()
         self.reload()
         self.sig_appeal_written.emit(what)
 

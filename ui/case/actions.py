@@ -17,7 +17,7 @@ from app.commands.base import Actor
 from app.domain.cases import Case, Task
 from app.domain.enums import Action, TaskStatus
 from app.domain.people import User
-from app.rules import access, lifecycle
+from app.rules import access, lifecycle, reason_codes
 from app.rules.errors import ALLOWED, Forbidden, InvalidTransition, Verdict
 from app.services import case_actions, task_actions
 from app.services.common import ActionResult
@@ -93,13 +93,17 @@ def field_specs(action: Action, lang: str) -> list[FieldSpec]:
     for f in action_input.fields_of(action):
         ko, en = action_input.FIELD_LABELS.get(f.name, (f.name, f.name))
         kind = "long" if f.kind == "text" and f.name in LONG_FIELDS else f.kind
+        choices = tuple((c, choice_text(c)) for c in f.choices)
+        catalogue = reason_codes.codes_for(action.value) if f.name == "reason_codes" else ()
+        if catalogue:  # picked from the catalogue, never typed (issue 17)
+            kind, choices = "codes", tuple((c.code, c.label(lang)) for c in catalogue)
         out.append(
             FieldSpec(
                 name=f.name,
                 label=en if lang == "en" else ko,
                 kind=kind,
                 required=f.required,
-                choices=tuple((c, choice_text(c)) for c in f.choices),
+                choices=choices,
                 placeholder=placeholder(f.kind),
             )
         )

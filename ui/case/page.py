@@ -27,11 +27,13 @@ from app.domain.cases import Case, Task
 from app.domain.enums import Action
 from app.rules import access
 from app.rules.lifecycle import ACTIVE_STATUSES
+from app.services.common import today_kst
 from app.services.problems import get_draft
 from app.store.inbox import InboxFilter, inbox_ids
 from app.store.lookups import appeals_for_case, get_case, tasks_for_case
 from app.store.models import CaseRow, UserRow
 from app.text.labels import label
+from ui.case import confirm
 from ui.case.action_form import ActionForm
 from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_task_of
 from ui.case.timeline import TimelineModel
@@ -54,6 +56,9 @@ class CasePage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casePage")
+        # the page itself takes the keyboard when shown, so A / D / R / E / C work at once
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Case page"))  # a Tab stop, so it has a name
         self.context = context
         self.user = domain_user(context)
         self.case: Case | None = None
@@ -133,6 +138,11 @@ class CasePage(QWidget):
                 self.context.runner,
             )
             form.sig_action_submitted.connect(self._on_action_submitted)
+            form.set_confirmation(
+                lambda values, a=spec.action: confirm.summary(
+                    a, self.case, values, self.context.lang, today_kst(self.context.clock.now())
+                )
+            )
             form.sig_form_cancelled.connect(self.close_form)
             self.forms[spec.action] = form
         more = QToolButton(self)
@@ -222,6 +232,7 @@ class CasePage(QWidget):
     def show_case(self, case_id: str) -> bool:
         if self.case is None or self.case.id != case_id:
             self.close_form()
+            self.notice.hide()
         store = self.context.store
         with store.session() as s:
             case = get_case(s, case_id)
@@ -310,7 +321,14 @@ class CasePage(QWidget):
         return form
 
     def close_form(self) -> None:
+        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.form_stack.setCurrentIndex(0)
+        if had_focus:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # the action keys work again
+
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the page is shown: the page (its action keys)."""
+        return self
 
     def current_form(self) -> ActionForm | None:
         widget = self.form_stack.currentWidget()
@@ -371,10 +389,20 @@ class CasePage(QWidget):
         if self.isVisible() and self.current_form() is None:
             self.step(delta)
 
-    def _on_action_submitted(self, _action: Action, _result) -> None:
+    def _on_action_submitted(self, action: Action, _result) -> None:
         """The runner already announced the write (the bridge's change signals reload this page
-        and update every other page that shows the case); the form closes."""
+        and update every other page that shows the case); the form closes and the page says the
+        action is saved and waits to sync."""
+        case_id = self.case.id if self.case else ""
+        self.notice.setText(
+            self.tr("{action}: saved for case {id} — waiting to sync.").format(
+                action=action_title(action), id=case_id
+            )
+        )
+        self.notice.show()
         self.close_form()
+        if self.isVisible():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # the action keys work again
         self.reload()
 
     def _on_unmask_clicked(self) -> None:

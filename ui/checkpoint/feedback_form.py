@@ -173,6 +173,7 @@ class FeedbackForm(QWidget):
         self.json_preview.setFont(QFont("monospace", 8))
         self.json_preview.setMinimumHeight(120)
         self.json_preview.setAccessibleName(self.tr("Feedback JSON"))
+        self.json_preview.hide()  # kept for the record, not shown: the consequences say it in words
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.submit = QPushButton(self.tr("Save feedback"), self)
@@ -264,6 +265,8 @@ class FeedbackForm(QWidget):
     def _on_choice_toggled(self, _id: int, checked: bool) -> None:
         if not checked:
             return
+        self.errors["choice"].clear()  # a choice was made: "choose one" no longer applies
+        self.errors["choice"].hide()
         choice = self.choice()
         if choice in (C.REQUEST_ANALYSIS, C.ROOT_CAUSE) and self.validity_group.checkedId() < 0:
             self.validity_buttons["needs_more_data"].setChecked(True)

@@ -31,6 +31,7 @@ from app.store.models import CheckpointRow
 from app.store.store import Store
 from app.text.labels import label, label_of, person_name, queue_label
 from ui.checkpoint.feedback_form import FeedbackForm
+from ui.checkpoint.feedback_words import feedback_lines
 from ui.checkpoint.models import SignalsModel
 from ui.runner import OperationRunner
 from widgets.clock import Clock
@@ -159,12 +160,12 @@ class CheckpointPage(QWidget):
             self.form.sig_feedback_submitted.connect(self._on_feedback_submitted)
             row.addWidget(self.form, 4)
         else:
+            words = "".join(f"<br>• {html.escape(line)}" for line in feedback_lines(cp.feedback))
             done = QLabel(
-                self.tr("This checkpoint is {status}; feedback: {fb}").format(
-                    status=label(cp.status, self.lang), fb=html.escape(str(cp.feedback or "—"))
-                ),
+                self.tr("<b>Feedback saved</b>") + words,
                 content,
             )
+            done.setObjectName("checkpointFeedback")
             done.setWordWrap(True)
             row.addWidget(done, 4)
         column.addLayout(row, 1)

@@ -166,6 +166,9 @@ class ApprovalForm(QGroupBox):
         self.escalate_button.setToolTip(
             "" if may_escalate else self.tr("Escalating needs the operations admin role.")
         )
+        # no dead end: a user who may not escalate sees no escalation controls (issue 17)
+        self.escalate_reason.setVisible(may_escalate)
+        self.escalate_button.setVisible(may_escalate)
         self._enable(bool(verdict) and not final, may_escalate and not final and upper is not None)
 
     def _enable(self, respond: bool, escalate: bool) -> None:

@@ -23,9 +23,8 @@ from app.domain.enums import Action
 from app.domain.people import User
 from app.rules import access
 from app.rules.errors import RuleError, ValidationFailed
-from app.rules.options import METRIC_WEIGHTS, rank_options, ranking_differs
+from app.rules.options import METRIC_WEIGHTS, normalise_weights, rank_of, rank_options
 from app.services import decision_actions
-from app.text.josa import fill
 from app.text.labels import label, label_of
 from ui.decision.approval_form import ApprovalForm
 from ui.decision.ask_dialog import AskController
@@ -147,8 +146,11 @@ class DecisionPage(QWidget):
     # -- loading --------------------------------------------------------------------------------
     def show_entity(self, execution_id: str | None) -> None:
         """Show ``execution_id`` (default: the oldest execution paused for approval)."""
+        asked = execution_id
         execution_id = execution_id or self.source.first_pending()
         self.view = self.source.load(execution_id, self.clock.now()) if execution_id else None
+        # an id asked for (--id) that has not synced yet opens when it arrives, not another one
+        self.awaited = asked if asked and self.view is None else None
         self._fill()
 
     def ask(self) -> None:
@@ -156,7 +158,7 @@ class DecisionPage(QWidget):
         self.asker.open_dialog()
 
     def reload(self) -> None:
-        self.show_entity(self.view.decision.id if self.view else None)
+        self.show_entity(self.view.decision.id if self.view else getattr(self, "awaited", None))
 
     def on_sync_finished(self, _at=None) -> None:
         if self.view is None or self._refresh_actor():  # the first sync may bring what the
@@ -291,19 +293,24 @@ class DecisionPage(QWidget):
         self.whatif_chart.set_scores(ordered)
         self.matrix_model.set_weights(weights)
         self.ranking = [oid for oid, _ in ranking]
-        default = {k: v for k, v in METRIC_WEIGHTS.items()}
-        if ranking_differs(comparison, weights):
+        recommended = self.view.decision.option_set.recommendation
+        place = rank_of(ranking, recommended)
+        seed = normalise_weights(METRIC_WEIGHTS)
+        moved = any(abs(weights.get(k, 0.0) - v) > 1e-6 for k, v in seed.items())
+        if not ranking or place is None or (place == 1 and not moved):
+            self.weights.note.setText("")
+        elif place == 1:
             self.weights.note.setText(
-                fill(
-                    self.tr("⚠ With these weights {top} ranks first, not the recommended {rec}."),
-                    top=ranking[0][0],
-                    rec=comparison.best_option_id,
+                self.tr("With these weights the recommended {rec} ranks first.").format(
+                    rec=recommended
                 )
             )
-        elif weights != default:
-            self.weights.note.setText(self.tr("The recommended option still ranks first."))
         else:
-            self.weights.note.setText("")
+            self.weights.note.setText(
+                self.tr(
+                    "⚠ With these weights {top} ranks first; the recommended {rec} ranks #{n}."
+                ).format(top=ranking[0][0], rec=recommended, n=place)
+            )
 
     def _run(self, action, form) -> Op:
         """Save on the runner (the store writer); the form hears back on the GUI thread."""

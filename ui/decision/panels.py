@@ -86,7 +86,10 @@ class ProbabilityPanel(QWidget):
             bar.setValue(round(f.score * 100))
             bar.setFormat(f"{f.score * 100:.0f}%")
             bar.setAccessibleName(f"{f.name} {f.score * 100:.0f}%")
-            grid.addWidget(QLabel(probability.FACTOR_NAMES_KO.get(f.name, f.name), box), r, 0)
+            bar.setMinimumWidth(48)  # the three columns fit 1440 px without a scroll bar
+            factor = QLabel(probability.FACTOR_NAMES_KO.get(f.name, f.name), box)
+            factor.setWordWrap(True)
+            grid.addWidget(factor, r, 0)
             grid.addWidget(bar, r, 1)
             grid.addWidget(QLabel(f"×{FACTOR_WEIGHTS[f.name]:.2f}", box), r, 2)
         risks = [

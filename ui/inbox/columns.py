@@ -47,7 +47,7 @@ WIDTH_CHARS: dict[Column, int] = {
     Column.CASE: 26,
     Column.CUSTOMER: 22,
     Column.AMOUNT: 22,
-    Column.QUEUE: 18,
+    Column.QUEUE: 28,  # Korean queue names ("선임 심사 (L2 에스컬레이션)") are wide
     Column.STATUS: 15,
     Column.ASSIGNEE: 14,
     Column.UPDATED: 15,

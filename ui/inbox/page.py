@@ -287,6 +287,10 @@ class InboxPage(QWidget):
             self.alerts.on_cases_changed(case_ids, self._clock.now())
 
     # -- navigation -----------------------------------------------------------------------------
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the page is shown: the table (Enter opens its row)."""
+        return self.table
+
     def current_case_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None

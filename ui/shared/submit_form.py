@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.rules.errors import RuleError, ValidationFailed
 from ui.runner import Op, OperationRunner
@@ -23,6 +30,8 @@ from widgets.forms import FieldForm, FieldSpec
 from widgets.palette import css_color
 
 Prepare = Callable[[dict[str, Any]], Callable[[], Any]]
+Confirm = Callable[[dict[str, Any]], str]
+"""Given the form's values: a summary to confirm before running, or "" to run at once."""
 translate = QCoreApplication.translate
 
 
@@ -38,6 +47,9 @@ class SubmitForm(QWidget):
 
     sig_form_cancelled = Signal()
     """Emitted when the user cancels (Esc or the Cancel button)."""
+
+    sig_confirmation_requested = Signal(str)
+    """Emitted with the summary when a submit waits for the user's confirmation."""
 
     def __init__(
         self,
@@ -55,6 +67,9 @@ class SubmitForm(QWidget):
         self._prepare, self._runner, self._lang = prepare, runner, lang
         self.op_name = op_name
         self.busy = False
+        self._confirm: Confirm | None = None
+        self._confirmed = False
+        self.confirmation: QMessageBox | None = None
         self.title = QLabel(title, self)
         self.title.setObjectName("sectionTitle")
         self.fields = FieldForm(specs, self)
@@ -98,10 +113,20 @@ class SubmitForm(QWidget):
         announce(self, text or "\n".join(messages.values()), assertive=True)
         self.sig_form_refused.emit(text or "\n".join(messages.values()))
 
+    def set_confirmation(self, confirm: Confirm | None) -> None:
+        """Ask before running when ``confirm(values)`` returns a summary (see Confirm): the
+        question is asked on the GUI thread, before the work is handed to the runner."""
+        self._confirm = confirm
+
     def submit(self) -> Op | None:
         """Queue the work on the runner; on refusal show why (per field when it is a field) and
-        keep the input. Returns the queued operation (None when refused at once or busy)."""
+        keep the input. Returns the queued operation (None when refused at once, busy, or
+        waiting for the user's confirmation)."""
         if self.busy or not self.submit_button.isEnabled():
+            return None
+        summary = self._confirm(self.values()) if self._confirm and not self._confirmed else ""
+        if summary:
+            self._ask(summary)
             return None
         try:
             work = self._prepare(self.values())
@@ -129,3 +154,34 @@ class SubmitForm(QWidget):
             if not isinstance(exc, KeyError):
                 sys.excepthook(type(exc), exc, exc.__traceback__)
             self.refuse({}, str(exc))
+
+    def _ask(self, summary: str) -> None:
+        """The confirmation: a window-modal box opened (never exec'd) with the summary; Yes
+        hands the work to the runner, No keeps the form as it is."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("SubmitForm", "Please confirm"),
+            summary,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirmationBox")
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("SubmitForm", "Confirm"))
+        box.button(QMessageBox.StandardButton.No).setText(translate("SubmitForm", "Go back"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda code: self._on_confirmed(box, code))
+        self.confirmation = box
+        box.open()
+        self.sig_confirmation_requested.emit(summary)
+
+    def _on_confirmed(self, box: QMessageBox, _code: int) -> None:
+        self.confirmation = None
+        box.deleteLater()
+        clicked = box.clickedButton()
+        if clicked is None or box.standardButton(clicked) != QMessageBox.StandardButton.Yes:
+            return
+        self._confirmed = True
+        try:
+            self.submit()
+        finally:
+            self._confirmed = False

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from app.commands import forms
@@ -85,6 +86,10 @@ def test_resolve_validates_by_the_field_then_writes_the_outbox_row(
     form.fields.set_values({"limit": "20,000,000", "rate": "6.5"})
     with qtbot.waitSignal(page.sig_appeal_written):
         form.submit_button.click()
+        # an overturn reverses a decision: confirmed with a summary first (issue 17)
+        assert form.confirmation is not None and "A-1" in form.confirmation.text()
+        form.confirmation.button(QMessageBox.StandardButton.Yes).click()
+    assert not page.done.isHidden() and "A-1" in page.done.text()
     (row,) = outbox(seeded)
     assert row.path == "/v1/appeals/A-1/resolve"
     assert row.payload == {

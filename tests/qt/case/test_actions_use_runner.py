@@ -21,8 +21,17 @@ from ui.context import AppContext
 
 TODAY = today_kst(NOW)
 CASE_FORMS = {
-    Action.APPROVE: {"limit": "30,000,000", "rate": "4.5", "note": "확인", "reason_codes": "A01"},
-    Action.DENY: {"reason_codes": "D01", "note": "DTI 초과", "improvement_advice": "재신청"},
+    Action.APPROVE: {
+        "limit": "30,000,000",
+        "rate": "4.5",
+        "note": "확인",
+        "reason_codes": "CREDIT-APPR-INCOME-001",
+    },
+    Action.DENY: {
+        "reason_codes": "CREDIT-DENY-DTI-001",
+        "note": "DTI 초과",
+        "improvement_advice": "재신청",
+    },
     Action.REQUEST_DOCS: {
         "docs": "재직증명서",
         "deadline": (TODAY + timedelta(days=7)).isoformat(),
@@ -57,7 +66,7 @@ def appeal_resolve(qtbot, context: AppContext) -> None:
     qtbot.addWidget(page)
     page.select_appeal("A-1")
     page.resolve_form.fields.set_values(
-        {"resolution": "uphold", "message": "원결정 유지", "reason_codes": "R-01"}
+        {"resolution": "uphold", "message": "원결정 유지", "reason_codes": "CREDIT-DENY-DTI-001"}
     )
     page.resolve_form.submit_button.click()
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from app.commands import forms as action_input
@@ -28,10 +29,10 @@ VALID = {
         "limit": "30,000,000",
         "rate": "4.5",
         "note": "소득 확인",
-        "reason_codes": "A01, A02",
+        "reason_codes": "CREDIT-APPR-INCOME-001, CREDIT-APPR-DTI-001",
     },
     Action.DENY: {
-        "reason_codes": "D01",
+        "reason_codes": "CREDIT-DENY-SCORE-001",
         "note": "DTI 초과",
         "improvement_advice": "부채 상환 후 재신청",
     },
@@ -95,6 +96,12 @@ def test_action_form_validates_by_the_field_then_writes_the_outbox_row(
     form.fields.set_values(VALID[action])
     with qtbot.waitSignal(form.sig_action_submitted, timeout=20_000) as done:
         form.submit_button.click()
+        if action is Action.CLOSE:  # irreversible: confirmed with a summary first (issue 17)
+            assert not form.busy  # nothing handed to the runner before the confirmation
+            assert form.confirmation is not None and page.case.id in form.confirmation.text()
+            form.confirmation.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            assert form.confirmation is None
         assert form.busy  # queued on the runner, not run on the GUI thread
     assert done.args[0] is action and done.args[1].case_id == page.case.id
     row = outbox(seeded)[-1]
@@ -110,7 +117,12 @@ def test_a_refused_submit_keeps_the_input_and_says_why_by_the_field(qtbot, make_
         page.show()
         page.activateWindow()
     form = page.open_action(Action.APPROVE)
-    typed = {"limit": "30,000,000", "rate": "45", "note": "확인", "reason_codes": "A01"}
+    typed = {
+        "limit": "30,000,000",
+        "rate": "45",
+        "note": "확인",
+        "reason_codes": "CREDIT-APPR-SCORE-001",
+    }
     form.fields.set_values(typed)
     with qtbot.waitSignal(form.sig_form_refused):
         qtbot.keyClick(
@@ -118,7 +130,7 @@ def test_a_refused_submit_keeps_the_input_and_says_why_by_the_field(qtbot, make_
         )
     assert form.fields.error_of("rate") == "금리: 0% 초과 30% 미만이어야 합니다."
     assert form.fields.error_of("limit") == ""
-    assert form.fields.values() == {**typed, "reason_codes": ["A01"]}
+    assert form.fields.values() == {**typed, "reason_codes": ["CREDIT-APPR-SCORE-001"]}
     assert outbox(seeded) == []
     qtbot.keyClick(form.fields.rows["note"].editor, Qt.Key.Key_Escape)
     assert page.current_form() is None

@@ -5,7 +5,7 @@ clock is never started here)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.enums import Action
 from tests.qt.case.seed import OPEN_CASE
@@ -58,6 +58,9 @@ def test_an_appeal_resolved_on_the_appeals_page_updates_the_open_case(qtbot, mak
     )
     with qtbot.waitSignal(case_page.sig_case_loaded, timeout=20_000) as reloaded:
         form.submit_button.click()
+        # an overturn reverses a decision: confirmed with a summary first (issue 17)
+        assert form.confirmation is not None
+        form.confirmation.button(QMessageBox.StandardButton.Yes).click()
     assert reloaded.args == [REJECTED]  # the case page reloaded on the bridge's signal
     assert case_page.pending.property("pending") is True
     assert case_page.case.status != before

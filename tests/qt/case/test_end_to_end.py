@@ -26,7 +26,12 @@ from ui.sync_problems.page import SyncProblemsPage
 from ui.tasks import TaskKeeper
 from widgets.clock import Clock
 
-APPROVE = {"limit": "30,000,000", "rate": "4.9", "note": "소득 확인", "reason_codes": "A01"}
+APPROVE = {
+    "limit": "30,000,000",
+    "rate": "4.9",
+    "note": "소득 확인",
+    "reason_codes": "CREDIT-APPR-INCOME-001",
+}
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from app.commands.checkpoint_feedback import field_errors as validate_feedback
@@ -49,6 +50,7 @@ def test_sc_form_builds_the_seed_json_and_saves_it(qtbot, qtmodeltester, dstore,
     assert form.errors["user_assessment.signal_validity"].isVisibleTo(form)
     assert saved_rows(dstore) == []
     form.choice_buttons["decide_proposals"].setChecked(True)
+    assert not form.errors["choice"].isVisibleTo(form)  # chosen: "choose one" is gone
     form.validity_buttons["disputed"].setChecked(True)
     form.signal_boxes["AS-004"].setChecked(False)
     form.decisions[0].setCurrentIndex(form.decisions[0].findData("modify"))
@@ -81,6 +83,10 @@ def test_sc_form_builds_the_seed_json_and_saves_it(qtbot, qtmodeltester, dstore,
     with dstore.session() as s:
         assert get_checkpoint(s, SC).status == "answered"
     assert page.form is None  # answered: the page shows the result, no form
+    (shown,) = page.findChildren(QLabel, "checkpointFeedback")
+    words = shown.text()  # in words, never the raw dict (issue 17)
+    assert "Proposal IP-001: modified — 월말 2주만 배치" in words and "{" not in words
+    assert "Signal validity: disputed" in words and "Signals reviewed: 3" in words
 
 
 def test_ec_alert_choices_countdown_and_escalation(qtbot, dstore, clock, users, manual_time):

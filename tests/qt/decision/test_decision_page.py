@@ -76,6 +76,12 @@ def test_changing_weights_re_ranks_the_options(qtbot, dstore, clock, users):
     assert page.ranking == ["OPT-01", "OPT-02", "OPT-03"]
     assert page.cards[0].rank == 1
     assert "OPT-01" in page.weights.note.text() and "OPT-02" in page.weights.note.text()
+    assert "#2" in page.weights.note.text()  # the recommended OPT-02's real place (issue 17)
+    time_only = {k: 0.0 for k in METRIC_WEIGHTS} | {"TIME": 100.0}
+    page.weights.set_raw(time_only)
+    place = page.ranking.index("OPT-02") + 1
+    note = page.weights.note.text()
+    assert ("ranks first" in note) if place == 1 else (f"#{place}" in note), note
     with qtbot.waitSignal(page.weights.sig_weights_changed):
         page.weights.reset_button.click()
     assert page.ranking[0] == "OPT-02" and page.weights.note.text() == ""
@@ -120,3 +126,22 @@ def test_approval_saved_offline_with_the_exact_payload(qtbot, dstore, clock, use
     assert "Workflow Completed" in page.steps.text() and "pending sync" in page.steps.text()
     assert page.form.log.isVisibleTo(page.form) and "Approved with changes" in page.form.log.text()
     assert not page.form.submit.isEnabled()  # final: nothing more to answer
+
+
+def test_the_page_fits_1440_px_without_a_horizontal_scroll_bar(qtbot, dstore, clock, users):
+    """Issue 17: at 1440×900 the page's content fits beside the navigation rail (the success
+    probability tab's three columns used to force 1,270 px)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY, lang="ko")
+    content = page.findChild(QScrollArea).widget()
+    rail = 160
+    assert content.minimumSizeHint().width() <= 1440 - rail - 20
+
+
+def test_no_escalation_dead_end_for_a_senior_reviewer(qtbot, dstore, clock, users):
+    """Issue 17: escalating needs the ops admin role, so senior1 is not shown a control he can
+    never use; senior1 (DIVISION) may decide the demo approval and its Submit is enabled."""
+    page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
+    assert page.form.escalate_button.isHidden() and page.form.escalate_reason.isHidden()
+    assert page.form.submit.isEnabled()

@@ -1,0 +1,72 @@
+"""The reason-code catalogue (seed 000: "Reason Codes (승인 근거)", "Reason Codes (거부 사유 코드)",
+e.g. ``CREDIT-DENY-SCORE-001``): the codes a reviewer picks from, with their ko / en words.
+The demo's older deny codes (``DTI_EXCEEDED`` …) are in it so recorded decisions read as words.
+Pure data and look-ups: no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonCode:
+    code: str
+    ko: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.ko if lang == "ko" else self.en
+
+
+APPROVE_CODES: tuple[ReasonCode, ...] = (
+    ReasonCode(
+        "CREDIT-APPR-INCOME-001",
+        "소득 확인 · 상환 능력 충분",
+        "Income verified, repayment capacity",
+    ),
+    ReasonCode("CREDIT-APPR-SCORE-001", "신용점수 기준 충족", "Credit score meets the policy"),
+    ReasonCode("CREDIT-APPR-DTI-001", "DTI 기준 이내", "DTI within the policy"),
+    ReasonCode(
+        "CREDIT-APPR-COLLATERAL-001", "담보 · 보증 충분", "Collateral or guarantee sufficient"
+    ),
+    ReasonCode("CREDIT-APPR-HISTORY-001", "거래 실적 우수", "Good relationship history"),
+    ReasonCode("CREDIT-APPR-EXCEPTION-001", "정책 예외 승인", "Policy exception approved"),
+)
+
+DENY_CODES: tuple[ReasonCode, ...] = (
+    ReasonCode("CREDIT-DENY-SCORE-001", "신용점수 기준 미달", "Credit score below the policy"),
+    ReasonCode("CREDIT-DENY-DTI-001", "DTI 기준 초과", "DTI above the policy"),
+    ReasonCode("CREDIT-DENY-INCOME-001", "소득 확인 불가", "Income not verifiable"),
+    ReasonCode("CREDIT-DENY-DELINQ-001", "연체 이력", "Delinquency history"),
+    ReasonCode("CREDIT-DENY-DOCS-001", "필수 서류 미제출", "Required documents missing"),
+    ReasonCode("CREDIT-DENY-FRAUD-001", "사기 의심", "Suspected fraud"),
+    ReasonCode("DTI_EXCEEDED", "DTI 기준 초과", "DTI above the policy"),
+    ReasonCode("CREDIT_SCORE_LOW", "신용점수 기준 미달", "Credit score below the policy"),
+    ReasonCode("INCOME_UNVERIFIED", "소득 확인 불가", "Income not verifiable"),
+    ReasonCode("DELINQUENCY_HISTORY", "연체 이력", "Delinquency history"),
+)
+
+_BY_ACTION: dict[str, tuple[ReasonCode, ...]] = {
+    "approve": APPROVE_CODES,
+    "deny": DENY_CODES,
+    "appeal_resolve": DENY_CODES,  # an upheld denial keeps denial reasons
+}
+
+
+def codes_for(action: str) -> tuple[ReasonCode, ...]:
+    """The codes a user may pick for ``action`` (wire name); () when it takes none."""
+    return _BY_ACTION.get(action, ())
+
+
+def unknown_codes(action: str, codes: list[str]) -> list[str]:
+    """Those of ``codes`` not in the catalogue of ``action`` (in order)."""
+    known = {c.code for c in codes_for(action)}
+    return [c for c in codes if c not in known]
+
+
+def code_label(code: str, lang: str = "ko") -> str:
+    """The words of ``code`` in ``lang`` (the code itself when unknown)."""
+    for entry in (*APPROVE_CODES, *DENY_CODES):
+        if entry.code == code:
+            return entry.label(lang)
+    return code
