@@ -2790,11 +2790,11 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <name>DecisionPage</name>
     <message>
         <source>With these weights the recommended {rec} ranks first.</source>
-        <translation>이 가중치에서는 추천안 {rec}이(가) 1위입니다.</translation>
+        <translation>이 가중치에서는 추천안 {rec}이 1위입니다.</translation>
     </message>
     <message>
         <source>⚠ With these weights {top} ranks first; the recommended {rec} ranks #{n}.</source>
-        <translation>⚠ 이 가중치에서는 {top}이(가) 1위이고, 추천안 {rec}은(는) {n}위입니다.</translation>
+        <translation>⚠ 이 가중치에서는 {top}이 1위이고, 추천안 {rec}은 {n}위입니다.</translation>
     </message>
     <message>
         <source>Metrics of the three options</source>

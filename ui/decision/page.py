@@ -25,6 +25,7 @@ from app.rules import access
 from app.rules.errors import RuleError, ValidationFailed
 from app.rules.options import METRIC_WEIGHTS, normalise_weights, rank_of, rank_options
 from app.services import decision_actions
+from app.text.josa import fill
 from app.text.labels import label, label_of
 from ui.decision.approval_form import ApprovalForm
 from ui.decision.ask_dialog import AskController
@@ -301,15 +302,21 @@ class DecisionPage(QWidget):
             self.weights.note.setText("")
         elif place == 1:
             self.weights.note.setText(
-                self.tr("With these weights the recommended {rec} ranks first.").format(
-                    rec=recommended
+                fill(
+                    self.tr("With these weights the recommended {rec} ranks first."),
+                    rec=recommended,
                 )
             )
         else:
             self.weights.note.setText(
-                self.tr(
-                    "⚠ With these weights {top} ranks first; the recommended {rec} ranks #{n}."
-                ).format(top=ranking[0][0], rec=recommended, n=place)
+                fill(
+                    self.tr(
+                        "⚠ With these weights {top} ranks first; the recommended {rec} ranks #{n}."
+                    ),
+                    top=ranking[0][0],
+                    rec=recommended,
+                    n=place,
+                )
             )
 
     def _run(self, action, form) -> Op:
