@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from json import detect_encoding as json_detect_encoding
@@ -138,6 +139,8 @@ class ApiClient:
         urls = split_urls(base_url) or [base_url.rstrip("/")]
         self.base_url = urls[0]
         self.bearer = token
+        self.on_transport_error: Callable[[str], Any] | None = None
+        """Told at once when a request fails in transport (the sync engine marks offline)."""
         transport = transport or default_transport(verify)
         if len(urls) > 1:  # several instances of one backend (sync.failover)
             transport = FailoverTransport(urls, transport)
@@ -189,7 +192,10 @@ class ApiClient:
                 method, path, json=json, params=params or None, headers=headers
             )
         except httpx.TransportError as exc:
-            raise NetworkError(f"{method} {path}: {type(exc).__name__}: {exc}", cause=exc) from exc
+            error = NetworkError(f"{method} {path}: {type(exc).__name__}: {exc}", cause=exc)
+            if self.on_transport_error is not None:
+                self.on_transport_error(str(error))
+            raise error from exc
         if response.status_code >= 400:
             raise ApiProblem.from_response(response)
         return response
