@@ -104,6 +104,7 @@ class ChangesPage:
     has_more: bool
     server_time: datetime | None
     reset: bool = False
+    remaining: int | None = None  # changes after this page (progress of a long first pull)
 
 
 @dataclass(slots=True)
@@ -333,4 +334,9 @@ def parse_changes(body: dict[str, Any], data_texts: list[str | None] | None = No
         has_more=bool(body.get("has_more")),
         server_time=parse_time(server_time) if server_time else None,
         reset=bool(body.get("reset")),
+        remaining=_count(body.get("remaining")),
     )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
