@@ -23,14 +23,17 @@ translate = QCoreApplication.translate
 
 
 def alert_text(alert: dict[str, Any]) -> str:
-    """ "SLA breach · C-1001 (P0) — message" in the UI language, message as the server wrote it
-    but fit for a shared screen: case ids, never raw call ids; identifiers redacted
-    (``app.rules.pii.shared_subject`` / ``shared_text``)."""
+    """The alert once, in the UI language, fit for a shared screen (case ids, never raw call
+    ids; identifiers redacted: ``app.rules.pii.shared_subject`` / ``shared_text``). A message
+    that names its subject says it all ("SLA breached: C-1001 (P0)") and is shown alone — not
+    after "SLA breach · C-1001 (P0) — " again; otherwise "kind · subject (P0) — message"."""
     what = kind_label(str(alert.get("kind") or ""))
     subject = shared_subject(alert)
     prio = str(alert.get("priority") or "").upper()
-    text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
     message = shared_text(alert_message(alert))
+    if message and subject and subject in message:
+        return message
+    text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
     return f"{text} — {message}" if message else text
 
 
