@@ -25,15 +25,17 @@ translate = QCoreApplication.translate
 def alert_text(alert: dict[str, Any]) -> str:
     """The alert once, in the UI language, fit for a shared screen (case ids, never raw call
     ids; identifiers redacted: ``app.rules.pii.shared_subject`` / ``shared_text``). A message
-    that names its subject says it all ("SLA breached: C-1001 (P0)") and is shown alone — not
-    after "SLA breach · C-1001 (P0) — " again; otherwise "kind · subject (P0) — message"."""
+    rendered from its ``code`` that names its subject says it all ("SLA breached: C-1001 (P0)")
+    and is shown alone — not after "SLA breach · C-1001 (P0) — " again. A free-text server
+    message (no code) that names the subject only restates it, maybe in another language: the
+    kind and subject are shown. Otherwise "kind · subject (P0) — message"."""
     what = kind_label(str(alert.get("kind") or ""))
     subject = shared_subject(alert)
     prio = str(alert.get("priority") or "").upper()
     message = shared_text(alert_message(alert))
-    if message and subject and subject in message:
-        return message
     text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
+    if message and subject and subject in message:
+        return message if alert.get("code") else text
     return f"{text} — {message}" if message else text
 
 

@@ -27,6 +27,8 @@ def test_new_kinds_in_english_and_korean(qapp, lang_ko) -> None:
     assert alert_text(breach) == "SLA breached: C-1001 (P0)"  # not "SLA breach · C-1001 (P0) — …"
     install_language(qapp, "ko")
     assert alert_text(breach) == "SLA 위반: C-1001 (P0)"
+    free = {"kind": "sla_breach", "entity_id": "C-7", "message": "SLA 위반: C-7"}  # no code
+    assert alert_text(free) == "SLA 위반 · C-7"  # the kind in the UI language, said once
     silent = {"kind": "p0_arrival", "entity_id": "C-7", "priority": "p0"}
     assert alert_text(silent).endswith(" · C-7 (P0)")  # no message: kind and subject
     install_language(qapp, "en")
