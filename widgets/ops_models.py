@@ -186,10 +186,17 @@ class LiveCallsModel(TableModel):
         super().__init__(parent)
         self._queue_names: dict[str, str] = {}
         self._ages: dict[str, float] = {}
+        self._agent_names: dict[str, str] = {}
 
     def set_calls(
-        self, calls: list[dict[str, Any]], queue_names: dict[str, str], ages: dict[str, float]
+        self,
+        calls: list[dict[str, Any]],
+        queue_names: dict[str, str],
+        ages: dict[str, float],
+        agent_names: dict[str, str] | None = None,
     ) -> None:
+        """``agent_names``: user id → display name (agents are shown by name, not by id)."""
+        self._agent_names = dict(agent_names or {})
         order = {"NEGATIVE": 0}
         calls = sorted(
             calls,
@@ -215,7 +222,10 @@ class LiveCallsModel(TableModel):
             }
             return states.get(call.get("state") or "", call.get("state") or ""), "ok"
         if name == "agent":
-            return str(call.get("agent_id") or "—").removeprefix("u_"), "ok"
+            agent = str(call.get("agent_id") or "")
+            if not agent:
+                return "—", "ok"
+            return self._agent_names.get(agent) or agent.removeprefix("u_"), "ok"
         if name == "sentiment":
             s = call.get("current_sentiment") or ""
             words = {

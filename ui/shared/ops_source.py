@@ -22,7 +22,7 @@ from app.domain.people import Appeal
 from app.domain.wire import format_time, from_wire, parse_time
 from app.rules import ops_metrics
 from app.services.ops_actions import pending_acks
-from app.store.models import AppealRow, CaseRow
+from app.store.models import AppealRow, CaseRow, UserRow
 from app.store.store import Store
 
 BANNER_KINDS = (
@@ -146,6 +146,14 @@ class WallSource:
                 for case_id, status, data in session.execute(stmt)
                 if status == "rejected" or (data or {}).get("final_decision") == "deny"
             ]
+
+    def user_names(self) -> dict[str, str]:
+        """User id → display name from the local store (synced users), for agents on the wall."""
+        if self._store is None:
+            return {}
+        with self._store.session() as session:
+            rows = session.execute(select(UserRow.id, UserRow.display_name)).all()
+        return {user_id: name for user_id, name in rows if name}
 
     def arrivals(self, now: datetime, window: timedelta) -> list[datetime]:
         if self._store is None:

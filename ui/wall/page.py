@@ -125,7 +125,8 @@ class WallPage(QWidget):
         )
         names = {q["id"]: str(q.get("name") or q["id"]) for q in snap.queues}
         ages = {c["id"]: self._age(c, now) for c in snap.calls}
-        self.contact.calls_model.set_calls(snap.calls, names, ages)
+        agents = self.feed.source.user_names()
+        self.contact.calls_model.set_calls(snap.calls, names, ages, agents)
         self.alerts.set_alerts(snap.alerts)
         self._set_tiles(om.totals(snap.ordered_stats()))
         source = self.feed.source
