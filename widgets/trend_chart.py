@@ -104,6 +104,15 @@ class TrendChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
 
+    def set_text_px(self, px: int) -> None:
+        """Axis and legend text at ``px`` pixels (the wall reads from across the room)."""
+        font = QFont(self.font())
+        font.setPixelSize(px)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setTickFont(font)
+        for _sample, label in self.legend.items:
+            label.setText(label.text, size=f"{px}px")
+
     def set_series(self, key: str, xs, ys) -> None:
         """Replace one series; NaN in ``ys`` leaves a gap (no closed work that day)."""
         x = np.asarray(xs, dtype=np.float64)
