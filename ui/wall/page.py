@@ -54,6 +54,7 @@ class WallPage(QWidget):
         super().__init__(parent)
         self.setObjectName("wallPage")
         self.setStyleSheet(wall_qss())
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # dark margins on a desk
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.feed, self.clock = feed, clock
         self._touched = self._held = False
