@@ -2,7 +2,8 @@
 never stops.
 
 * Every ``poll_s`` (default 5 s) one snapshot is fetched (``WallSource.snapshot``); a poll still
-  running is not doubled, and each one is cut off after ``timeout_s``.
+  running is not doubled, and each one is cut off after ``timeout_s`` (4 s: a server that hangs
+  veils the wall within a poll, as one that is gone does).
 * Failures are only counted: the next poll simply tries again, so after a server restart the
   wall recovers by itself (httpx opens a new connection; nobody has to click).
 * **Unreachable is stale at once**: a poll failing in transport, or the sync engine reporting
@@ -62,7 +63,7 @@ class WallFeed(QObject):
         poll_s: float = POLL_S,
         stale_after_s: float = STALE_AFTER_S,
         trend_s: float = TREND_S,
-        timeout_s: float = 10.0,
+        timeout_s: float = 4.0,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
