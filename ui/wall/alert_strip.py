@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject, shared_text
@@ -48,12 +48,15 @@ class AlertStrip(QFrame):
         self.text = QLabel(self)
         self.text.setObjectName("wallAlertText")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # a long alert is cut at its own edge, never drawn under "+n more"
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.more = QLabel(self)
         self.more.setObjectName("wallAlertMore")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
+        layout.addSpacing(16)
         layout.addWidget(self.more)
         self._ids: list[str] = []
         self.hide()

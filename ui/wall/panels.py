@@ -44,9 +44,10 @@ class FitTable(QTableView):
         if columns is not None and hasattr(model, "COLUMNS"):
             for i, name in enumerate(model.COLUMNS):
                 self.setColumnHidden(i, name not in columns)
-            if "queue" in model.COLUMNS and "queue" in columns:
-                first = model.COLUMNS.index("queue")
-                header.setSectionResizeMode(first, QHeaderView.ResizeMode.ResizeToContents)
+            for wide in ("queue", "oldest"):  # names and "3일 3시간" are never cut
+                if wide in model.COLUMNS and wide in columns:
+                    index = model.COLUMNS.index(wide)
+                    header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
         model.modelReset.connect(self._fit_rows)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
