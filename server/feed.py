@@ -126,9 +126,14 @@ def changes(
         rows = s.execute(
             select(*_ROW).where(t.changes.c.seq > start).order_by(t.changes.c.seq).limit(limit + 1)
         ).all()
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    last = rows[-1].seq if rows else start
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        last = rows[-1].seq if rows else start
+        remaining = (
+            int(s.execute(select(func.count()).where(t.changes.c.seq > last)).scalar_one())
+            if has_more
+            else 0
+        )  # the client's first start shows "loading N of M"
     return {
         "changes": [
             {
@@ -143,6 +148,7 @@ def changes(
         ],
         "cursor": encode_cursor(db.db_id, last),
         "has_more": has_more,
+        "remaining": remaining,
         "server_time": format_time(now),
         "reset": reset,
     }

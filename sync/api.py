@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from json import detect_encoding as json_detect_encoding
@@ -103,6 +104,7 @@ class ChangesPage:
     has_more: bool
     server_time: datetime | None
     reset: bool = False
+    remaining: int | None = None  # changes after this page (progress of a long first pull)
 
 
 @dataclass(slots=True)
@@ -138,6 +140,8 @@ class ApiClient:
         urls = split_urls(base_url) or [base_url.rstrip("/")]
         self.base_url = urls[0]
         self.bearer = token
+        self.on_transport_error: Callable[[str], Any] | None = None
+        """Told at once when a request fails in transport (the sync engine marks offline)."""
         transport = transport or default_transport(verify)
         if len(urls) > 1:  # several instances of one backend (sync.failover)
             transport = FailoverTransport(urls, transport)
@@ -189,7 +193,10 @@ class ApiClient:
                 method, path, json=json, params=params or None, headers=headers
             )
         except httpx.TransportError as exc:
-            raise NetworkError(f"{method} {path}: {type(exc).__name__}: {exc}", cause=exc) from exc
+            error = NetworkError(f"{method} {path}: {type(exc).__name__}: {exc}", cause=exc)
+            if self.on_transport_error is not None:
+                self.on_transport_error(str(error))
+            raise error from exc
         if response.status_code >= 400:
             raise ApiProblem.from_response(response)
         return response
@@ -327,4 +334,9 @@ def parse_changes(body: dict[str, Any], data_texts: list[str | None] | None = No
         has_more=bool(body.get("has_more")),
         server_time=parse_time(server_time) if server_time else None,
         reset=bool(body.get("reset")),
+        remaining=_count(body.get("remaining")),
     )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None

@@ -5,6 +5,12 @@ States: ``offline`` (server unreachable; retried every ``offline_retry_s``, jitt
 live stream open) and ``error`` (needs the user: login refused, a bug). Listeners are plain
 callables ``(state, detail)``; the UI's Qt bridge turns them into signals.
 
+Offline is noticed at once: ``connection_lost()`` (called by the live stream when it drops and
+by the API client when any request fails in transport) turns the state ``offline`` without waiting
+for a cycle. While offline the engine probes ``parts.probe`` (``GET /healthz``, light, no auth)
+with full-jitter backoff (``sync.retry.RetryPolicy``, ``probe_cap_s`` at most) and syncs the
+moment it answers, so online comes back within a probe interval of the server's return.
+
 Work is triggered by ``notify_local_write()`` (a service wrote an outbox row → push),
 ``request_pull()`` / SSE ``change`` (pull) and a periodic safety sync. ``await stop()`` cancels
 the loop and the live stream and closes the HTTP client; a push interrupted by stop leaves its
@@ -23,6 +29,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from sync.problems import ApiProblem, NetworkError, NotLoggedIn
+from sync.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +71,7 @@ class EngineParts:
     pusher: PusherLike
     live: LiveLike | None = None
     close: Callable[[], Awaitable[None]] | None = None
+    probe: Callable[[], Awaitable[Any]] | None = None  # raises while the server is unreachable
     changed: list[Callable[[Any], Any]] = field(default_factory=list)  # (PullResult)
     pushed: list[Callable[[Any], Any]] = field(default_factory=list)  # (PushReport)
 
@@ -76,12 +84,18 @@ class SyncEngine:
         offline_retry_s: float = 10.0,
         periodic_s: float = 60.0,
         rng: Callable[[], float] = random.random,
+        probe_cap_s: float = 2.0,
+        probe_timeout_s: float = 2.0,
     ) -> None:
         self.parts = parts
         self.live = parts.live
         self.offline_retry_s = offline_retry_s
         self.periodic_s = periodic_s
         self._rng = rng
+        self.probe_policy = RetryPolicy(base_s=0.1, cap_s=probe_cap_s, random=rng)
+        self.probe_timeout_s = probe_timeout_s
+        self.probes = 0
+        self._unreachable = False
         self.state = SyncState.OFFLINE
         self.detail = ""
         self.last_error: BaseException | None = None
@@ -116,6 +130,17 @@ class SyncEngine:
         self._wake.set()
 
     def request_pull(self, *_: Any) -> None:
+        self._idle.clear()
+        self._wake.set()
+
+    def connection_lost(self, detail: str = "") -> None:
+        """The live stream dropped or a request failed in transport: offline now, then probe."""
+        if self._stop.is_set() or self._task is None or self.state == SyncState.ERROR:
+            return
+        if self._unreachable and self.state == SyncState.OFFLINE:
+            return  # known already; the probe is running
+        self._unreachable = True
+        self._set(SyncState.OFFLINE, detail or "connection lost")
         self._idle.clear()
         self._wake.set()
 
@@ -166,6 +191,10 @@ class SyncEngine:
         failures = 0
         while not self._stop.is_set():
             self._wake.clear()
+            if self._unreachable and self.parts.probe is not None:
+                await self._wait_until_reachable()
+                if self._stop.is_set():
+                    break
             if self.state != SyncState.ONLINE:
                 self._set(SyncState.CONNECTING)
             try:
@@ -177,9 +206,13 @@ class SyncEngine:
                 self.last_error = exc
                 state, wait = self._classify(exc, failures)
                 self._set(state, str(exc))
+                self._unreachable = isinstance(exc, NetworkError)
+                if self._unreachable and self.parts.probe is not None:
+                    continue  # the probe does the waiting, and notices the server's return
                 await self._sleep(wait)
                 continue
             failures = 0
+            self._unreachable = False
             self.cycles += 1
             self._set(SyncState.ONLINE)
             self._ensure_live()
@@ -198,6 +231,23 @@ class SyncEngine:
         log.exception("sync cycle failed", exc_info=exc)
         return SyncState.ERROR, min(self.periodic_s, self.offline_retry_s * failures)
 
+    async def _wait_until_reachable(self) -> None:
+        """Probe with backoff until the server answers (or the engine stops)."""
+        attempt = 0
+        while not self._stop.is_set():
+            self.probes += 1
+            try:
+                await asyncio.wait_for(self.parts.probe(), self.probe_timeout_s)
+                self._unreachable = False
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # unreachable still: wait a little longer each time
+                self.last_error = exc
+            await self._sleep(max(0.05, self.probe_policy.backoff(attempt)))
+            self._wake.clear()
+            attempt += 1
+
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=seconds)
@@ -208,3 +258,5 @@ class SyncEngine:
             return
         if self._live_task is None or self._live_task.done():
             self._live_task = asyncio.create_task(live.run(self._stop), name="sync-live")
+        elif hasattr(live, "wake"):
+            live.wake()  # reachable again: reconnect the stream now, not after its backoff

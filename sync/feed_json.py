@@ -32,12 +32,13 @@ class _Body(msgspec.Struct):
     changes: list[_Change] | msgspec.UnsetType = _UNSET
     cursor: Any = _UNSET
     has_more: Any = _UNSET
+    remaining: Any = _UNSET
     server_time: Any = _UNSET
     reset: Any = _UNSET
 
 
 _CHANGE_FIELDS = ("seq", "entity", "id", "op", "version")
-_BODY_FIELDS = ("cursor", "has_more", "server_time", "reset")
+_BODY_FIELDS = ("cursor", "has_more", "remaining", "server_time", "reset")
 _decode_body = msgspec.json.Decoder(_Body).decode
 _decode_any = msgspec.json.Decoder().decode
 

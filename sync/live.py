@@ -13,7 +13,6 @@ stays inside its line.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import inspect
 import json
 import logging
@@ -83,11 +82,19 @@ class LiveStream:
         self._relogin = relogin
         self.connections = 0
         self.connected = False
+        self._nudge: asyncio.Event | None = None
+
+    def wake(self) -> None:
+        """Reconnect now if waiting between attempts (the engine saw the server come back)."""
+        if self._nudge is not None:
+            self._nudge.set()
 
     async def run(self, stop: asyncio.Event) -> None:
         """Stay connected until ``stop`` is set (or the task is cancelled)."""
         failures = 0
+        self._nudge = asyncio.Event()
         while not stop.is_set():
+            self._nudge.clear()
             error: BaseException | None = None
             try:
                 await self.run_once(stop)
@@ -115,8 +122,17 @@ class LiveStream:
                 else max(self.reconnect_s, self._backoff.backoff(failures))
             )
             failures += 1 if error is not None else 0
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=wait)
+            await self._pause(stop, wait)
+
+    async def _pause(self, stop: asyncio.Event, seconds: float) -> None:
+        """Wait ``seconds``, less when stopped or woken (``wake``)."""
+        nudge = self._nudge or asyncio.Event()
+        waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(nudge.wait())]
+        try:
+            await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
 
     async def run_once(self, stop: asyncio.Event | None = None) -> None:
         """One connection: read events until the stream ends, breaks or ``stop`` is set."""

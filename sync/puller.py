@@ -89,6 +89,8 @@ class Puller:
         self.relogin = relogin
         self.limit = limit
         self.clock = clock
+        self.progress: list[Callable[[int, int | None], Any]] = []
+        """Told (changes applied so far, total of this pull or None) after each page."""
 
     async def pull(self) -> PullResult:
         """Pull until ``has_more`` is false; returns what changed.
@@ -114,6 +116,7 @@ class Puller:
                 result.reset = result.reset or page.reset
                 result.server_offset_s = offset
                 result.merge(changed)
+                self._tell_progress(result.changes, page.remaining if more else 0)
                 cursor = page.cursor
                 result.cursor = cursor
                 if not more:
@@ -125,6 +128,14 @@ class Puller:
                 fetch.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await fetch
+
+    def _tell_progress(self, done: int, remaining: int | None) -> None:
+        total = done + remaining if remaining is not None else None
+        for listener in list(self.progress):
+            try:
+                listener(done, total)
+            except Exception:  # the UI's bug must not stop a pull
+                log.exception("pull progress listener failed")
 
     def _start(self) -> tuple[str | None, bool]:
         """The cursor, and whether this pull holds the bulk tables' indexes back: an empty,

@@ -69,6 +69,7 @@ def build_engine(
         user_segment = handlers.on_segment
         user_change = handlers.on_change
         user_connected = handlers.on_connected
+        user_disconnected = handlers.on_disconnected
 
         def _save(call_id: str, wire: dict[str, Any], event_id: str | None) -> bool:
             with store.transaction() as s:
@@ -96,6 +97,12 @@ def build_engine(
             if user_connected is not None:
                 await _maybe_await(user_connected())
 
+        async def on_disconnected(error: BaseException | None) -> None:
+            reason = f"event stream: {error}" if error is not None else "event stream ended"
+            engine_ref[0].connection_lost(reason)  # offline at once; the probe brings it back
+            if user_disconnected is not None:
+                await _maybe_await(user_disconnected(error))
+
         wired = LiveHandlers(
             on_segment=on_segment,
             on_change=on_change,
@@ -104,7 +111,7 @@ def build_engine(
             on_call_state=handlers.on_call_state,
             on_decision_step=handlers.on_decision_step,
             on_connected=on_connected,
-            on_disconnected=handlers.on_disconnected,
+            on_disconnected=on_disconnected,
         )
         stream = LiveStream(
             api.http,
@@ -123,7 +130,7 @@ def build_engine(
         if owns_writer:
             writer.close()
 
-    parts = EngineParts(puller=puller, pusher=pusher, live=stream, close=close)
+    parts = EngineParts(puller=puller, pusher=pusher, live=stream, close=close, probe=api.healthz)
     parts.changed.append(statistics.after_pull)
     if on_changed is not None:
         parts.changed.append(on_changed)
@@ -131,6 +138,7 @@ def build_engine(
         parts.pushed.append(on_pushed)
     engine = SyncEngine(parts, offline_retry_s=offline_retry_s, periodic_s=periodic_s)
     engine_ref.append(engine)
+    api.on_transport_error = engine.connection_lost  # any failed request: offline at once
     return engine
 
 

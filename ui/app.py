@@ -77,8 +77,13 @@ class Runtime:
             from sync.auth import login
 
             return await login(self.server.url, opts.user, opts.password or DEMO_PASSWORD)
-        url = opts.server or str(self.settings.value("server_url", "") or "")
-        user = str(self.settings.value("user", "") or "")
+        from ui.options import sign_in_as
+
+        url, user = sign_in_as(
+            opts,
+            str(self.settings.value("server_url", "") or ""),
+            str(self.settings.value("user", "") or ""),
+        )
         if url and user:
             from sync.auth import Session, load_token  # keyring: only with a remembered user
 

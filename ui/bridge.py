@@ -65,6 +65,10 @@ class SyncBridge(QObject):
     sig_outbox_changed = Signal(int, int)
     """Emitted with (pending actions, sync problems) whenever they may have changed."""
 
+    sig_pull_progress = Signal(int, int)
+    """Emitted with (changes applied, total of this pull or -1) after each page of a pull of
+    more than one page (the first start's long pull: "loading 1,200 of 31,000")."""
+
     sig_alert_received = Signal(object)
     """Emitted with the data of a live ``alert`` event."""
 
@@ -86,13 +90,21 @@ class SyncBridge(QObject):
         self.first_sync_done = False
         self.runner = OperationRunner(self)
         """Every user action's store write goes through it (``ui.runner``)."""
+        self.pulling = False
+        """True while a pull of several pages is under way (after its first page)."""
 
     def attach(self, engine: Any) -> None:
         """Listen to a ``sync.engine.SyncEngine``."""
         self._engine = engine
         self._detach = engine.add_listener(self._on_engine_state)
         engine.parts.changed.append(self._on_pulled)
-        self._on_engine_state(engine.state, engine.detail)
+        progress = getattr(engine.parts.puller, "progress", None)
+        if isinstance(progress, list):
+            progress.append(self._on_pull_progress)
+        state = str(getattr(engine.state, "value", engine.state))
+        if state == "offline" and not engine.detail:
+            state = "connecting"  # not started yet: nothing has failed (the first start)
+        self._on_engine_state(state, engine.detail)
 
     def detach(self) -> None:
         if self._detach is not None:
@@ -100,6 +112,10 @@ class SyncBridge(QObject):
             self._detach = None
         if self._engine is not None and self._on_pulled in self._engine.parts.changed:
             self._engine.parts.changed.remove(self._on_pulled)
+        progress = getattr(getattr(self._engine, "parts", None), "puller", None)
+        progress = getattr(progress, "progress", None)
+        if isinstance(progress, list) and self._on_pull_progress in progress:
+            progress.remove(self._on_pull_progress)
         self._engine = None
 
     @property
@@ -176,6 +192,11 @@ class SyncBridge(QObject):
         if new_rows and self._engine is not None:
             self._engine.notify_local_write()  # only new rows: no push (nor sync) for nothing
         self.refresh_outbox()
+
+    def _on_pull_progress(self, done: int, total: int | None) -> None:
+        if total is None or total > done or self.pulling:
+            self.pulling = total is None or total > done
+            self.sig_pull_progress.emit(done, -1 if total is None else total)
 
     def _on_pulled(self, result: Any) -> None:
         changed: dict[str, set[str]] = dict(getattr(result, "changed", {}) or {})

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         bridge = self.context.bridge
         self.rail.currentItemChanged.connect(self._on_rail_changed)
         bridge.sig_connection_changed.connect(self.status.set_state)
+        bridge.sig_pull_progress.connect(self.status.set_progress)
         bridge.sig_sync_finished.connect(self.status.set_last_sync)
         bridge.sig_outbox_changed.connect(self.status.set_outbox)
         bridge.sig_alert_received.connect(self._on_live_alert)

@@ -15,6 +15,7 @@ from ui.navigation import PAGE_NAMES
 class Options:
     demo: bool = False
     user: str = "reviewer1"
+    user_given: bool = False  # --user on the command line (beats the remembered user)
     server: str | None = None
     data_dir: Path | None = None
     lang: str | None = None
@@ -56,7 +57,11 @@ def parse(argv: list[str] | None) -> Options:
         action="store_true",
         help="start the reference server with demo data on loopback and sign in",
     )
-    p.add_argument("--user", default="reviewer1", help="demo user to sign in as")
+    p.add_argument(
+        "--user",
+        help="user to sign in as (--demo: directly, default reviewer1; --server: instead of "
+        "the remembered user)",
+    )
     p.add_argument("--server", help="backend URL (e.g. https://reviews.example.com)")
     p.add_argument("--data-dir", type=Path, help="where the local store lives")
     p.add_argument("--lang", choices=LANGUAGES, help="ko or en (default: system, else ko)")
@@ -89,7 +94,8 @@ def parse(argv: list[str] | None) -> Options:
     size = ns.size or ((1600, 1000) if ns.screenshot else None)
     return Options(
         demo=ns.demo,
-        user=ns.user,
+        user=ns.user or "reviewer1",
+        user_given=ns.user is not None,
         server=ns.server,
         data_dir=ns.data_dir,
         lang=ns.lang,
@@ -104,3 +110,13 @@ def parse(argv: list[str] | None) -> Options:
         rotate_s=ns.rotate_s,
         tz=ns.tz,
     )
+
+
+def sign_in_as(opts: Options, remembered_url: str, remembered_user: str) -> tuple[str, str]:
+    """(server URL, user name) to sign in with outside demo mode: ``--server`` and ``--user``
+    beat what the last session remembered; a remembered user is kept only for its own server."""
+    url = (opts.server or remembered_url or "").rstrip("/")
+    same_server = url == (remembered_url or "").rstrip("/")
+    if opts.user_given:
+        return url, opts.user
+    return url, remembered_user if same_server else ""

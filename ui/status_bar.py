@@ -1,4 +1,8 @@
-"""The window's status bar: connection state, last sync, pending actions, Sync problems."""
+"""The window's status bar: connection state, last sync, pending actions, Sync problems.
+
+Before the sync engine has said anything the state reads "Connecting…", not "Offline": at the
+first start the embedded server may still be starting, and nothing has failed yet. A long pull
+shows its progress ("Loading 1,200 of 31,000")."""
 
 from __future__ import annotations
 
@@ -38,7 +42,7 @@ class ShellStatusBar(QStatusBar):
         self.addPermanentWidget(self.last_sync)
         self.addPermanentWidget(self.pending)
         self.addPermanentWidget(self.problems)
-        self.set_state("offline", "")
+        self.set_state("connecting", "")
         self.set_last_sync(None)
         self.set_outbox(0, 0)
 
@@ -60,6 +64,18 @@ class ShellStatusBar(QStatusBar):
         self.connection.setProperty("state", state)
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)
+
+    def set_progress(self, done: int, total: int) -> None:
+        """A pull of several pages under way (``total`` -1 when the server did not say)."""
+        if total >= 0 and done >= total:
+            return  # the engine's next state ("Online") replaces the progress
+        if total < 0:
+            text = self.tr("● Loading {done}…").format(done=f"{done:,}")
+        else:
+            text = self.tr("● Loading {done} of {total}").format(
+                done=f"{done:,}", total=f"{total:,}"
+            )
+        self.connection.setText(text)
 
     def set_user(self, text: str) -> None:
         self.user.setText(text)

@@ -188,7 +188,10 @@ class LiveCallsModel(TableModel):
         self.people: dict[str, str] = {}  # user id → display name
 
     def set_calls(
-        self, calls: list[dict[str, Any]], queue_names: dict[str, str], ages: dict[str, float]
+        self,
+        calls: list[dict[str, Any]],
+        queue_names: dict[str, str],
+        ages: dict[str, float],
     ) -> None:
         order = {"NEGATIVE": 0}
         calls = sorted(

@@ -3,8 +3,13 @@ seed 004 "실시간 운영 대시보드"). Pure functions: no I/O, time is a par
 
 Bands (colour-blind-safe colours are the UI's business; these are the decisions):
 
-* **Service level** of a queue: percent of work handled within the queue's threshold
-  (``GET /v1/queues/{id}/stats`` → ``service_level``). ``ok`` at or above
+* **Service level** of a queue: percent of work handled within the queue's threshold, open
+  work already past its SLA counting as missed (:func:`service_level`: a queue with breached
+  work never reads 100 %; with nothing to judge it is unknown, "—", not 100 %)
+  (``GET /v1/queues/{id}/stats`` → ``service_level``).
+* **Agent states** of a queue are exclusive (:func:`agent_states`): on a contact, else in
+  after-contact work, else available; every agent counted is logged in, and the three add up
+  to the logged-in count. ``ok`` at or above
   ``SERVICE_LEVEL_TARGET`` (80 %), ``warning`` within ``SERVICE_LEVEL_MARGIN`` (10 points)
   below it, ``critical`` under that.
 * **Queue status**: ``critical`` when any work breached its SLA or the service level is
@@ -52,6 +57,35 @@ METRICS = (
 
 
 # -- queues -----------------------------------------------------------------------------------
+def service_level(in_time: int, handled: int, open_breached: int = 0) -> float | None:
+    """Percent of the work judged so far that met its threshold: ``in_time`` of ``handled``
+    closed items, plus ``open_breached`` open items already late (missed, whatever happens
+    next). None when there is nothing to judge."""
+    judged = handled + open_breached
+    if judged <= 0:
+        return None
+    return round(100.0 * min(in_time, handled) / judged, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class AgentStates:
+    logged_in: int
+    available: int
+    on_contact: int
+    after_contact_work: int
+
+
+def agent_states(
+    online: set[str], on_contact: set[str], after_contact_work: set[str]
+) -> AgentStates:
+    """One state per agent: on a contact beats after-contact work beats available. An agent
+    holding a contact or wrapping one up is logged in whatever the presence heartbeat says."""
+    busy = set(on_contact)
+    acw = set(after_contact_work) - busy
+    logged_in = set(online) | busy | acw
+    return AgentStates(len(logged_in), len(logged_in - busy - acw), len(busy), len(acw))
+
+
 def service_level_band(percent: float | None) -> str:
     if percent is None:
         return UNKNOWN

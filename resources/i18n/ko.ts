@@ -436,6 +436,14 @@
 <context>
     <name>InboxPage</name>
     <message>
+        <source>Loading cases… {done} changes so far</source>
+        <translation>케이스를 불러오는 중… 지금까지 {done}건</translation>
+    </message>
+    <message>
+        <source>Loading cases… {done} of {total}</source>
+        <translation>케이스를 불러오는 중… {total}건 중 {done}건</translation>
+    </message>
+    <message>
         <location filename="../../ui/inbox/page.py" line="70"/>
         <source>Loading cases…</source>
         <translation>케이스를 불러오는 중…</translation>
@@ -726,6 +734,14 @@
 </context>
 <context>
     <name>ShellStatusBar</name>
+    <message>
+        <source>● Loading {done}…</source>
+        <translation>● 불러오는 중 {done}건…</translation>
+    </message>
+    <message>
+        <source>● Loading {done} of {total}</source>
+        <translation>● 불러오는 중 {total}건 중 {done}건</translation>
+    </message>
     <message>
         <location filename="../../ui/status_bar.py" line="24"/>
         <source>Connection state</source>

@@ -73,7 +73,7 @@ def queue_stats(
     on_contact |= {t.get("assignee_id") for t in tasks if t["status"] == TaskStatus.ASSIGNED.value}
     on_contact.discard(None)
     acw.discard(None)
-    agents_online = staff & online
+    agents = ops_metrics.agent_states(staff & online, on_contact, acw)
     waiting_items = [c.get("started_at") for c in ringing] + [
         t.get("created_at") or t.get("updated_at")
         for t in tasks
@@ -81,14 +81,22 @@ def queue_stats(
     ]
     ages = [(now - parse_time(w)).total_seconds() for w in waiting_items if w]
     threshold = _threshold_s(queue.get("sla_policy", sla.PRIORITY_POLICY), now)
-    ended_today = [c for c in calls if c.get("connected_at") and c.get("started_at")]
+    answered_today = [
+        c
+        for c in calls
+        if c.get("connected_at")
+        and c.get("started_at")
+        and parse_time(c["started_at"]).astimezone(SEOUL).date() == today
+    ]
     answered_in = sum(
         1
-        for c in ended_today
+        for c in answered_today
         if (parse_time(c["connected_at"]) - parse_time(c["started_at"])).total_seconds()
         <= threshold
     )
-    total_sl = handled + len(ended_today)
+    level = ops_metrics.service_level(
+        on_time + answered_in, handled + len(answered_today), breached
+    )
     return {
         "queue_id": queue_id,
         "snapshot_time": format_time(now),
@@ -96,15 +104,12 @@ def queue_stats(
         "at_risk": at_risk,
         "breached": breached,
         "handled_today": handled,
-        "service_level": {
-            "threshold_s": threshold,
-            "percent": round(100.0 * (on_time + answered_in) / total_sl, 1) if total_sl else 100.0,
-        },
+        "service_level": {"threshold_s": threshold, "percent": level},
         "metrics": {
-            "AGENTS_ONLINE": len(agents_online),
-            "AGENTS_AVAILABLE": len(agents_online - on_contact - acw),
-            "AGENTS_ON_CONTACT": len(on_contact & agents_online) if agents_online else 0,
-            "AGENTS_AFTER_CONTACT_WORK": len(acw),
+            "AGENTS_ONLINE": agents.logged_in,
+            "AGENTS_AVAILABLE": agents.available,
+            "AGENTS_ON_CONTACT": agents.on_contact,
+            "AGENTS_AFTER_CONTACT_WORK": agents.after_contact_work,
             "CONTACTS_IN_QUEUE": len(ringing) + sum(waiting.values()),
             "OLDEST_CONTACT_AGE": int(max(ages)) if ages else 0,
         },

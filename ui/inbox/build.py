@@ -20,10 +20,12 @@ def build_page(context: AppContext, parent: QWidget) -> InboxPage:
         runner=context.runner,
         korean_amounts=context.lang == "ko",
         mask_names=not sees_full_names(context.user.roles),
+        synced=context.bridge.first_sync_done or context.bridge.last_sync_at() is not None,
         parent=parent,
     )
     context.bridge.sig_cases_changed.connect(page.on_cases_changed)
     context.bridge.sig_sync_finished.connect(page.on_sync_finished)
+    context.bridge.sig_pull_progress.connect(page.on_pull_progress)
     page.refresh_queues()
     page.load_now()  # the last known state at once, from the local store
     page.alerts.prime(context.clock.now())

@@ -76,10 +76,15 @@ class InboxPage(QWidget):
         runner: OperationRunner,
         korean_amounts: bool = True,
         mask_names: bool = False,
+        synced: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inboxPage")
+        # False until this store's first sync is in: an empty result then means "not loaded
+        # yet" (first start), never "no cases match"
+        self._synced = synced
+        self._progress: tuple[int, int] | None = None
         self._source, self._clock, self._me = source, clock, me
         self._runner = runner  # saving and deleting a view are store writes: on the runner
         self._latest = Latest(keeper)
@@ -249,7 +254,9 @@ class InboxPage(QWidget):
         has_rows = bool(ids)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        self.empty.setText(self.tr("No cases match these filters."))
+        self.empty.setText(
+            self.tr("No cases match these filters.") if self._synced else self._loading_text()
+        )
         self._show_count(len(ids))
         self._keep_after_rest = None
         if keep and not self.select_case(keep) and not self._complete:
@@ -270,8 +277,25 @@ class InboxPage(QWidget):
         self.filter_bar.set_queues(self._source.queues())
         self._refresh_view_names()
 
+    def _loading_text(self) -> str:
+        if self._progress is None:
+            return self.tr("Loading cases…")
+        done, total = self._progress
+        if total < 0:
+            return self.tr("Loading cases… {done} changes so far").format(done=f"{done:,}")
+        return self.tr("Loading cases… {done} of {total}").format(
+            done=f"{done:,}", total=f"{total:,}"
+        )
+
+    def on_pull_progress(self, done: int, total: int) -> None:
+        """A long pull is under way: before the first sync, the empty inbox says how far."""
+        self._progress = (done, total)
+        if not self._synced and not self.model.rowCount():
+            self.empty.setText(self._loading_text())
+
     def on_sync_finished(self, _at) -> None:
         """After each sync cycle: queues may be new; the first sync fills an empty inbox."""
+        self._synced = True
         self.refresh_queues()
         if not self.model.rowCount():
             self.reload()

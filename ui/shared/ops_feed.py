@@ -2,15 +2,20 @@
 never stops.
 
 * Every ``poll_s`` (default 5 s) one snapshot is fetched (``WallSource.snapshot``); a poll still
-  running is not doubled, and each one is cut off after ``timeout_s``.
+  running is not doubled, and each one is cut off after ``timeout_s`` (4 s: a server that hangs
+  veils the wall within a poll, as one that is gone does).
 * Failures are only counted: the next poll simply tries again, so after a server restart the
   wall recovers by itself (httpx opens a new connection; nobody has to click).
+* **Unreachable is stale at once**: a poll failing in transport, or the sync engine reporting
+  ``offline`` (``on_connection``), veils the data immediately (not after ``stale_after_s``),
+  polls again, and the first good poll unveils it and refreshes the trend.
 * **Staleness**: a 1 Hz check compares the time since the last good update with
   ``stale_after_s`` (``STALE_AFTER_S`` = 30 s: six missed polls) and emits
   ``sig_freshness_changed(stale, age_s)``; the page greys itself with the age.
 * SSE hints when the sync engine has a live stream: ``on_alert`` polls at once,
   ``on_queue_stats`` merges a ``queue.stats`` snapshot into the current one.
-* The SLA trend (``GET /v1/ops/sla-report`` per day) refreshes every ``trend_s`` (5 min).
+* The SLA trend (``GET /v1/ops/sla-report`` per day) refreshes every ``trend_s`` (5 min), and
+  after any good poll while it has never loaded (the first try may run before sign-in).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.wire import parse_time
 from app.rules import ops_metrics
+from sync.problems import NetworkError
 from ui.shared.ops_source import WallSnapshot, WallSource
 from ui.tasks import TaskKeeper
 
@@ -57,7 +63,7 @@ class WallFeed(QObject):
         poll_s: float = POLL_S,
         stale_after_s: float = STALE_AFTER_S,
         trend_s: float = TREND_S,
-        timeout_s: float = 10.0,
+        timeout_s: float = 4.0,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
@@ -70,9 +76,11 @@ class WallFeed(QObject):
         self._now = now
         self._mono = monotonic
         self.snapshot: WallSnapshot | None = None
+        self.trend: Any = None
         self.failures = 0
         self.stale = False
         self._last_ok: float | None = None
+        self._unreachable = False
         self._stopped = False
         self._started = monotonic()
         self._poll_task: asyncio.Task | None = None
@@ -116,6 +124,14 @@ class WallFeed(QObject):
             return
         self._trend_task = self._keeper.start(self._trend(), name="wall-trend")
 
+    def on_connection(self, state: str, _detail: str = "") -> None:
+        """The sync engine's connection state: offline veils at once; any change polls now."""
+        if state == "offline":
+            self._mark_unreachable()
+        if state == "online" and self.trend is None:
+            self.refresh_trend()  # the first trend fetch may have run before sign-in
+        self.poll_now()
+
     # -- SSE hints (connect to the bridge when it offers them) -------------------------------
     def on_alert(self, _data: Any = None) -> None:
         self.poll_now()
@@ -141,6 +157,8 @@ class WallFeed(QObject):
             self.failures += 1
             log.info("wall poll failed (%s): %s", self.failures, exc)
             if self._alive():
+                if isinstance(exc, NetworkError | TimeoutError):
+                    self._mark_unreachable()
                 self.sig_poll_failed.emit(type(exc).__name__)
             return
         if not self._alive():  # wait_for may return a result although the task was cancelled
@@ -148,6 +166,8 @@ class WallFeed(QObject):
         self.snapshot = snap
         self._mark_fresh()
         self.sig_snapshot_updated.emit(snap)
+        if self.trend is None:
+            self.refresh_trend()  # not loaded yet (before sign-in, or failed): now it can be
 
     async def _trend(self) -> None:
         try:
@@ -158,15 +178,23 @@ class WallFeed(QObject):
             log.info("wall trend failed: %s", exc)
             return
         if self._alive():
+            self.trend = trend
             self.sig_trend_updated.emit(trend)
 
     def _alive(self) -> bool:
         """Not stopped, and the QObject not deleted with its page while a request ran."""
         return not self._stopped and shiboken6.isValid(self)
 
+    def _mark_unreachable(self) -> None:
+        self._unreachable = True
+        if not self.stale and self._alive():
+            self.stale = True
+            self.sig_freshness_changed.emit(True, self.age_s())
+
     def _mark_fresh(self) -> None:
         self._last_ok = self._mono()
         self.failures = 0
+        self._unreachable = False
         if self.stale:
             self.stale = False
             self.sig_freshness_changed.emit(False, 0.0)
@@ -174,7 +202,7 @@ class WallFeed(QObject):
 
     def _on_freshness_tick(self) -> None:
         age = self.age_s()
-        stale = age > self.stale_after_s
+        stale = self._unreachable or age > self.stale_after_s
         if stale or stale != self.stale:
             self.stale = stale
             self.sig_freshness_changed.emit(stale, age)

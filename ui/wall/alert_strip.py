@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject, shared_text
@@ -24,14 +24,19 @@ translate = QCoreApplication.translate
 
 
 def alert_text(alert: dict[str, Any]) -> str:
-    """ "SLA breach · C-1001 (P0) — message" in the UI language, message as the server wrote it
-    but fit for a shared screen: case ids, never raw call ids; identifiers redacted
-    (``app.rules.pii.shared_subject`` / ``shared_text``)."""
+    """The alert once, in the UI language, fit for a shared screen (case ids, never raw call
+    ids; identifiers redacted: ``app.rules.pii.shared_subject`` / ``shared_text``). A message
+    rendered from its ``code`` that names its subject says it all ("SLA breached: C-1001 (P0)")
+    and is shown alone — not after "SLA breach · C-1001 (P0) — " again. A free-text server
+    message (no code) that names the subject only restates it, maybe in another language: the
+    kind and subject are shown. Otherwise "kind · subject (P0) — message"."""
     what = kind_label(str(alert.get("kind") or ""))
     subject = shared_subject(alert)
     prio = str(alert.get("priority") or "").upper()
-    text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
     message = shared_text(alert_message(alert))
+    text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
+    if message and subject and subject in message:
+        return message if alert.get("code") else text
     return f"{text} — {message}" if message else text
 
 
@@ -44,12 +49,15 @@ class AlertStrip(QFrame):
         self.text = QLabel(self)
         self.text.setObjectName("wallAlertText")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # a long alert is cut at its own edge, never drawn under "+n more"
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.more = QLabel(self)
         self.more.setObjectName("wallAlertMore")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
+        layout.addSpacing(16)
         layout.addWidget(self.more)
         self._ids: list[str] = []
         self.hide()

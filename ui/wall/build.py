@@ -17,6 +17,6 @@ def build_page(context: AppContext, parent: QWidget) -> WallPage:
     page = WallPage(feed, context.clock, rotate_s=SETTINGS.rotate_s, parent=parent)
     feed.setParent(page)
     connect_bridge(feed, context.bridge)
-    context.bridge.sig_connection_changed.connect(lambda *_: feed.poll_now())
+    context.bridge.sig_connection_changed.connect(feed.on_connection)
     feed.start()
     return page

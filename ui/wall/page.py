@@ -2,10 +2,11 @@
 
 Layout (top to bottom): header (title, "data as of HH:MM:SS", rotation state), the alert banner
 (until acknowledged at the desk), the KPI strip (always visible), the rotating panels. Rotation
-every ``rotate_s`` seconds; it pauses while the mouse is over the wall and with Space; Left /
-Right change panel. When the feed reports stale data (no good update for ``stale_after_s``,
-30 s by default) the page is veiled grey with the age of its data, and unveils by itself once
-updates flow again.
+every ``rotate_s`` seconds; it pauses for ``resume_s`` after a person moves the pointer, clicks or
+types (``ui.wall.rotation``: a pointer merely resting over a full-screen wall does not pause it),
+and until Space is pressed again; Left / Right change panel. When the feed reports stale data
+(no good update for ``stale_after_s``, 30 s by default) the page is veiled grey with the age
+of its data, and unveils by itself once updates flow again.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QEnterEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.wire import parse_time
@@ -22,6 +23,7 @@ from ui.shared.ops_feed import WallFeed
 from ui.shared.ops_source import Trend, WallSnapshot
 from ui.wall.alert_strip import AlertStrip
 from ui.wall.panels import CONTACT_KINDS, REVIEW_KINDS, ContactPanel, QueuesPanel, TrendsPanel
+from ui.wall.rotation import RESUME_S, InteractionWatch
 from ui.wall.style import wall_qss
 from widgets.clock import Clock
 from widgets.formatting import local_time
@@ -38,18 +40,31 @@ class WallPage(QWidget):
     """Emitted with the index of the panel now shown (rotation or keys)."""
 
     sig_rotation_paused = Signal(bool)
-    """Emitted with True when rotation paused (hover or Space), False when it resumed."""
+    """Emitted with True when rotation paused (a person's input or Space), False on resume."""
 
     def __init__(
-        self, feed: WallFeed, clock: Clock, rotate_s: float = ROTATE_S, parent=None
+        self,
+        feed: WallFeed,
+        clock: Clock,
+        rotate_s: float = ROTATE_S,
+        parent=None,
+        *,
+        resume_s: float = RESUME_S,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("wallPage")
         self.setStyleSheet(wall_qss())
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # dark margins on a desk
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(translate("Wall", "Operations wall"))
         self.feed, self.clock = feed, clock
-        self._hover = self._held = False
+        self._touched = self._held = False
+        self.resume_s = resume_s
+        self.watch = InteractionWatch(self, self._on_touch)
+        self.resume_timer = QTimer(self)
+        self.resume_timer.setSingleShot(True)
+        self.resume_timer.setInterval(max(100, int(resume_s * 1000)))
+        self.resume_timer.timeout.connect(lambda: self._set_paused(touched=False))
         self.title = QLabel(translate("Wall", "Operations wall"), self)
         self.title.setObjectName("wallTitle")
         self.as_of = QLabel(translate("Wall", "Waiting for data…"), self)
@@ -161,7 +176,7 @@ class WallPage(QWidget):
 
     # -- rotation ---------------------------------------------------------------------------
     def paused(self) -> bool:
-        return self._hover or self._held
+        return self._touched or self._held
 
     def show_panel(self, index: int) -> None:
         index %= self.stack.count()
@@ -174,10 +189,18 @@ class WallPage(QWidget):
         if not self.paused():
             self.show_panel(self.stack.currentIndex() + 1)
 
-    def _set_paused(self, hover: bool | None = None, held: bool | None = None) -> None:
+    def _on_touch(self) -> None:
+        """A person moved the pointer, clicked or typed: pause, and resume ``resume_s`` later."""
+        self.resume_timer.start()
+        if not self._touched:
+            self._set_paused(touched=True)
+
+    def _set_paused(self, touched: bool | None = None, held: bool | None = None) -> None:
         before = self.paused()
-        if hover is not None:
-            self._hover = hover
+        if touched is not None:
+            self._touched = touched
+            if not touched:
+                self.rotate_timer.start()  # a full interval on the panel after resuming
         if held is not None:
             self._held = held
         if self.paused() != before:
@@ -193,13 +216,13 @@ class WallPage(QWidget):
         super().resizeEvent(event)
         self.overlay.cover()
 
-    def enterEvent(self, event: QEnterEvent) -> None:
-        self._set_paused(hover=True)
-        super().enterEvent(event)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.watch.install()
 
-    def leaveEvent(self, event) -> None:
-        self._set_paused(hover=False)
-        super().leaveEvent(event)
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.watch.remove()
+        super().hideEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -213,5 +236,7 @@ class WallPage(QWidget):
             super().keyPressEvent(event)
 
     def stop(self) -> None:
+        self.watch.remove()
+        self.resume_timer.stop()
         self.rotate_timer.stop()
         self.feed.stop()

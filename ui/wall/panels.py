@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules import ops_metrics as om
-from ui.wall.style import wall_theme
+from ui.wall.style import BODY_PX, CAPTION_PX, wall_theme
 from widgets.kpi_tile import KpiTile
 from widgets.ops_models import LiveCallsModel, QueueStatsModel
 from widgets.table_view import TO_LOOK_AT, set_up_table
@@ -25,12 +25,13 @@ from widgets.trend_chart import TrendChart
 translate = QCoreApplication.translate
 REVIEW_KINDS = ("review", "appeals", "qa")
 CONTACT_KINDS = ("contact",)
+MIN_ROW_PX = BODY_PX + 14  # a row never clips its text
 
 
 class FitTable(QTableView):
     """A read-only table whose rows share the height (no scrollbars, ``max_row_px`` at most)."""
 
-    def __init__(self, model, columns: tuple[str, ...] | None, parent=None, max_row_px=72):
+    def __init__(self, model, columns: tuple[str, ...] | None, parent=None, max_row_px=120):
         super().__init__(parent)
         self.max_row_px = max_row_px
         set_up_table(
@@ -43,9 +44,10 @@ class FitTable(QTableView):
         if columns is not None and hasattr(model, "COLUMNS"):
             for i, name in enumerate(model.COLUMNS):
                 self.setColumnHidden(i, name not in columns)
-            if "queue" in model.COLUMNS and "queue" in columns:
-                first = model.COLUMNS.index("queue")
-                header.setSectionResizeMode(first, QHeaderView.ResizeMode.ResizeToContents)
+            for wide in ("queue", "oldest"):  # names and "3일 3시간" are never cut
+                if wide in model.COLUMNS and wide in columns:
+                    index = model.COLUMNS.index(wide)
+                    header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
         model.modelReset.connect(self._fit_rows)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -55,7 +57,7 @@ class FitTable(QTableView):
     def _fit_rows(self) -> None:
         rows = max(1, self.model().rowCount())
         height = self.viewport().height() // rows
-        self.verticalHeader().setDefaultSectionSize(max(24, min(self.max_row_px, height)))
+        self.verticalHeader().setDefaultSectionSize(max(MIN_ROW_PX, min(self.max_row_px, height)))
 
 
 def _title(text: str, parent: QWidget) -> QLabel:
@@ -94,7 +96,7 @@ class ContactPanel(QWidget):
         self.model = QueueStatsModel(self)
         self.table = FitTable(self.model, self.COLUMNS, self)
         self.calls_model = LiveCallsModel(self)
-        self.calls = FitTable(self.calls_model, None, self, max_row_px=56)
+        self.calls = FitTable(self.calls_model, None, self, max_row_px=96)
         self.no_calls = QLabel(translate("Wall", "No live calls"), self)
         self.no_calls.setObjectName("wallEmpty")
         self.no_calls.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -126,6 +128,7 @@ class TrendsPanel(QWidget):
             theme=wall_theme(),  # the wall is dark whatever the desk's theme
             parent=self,
         )
+        self.chart.set_text_px(CAPTION_PX)
         self.overturn = KpiTile(translate("Wall", "Appeals overturn rate (target 10-20 %)"), self)
         self.p95 = KpiTile(translate("Wall", "Appeals p95 resolution (≤ 72 h)"), self)
         self.burst = KpiTile(translate("Wall", "Case arrivals (normal 50 a day)"), self)

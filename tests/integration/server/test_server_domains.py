@@ -246,6 +246,13 @@ def test_queues_stats_and_sla_report(api: Api) -> None:
         "OLDEST_CONTACT_AGE",
     }
     assert stats["waiting_by_priority"]["p0"] >= 1 and stats["metrics"]["AGENTS_ONLINE"] >= 1
+    for queue_id in ids:  # numbers that agree with each other on every queue
+        one = api.get(f"/queues/{queue_id}/stats", "supervisor1").json()
+        m, level = one["metrics"], one["service_level"]["percent"]
+        states = m["AGENTS_AVAILABLE"] + m["AGENTS_ON_CONTACT"] + m["AGENTS_AFTER_CONTACT_WORK"]
+        assert states == m["AGENTS_ONLINE"], queue_id  # one state per agent
+        if one["breached"]:
+            assert level is not None and level < 100.0, queue_id  # not "100 %" beside breaches
     assert_problem(api.get("/queues/credit_review/stats", "reviewer1"), 403)
     assert_problem(api.get("/queues/nope/stats", "supervisor1"), 404)
     report = api.get(

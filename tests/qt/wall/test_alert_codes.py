@@ -17,12 +17,21 @@ ALERT = {
 
 
 def test_new_kinds_in_english_and_korean(qapp, lang_ko) -> None:
-    assert alert_text(ALERT).startswith("승인 요청 만료 · AR-7 — 승인 요청 AR-7")
+    assert alert_text(ALERT).startswith("승인 요청 AR-7이(가) 24시간")  # said once
+    assert alert_text(ALERT).count("AR-7") == 1
     assert kind_label("callback_due") == "콜백 기한 경과"
     install_language(qapp, "en")
-    assert alert_text(ALERT) == (
-        "Approval expired · AR-7 — Approval request AR-7 expired after 24 h without an answer"
-    )
+    assert alert_text(ALERT) == "Approval request AR-7 expired after 24 h without an answer"
+    breach = {"kind": "sla_breach", "entity_id": "C-1001", "priority": "p0",
+              "code": "sla_breach", "params": {"case_id": "C-1001", "priority": "P0"}}  # fmt: skip
+    assert alert_text(breach) == "SLA breached: C-1001 (P0)"  # not "SLA breach · C-1001 (P0) — …"
+    install_language(qapp, "ko")
+    assert alert_text(breach) == "SLA 위반: C-1001 (P0)"
+    free = {"kind": "sla_breach", "entity_id": "C-7", "message": "SLA 위반: C-7"}  # no code
+    assert alert_text(free) == "SLA 위반 · C-7"  # the kind in the UI language, said once
+    silent = {"kind": "p0_arrival", "entity_id": "C-7", "priority": "p0"}
+    assert alert_text(silent).endswith(" · C-7 (P0)")  # no message: kind and subject
+    install_language(qapp, "en")
     for kind in ("checkpoint_halted", "approval_expired", "call_queue_breach", "callback_due"):
         assert kind in SEVERITY and kind_label(kind) != kind
 

@@ -3,8 +3,8 @@ server stops, recovers by itself after a restart on the same port, and rotates /
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QEnterEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QEnterEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from app.rules import ops_metrics as om
@@ -79,21 +79,59 @@ def test_stale_after_server_stop_and_recovers_after_restart(
     feed.stop()
 
 
-def test_rotation_pauses_on_hover_and_keys(qtbot, qloop, demo, api_for, live_clock):
+def _move(widget, pos: QPoint) -> None:
+    """The pointer at ``pos`` (no buttons), as the window system delivers it."""
+    local = QPointF(pos)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, local, QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_kiosk_rotation_advances_with_the_pointer_over_the_wall(
+    qtbot, qloop, demo, api_for, live_clock
+):
+    page, feed, _keeper = make_wall(qtbot, api_for(demo), live_clock, rotate_s=1.0)
+    page.resume_s = 1.0
+    page.resume_timer.setInterval(1_000)
+    page.show()
+    qtbot.waitExposed(page)
+    centre = page.rect().center()
+    # full screen: the pointer rests over the wall (enter, and Qt's synthetic moves in place)
+    QApplication.sendEvent(page, QEnterEvent(QPointF(centre), QPointF(centre), QPointF(centre)))
+    _move(page, centre)
+    _move(page, centre)
+    assert not page.paused()
+    seen: list[int] = []
+    page.sig_panel_changed.connect(seen.append)
+    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=20_000)  # rotates, pointer and all
+    assert "paused" not in page.rotation.text()
+    # a person moves the mouse: rotation pauses, then resumes by itself
+    with qtbot.waitSignal(page.sig_rotation_paused, check_params_cb=lambda p: p):
+        _move(page, centre + QPoint(40, 25))
+    assert "paused" in page.rotation.text()
+    resumed = page.sig_rotation_paused
+    with qtbot.waitSignal(resumed, timeout=20_000, check_params_cb=lambda p: not p):
+        pass
+    before = len(seen)
+    qtbot.waitUntil(lambda: len(seen) > before, timeout=20_000)
+    feed.stop()
+
+
+def test_rotation_keys_and_space_hold(qtbot, qloop, demo, api_for, live_clock):
     page, feed, _keeper = make_wall(qtbot, api_for(demo), live_clock, rotate_s=1.0)
     with qtbot.waitSignal(page.sig_panel_changed, timeout=20_000):
         pass  # rotates by itself
-    with qtbot.waitSignal(page.sig_rotation_paused, check_params_cb=lambda p: p):
-        QApplication.sendEvent(page, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
     index = page.stack.currentIndex()
-    qtbot.wait(1_500)
-    assert page.stack.currentIndex() == index  # paused while hovered
-    assert "paused" in page.rotation.text()
     with qtbot.waitSignal(page.sig_panel_changed):
         qtbot.keyClick(page, Qt.Key.Key_Right)
     assert page.stack.currentIndex() == (index + 1) % 3
-    with qtbot.waitSignal(page.sig_rotation_paused, check_params_cb=lambda p: not p):
-        page.leaveEvent(None)
+    page.resume_timer.setInterval(100)
     with qtbot.waitSignal(page.sig_rotation_paused, check_params_cb=lambda p: p):
         qtbot.keyClick(page, Qt.Key.Key_Space)
+    held = page.stack.currentIndex()
+    page.resume_timer.timeout.emit()  # the typing pause ends; Space still holds the panel
+    assert page.paused() and page.stack.currentIndex() == held
+    assert "paused" in page.rotation.text()
     feed.stop()

@@ -154,3 +154,20 @@ def test_csv_rows() -> None:
         ["queue", "2026-11-20", "", "credit_review", "2", "1", "1", "0", ""],
     ]
     assert len(om.CSV_HEADER) == len(rows[0])
+
+
+def test_service_level_counts_open_breaches_as_missed_and_is_unknown_without_work() -> None:
+    assert om.service_level(0, 0, 0) is None  # nothing judged: "—", not 100 %
+    assert om.service_level(4, 4, 0) == 100.0
+    assert om.service_level(4, 4, 6) == 40.0  # breached work beside it: never "100 % · OK"
+    assert om.service_level(0, 0, 6) == 0.0
+    assert om.service_level_band(om.service_level(4, 4, 6)) == om.CRITICAL
+
+
+def test_agent_states_are_exclusive_and_add_up() -> None:
+    states = om.agent_states({"a", "b"}, on_contact={"a"}, after_contact_work={"a", "b", "c"})
+    # a is on a call (not also wrapping up); c wraps up without a presence beat: logged in
+    assert states == om.AgentStates(logged_in=3, available=0, on_contact=1, after_contact_work=2)
+    assert states.available + states.on_contact + states.after_contact_work == states.logged_in
+    idle = om.agent_states({"a", "b"}, set(), set())
+    assert (idle.logged_in, idle.available) == (2, 2)

@@ -92,3 +92,43 @@ def test_listener_errors_do_not_stop_the_engine() -> None:
         return state
 
     assert asyncio.run(main()) == SyncState.ONLINE
+
+
+def test_connection_lost_is_offline_at_once_and_the_probe_brings_it_back() -> None:
+    """A dropped stream marks offline without waiting for a cycle; the health probe (with
+    backoff) keeps failing while the server is away and the engine syncs when it answers."""
+    up = [True]
+    probes: list[bool] = []
+
+    async def probe() -> None:
+        probes.append(up[0])
+        if not up[0]:
+            raise NetworkError("refused")
+
+    async def main() -> None:
+        pusher, puller = Part(), Part()
+        engine = SyncEngine(
+            EngineParts(puller=puller, pusher=pusher, probe=probe),
+            periodic_s=300,  # the periodic safety sync never runs during this test
+            rng=lambda: 0.5,
+            probe_cap_s=0.05,
+        )
+        engine.start()
+        await engine.wait_idle(5)
+        assert engine.state == SyncState.ONLINE and probes == []
+        pulls = puller.calls
+        up[0] = False
+        engine.connection_lost("event stream: RemoteProtocolError")
+        assert engine.state == SyncState.OFFLINE  # synchronously, not after a cycle
+        deadline = time.monotonic() + 5
+        while len(probes) < 3:
+            assert time.monotonic() < deadline
+            await asyncio.sleep(0.01)
+        assert engine.state == SyncState.OFFLINE and puller.calls == pulls  # no full syncs
+        up[0] = True
+        await engine.wait_idle(5)
+        assert engine.state == SyncState.ONLINE and puller.calls == pulls + 1  # caught up
+        assert probes[-1] is True
+        await engine.stop()
+
+    asyncio.run(main())

@@ -51,3 +51,34 @@ def test_routing_retry_and_duplicates() -> None:
     ]
     assert live.reconnect_s == 1.5 and live.last_event_id == "10"
     assert calls[0][2]["Transcript"]["Content"] == "가\u2028나"
+
+
+def test_wake_reconnects_at_once_instead_of_after_the_backoff() -> None:
+    """The engine saw the server come back: the stream retries now, not after its long wait."""
+    from server.runner import free_port
+
+    attempts: list[object] = []
+
+    async def main() -> None:
+        port = free_port()  # nothing listens there: every attempt is refused at once
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}/v1") as http:
+            handlers = LiveHandlers(on_disconnected=lambda error: attempts.append(error))
+            stream = LiveStream(http, handlers, reconnect_s=600.0)  # a wait no test outlives
+            stop = asyncio.Event()
+            task = asyncio.ensure_future(stream.run(stop))
+            while not attempts:
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.05)
+            assert len(attempts) == 1  # waiting its 600 s
+            stream.wake()
+            await asyncio.wait_for(_until(lambda: len(attempts) >= 2), 20)
+            stop.set()
+            stream.wake()
+            await asyncio.wait_for(task, 20)
+
+    async def _until(predicate) -> None:
+        while not predicate():
+            await asyncio.sleep(0.01)
+
+    asyncio.run(main())
+    assert all(error is not None for error in attempts)
