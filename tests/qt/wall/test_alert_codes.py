@@ -12,12 +12,12 @@ ALERT = {
     "entity_id": "AR-7",
     "code": "approval_expired",
     "params": {"request_id": "AR-7", "hours": 24},
-    "message": "승인 요청 AR-7이(가) 24시간 동안 응답이 없어 만료되었습니다",
+    "message": "승인 요청 AR-7이 24시간 동안 응답이 없어 만료되었습니다",
 }
 
 
 def test_new_kinds_in_english_and_korean(qapp, lang_ko) -> None:
-    assert alert_text(ALERT).startswith("승인 요청 AR-7이(가) 24시간")  # said once
+    assert alert_text(ALERT).startswith("승인 요청 AR-7이 24시간")  # said once
     assert alert_text(ALERT).count("AR-7") == 1
     assert kind_label("callback_due") == "콜백 기한 경과"
     install_language(qapp, "en")
