@@ -61,7 +61,7 @@ class ApprovalForm(QGroupBox):
             self.status.addItem(text, value)
         self.level = QComboBox(self)
         for level in ApprovalLevel:
-            self.level.addItem(level.value, level.value)
+            self.level.addItem(word(level, lang), level.value)
         self.option = QComboBox(self)
         self.rationale = QPlainTextEdit(self)
         self.rationale.setPlaceholderText(self.tr("Why this decision (required)"))
