@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.wire import parse_time
+from app.text import formats
 from ui.shared.alerts import kind_label
-from widgets.formatting import format_duration, local_time
+from widgets.formatting import format_duration, language, local_time
 
 COLUMNS = {
     "item": QT_TRANSLATE_NOOP("ChatOps", "Item"),
@@ -92,9 +93,10 @@ def cell(column: str, value: Any, names: Names | None = None) -> str:
             return local_time(parse_time(value), "%m. %d. %H:%M")
         except ValueError:
             return value
+    if column == "remaining_s" and isinstance(value, int | float):  # "43분 초과", not "-43분"
+        return formats.remaining(timedelta(seconds=value), language())
     if column in SECONDS_COLUMNS and isinstance(value, int | float):
-        text = format_duration(timedelta(seconds=value))
-        return f"-{text}" if value < 0 else text
+        return format_duration(timedelta(seconds=value))
     if column in ("priority",) and isinstance(value, str):
         return value.upper()
     return str(value)

@@ -14,6 +14,6 @@ def test_cells_read_as_words(qapp) -> None:
     assert cell("queue", "unknown_queue", NAMES) == "unknown_queue"
     assert cell("kind", "sla_breach") == "SLA breach"  # the shared alert-kind words
     assert cell("leader", True) == "yes" and cell("oldest_s", None) == "—"
-    assert cell("remaining_s", -90) == "-1 min 30 s" and cell("priority", "p1") == "P1"
+    assert cell("remaining_s", -90) == "1 min 30 s over" and cell("priority", "p1") == "P1"
     text = as_text("질문", "요약", ["queue", "waiting"], [["credit_review", 3]], NAMES)
     assert text.splitlines() == ["질문", "요약", "Queue\tWaiting", "여신 심사\t3"]
