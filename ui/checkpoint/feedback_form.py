@@ -164,6 +164,7 @@ class FeedbackForm(QWidget):
         self.context.setPlaceholderText(self.tr("Additional context (optional)"))
         self.context.setFixedHeight(52)
         form.addWidget(self.context)
+        form.addStretch(1)  # spare height below the fields, not between them
         # -- consequences, JSON, submit ----------------------------------------------------------
         self.consequences = QLabel(self)
         self.consequences.setObjectName("consequences")
