@@ -26,13 +26,13 @@ from app.store.case_search import find_cases
 from app.text.josa import fill
 from app.text.labels import user_with_roles
 from ui.accessibility import announce_transcript, set_announce_transcript
+from ui.alert_words import alert_message
 from ui.context import AppContext
 from ui.decision.commands import register_decision_commands
 from ui.inbox.page import InboxPage
 from ui.look import RESOURCES
 from ui.navigation import allowed, allowed_pages, default_page, shortcut_pages, spec
 from ui.pages import build_page
-from ui.shared.alerts import alert_message
 from ui.status_bar import ShellStatusBar
 from widgets import a11y
 from widgets.banner import NotificationBanner

@@ -21,7 +21,7 @@ from app.services import appeal_actions
 from app.services.common import NotFound
 from app.store.store import Store
 from ui.runner import OperationRunner
-from ui.shared.submit_form import SubmitForm
+from ui.submit_form import SubmitForm
 from widgets.forms import FieldSpec
 
 translate = QCoreApplication.translate

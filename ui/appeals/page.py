@@ -25,7 +25,7 @@ from app.text.labels import label
 from ui.appeals.forms import ResolveAppealForm, SubmitAppealForm
 from ui.appeals.model import AppealsModel
 from ui.context import AppContext
-from ui.shared.wiring import domain_user
+from ui.wiring import domain_user
 from widgets import case_sections as sections
 from widgets.formatting import local_time
 from widgets.info_panels import InfoGroup

@@ -1,5 +1,5 @@
 """The form of one runbook action of the case page: exactly the service's fields
-(``ui.case.actions``), in a :class:`ui.shared.submit_form.SubmitForm` that runs on the operation
+(``ui.case.actions``), in a :class:`ui.submit_form.SubmitForm` that runs on the operation
 runner."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from app.domain.people import User
 from app.store.store import Store
 from ui.case.actions import ActionSpec, action_title, field_specs
 from ui.runner import OperationRunner
-from ui.shared.submit_form import SubmitForm
+from ui.submit_form import SubmitForm
 
 translate = QCoreApplication.translate
 

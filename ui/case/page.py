@@ -39,7 +39,7 @@ from ui.case.actions import BY_ACTION, SPECS, action_title, availability, open_t
 from ui.case.timeline import TimelineModel
 from ui.case.unmask_panel import UnmaskPanel
 from ui.context import AppContext
-from ui.shared.wiring import domain_user
+from ui.wiring import domain_user
 from widgets import case_sections as sections
 from widgets.info_panels import InfoGroup, SlaBadge
 from widgets.table_view import set_up_table

@@ -27,7 +27,7 @@ from app.rules.errors import RuleError
 from app.services.unmask import REASON_MAX, SHOW_SECONDS, prepare, unmask
 from sync.problems import ApiProblem, NetworkError
 from ui.context import AppContext
-from ui.shared.wiring import domain_user
+from ui.wiring import domain_user
 
 
 class UnmaskPanel(QWidget):

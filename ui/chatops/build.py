@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.chatops.page import ChatOpsPage
 from ui.context import AppContext
-from ui.shared.ops_feed import engine_api
+from ui.ops_feed import engine_api
 
 
 def build_page(context: AppContext, parent: QWidget) -> ChatOpsPage:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.wire import parse_time
 from app.text import formats
-from ui.shared.alerts import kind_label
+from ui.alert_words import kind_label
 from widgets.formatting import format_duration, language, local_time
 
 COLUMNS = {

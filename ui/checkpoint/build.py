@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.checkpoint.page import CheckpointPage
 from ui.context import AppContext
-from ui.shared.review_wiring import synced_user, wire_actions
+from ui.review_wiring import synced_user, wire_actions
 
 
 def build_page(context: AppContext, parent: QWidget) -> CheckpointPage:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from ui.context import AppContext
 from ui.decision.page import DecisionPage
 from ui.decision.source import DecisionSource
-from ui.shared.review_wiring import synced_user, wire_actions
+from ui.review_wiring import synced_user, wire_actions
 
 
 def build_page(context: AppContext, parent: QWidget) -> DecisionPage:

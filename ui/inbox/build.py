@@ -8,7 +8,7 @@ from app.rules.pii import sees_full_names
 from ui.context import AppContext
 from ui.inbox.page import InboxPage
 from ui.inbox.source import InboxSource
-from ui.shared.wiring import open_case
+from ui.wiring import open_case
 
 
 def build_page(context: AppContext, parent: QWidget) -> InboxPage:

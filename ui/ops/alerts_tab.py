@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject
 from app.text.labels import queue_label
-from ui.shared.alerts import alert_message, alert_time, kind_label
+from ui.alert_words import alert_message, alert_time, kind_label
 from widgets.formatting import language, table_time
 from widgets.kpi_tile import LEVEL_SHAPES
 from widgets.palette import qcolor

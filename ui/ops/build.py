@@ -9,9 +9,9 @@ from ui.context import AppContext
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportTab
 from ui.ops.stored_reports import StoredReportsTab
-from ui.shared.ops_feed import WallFeed, connect_bridge, engine_api
-from ui.shared.ops_source import WallSource
-from ui.shared.wiring import domain_user
+from ui.ops_feed import WallFeed, connect_bridge, engine_api
+from ui.ops_source import WallSource
+from ui.wiring import domain_user
 
 
 def build_page(context: AppContext, parent: QWidget) -> OpsPage:

@@ -1,7 +1,7 @@
 """The operations desk (``--page ops``) for supervisors and ops admins: queue statistics, open
 alerts with Acknowledge, the SLA report with CSV export, reassign, and the server's stored
 daily / weekly / monthly reports. Queue stats and alerts
-share the wall's feed (``ui.shared.ops_feed.WallFeed``): polled, never blocking, reconnecting."""
+share the wall's feed (``ui.ops_feed.WallFeed``): polled, never blocking, reconnecting."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from app.text.labels import person_name
 from ui.ops.alerts_tab import AlertsTab
 from ui.ops.reassign import ReassignForm, local_users
 from ui.ops.report import ReportTab
+from ui.ops_feed import WallFeed
+from ui.ops_source import WallSnapshot
 from ui.runner import Op, OperationRunner
-from ui.shared.ops_feed import WallFeed
-from ui.shared.ops_source import WallSnapshot
 from ui.tasks import TaskKeeper
 from widgets.clock import Clock
 from widgets.formatting import local_time

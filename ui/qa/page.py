@@ -34,7 +34,7 @@ from app.text.labels import label_of
 from ui.context import AppContext
 from ui.qa.models import QATasksModel, ReviewerResultsModel, band_text
 from ui.runner import Op
-from ui.shared.wiring import domain_user
+from ui.wiring import domain_user
 from widgets.a11y import label_for
 from widgets.formatting import display_zone
 from widgets.palette import css_color

@@ -27,9 +27,9 @@ from app.services import problems
 from app.text.formats import money
 from ui.context import AppContext
 from ui.runner import Op
-from ui.shared.wiring import domain_user, open_case
 from ui.sync_problems.feed_entries import FeedEntriesGroup
 from ui.sync_problems.model import Problem, ProblemsModel
+from ui.wiring import domain_user, open_case
 from widgets.info_panels import InfoGroup
 from widgets.table_view import set_up_table
 

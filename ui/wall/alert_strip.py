@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.rules.alert_severity import SEVERITY, most_urgent
 from app.rules.pii import shared_subject, shared_text
-from ui.shared.alerts import alert_message, alert_time, kind_label
+from ui.alert_words import alert_message, alert_time, kind_label
 from ui.wall.style import wall_theme
 from widgets.a11y import announce
 from widgets.formatting import local_time

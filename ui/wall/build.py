@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
-from ui.shared.ops_feed import WallFeed, connect_bridge, engine_api
-from ui.shared.ops_source import WallSource
+from ui.ops_feed import WallFeed, connect_bridge, engine_api
+from ui.ops_source import WallSource
 from ui.wall.kiosk import SETTINGS
 from ui.wall.page import WallPage
 

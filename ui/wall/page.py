@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from app.domain.wire import parse_time
 from app.rules import ops_metrics as om
-from ui.shared.ops_feed import WallFeed
-from ui.shared.ops_source import Trend, WallSnapshot
+from ui.ops_feed import WallFeed
+from ui.ops_source import Trend, WallSnapshot
 from ui.wall.alert_strip import AlertStrip
 from ui.wall.panels import CONTACT_KINDS, REVIEW_KINDS, ContactPanel, QueuesPanel, TrendsPanel
 from ui.wall.rotation import RESUME_S, InteractionWatch

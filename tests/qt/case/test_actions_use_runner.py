@@ -119,9 +119,9 @@ def sync_problem(button: str) -> Callable:
 def ops_page(qtbot, context: AppContext):
     from ui.ops.page import OpsPage
     from ui.ops.report import ReportTab
-    from ui.shared.ops_feed import WallFeed
-    from ui.shared.ops_source import WallSource
-    from ui.shared.wiring import domain_user
+    from ui.ops_feed import WallFeed
+    from ui.ops_source import WallSource
+    from ui.wiring import domain_user
 
     feed = WallFeed(WallSource(lambda: None, context.store), context.keeper)  # offline, idle
     report = ReportTab(lambda: None, context.keeper, TODAY)

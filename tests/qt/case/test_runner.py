@@ -13,7 +13,7 @@ from app.services import task_actions
 from tests.qt.case.seed import OPEN_CASE
 from tests.qt.data import NOW
 from tests.unit.store import builders as b
-from ui.shared.wiring import domain_user
+from ui.wiring import domain_user
 
 
 def test_a_service_runs_on_the_writer_and_its_changes_come_back_on_the_gui_thread(

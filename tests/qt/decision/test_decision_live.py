@@ -23,7 +23,7 @@ from tests.qt.decision.demo_data import EXEC_CAPACITY, build_decision
 from ui.bridge import SyncBridge
 from ui.decision.page import DecisionPage
 from ui.decision.source import DecisionSource
-from ui.shared.review_wiring import wire_actions
+from ui.review_wiring import wire_actions
 
 
 @pytest.fixture

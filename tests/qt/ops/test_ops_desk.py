@@ -27,8 +27,8 @@ from ui.bridge import SyncBridge
 from ui.ops.export import read_csv
 from ui.ops.page import OpsPage
 from ui.ops.report import ReportModel, ReportTab
-from ui.shared.ops_feed import WallFeed
-from ui.shared.ops_source import WallSource
+from ui.ops_feed import WallFeed
+from ui.ops_source import WallSource
 from ui.tasks import TaskKeeper
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # Friday 12:00 in Seoul

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ui.shared.ops_feed import WallFeed
-from ui.shared.ops_source import WallSource
+from ui.ops_feed import WallFeed
+from ui.ops_source import WallSource
 from ui.tasks import TaskKeeper
 from ui.wall.page import WallPage
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.store.models import UserRow
 from app.store.store import Store
-from ui.shared.ops_source import WallSource
+from ui.ops_source import WallSource
 from widgets.ops_models import LiveCallsModel
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.rules.alert_severity import SEVERITY
+from ui.alert_words import kind_label
 from ui.look import install_language
-from ui.shared.alerts import kind_label
 from ui.wall.alert_strip import alert_text
 
 ALERT = {
@@ -51,7 +51,7 @@ def test_rejected_cases_from_the_store(tmp_path) -> None:
     from datetime import timedelta
 
     from tests.qt.data import NOW, build_store, case_wire, upsert_case
-    from ui.shared.ops_source import WallSource
+    from ui.ops_source import WallSource
 
     store = build_store(tmp_path / "s.sqlite3", 0)
     try:

@@ -3,8 +3,8 @@ grow to use the height instead of leaving the bottom of the screen empty."""
 
 from __future__ import annotations
 
-from ui.shared.ops_feed import WallFeed
-from ui.shared.ops_source import WallSource
+from ui.ops_feed import WallFeed
+from ui.ops_source import WallSource
 from ui.tasks import TaskKeeper
 from ui.wall.page import WallPage
 

@@ -33,7 +33,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.domain.wire import parse_time
 from app.rules import ops_metrics
 from sync.problems import NetworkError
-from ui.shared.ops_source import WallSnapshot, WallSource
+from ui.ops_source import WallSnapshot, WallSource
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from typing import Any
 from app.domain.people import User
 from app.store.lookups import get_user
 from ui.context import AppContext
-from ui.shared.wiring import domain_user
+from ui.wiring import domain_user
 
 
 def synced_user(context: AppContext) -> User:
