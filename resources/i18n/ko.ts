@@ -2535,8 +2535,16 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>조건</translation>
     </message>
     <message>
-        <source>Submit decision</source>
-        <translation>결정 제출</translation>
+        <source>Submit decision (Ctrl+Enter)</source>
+        <translation>결정 제출 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>To submit: {decision} · {option}</source>
+        <translation>제출할 내용: {decision} · {option}</translation>
+    </message>
+    <message>
+        <source>no option selected</source>
+        <translation>선택한 대안 없음</translation>
     </message>
     <message>
         <source>Reason for escalating</source>
