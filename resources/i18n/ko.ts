@@ -2066,6 +2066,18 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>CallPage</name>
     <message>
+        <source>Your state: {state}</source>
+        <translation>내 상태: {state}</translation>
+    </message>
+    <message>
+        <source>Not connected: your state can change once the connection is back.</source>
+        <translation>연결되어 있지 않습니다. 연결이 돌아오면 상태를 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your state can change after the call and its after-call work.</source>
+        <translation>통화와 후처리가 끝난 뒤에 상태를 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Your state</source>
         <translation>내 상태</translation>
     </message>
@@ -3724,6 +3736,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>QueueStatsModel</name>
     <message>
+        <source>On break</source>
+        <translation>휴식</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>큐</translation>
     </message>
@@ -4353,6 +4369,17 @@ A closed case leaves the inbox and cannot be worked on again.</source>
     <message>
         <source>ending in {last}</source>
         <translation>끝자리 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStateChooser</name>
+    <message>
+        <source>&amp;State</source>
+        <translation>상태(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose your state</source>
+        <translation>내 상태 선택</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ from app.store import acw_drafts
 from app.store.knowledge import ArticleHit, search_articles
 from app.store.local_models import CallSegmentRow
 from app.store.lookups import get_article, get_call
-from app.store.models import CallRow, CaseRow, QueueRow
+from app.store.models import CallRow, CaseRow, QueueRow, UserRow
 from app.store.store import Store
 from app.text.korean import morphemes
 
@@ -105,6 +105,13 @@ class CallSource:
     def acw_draft(self, call_id: str) -> dict | None:
         """The after-call work the agent left unsaved on ``call_id`` (``app.store.acw_drafts``)."""
         return acw_drafts.load(self._store, call_id)
+
+    def chosen_agent_state(self, user_id: str) -> str | None:
+        """The state the agent last chose as the server keeps it (``agent_state`` on the synced
+        user; ``app.rules.agent_state.chosen_state`` reads it)."""
+        with self._store.session() as s:
+            data = s.execute(select(UserRow.data).where(UserRow.id == user_id)).scalar()
+        return (data or {}).get("agent_state") if isinstance(data, dict) else None
 
     def live_calls(self) -> list[Call]:
         stmt = (
