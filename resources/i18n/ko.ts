@@ -2066,6 +2066,22 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>CallPage</name>
     <message>
+        <source>There is no after-call summary to add to.</source>
+        <translation>추가할 통화 요약이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Already in the summary: {title}</source>
+        <translation>이미 요약에 있습니다: {title}</translation>
+    </message>
+    <message>
+        <source>Added to the summary: {title}</source>
+        <translation>요약에 추가했습니다: {title}</translation>
+    </message>
+    <message>
+        <source>Article: {title} ({id})</source>
+        <translation>참고 문서: {title} ({id})</translation>
+    </message>
+    <message>
         <source>Your state: {state}</source>
         <translation>내 상태: {state}</translation>
     </message>
@@ -2382,6 +2398,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>Suggestions</name>
     <message>
+        <source>Add to summary</source>
+        <translation>요약에 추가</translation>
+    </message>
+    <message>
         <source>High</source>
         <translation>높음</translation>
     </message>
@@ -2400,6 +2420,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 </context>
 <context>
     <name>SuggestionsPane</name>
+    <message>
+        <source>Adds the selected article's title and id to the summary (Ctrl+Enter)</source>
+        <translation>선택한 문서의 제목과 ID를 통화 요약에 넣습니다 (Ctrl+Enter)</translation>
+    </message>
     <message>
         <source>Suggested articles</source>
         <translation>추천 지식 문서</translation>

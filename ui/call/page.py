@@ -220,6 +220,8 @@ class CallPage(QWidget):
         self.sentiment.sig_alert_raised.connect(self._on_alert_raised)
         self.sentiment.sig_flag_requested.connect(self.actions.flag)
         self.suggestions.sig_article_requested.connect(self._on_article_requested)
+        self.suggestions.sig_add_to_summary.connect(self.add_to_summary)
+        self.article.sig_add_to_summary.connect(self.add_to_summary)
         self.article.sig_feedback_given.connect(self.actions.rate)
         self.chooser.sig_state_chosen.connect(self.actions.choose_state)
         self.acw.sig_save_requested.connect(self.actions.save_acw)
@@ -527,6 +529,20 @@ class CallPage(QWidget):
 
     def _on_article_requested(self, suggestion) -> None:
         self.article.show_article(suggestion, self.source.article(suggestion.article_id))
+
+    def add_to_summary(self, suggestion) -> None:
+        """A reference line (the article's title and id) goes into the after-call summary;
+        the agent's cursor and focus stay where they are, the draft is kept in the store."""
+        if self.call is None or not self.acw.isEnabled() or self.acw.saved:
+            self.notify("info", self.tr("There is no after-call summary to add to."))
+            return
+        article = self.source.article(suggestion.article_id)
+        title = article.title if article is not None else suggestion.title
+        line = self.tr("Article: {title} ({id})").format(title=title, id=suggestion.article_id)
+        if self.acw.add_reference(line):
+            self.notify("info", self.tr("Added to the summary: {title}").format(title=title))
+        else:
+            self.notify("info", self.tr("Already in the summary: {title}").format(title=title))
 
     def _on_tick(self, now) -> None:
         if self.call is None or self.call.state in (CallState.RINGING, CallState.CONNECTED):
