@@ -2201,6 +2201,14 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>CustomerCard</name>
     <message>
+        <source>No earlier calls or cases</source>
+        <translation>이전 통화나 케이스가 없습니다</translation>
+    </message>
+    <message>
+        <source>Prior interactions</source>
+        <translation>이전 상담 이력</translation>
+    </message>
+    <message>
         <source>No open cases</source>
         <translation>진행 중인 케이스 없음</translation>
     </message>
@@ -4404,6 +4412,13 @@ A closed case leaves the inbox and cannot be worked on again.</source>
     <message>
         <source>Choose your state</source>
         <translation>내 상태 선택</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Prior interactions</source>
+        <translation>이전 상담 이력</translation>
     </message>
 </context>
 </TS>

@@ -283,7 +283,7 @@ class CallPage(QWidget):
             return
         queue_name, policy = self.source.queue_info(call.queue)
         cases = self.source.open_cases(call)
-        self.card.set_call(call, queue_name, policy, cases, self.source.past_calls(call), now)
+        self.card.set_call(call, queue_name, policy, cases, self.source.timeline(call), now)
         self.acw.reset([c.id for c in cases], now)
         kept = self.source.acw_draft(call.id) if self.is_agent else None
         if kept is not None and not call.disposition:

@@ -16,7 +16,6 @@ from sync.auth import login
 from sync.live import LiveHandlers
 from sync.wiring import build_engine
 from tests.qt.call.conftest import make_page
-from tests.qt.call.test_agent_day import day_server  # noqa: F401 (the fixture)
 from widgets.clock import Clock
 
 
@@ -34,7 +33,7 @@ def _ringing(running) -> list[dict]:
         return storage.query(s, "call", status=["ringing"])
 
 
-def test_break_holds_the_next_call_until_available(qtbot, qloop, tmp_path, day_server, lang_ko):  # noqa: F811
+def test_break_holds_the_next_call_until_available(qtbot, qloop, tmp_path, day_server, lang_ko):
     clock = Clock()
     signing_in = asyncio.ensure_future(login(day_server.url, "agent1", "demo"))
     qtbot.waitUntil(signing_in.done, timeout=30_000)

@@ -17,11 +17,11 @@ from sync.auth import login
 from sync.live import LiveHandlers
 from sync.wiring import build_engine
 from tests.qt.call.conftest import make_page
-from tests.qt.call.test_agent_day import day_server, type_hangul  # noqa: F401 (the fixture)
+from tests.qt.call.test_agent_day import type_hangul
 from widgets.clock import Clock
 
 
-def test_add_an_article_to_the_summary(qtbot, qloop, tmp_path, day_server, lang_ko):  # noqa: F811
+def test_add_an_article_to_the_summary(qtbot, qloop, tmp_path, day_server, lang_ko):
     clock = Clock()
     signing_in = asyncio.ensure_future(login(day_server.url, "agent1", "demo"))
     qtbot.waitUntil(signing_in.done, timeout=30_000)
