@@ -27,6 +27,7 @@ class AgentStateChooser(QWidget):
         self.combo.setAccessibleName(self.tr("Choose your state"))
         for state in CHOOSABLE:
             self.combo.addItem(label_of("AgentState", state.value, language()), state.value)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.caption = QLabel(self.tr("&State"), self)
         self.caption.setBuddy(self.combo)
         row = QHBoxLayout(self)

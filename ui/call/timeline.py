@@ -76,6 +76,11 @@ class TimelineView(QListView):
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = 5
-        self.setMinimumHeight(self.fontMetrics().height() * 2 + 8)
-        self.setMaximumHeight((self.fontMetrics().height() + 6) * rows + 8)
+        self.timeline.modelReset.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its rows (up to 5; more scroll), so the card keeps its room."""
+        rows = max(1, min(5, self.timeline.rowCount()))
+        row = self.sizeHintForRow(0) if self.timeline.rowCount() else self.fontMetrics().height()
+        self.setFixedHeight(row * rows + 2 * self.frameWidth() + 4)
