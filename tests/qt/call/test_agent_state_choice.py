@@ -61,7 +61,10 @@ def test_break_holds_the_next_call_until_available(qtbot, qloop, tmp_path, day_s
         assert combo.currentData() == "available"
         assert page.chooser.caption.buddy() is combo  # Alt+S reaches it
 
-        combo.setFocus()
+        page.activateWindow()
+        qtbot.waitUntil(page.isActiveWindow, timeout=20_000)
+        qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # 상태(S)
+        assert combo.hasFocus()
         qtbot.keyClick(combo, Qt.Key.Key_Down)  # 응대 가능 → 휴식
         qtbot.waitUntil(lambda: page.chosen is AgentState.BREAK, timeout=20_000)
         assert _server(day_server, "user", "u_agent1")["agent_state"] == "break"
@@ -92,3 +95,22 @@ def test_break_holds_the_next_call_until_available(qtbot, qloop, tmp_path, day_s
         page.bridge.detach()
         clock.stop()
         store.close()
+
+
+def test_without_a_connection_the_choice_is_refused_in_words(qtbot, qloop, call_store, lang_ko):
+    """Offline the server cannot decide: the agent is told, and the menu shows what holds."""
+    clock = Clock()
+    page = make_page(qtbot, call_store, clock, roles=(Role.AGENT,))
+    page.show()
+    notices: list[str] = []
+    page.sig_notice.connect(lambda _severity, text: notices.append(text))
+    combo = page.chooser.combo
+    try:
+        assert not page.remote.online() and combo.isEnabled()
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda: bool(notices), timeout=20_000)
+        assert "연결되어 있지 않습니다" in notices[-1]
+        assert combo.currentData() == "available" and page.chosen is AgentState.AVAILABLE
+    finally:
+        clock.stop()
