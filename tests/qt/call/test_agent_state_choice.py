@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 from PySide6.QtCore import Qt
 
 from app.domain.enums import CallState, Role
@@ -60,6 +61,21 @@ def test_break_holds_the_next_call_until_available(qtbot, qloop, tmp_path, day_s
         assert page.chooser.isVisible() and combo.isEnabled()
         assert combo.currentData() == "available"
         assert page.chooser.caption.buddy() is combo  # Alt+S reaches it
+
+        # chosen elsewhere (another device of the agent): the change feed brings it here
+        elsewhere = httpx.post(
+            f"{day_server.url}/v1/agents/me/state",
+            json={"state": "offline"},
+            headers={"Authorization": f"Bearer {session.token()}", "Idempotency-Key": "s-1"},
+            timeout=30,
+        )
+        assert elsewhere.status_code == 200, elsewhere.text
+        qtbot.waitUntil(lambda: page.chosen is AgentState.OFFLINE, timeout=20_000)
+        assert combo.currentText() == "오프라인"
+        assert page.agent_state_label.text() == "오프라인"
+        combo.setCurrentIndex(combo.findData("available"))  # as it was, for the walk below
+        page.chooser.sig_state_chosen.emit("available")
+        qtbot.waitUntil(lambda: page.chosen is AgentState.AVAILABLE, timeout=20_000)
 
         page.activateWindow()
         qtbot.waitUntil(page.isActiveWindow, timeout=20_000)
