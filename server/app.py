@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 def _routers() -> list[APIRouter]:
     from server.ops_tools import routes as ops_tools
     from server.routes import (
+        agents,
         alerts,
         appeals,
         audit,
@@ -50,6 +51,7 @@ def _routers() -> list[APIRouter]:
         checkpoints.router,
         decisions.router,
         calls.router,
+        agents.router,
         knowledge_feedback.router,
         generated.router,
         ops.router,

@@ -66,6 +66,7 @@ class QueueStatsModel(TableModel):
         "available",
         "on_contact",
         "acw",
+        "on_break",
     )
 
     HEADER_ALIGN = CENTER
@@ -92,6 +93,7 @@ class QueueStatsModel(TableModel):
             "available": translate("QueueStatsModel", "Available"),
             "on_contact": translate("QueueStatsModel", "On contact"),
             "acw": translate("QueueStatsModel", "After-call work"),
+            "on_break": translate("QueueStatsModel", "On break"),
         }
 
     def column(self, name: str) -> int:
@@ -141,6 +143,7 @@ class QueueStatsModel(TableModel):
             "available": "AGENTS_AVAILABLE",
             "on_contact": "AGENTS_ON_CONTACT",
             "acw": "AGENTS_AFTER_CONTACT_WORK",
+            "on_break": "AGENTS_NON_PRODUCTIVE",
         }
         if name == "oldest":
             return age_text(metrics.get("OLDEST_CONTACT_AGE")), om.OK

@@ -88,7 +88,7 @@ class ContactPanel(QWidget):
     """Contact center (seed 004): queues with agent states, and live calls with sentiment."""
 
     COLUMNS = ("queue", "in_queue", "oldest", "service_level", "online", "available",
-               "on_contact", "acw")  # fmt: skip
+               "on_contact", "acw", "on_break")  # fmt: skip
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
