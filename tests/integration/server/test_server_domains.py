@@ -251,6 +251,7 @@ def test_queues_stats_and_sla_report(api: Api) -> None:
         "AGENTS_AVAILABLE",
         "AGENTS_ON_CONTACT",
         "AGENTS_AFTER_CONTACT_WORK",
+        "AGENTS_NON_PRODUCTIVE",  # on Break (docs/API-EXTENSIONS.md, Agent state)
         "CONTACTS_IN_QUEUE",
         "OLDEST_CONTACT_AGE",
     }
