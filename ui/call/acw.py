@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app.services.call_actions import DISPOSITIONS
 from ui.call.common import section_title
-from widgets.a11y import announce
 from widgets.formatting import display_zone
 from widgets.palette import css_color
 
@@ -256,8 +255,6 @@ class AfterCallWorkPanel(QFrame):
                 general.append(text)
         self.errors.setText("\n".join(f"• {text}" for text in general))
         self.errors.setVisible(bool(general))
-        if messages:
-            announce(self.errors, " ".join(messages.values()), assertive=True)
         first = next((n for n in self.FIELDS if n in messages), None)
         widget = {
             "summary": self.summary,
@@ -276,8 +273,7 @@ class AfterCallWorkPanel(QFrame):
 
     def mark_saved(self, text: str) -> None:
         self.show_errors({})
-        self.status.setText(text)
-        announce(self.status, text)
+        self.status.setText(text)  # the runner announced the save (ui/runner.py)
         self.save_button.setEnabled(False)
         self._acw_since = None
         self.saved = True

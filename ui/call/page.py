@@ -491,8 +491,10 @@ class CallPage(QWidget):
         if self.is_agent:
             self._open_assigned()  # the next call waited for this
 
-    def notify(self, severity: str, text: str) -> None:
-        self.banner.show_message(text, severity)
+    def notify(self, severity: str, text: str, *, spoken: bool = True) -> None:
+        """The page's banner; ``spoken=False`` when the runner already said it (an action's
+        result, ``ui.runner``)."""
+        self.banner.show_message(text, severity, spoken=spoken)
         self._place_banner()
         QTimer.singleShot(0, self._place_banner)  # again once the header's layout settled
         self.sig_notice.emit(severity, text)

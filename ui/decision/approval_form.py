@@ -26,7 +26,6 @@ from app.domain.enums import ApprovalLevel
 from app.rules import approvals
 from app.text.josa import fill
 from app.text.labels import label as word
-from widgets.a11y import announce
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time
@@ -228,8 +227,7 @@ class ApprovalForm(QGroupBox):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(css_color("error" if error else "ok"))
-        self.message.setText(text)
-        announce(self.message, text, assertive=error)  # the action's result (issue 22)
+        self.message.setText(text)  # the runner announced the action's result (ui/runner.py)
 
     def _on_submit_clicked(self) -> None:
         self.sig_response_submitted.emit(self.form())

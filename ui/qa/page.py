@@ -294,7 +294,7 @@ class QAPage(QWidget):
     def _on_sync_finished(self, _at) -> None:
         """Drop local reviews the server has superseded (a store write: on the runner)."""
         op = self.context.runner.op(qa_actions.prune_local_reviews, self.context.store)
-        op.success(self._on_pruned).run("qa.prune")
+        op.background().success(self._on_pruned).run("qa.prune")
 
     def _on_pruned(self, _result: object) -> None:
         self.reload()
