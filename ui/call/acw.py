@@ -63,6 +63,7 @@ class AfterCallWorkPanel(QFrame):
         self.summary.setObjectName("acwSummary")
         self.summary.setPlaceholderText(self.tr("Summary of the call"))
         self.summary.setAccessibleName(self.tr("Summary"))
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.redraft = QPushButton(self.tr("Draft from transcript"), self)
         self.disposition = QComboBox(self)
         self.disposition.setAccessibleName(self.tr("Disposition"))
@@ -129,6 +130,7 @@ class AfterCallWorkPanel(QFrame):
         case = QHBoxLayout()
         case.addWidget(self.case_link, 1)
         case.addWidget(self.new_case)
+        self.case_link.setMinimumContentsLength(12)  # its placeholder is read in full
         form = QFormLayout()
         form.addRow(self.tr("Disposition"), self._with_error(self.disposition, "disposition"))
         form.addRow(self.tr("Follow-up"), self._with_error(self.follow_up, "follow_up"))

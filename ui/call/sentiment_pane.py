@@ -43,6 +43,7 @@ class SentimentPane(QWidget):
         self.mood = QLabel(self)
         self.mood.setObjectName("moodIndicator")
         self.mood.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mood.setWordWrap(True)  # "Call ended · last mood: …" wraps at a large font
         self.mood.setMinimumHeight(self.fontMetrics().height() * 3)
         font = self.mood.font()
         font.setPointSizeF(font.pointSizeF() * 1.9)

@@ -1,0 +1,131 @@
+"""Issue 22: text scales with the desktop and the user's font scale, and at 200 % on a
+1920×1080 window no page clips text: every shown label and button is at least as large as the
+size Qt computes from its text and font (wrapped labels: as tall as their text needs at their
+width), none lies outside the window, and the window keeps 1920×1080 (pages whose content
+cannot fit scroll). Real pages over real stores: here the test world for every page; the call
+page with a call in after-call work in tests/qt/call/test_call_scaling.py, the decision world
+in tests/qt/decision/test_decision_scaling.py."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QMenu,
+    QWidget,
+)
+
+from app.domain.enums import Role
+from tests.qt.test_shell import make_window
+from ui.look import apply_font, load_theme
+from ui.page_table import PAGES
+from widgets import palette
+
+ALL_ROLES = [Role.OPS_ADMIN, Role.SENIOR_REVIEWER, Role.AUDITOR, Role.QA, Role.SUPERVISOR]
+PAGE_NAMES = [p.name for p in PAGES if p.name != "case"]
+SIZE = (1920, 1080)
+
+
+@pytest.fixture
+def at_200(qapp, fonts):
+    """The app's look at a 200 % font scale (restored after the test)."""
+    font, sheet, scale = qapp.font(), qapp.styleSheet(), palette.type_scale()
+    theme = qapp.property("theme")
+    apply_font(qapp, "light", 2.0)
+    load_theme(qapp, "light")
+    yield
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+    qapp.setProperty("theme", theme)
+    palette.set_type_scale(scale)
+
+
+def _scrolled(widget: QWidget) -> bool:
+    """Inside a scroll area's viewport (reached by scrolling, not cut off)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _has_text(widget: QWidget) -> bool:
+    return bool(widget.text().strip())
+
+
+def clipped(window: QWidget) -> list[str]:
+    """Every shown label or button smaller than its text needs, or outside the window."""
+    out = []
+    bounds = window.rect()
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.isVisibleTo(window):
+            continue
+        if not _has_text(widget):
+            continue
+        name = f"{type(widget).__name__}:{widget.objectName() or widget.text()[:30]!r}"
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            need_h = widget.heightForWidth(widget.width())
+            if need_h > widget.height() + 1:
+                out.append(f"{name} {widget.width()}x{widget.height()} < h {need_h} (wrapped)")
+                continue
+        else:
+            need = widget.minimumSizeHint() if isinstance(widget, QLabel) else widget.sizeHint()
+            if widget.width() + 1 < need.width() or widget.height() + 1 < need.height():
+                out.append(f"{name} {widget.width()}x{widget.height()} < {need.toTuple()}")
+                continue
+        if not _scrolled(widget):
+            rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+            if not bounds.contains(rect):
+                out.append(f"{name} outside the window at {rect.getRect()}")
+    return out
+
+
+def close(window) -> None:
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    # pyqtgraph's parentless plot menus (see tests/qt/test_keyboard_access.py)
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMenu) and widget.parent() is None and not widget.isVisible():
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def shown(qtbot, store, clock, roles, user="reviewer1"):
+    window = make_window(qtbot, store, clock, roles, user)
+    window.resize(*SIZE)
+    with qtbot.waitActive(window):
+        window.show()
+    return window
+
+
+def settle(qtbot, window, page) -> None:
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=20_000)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert window.size().toTuple() == SIZE, "the window grew past 1920×1080"
+
+
+def check(window, name):
+    problems = clipped(window)
+    window.grab().save(f"/tmp/h22/{name}.png")
+    assert problems == [], f"clipped text on {name} at 200 %: {problems}"
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_no_page_clips_text_at_200_percent(qtbot, qloop, small_store, clock, at_200, name):
+    window = shown(qtbot, small_store, clock, ALL_ROLES)
+    try:
+        page = window.show_page(name)
+        settle(qtbot, window, page)
+        check(window, name)
+    finally:
+        close(window)
