@@ -130,6 +130,8 @@ def load_theme(app: QApplication, name: str) -> str:
     return text
 
 
+INDICATOR_PX = 13
+"""The style's check-box and radio-button size at the design's font size."""
 _FONT_SIZE = re.compile(r"(font-size:\s*)(\d+(?:\.\d+)?)pt")
 
 
@@ -138,4 +140,8 @@ def scaled_sizes(qss: str, factor: float) -> str:
     relative units, so the themes hold the design's sizes and this scales them)."""
     if factor == 1.0:
         return qss
-    return _FONT_SIZE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.1f}pt", qss)
+    qss = _FONT_SIZE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.1f}pt", qss)
+    box = round(INDICATOR_PX * factor)  # check boxes and radio buttons grow with the text
+    return qss + (
+        f"\nQCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; }}\n"
+    )

@@ -32,8 +32,8 @@ PAGE_NAMES = [p.name for p in PAGES if p.name != "case"]
 SIZE = (1920, 1080)
 
 
-@pytest.fixture
-def at_200(qapp, fonts):
+@pytest.fixture(name="at_200")
+def at_200_percent(qapp, fonts):
     """The app's look at a 200 % font scale (restored after the test)."""
     font, sheet, scale = qapp.font(), qapp.styleSheet(), palette.type_scale()
     theme = qapp.property("theme")
@@ -99,12 +99,23 @@ def close(window) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def shown(qtbot, store, clock, roles, user="reviewer1"):
-    window = make_window(qtbot, store, clock, roles, user)
-    window.resize(*SIZE)
-    with qtbot.waitActive(window):
-        window.show()
-    return window
+@pytest.fixture(name="shown")
+def shown_window(qtbot, at_200):
+    """``shown(store, clock, roles, user)``: a main window at 200 %, 1920×1080, shown; closed
+    and deleted at teardown (after pytest-qt closed it)."""
+    windows = []
+
+    def make(store, clock, roles, user="reviewer1"):
+        window = make_window(qtbot, store, clock, roles, user)
+        window.resize(*SIZE)
+        with qtbot.waitActive(window):
+            window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        close(window)
 
 
 def settle(qtbot, window, page) -> None:
@@ -121,11 +132,8 @@ def check(window, name):
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_no_page_clips_text_at_200_percent(qtbot, qloop, small_store, clock, at_200, name):
-    window = shown(qtbot, small_store, clock, ALL_ROLES)
-    try:
-        page = window.show_page(name)
-        settle(qtbot, window, page)
-        check(window, name)
-    finally:
-        close(window)
+def test_no_page_clips_text_at_200_percent(qtbot, qloop, small_store, clock, shown, name):
+    window = shown(small_store, clock, ALL_ROLES)
+    page = window.show_page(name)
+    settle(qtbot, window, page)
+    check(window, name)

@@ -162,7 +162,7 @@ class FeedbackForm(QWidget):
         form.addLayout(priority_row)
         self.context = QPlainTextEdit(assessment)
         self.context.setPlaceholderText(self.tr("Additional context (optional)"))
-        self.context.setFixedHeight(52)
+        self.context.setFixedHeight(self.context.fontMetrics().lineSpacing() * 2 + 14)
         form.addWidget(self.context)
         form.addStretch(1)  # spare height below the fields, not between them
         # -- consequences, JSON, submit ----------------------------------------------------------

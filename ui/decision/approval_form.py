@@ -64,10 +64,11 @@ class ApprovalForm(QGroupBox):
         self.option = QComboBox(self)
         self.rationale = QPlainTextEdit(self)
         self.rationale.setPlaceholderText(self.tr("Why this decision (required)"))
-        self.rationale.setFixedHeight(64)
+        line = self.fontMetrics().lineSpacing()  # heights follow the font (issue 22)
+        self.rationale.setFixedHeight(line * 3 + 12)
         self.conditions = QPlainTextEdit(self)
         self.conditions.setPlaceholderText(self.tr("One condition a line"))
-        self.conditions.setFixedHeight(48)
+        self.conditions.setFixedHeight(line * 2 + 12)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label, widget in (

@@ -6,27 +6,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from app.domain.enums import CallState, Role
 from tests.qt.call.conftest import CALL_ID
 from tests.qt.call.helpers import AGENT, apply, call_wire, script_segments, store_segments
 from tests.qt.data import NOW
-from tests.qt.test_scaling import at_200, check, close, settle, shown  # noqa: F401 (fixture)
-
-pytestmark = pytest.mark.usefixtures("at_200")
+from tests.qt.test_scaling import at_200_percent, check, settle, shown_window  # noqa: F401
 
 
 def test_the_call_page_in_after_call_work_fits_at_200_percent(
-    qtbot, qloop, call_store, clock, angry
+    qtbot, qloop, call_store, clock, angry, shown
 ):
     store_segments(call_store, CALL_ID, script_segments(angry), NOW - timedelta(minutes=1))
     apply(call_store, "call", [call_wire(CALL_ID, angry, NOW, CallState.ACW, version=2)])
-    window = shown(qtbot, call_store, clock, [Role.AGENT], AGENT)
-    try:
-        page = window.show_page("call", CALL_ID)
-        qtbot.waitUntil(lambda: page.model.rowCount() >= 6, timeout=20_000)
-        settle(qtbot, window, page)
-        check(window, "call")
-    finally:
-        close(window)
+    window = shown(call_store, clock, [Role.AGENT], AGENT)
+    page = window.show_page("call", CALL_ID)
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 6, timeout=20_000)
+    settle(qtbot, window, page)
+    check(window, "call")
+    assert page.acw.summary.height() >= page.acw.summary.fontMetrics().lineSpacing() * 4
+    chars = page.transcript.fontMetrics().averageCharWidth()
+    assert page.transcript.width() >= chars * 20  # the transcript keeps readable lines

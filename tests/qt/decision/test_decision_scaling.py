@@ -8,9 +8,7 @@ import pytest
 
 from app.domain.enums import Role
 from tests.qt.decision.demo_data import EXEC_CAPACITY, checkpoint_ids
-from tests.qt.test_scaling import at_200, check, close, settle, shown  # noqa: F401 (fixture)
-
-pytestmark = pytest.mark.usefixtures("at_200")
+from tests.qt.test_scaling import at_200_percent, check, settle, shown_window  # noqa: F401
 
 
 def _entity(name: str) -> str | None:
@@ -18,11 +16,8 @@ def _entity(name: str) -> str | None:
 
 
 @pytest.mark.parametrize("name", ["decision", "approvals", "checkpoint"])
-def test_decision_pages_with_data_fit_at_200_percent(qtbot, qloop, dstore, clock, name):
-    window = shown(qtbot, dstore, clock, [Role.OPS_ADMIN, Role.SENIOR_REVIEWER], "u_admin1")
-    try:
-        page = window.show_page(name, _entity(name))
-        settle(qtbot, window, page)
-        check(window, name)
-    finally:
-        close(window)
+def test_decision_pages_with_data_fit_at_200_percent(qtbot, qloop, dstore, clock, shown, name):
+    window = shown(dstore, clock, [Role.OPS_ADMIN, Role.SENIOR_REVIEWER], "u_admin1")
+    page = window.show_page(name, _entity(name))
+    settle(qtbot, window, page)
+    check(window, name)
