@@ -133,14 +133,17 @@ def load_theme(app: QApplication, name: str) -> str:
 INDICATOR_PX = 13
 """The style's check-box and radio-button size at the design's font size."""
 _FONT_SIZE = re.compile(r"(font-size:\s*)(\d+(?:\.\d+)?)pt")
+_MIN_SIZE = re.compile(r"(min-(?:height|width):\s*)(\d+)px")  # a field's room for its text
 
 
 def scaled_sizes(qss: str, factor: float) -> str:
-    """``qss`` with every ``font-size: Npt`` multiplied by ``factor`` (style sheets know no
-    relative units, so the themes hold the design's sizes and this scales them)."""
+    """``qss`` with every ``font-size: Npt`` and ``min-height``/``min-width`` multiplied by
+    ``factor`` (style sheets know no relative units, so the themes hold the design's sizes and
+    this scales them)."""
     if factor == 1.0:
         return qss
     qss = _FONT_SIZE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.1f}pt", qss)
+    qss = _MIN_SIZE.sub(lambda m: f"{m.group(1)}{round(int(m.group(2)) * factor)}px", qss)
     box = round(INDICATOR_PX * factor)  # check boxes and radio buttons grow with the text
     return qss + (
         f"\nQCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; }}\n"

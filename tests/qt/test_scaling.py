@@ -15,8 +15,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
+    QLineEdit,
     QMenu,
     QWidget,
 )
@@ -46,6 +49,15 @@ def at_200_percent(qapp, fonts):
     palette.set_type_scale(scale)
 
 
+CHECKED = (QLabel, QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
+
+
+def _is_part(widget: QWidget) -> bool:
+    """The line edit inside a combo box or spin box (checked as its control)."""
+    parent = widget.parentWidget()
+    return isinstance(parent, (QComboBox, QAbstractSpinBox))
+
+
 def _scrolled(widget: QWidget) -> bool:
     """Inside a scroll area's viewport (reached by scrolling, not cut off)."""
     parent = widget.parentWidget()
@@ -57,26 +69,32 @@ def _scrolled(widget: QWidget) -> bool:
 
 
 def _has_text(widget: QWidget) -> bool:
+    if isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox)):
+        return True  # a field's text (or its placeholder) must be readable too
     return bool(widget.text().strip())
 
 
 def clipped(window: QWidget) -> list[str]:
-    """Every shown label or button smaller than its text needs, or outside the window."""
+    """Every shown label, button or one-line field smaller than its text needs (the size
+    Qt computes from the text and the font), or outside the window."""
     out = []
     bounds = window.rect()
     for widget in window.findChildren(QWidget):
-        if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.isVisibleTo(window):
+        if not isinstance(widget, CHECKED) or not widget.isVisibleTo(window):
             continue
-        if not _has_text(widget):
+        if _is_part(widget) or not _has_text(widget):
             continue
-        name = f"{type(widget).__name__}:{widget.objectName() or widget.text()[:30]!r}"
+        text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        name = f"{type(widget).__name__}:{widget.objectName() or text[:30]!r}"
         if isinstance(widget, QLabel) and widget.wordWrap():
             need_h = widget.heightForWidth(widget.width())
             if need_h > widget.height() + 1:
                 out.append(f"{name} {widget.width()}x{widget.height()} < h {need_h} (wrapped)")
                 continue
         else:
-            need = widget.minimumSizeHint() if isinstance(widget, QLabel) else widget.sizeHint()
+            need = widget.sizeHint() if isinstance(widget, QAbstractButton) else (
+                widget.minimumSizeHint()
+            )
             if widget.width() + 1 < need.width() or widget.height() + 1 < need.height():
                 out.append(f"{name} {widget.width()}x{widget.height()} < {need.toTuple()}")
                 continue
@@ -122,7 +140,20 @@ def settle(qtbot, window, page) -> None:
     qtbot.waitUntil(lambda: page.isVisible(), timeout=20_000)
     for _ in range(5):
         QApplication.processEvents()
+    # layouts settled: a pass over every layout changes nothing more (no timing involved)
+    qtbot.waitUntil(lambda: not _relaid(window), timeout=20_000)
     assert window.size().toTuple() == SIZE, "the window grew past 1920×1080"
+
+
+def _relaid(window: QWidget) -> bool:
+    """Activate every layout under ``window`` once; True when one of them moved something."""
+    before = [w.geometry() for w in window.findChildren(QWidget)]
+    for widget in window.findChildren(QWidget):
+        if widget.layout() is not None:
+            widget.layout().invalidate()
+            widget.layout().activate()
+    QApplication.processEvents()
+    return before != [w.geometry() for w in window.findChildren(QWidget)]
 
 
 def check(window, name):
@@ -137,3 +168,21 @@ def test_no_page_clips_text_at_200_percent(qtbot, qloop, small_store, clock, sho
     page = window.show_page(name)
     settle(qtbot, window, page)
     check(window, name)
+
+
+def test_the_check_sees_a_squeezed_label_a_field_and_text_off_the_window(qtbot, at_200):
+    box = QWidget()
+    qtbot.addWidget(box)
+    box.resize(400, 200)
+    label = QLabel("Save after-call work", box)
+    label.setFixedWidth(label.minimumSizeHint().width() // 2)
+    field = QComboBox(box)
+    field.addItem("Approve with changes (MODIFIED)")
+    field.setGeometry(0, 60, field.minimumSizeHint().width(), field.minimumSizeHint().height() // 2)
+    off = QLabel("Sync problems (0)", box)
+    off.move(380, 150)
+    off.adjustSize()
+    box.show()
+    found = clipped(box)
+    assert len(found) == 3, found
+    assert "outside the window" in found[2]
