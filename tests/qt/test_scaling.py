@@ -170,6 +170,21 @@ def test_no_page_clips_text_at_200_percent(qtbot, qloop, small_store, clock, sho
     check(window, name)
 
 
+def test_a_case_opened_from_the_inbox_fits_at_200_percent(
+    qtbot, qloop, small_store, clock, shown
+):
+    window = shown(small_store, clock, ALL_ROLES)
+    inbox = window.show_page("inbox")
+    settle(qtbot, window, inbox)
+    inbox.select_row(0)
+    case_id = inbox.current_case_id()
+    assert case_id
+    page = window.show_page("case", case_id)
+    qtbot.waitUntil(lambda: case_id in page.title.text(), timeout=20_000)
+    settle(qtbot, window, page)
+    check(window, "case")
+
+
 def test_the_check_sees_a_squeezed_label_a_field_and_text_off_the_window(qtbot, at_200):
     box = QWidget()
     qtbot.addWidget(box)

@@ -41,6 +41,7 @@ from ui.case.unmask_panel import UnmaskPanel
 from ui.context import AppContext
 from ui.wiring import domain_user
 from widgets import case_sections as sections
+from widgets.flow_layout import FlowLayout
 from widgets.info_panels import InfoGroup, SlaBadge
 from widgets.table_view import set_up_table
 
@@ -111,7 +112,9 @@ class CasePage(QWidget):
         head.addWidget(self.sla)
         head.addStretch(1)
         head.addWidget(self.pending)
-        bar = QHBoxLayout()
+        bar_row = QWidget(self)
+        bar = FlowLayout(bar_row)  # the action buttons wrap at a large font (issue 22)
+        bar.setContentsMargins(0, 0, 0, 0)
         menu = QMenu(self)
         for spec in SPECS:
             text = action_title(spec.action)
@@ -128,7 +131,7 @@ class CasePage(QWidget):
             button.setObjectName(f"button_{spec.action.value}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.actions_by[spec.action], self.buttons[spec.action] = action, button
-            bar.addWidget(button)
+            bar.add(button)
             form = ActionForm(
                 spec,
                 self.context.store,
@@ -149,8 +152,7 @@ class CasePage(QWidget):
         more.setText(self.tr("All actions"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more.setMenu(menu)
-        bar.addStretch(1)
-        bar.addWidget(more)
+        bar.add(more)
         hint = QLabel(
             self.tr(
                 "Choose an action above or press its key: A approve, D deny, R request "
@@ -180,7 +182,7 @@ class CasePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(head)
-        layout.addLayout(bar)
+        layout.addWidget(bar_row)
         layout.addWidget(self.notice)
         layout.addWidget(body, 1)
         self.notice.hide()
