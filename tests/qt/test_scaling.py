@@ -29,6 +29,7 @@ from tests.qt.test_shell import make_window
 from ui.look import apply_font, load_theme
 from ui.page_table import PAGES
 from widgets import palette
+from widgets.reflow_area import ReflowArea
 
 ALL_ROLES = [Role.OPS_ADMIN, Role.SENIOR_REVIEWER, Role.AUDITOR, Role.QA, Role.SUPERVISOR]
 PAGE_NAMES = [p.name for p in PAGES if p.name != "case"]
@@ -183,6 +184,20 @@ def test_a_case_opened_from_the_inbox_fits_at_200_percent(
     qtbot.waitUntil(lambda: case_id in page.title.text(), timeout=20_000)
     settle(qtbot, window, page)
     check(window, "case")
+    assert page.findChild(ReflowArea).columns == 1  # the sections stand in one column
+
+
+def test_case_sections_stand_two_a_row_at_the_design_size(qtbot, qloop, small_store, clock):
+    window = make_window(qtbot, small_store, clock, ALL_ROLES)
+    window.resize(*SIZE)
+    with qtbot.waitActive(window):
+        window.show()
+    inbox = window.show_page("inbox")
+    settle(qtbot, window, inbox)
+    inbox.select_row(0)
+    page = window.show_page("case", inbox.current_case_id())
+    settle(qtbot, window, page)
+    assert page.findChild(ReflowArea).columns == 2
 
 
 def test_the_check_sees_a_squeezed_label_a_field_and_text_off_the_window(qtbot, at_200):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from ui.wiring import domain_user
 from widgets import case_sections as sections
 from widgets.flow_layout import FlowLayout
 from widgets.info_panels import InfoGroup, SlaBadge
+from widgets.reflow_area import ReflowArea
 from widgets.table_view import set_up_table
 
 NAV_IDS = 2_000_000  # J / K without an inbox walk the whole active list, as the inbox would
@@ -188,22 +188,9 @@ class CasePage(QWidget):
         self.notice.hide()
 
     def _sections_area(self) -> QScrollArea:
-        inner = QWidget(self)
-        grid = QGridLayout(inner)
-        grid.setContentsMargins(0, 0, 8, 0)
+        """The case's sections, two a row when they fit side by side, else one (issue 22)."""
         order = ("decision", "application", "credit", "customer", "outcome", "documents")
-        for i, key in enumerate(order):
-            grid.addWidget(self.groups[key], i // 2, i % 2)
-        grid.addWidget(self.groups["tasks"], 3, 0)
-        grid.addWidget(self.groups["appeals"], 3, 1)
-        grid.setRowStretch(4, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setWidget(inner)
-        return area
+        return ReflowArea([self.groups[k] for k in (*order, "tasks", "appeals")], self)
 
     def _right_column(self) -> QSplitter:
         box = QGroupBox(self.tr("Action"), self)
