@@ -65,7 +65,7 @@ class SentimentPane(QWidget):
         row.addWidget(self.escalate_button)
         self.alert.hide()
         self.chart = SentimentChart(rules.ALERT_THRESHOLD, self)
-        self.chart.setMinimumHeight(170)
+        self.chart.setMinimumHeight(self.fontMetrics().lineSpacing() * 11)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -84,7 +84,7 @@ class DecisionPage(QWidget):
         char = self.fontMetrics().averageCharWidth()  # widths follow the font (issue 22)
         self.form.setMinimumWidth(max(self.form.minimumSizeHint().width(), char * 60))
         self.tabs = QTabWidget(self)
-        self.tabs.setMinimumHeight(380)
+        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 25)
         charts = QWidget(self)
         chart_row = QHBoxLayout(charts)
         chart_row.addWidget(self.impact_chart, 2)
