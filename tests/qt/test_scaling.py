@@ -11,13 +11,14 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -103,6 +104,18 @@ def clipped(window: QWidget) -> list[str]:
             rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
             if not bounds.contains(rect):
                 out.append(f"{name} outside the window at {rect.getRect()}")
+    for header in window.findChildren(QHeaderView):
+        if header.orientation() != Qt.Orientation.Horizontal or not header.isVisibleTo(window):
+            continue
+        model, metrics = header.model(), header.fontMetrics()
+        for i in range(header.count() if model is not None else 0):
+            if header.isSectionHidden(i):
+                continue
+            text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+            need = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+            if header.sectionSize(i) < need:
+                name = header.parentWidget().objectName() or type(header.parentWidget()).__name__
+                out.append(f"header {text!r} of {name} {header.sectionSize(i)} < {need}")
     return out
 
 

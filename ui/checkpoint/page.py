@@ -187,7 +187,8 @@ class CheckpointPage(QWidget):
         layout.addWidget(head)
         layout.addWidget(QLabel(self.tr("<b>Signal summary</b>"), box))
         self.signals.set_signals(cp.signals)
-        table = make_table(box, self.signals, name="signalsTable", row_pad=None)
+        # every column as wide as its header and values (the table scrolls sideways if need be)
+        table = make_table(box, self.signals, name="signalsTable", row_pad=None, stretch=None)
         rows = max(len(cp.signals), 1)  # every row shown, at any font size (issue 22)
         table.setFixedHeight(
             table.horizontalHeader().sizeHint().height()

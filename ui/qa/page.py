@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -42,7 +41,9 @@ from widgets.table_view import make_table
 
 
 def _table(parent: QWidget, model, name: str) -> QTableView:
-    return make_table(parent, model, name=name, resize=QHeaderView.ResizeMode.Stretch, stretch=None)
+    # columns as wide as their headers and values (a large font never cuts a header), the
+    # last one taking the rest
+    return make_table(parent, model, name=name)
 
 
 class QAPage(QWidget):
