@@ -62,7 +62,7 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.buttons.accepted.connect(self._on_sign_in_clicked)
         self.buttons.rejected.connect(self.reject)
         (self.password if server_url and user else self.server).setFocus(

@@ -1,7 +1,14 @@
 """Look and language: the bundled font, the .qss themes and the Qt translators.
 
 Fonts are registered from ``resources/fonts`` with ``QFontDatabase.addApplicationFont`` so Korean
-renders on a machine without Korean fonts. English is the source language of every ``tr()``
+renders on a machine without Korean fonts.
+
+Type follows the desktop (issue 22): the body font is the theme's design size, made larger when
+the desktop's own font is larger than the design's (the platform font Qt reads from GNOME, KDE,
+Windows…; ``QT_FONT_DPI`` and ``QT_SCALE_FACTOR`` scale points on their own) and by the user's
+font scale (``ui.font_scale``: ``--font-scale`` or the setting). Every other size is relative to
+it: the type roles of ``widgets.palette`` (``size_of``) and the themes' ``font-size`` values are
+multiplied by the same factor. English is the source language of every ``tr()``
 string; Korean comes from ``resources/i18n/ko.qm``.
 """
 
@@ -10,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import locale
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -17,8 +25,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from widgets import formatting
+from widgets.palette import SIZES, set_type_scale, size_of, type_scale
 from widgets.palette import THEMES as PALETTE_THEMES
-from widgets.palette import size_of
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +54,21 @@ def register_fonts() -> list[str]:
     return sorted(set(families))
 
 
-def apply_font(app: QApplication, theme: str = "light") -> None:
+DESIGN_DESKTOP_POINTS = float(SIZES["light"]["body"])
+"""The desktop font size the design's sizes were drawn for."""
+
+
+def desktop_factor() -> float:
+    """How much larger the desktop's font is than the design's (never below 1: Qt reports its
+    9 pt fallback when no desktop font is configured, which says nothing about the user)."""
+    points = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+    return max(1.0, points / DESIGN_DESKTOP_POINTS) if points > 0 else 1.0
+
+
+def apply_font(app: QApplication, theme: str = "light", scale: float = 1.0) -> None:
+    """The application's base font: the bundled family at the theme's body size, times the
+    desktop's factor and the user's ``scale`` (2.0 for 200 %)."""
+    set_type_scale(desktop_factor() * scale)
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(size_of("body", theme))
     font.setStyleHint(QFont.StyleHint.SansSerif)
@@ -102,7 +124,27 @@ def current_language() -> str:
 def load_theme(app: QApplication, name: str) -> str:
     """Apply ``resources/themes/<name>.qss``; returns the style sheet applied."""
     theme = name if name in THEME_NAMES else "light"
-    text = (THEMES / f"{theme}.qss").read_text(encoding="utf-8")
+    text = scaled_sizes((THEMES / f"{theme}.qss").read_text(encoding="utf-8"), type_scale())
     app.setStyleSheet(text)
     app.setProperty("theme", theme)  # widgets/palette.py reads it (charts: apply_to_charts)
     return text
+
+
+INDICATOR_PX = 13
+"""The style's check-box and radio-button size at the design's font size."""
+_FONT_SIZE = re.compile(r"(font-size:\s*)(\d+(?:\.\d+)?)pt")
+_MIN_SIZE = re.compile(r"(min-(?:height|width):\s*)(\d+)px")  # a field's room for its text
+
+
+def scaled_sizes(qss: str, factor: float) -> str:
+    """``qss`` with every ``font-size: Npt`` and ``min-height``/``min-width`` multiplied by
+    ``factor`` (style sheets know no relative units, so the themes hold the design's sizes and
+    this scales them)."""
+    if factor == 1.0:
+        return qss
+    qss = _FONT_SIZE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.1f}pt", qss)
+    qss = _MIN_SIZE.sub(lambda m: f"{m.group(1)}{round(int(m.group(2)) * factor)}px", qss)
+    box = round(INDICATOR_PX * factor)  # check boxes and radio buttons grow with the text
+    return qss + (
+        f"\nQCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; }}\n"
+    )

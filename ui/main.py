@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.text import log_redaction
 from ui import errors
+from ui.font_scale import font_scale
 from ui.gc_guard import GuiThreadCollector
 from ui.look import apply_font, install_language, load_theme, register_fonts, system_language
 from ui.options import Options, parse
@@ -34,7 +35,7 @@ def make_app(opts: Options) -> tuple[QApplication, str]:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # main_coro ends the app; the loop must outlive windows
     register_fonts()
-    apply_font(app, opts.theme)
+    apply_font(app, opts.theme, font_scale(workstation_settings(), opts.font_scale))
     load_theme(app, opts.theme)
     lang = opts.lang or system_language()
     install_language(app, lang)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.rules.zone import zone_named
+from ui.font_scale import parse_scale
 from ui.look import LANGUAGES, THEME_NAMES
 from ui.navigation import PAGE_NAMES
 
@@ -30,6 +31,7 @@ class Options:
     screen: int | None = None
     rotate_s: float = 20.0
     tz: str | None = None  # display time zone for this run (ui/time_zone.py)
+    font_scale: float | None = None  # text size factor for this run (ui/font_scale.py)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -43,6 +45,13 @@ def _size(text: str) -> tuple[int, int]:
 def _zone(text: str) -> str:
     try:
         return zone_named(text).key
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _scale(text: str) -> float:
+    try:
+        return parse_scale(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
@@ -71,6 +80,13 @@ def parse(argv: list[str] | None) -> Options:
         type=_zone,
         help="time zone times are shown in, e.g. Europe/Berlin (default: the setting, else "
         "Asia/Seoul); business rules keep Korean time",
+    )
+    p.add_argument(
+        "--font-scale",
+        type=_scale,
+        metavar="FACTOR",
+        help="text size on top of the desktop's, e.g. 2 or 200%% (default: the setting, else "
+        "100%%)",
     )
     p.add_argument("--page", choices=PAGE_NAMES, help="page to open")
     p.add_argument("--id", help="entity id for --page (a case id for case)")
@@ -109,6 +125,7 @@ def parse(argv: list[str] | None) -> Options:
         screen=ns.screen,
         rotate_s=ns.rotate_s,
         tz=ns.tz,
+        font_scale=ns.font_scale,
     )
 
 

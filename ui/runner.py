@@ -10,7 +10,10 @@ same one, so user actions, pulled pages and outbox updates never interleave) ins
 committed transactions changed to the bridge (``SyncBridge.announce_local``: typed change
 signals with the ids, the engine told to push soon, the outbox count refreshed — the only place
 a page's write does this), then calls ``success(result)``, or ``failure(exception)`` when the
-work raised (a ``RuleError`` carries the field errors). The work itself never touches a widget;
+work raised (a ``RuleError`` carries the field errors), and last tells screen readers how it
+ended — politely on success, assertively on failure, one sentence in the user's language
+(``ui.op_words``) — for every operation a user started (``Op.background()`` marks one that is
+not), so no page announces its own results. The work itself never touches a widget;
 the callbacks run only on the GUI thread and only the GUI thread holds them (the writer gets
 the work and its arguments, never the operation), and a bound method is held weakly, so a page
 deleted meanwhile is skipped. The work and its arguments must not reference widgets: read the
@@ -32,7 +35,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from app.rules.errors import RuleError
 from app.store import changes
 from sync.writer import StoreWriter
+from ui import op_words
 from ui.gc_guard import collection_paused
+from widgets import a11y, formatting
 
 log = logging.getLogger(__name__)
 Callback = Callable[[Any], Any]
@@ -46,6 +51,12 @@ class Op:
         self.on_success: Any = None
         self.on_failure: Any = None
         self.name = getattr(work, "__name__", "op")
+        self.user_started = True
+
+    def background(self) -> Op:
+        """Not started by the user (housekeeping after a sync): its outcome is not announced."""
+        self.user_started = False
+        return self
 
     def success(self, fn: Callback) -> Op:
         """``fn(result)`` on the GUI thread after the work returned."""
@@ -118,7 +129,15 @@ class OperationRunner(QObject):
             else:
                 sys.excepthook(type(error), error, error.__traceback__)
         finally:
+            if op.user_started:
+                self.say_outcome(op.name, error)
             self.sig_op_finished.emit(op.name, error is None)
+
+    def say_outcome(self, name: str, error: BaseException | None = None) -> None:
+        """Tell screen readers how operation ``name`` ended (polite on success, assertive on
+        failure). Also for an action refused on the GUI thread before it was queued."""
+        text = op_words.outcome(name, error, formatting.language())
+        a11y.announce_where_the_user_is(text, assertive=error is not None)
 
 
 def _run_work(done: Any, token: int, work: Callable[..., Any], args: tuple) -> None:

@@ -5,7 +5,8 @@ language, Ctrl+Enter to submit and Esc to cancel. A refused submit keeps what th
 A submit reads the form on the GUI thread (``prepare(values)`` returns the work: the service with
 its arguments bound) and hands that work to the operation runner (``ui.runner``), which runs it
 on the store writer; the form hears back on the GUI thread — success clears it, a refusal shows
-why by the field. While the work runs a second submit is ignored."""
+why by the field (the runner tells screen readers either way). While the work runs a second
+submit is ignored."""
 
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.rules.errors import RuleError, ValidationFailed
 from ui.runner import Op, OperationRunner
-from widgets.a11y import announce
 from widgets.forms import FieldForm, FieldSpec
 from widgets.palette import css_color
 
@@ -110,7 +110,6 @@ class SubmitForm(QWidget):
         left = self.fields.set_errors(messages)
         text = "\n".join([*left, general] if general else left)
         self.show_problem(text)
-        announce(self, text or "\n".join(messages.values()), assertive=True)
         self.sig_form_refused.emit(text or "\n".join(messages.values()))
 
     def set_confirmation(self, confirm: Confirm | None) -> None:
@@ -130,7 +129,8 @@ class SubmitForm(QWidget):
             return None
         try:
             work = self._prepare(self.values())
-        except Exception as exc:
+        except Exception as exc:  # refused before it was queued: said as the runner says it
+            self._runner.say_outcome(self.op_name, exc)
             self._on_failed(exc)
             return None
         self.busy = True
@@ -140,8 +140,7 @@ class SubmitForm(QWidget):
     def _on_done(self, result: Any) -> None:
         self.busy = False
         self.fields.clear()
-        self.show_problem("")
-        announce(self, translate("SubmitForm", "Done: {title}").format(title=self.title.text()))
+        self.show_problem("")  # the runner told screen readers how it ended
         self.sig_form_submitted.emit(result)
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
@@ -66,6 +67,19 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     event.setPoliteness(_ASSERTIVE if assertive else _POLITE)
     QAccessible.updateAccessibility(event)
     announcer().sig_announced.emit(text, assertive)
+
+
+def announce_where_the_user_is(text: str, *, assertive: bool = False) -> None:
+    """:func:`announce` from the focused control (where the user acted), else the active
+    window, else any shown window; only the app (and tests) hear it when no window is shown."""
+    app = QApplication.instance()
+    widget = QApplication.focusWidget() or QApplication.activeWindow()
+    if widget is None and isinstance(app, QApplication):
+        widget = next((w for w in QApplication.topLevelWidgets() if w.isVisible()), None)
+    if widget is not None:
+        announce(widget, text, assertive=assertive)
+    elif text.strip():
+        announcer().sig_announced.emit(text.strip(), assertive)
 
 
 # -- names --------------------------------------------------------------------------------------

@@ -59,11 +59,15 @@ class NotificationBanner(QFrame):
         self._close.clicked.connect(self._on_dismiss_clicked)
         self.hide()
 
-    def show_message(self, text: str, severity: str = "info", key: str = "") -> None:
-        """Queue ``text``; shown at once when nothing else is showing."""
+    def show_message(
+        self, text: str, severity: str = "info", key: str = "", *, spoken: bool = True
+    ) -> None:
+        """Queue ``text``; shown at once when nothing else is showing. ``spoken=False`` for a
+        message screen readers were already told (an action's result: ``ui.runner``)."""
         if severity not in SEVERITIES:
             severity = "info"
-        announce(self, text, assertive=severity == "critical")  # heard even while queued
+        if spoken:
+            announce(self, text, assertive=severity == "critical")  # heard even while queued
         if self.newest_first:
             if self._current is not None:
                 self._queue.appendleft(self._current)

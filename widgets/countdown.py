@@ -39,7 +39,7 @@ class CountdownLabel(QLabel):
         *,
         warn_within: timedelta = timedelta(hours=4),
         what: str = "",
-        point_size: int = 0,
+        point_size: float = 0,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deadlineCountdown")
@@ -48,7 +48,7 @@ class CountdownLabel(QLabel):
         self._warn = warn_within
         self._what = what
         self._fired = False
-        self._size = f" font-size: {point_size}pt;" if point_size else ""
+        self._size = f" font-size: {point_size:g}pt;" if point_size else ""
         self.state = "ok"
         clock.sig_tick.connect(self._on_tick)
 

@@ -149,3 +149,19 @@ class MetricsMatrixView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._min_section = header.minimumSectionSize()
+        model.modelReset.connect(self._fit_headers)
+        model.headerDataChanged.connect(self._fit_headers)
+        self._fit_headers()
+
+    def _fit_headers(self, *_args) -> None:
+        """The option columns share the width but never get narrower than their headers (at a
+        large font an option's name would be cut)."""
+        header, model = self.horizontalHeader(), self.model()
+        metrics = header.fontMetrics()
+        texts = [
+            str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+            for i in range(3, model.columnCount())
+        ]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        header.setMinimumSectionSize(max(self._min_section, widest + 16))

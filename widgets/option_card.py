@@ -40,7 +40,7 @@ STYLE = """
 QFrame#optionCard {{ background: {surface}; border: 1px solid {border}; border-radius: 6px; }}
 QFrame#optionCard[recommended="true"] {{ border: 2px solid {recommended}; }}
 QFrame#optionCard[selected="true"] {{ background: {selected}; }}
-QLabel#optionName {{ font-size: {card_title}pt; font-weight: bold; }}
+QLabel#optionName {{ font-size: {card_title:g}pt; font-weight: bold; }}
 QLabel#optionMuted {{ color: {muted}; }}
 QLabel#optionRecommended {{ background: {badge_bg}; color: {badge}; padding: 3px 6px;
     border-radius: 3px; }}

@@ -247,14 +247,31 @@ def series(theme: str | None = None) -> tuple[str, ...]:
     return tuple(hex_of(role, theme) for role in SERIES)
 
 
-def size_of(name: str, theme: str | None = None) -> int:
-    """Point size of the type role ``name`` (body, heading, subheading, card_title, countdown)."""
-    return SIZES[theme if theme in SIZES else active_theme()][name]
+_TYPE_SCALE = 1.0
+"""How much larger than the design every type role is drawn: the desktop's font size and the
+user's ``--font-scale`` (``ui.look.apply_font`` sets it); 1.0 at the design's sizes."""
+
+
+def set_type_scale(factor: float) -> None:
+    global _TYPE_SCALE
+    _TYPE_SCALE = factor if factor > 0 else 1.0
+
+
+def type_scale() -> float:
+    return _TYPE_SCALE
+
+
+def size_of(name: str, theme: str | None = None) -> float:
+    """Point size of the type role ``name`` (body, heading, subheading, card_title, countdown):
+    the theme's design size times :func:`type_scale`, so every role keeps its ratio to the
+    application's body font (which follows the desktop and ``--font-scale``)."""
+    points = SIZES[theme if theme in SIZES else active_theme()][name] * _TYPE_SCALE
+    return round(points, 1)
 
 
 def css_size(name: str, theme: str | None = None) -> str:
     """``font-size: …pt;`` for a one-widget style sheet."""
-    return f"font-size: {size_of(name, theme)}pt;"
+    return f"font-size: {size_of(name, theme):g}pt;"
 
 
 def css_color(role: str, theme: str | None = None) -> str:

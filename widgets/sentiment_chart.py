@@ -115,8 +115,15 @@ class SentimentChart(QWidget):
                 ]
             ]
         )
-        left.setWidth(64)
-        self.legend = item.addLegend(offset=(8, 2), labelTextSize="9pt", colCount=len(SERIES))
+        metrics = self.fontMetrics()  # sizes follow the app's font (issue 22: 200 %)
+        ticks = ("negative", "neutral", "positive")
+        widest = max(metrics.horizontalAdvance(translate("SentimentChart", t)) for t in ticks)
+        left.setWidth(max(64, widest + 16))
+        self.legend = item.addLegend(
+            offset=(8, 2),
+            labelTextSize=f"{self.font().pointSizeF() * 0.9:.1f}pt",
+            colCount=len(SERIES),
+        )
         self.curves = {
             "customer": self._curve(
                 "customer", translate("SentimentChart", "Customer"), symbol="o", style=None

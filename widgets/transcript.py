@@ -144,7 +144,7 @@ class TranscriptView(QTableView):
     def _on_rows_inserted(self, _parent, first: int, last: int) -> None:
         self._measure(first, last)
         if self.following:
-            QTimer.singleShot(0, self._stick)
+            QTimer.singleShot(0, self, self._stick)  # dropped if the view is deleted
 
     def _stick(self) -> None:
         if self.following:
@@ -167,7 +167,7 @@ class TranscriptView(QTableView):
             self._remeasure.start()  # once per burst of resizes, after layout settled
         self._place_button()
         if self.following:
-            QTimer.singleShot(0, self._stick)
+            QTimer.singleShot(0, self, self._stick)  # dropped if the view is deleted
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
@@ -212,6 +212,7 @@ class TranscriptSearchBar(QWidget):
         self.edit.setPlaceholderText(translate("Transcript", "Find in call (Ctrl+F)"))
         self.edit.setAccessibleName(translate("Transcript", "Find in call"))
         self.edit.setClearButtonEnabled(True)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().averageCharWidth() * 12)
         self.count = QLabel(self)
         self.count.setObjectName("searchCount")
         self.prev_button = QToolButton(self)

@@ -1836,10 +1836,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>돌아가기</translation>
     </message>
     <message>
-        <source>Done: {title}</source>
-        <translation>완료: {title}</translation>
-    </message>
-    <message>
         <location filename="../work/main/ui/case/action_form.py" line="55"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>제출 (Ctrl+Enter)</translation>
@@ -4427,6 +4423,57 @@ A closed case leaves the inbox and cannot be worked on again.</source>
     <message>
         <source>Prior interactions</source>
         <translation>이전 상담 이력</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Decision on a generated case</source>
+        <translation>생성된 케이스 결정</translation>
+    </message>
+    <message>
+        <source>Rating of a suggestion</source>
+        <translation>추천 평가</translation>
+    </message>
+    <message>
+        <source>Alert acknowledgement</source>
+        <translation>알림 확인</translation>
+    </message>
+    <message>
+        <source>Saving the filter</source>
+        <translation>필터 저장</translation>
+    </message>
+    <message>
+        <source>Deleting the saved filter</source>
+        <translation>저장한 필터 삭제</translation>
+    </message>
+    <message>
+        <source>Retry of the action</source>
+        <translation>조치 재시도</translation>
+    </message>
+    <message>
+        <source>Copy to a draft</source>
+        <translation>초안으로 복사</translation>
+    </message>
+    <message>
+        <source>Discarding the action</source>
+        <translation>조치 폐기</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was lost.</source>
+        <translation>문제가 발생했습니다. 입력한 내용은 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>{action}: done.</source>
+        <translation>{action}: 완료했습니다.</translation>
+    </message>
+    <message>
+        <source>{action} failed: {reason}</source>
+        <translation>{action} 실패: {reason}</translation>
     </message>
 </context>
 </TS>

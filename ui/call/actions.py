@@ -111,7 +111,7 @@ class CallActions(QObject):
             return
         text = exc.text(page.lang) if isinstance(exc, RuleError) else str(exc)
         self.sig_action_failed.emit(intent, {"": text})
-        page.notify("warning", text)
+        page.notify("warning", text, spoken=False)  # the runner said it
 
     # -- user intents -----------------------------------------------------------------------------
     def save_acw(self, form: dict) -> Op | None:
@@ -127,7 +127,8 @@ class CallActions(QObject):
             self.page.acw.saving = False
             self.drop_draft(call.id)
             self.page.acw.mark_saved(saved)
-            self.page.notify("info", translate("CallPage", "After-call work saved."))
+            saved_note = translate("CallPage", "After-call work saved.")
+            self.page.notify("info", saved_note, spoken=False)  # the runner said it
             if wants_case:  # agents cannot open cases (ops_admin): ask for one via the flag
                 self.flag("new_case")
 
@@ -171,7 +172,7 @@ class CallActions(QObject):
 
         def done(_result: Any) -> None:
             self.page.sentiment.mark_flagged(reason)
-            self.page.notify("info", text)
+            self.page.notify("info", text, spoken=False)  # the runner said it
 
         args = (self.page.source.store, self._actor(), call.id, form, self.page.clock.now())
         return self._run("call.flag", call_actions.flag_supervisor, args, done)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.services.call_actions import DISPOSITIONS
 from ui.call.common import section_title
-from widgets.a11y import announce
 from widgets.formatting import display_zone
 from widgets.palette import css_color
 
@@ -65,6 +64,7 @@ class AfterCallWorkPanel(QFrame):
         self.summary.setObjectName("acwSummary")
         self.summary.setPlaceholderText(self.tr("Summary of the call"))
         self.summary.setAccessibleName(self.tr("Summary"))
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.redraft = QPushButton(self.tr("Draft from transcript"), self)
         self.disposition = QComboBox(self)
         self.disposition.setAccessibleName(self.tr("Disposition"))
@@ -131,6 +131,7 @@ class AfterCallWorkPanel(QFrame):
         case = QHBoxLayout()
         case.addWidget(self.case_link, 1)
         case.addWidget(self.new_case)
+        self.case_link.setMinimumContentsLength(12)  # its placeholder is read in full
         form = QFormLayout()
         form.addRow(self.tr("Disposition"), self._with_error(self.disposition, "disposition"))
         form.addRow(self.tr("Follow-up"), self._with_error(self.follow_up, "follow_up"))
@@ -275,8 +276,6 @@ class AfterCallWorkPanel(QFrame):
                 general.append(text)
         self.errors.setText("\n".join(f"• {text}" for text in general))
         self.errors.setVisible(bool(general))
-        if messages:
-            announce(self.errors, " ".join(messages.values()), assertive=True)
         first = next((n for n in self.FIELDS if n in messages), None)
         widget = {
             "summary": self.summary,
@@ -295,8 +294,7 @@ class AfterCallWorkPanel(QFrame):
 
     def mark_saved(self, text: str) -> None:
         self.show_errors({})
-        self.status.setText(text)
-        announce(self.status, text)
+        self.status.setText(text)  # the runner announced the save (ui/runner.py)
         self.save_button.setEnabled(False)
         self._acw_since = None
         self.saved = True

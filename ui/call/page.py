@@ -21,8 +21,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -60,6 +62,9 @@ from widgets.clock import Clock
 from widgets.formatting import language
 from widgets.transcript import TranscriptSearchBar, TranscriptView
 from widgets.transcript_model import TranscriptModel, turn_as_text
+
+COLUMN_CHARS = (46, 80, 58)
+"""Widths of the card/form, transcript and sentiment columns, in average characters."""
 
 OFFLINE_STATES = ("offline", "error")
 
@@ -169,11 +174,18 @@ class CallPage(QWidget):
         head.addWidget(self.agent_state_label)
         head.addSpacing(8)
         head.addWidget(self.chooser)
-        left = QWidget(self)
-        lcol = QVBoxLayout(left)
+        left_content = QWidget(self)
+        lcol = QVBoxLayout(left_content)
         lcol.setContentsMargins(0, 0, 0, 0)
         lcol.addWidget(self.card)
         lcol.addWidget(self.acw, 1)
+        left = QScrollArea(self)  # at a large font the card and the form scroll, never squeeze
+        left.setObjectName("callLeftColumn")
+        left.setWidget(left_content)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMinimumWidth(left_content.minimumSizeHint().width())
         center = QWidget(self)
         ccol = QVBoxLayout(center)
         ccol.setContentsMargins(0, 0, 0, 0)
@@ -196,13 +208,20 @@ class CallPage(QWidget):
         self.columns.setStretchFactor(0, 0)
         self.columns.setStretchFactor(1, 1)
         self.columns.setStretchFactor(2, 0)
-        char = self.fontMetrics().averageCharWidth()
-        self.columns.setSizes([char * 46, char * 80, char * 58])
+        self.columns.setSizes([self._char() * n for n in COLUMN_CHARS])
         self.columns.setChildrenCollapsible(False)
+        self._columns_moved = False  # the user dragged a divider: their widths are kept
+        self.columns.splitterMoved.connect(self._on_columns_moved)
+        # At a large font the header row has no room for the floating banner: it gets a row of
+        # its own under the header, kept while the window is that narrow (see _place_banner).
+        self.banner_row = QWidget(self)
+        self.banner_row.setFixedHeight(self.banner.sizeHint().height())
+        self.banner_row.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(head)
+        layout.addWidget(self.banner_row)
         body = QHBoxLayout()
         body.setContentsMargins(12, 4, 12, 12)
         body.addWidget(self.columns)
@@ -556,28 +575,62 @@ class CallPage(QWidget):
         if self.is_agent:
             self._open_assigned()  # the next call waited for this
 
-    def notify(self, severity: str, text: str) -> None:
-        self.banner.show_message(text, severity)
+    def notify(self, severity: str, text: str, *, spoken: bool = True) -> None:
+        """The page's banner; ``spoken=False`` when the runner already said it (an action's
+        result, ``ui.runner``)."""
+        self.banner.show_message(text, severity, spoken=spoken)
         self._place_banner()
         QTimer.singleShot(0, self._place_banner)  # again once the header's layout settled
         self.sig_notice.emit(severity, text)
 
     def _place_banner(self) -> None:
         """The banner floats in the header row, between the call's state and the agent's
-        state: showing or hiding it never moves what the agent is about to click."""
+        state: showing or hiding it never moves what the agent is about to click. When the
+        header has no room for it (a large font, a narrow window) it sits in the row kept
+        for it under the header (``banner_row``), covering nothing."""
         left = self.state_label.geometry().right() + 24
         right = self.agent_state_label.geometry().left() - 16
         if self.offline_label.isVisible():
             right = self.offline_label.geometry().left() - 16
-        if right - left < 360:  # a narrow window: the right part of the header row
-            left, right = self.width() // 3, self.width() - 16
         height = self.banner.sizeHint().height()
-        top = max(2, (self.columns.geometry().top() - height) // 2)
-        self.banner.setGeometry(left, top, right - left, height)
+        narrow = right - left < max(360, self._char() * 40)
+        if narrow != self.banner_row.isVisible():
+            self.banner_row.setVisible(narrow)  # changes with the window's width only
+        if narrow:
+            row = self.banner_row.geometry()
+            self.banner.setGeometry(16, row.top(), self.width() - 32, row.height())
+        else:
+            top = max(2, (self.banner_row.geometry().top() - height) // 2)
+            self.banner.setGeometry(left, top, right - left, height)
         self.banner.raise_()
+
+    def _char(self) -> int:
+        return self.fontMetrics().averageCharWidth()
+
+    def _on_columns_moved(self, *_args) -> None:
+        self._columns_moved = True
+
+    def _fit_columns(self) -> None:
+        """Column widths in the ratio of COLUMN_CHARS, each at least its minimum, until the
+        user drags a divider (at a large font the three no longer fit at their widths)."""
+        if self._columns_moved:
+            return
+        total = self.columns.width() - self.columns.handleWidth() * 2
+        wanted = [self._char() * n for n in COLUMN_CHARS]
+        if total <= 0 or sum(wanted) <= total:
+            return
+        widgets = [self.columns.widget(i) for i in range(3)]
+        floor = [w.minimumSizeHint().width() if w else 0 for w in widgets]
+        spare = max(0, total - sum(floor))
+        extra = [max(0, n - f) for n, f in zip(wanted, floor, strict=True)]
+        share = [f + spare * e // max(1, sum(extra)) for f, e in zip(floor, extra, strict=True)]
+        self.columns.blockSignals(True)
+        self.columns.setSizes(share)
+        self.columns.blockSignals(False)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_columns()
         self._place_banner()
 
     def screenshot_ready(self) -> bool:

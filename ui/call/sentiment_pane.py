@@ -43,6 +43,7 @@ class SentimentPane(QWidget):
         self.mood = QLabel(self)
         self.mood.setObjectName("moodIndicator")
         self.mood.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mood.setWordWrap(True)  # "Call ended · last mood: …" wraps at a large font
         self.mood.setMinimumHeight(self.fontMetrics().height() * 3)
         font = self.mood.font()
         font.setPointSizeF(font.pointSizeF() * 1.9)
@@ -64,7 +65,7 @@ class SentimentPane(QWidget):
         row.addWidget(self.escalate_button)
         self.alert.hide()
         self.chart = SentimentChart(rules.ALERT_THRESHOLD, self)
-        self.chart.setMinimumHeight(170)
+        self.chart.setMinimumHeight(self.fontMetrics().lineSpacing() * 11)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -41,7 +40,9 @@ from ui.case.unmask_panel import UnmaskPanel
 from ui.context import AppContext
 from ui.wiring import domain_user
 from widgets import case_sections as sections
+from widgets.flow_layout import FlowLayout
 from widgets.info_panels import InfoGroup, SlaBadge
+from widgets.reflow_area import ReflowArea
 from widgets.table_view import set_up_table
 
 NAV_IDS = 2_000_000  # J / K without an inbox walk the whole active list, as the inbox would
@@ -111,7 +112,9 @@ class CasePage(QWidget):
         head.addWidget(self.sla)
         head.addStretch(1)
         head.addWidget(self.pending)
-        bar = QHBoxLayout()
+        bar_row = QWidget(self)
+        bar = FlowLayout(bar_row)  # the action buttons wrap at a large font (issue 22)
+        bar.setContentsMargins(0, 0, 0, 0)
         menu = QMenu(self)
         for spec in SPECS:
             text = action_title(spec.action)
@@ -128,7 +131,7 @@ class CasePage(QWidget):
             button.setObjectName(f"button_{spec.action.value}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.actions_by[spec.action], self.buttons[spec.action] = action, button
-            bar.addWidget(button)
+            bar.add(button)
             form = ActionForm(
                 spec,
                 self.context.store,
@@ -149,8 +152,7 @@ class CasePage(QWidget):
         more.setText(self.tr("All actions"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more.setMenu(menu)
-        bar.addStretch(1)
-        bar.addWidget(more)
+        bar.add(more)
         hint = QLabel(
             self.tr(
                 "Choose an action above or press its key: A approve, D deny, R request "
@@ -180,28 +182,15 @@ class CasePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(head)
-        layout.addLayout(bar)
+        layout.addWidget(bar_row)
         layout.addWidget(self.notice)
         layout.addWidget(body, 1)
         self.notice.hide()
 
     def _sections_area(self) -> QScrollArea:
-        inner = QWidget(self)
-        grid = QGridLayout(inner)
-        grid.setContentsMargins(0, 0, 8, 0)
+        """The case's sections, two a row when they fit side by side, else one (issue 22)."""
         order = ("decision", "application", "credit", "customer", "outcome", "documents")
-        for i, key in enumerate(order):
-            grid.addWidget(self.groups[key], i // 2, i % 2)
-        grid.addWidget(self.groups["tasks"], 3, 0)
-        grid.addWidget(self.groups["appeals"], 3, 1)
-        grid.setRowStretch(4, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setWidget(inner)
-        return area
+        return ReflowArea([self.groups[k] for k in (*order, "tasks", "appeals")], self)
 
     def _right_column(self) -> QSplitter:
         box = QGroupBox(self.tr("Action"), self)

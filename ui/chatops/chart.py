@@ -30,7 +30,7 @@ class SeriesChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)  # follows the font
 
     def set_series(self, labels: list[str], values: list[float]) -> None:
         self.labels, self.values = list(labels), [float(v) for v in values]

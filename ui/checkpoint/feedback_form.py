@@ -162,7 +162,7 @@ class FeedbackForm(QWidget):
         form.addLayout(priority_row)
         self.context = QPlainTextEdit(assessment)
         self.context.setPlaceholderText(self.tr("Additional context (optional)"))
-        self.context.setFixedHeight(52)
+        self.context.setFixedHeight(self.context.fontMetrics().lineSpacing() * 2 + 14)
         form.addWidget(self.context)
         form.addStretch(1)  # spare height below the fields, not between them
         # -- consequences, JSON, submit ----------------------------------------------------------
@@ -172,7 +172,7 @@ class FeedbackForm(QWidget):
         self.json_preview = QPlainTextEdit(self)
         self.json_preview.setReadOnly(True)
         self.json_preview.setFont(QFont("monospace", 8))
-        self.json_preview.setMinimumHeight(120)
+        self.json_preview.setMinimumHeight(self.json_preview.fontMetrics().lineSpacing() * 8)
         self.json_preview.setAccessibleName(self.tr("Feedback JSON"))
         self.json_preview.hide()  # kept for the record, not shown: the consequences say it in words
         self.message = QLabel(self)

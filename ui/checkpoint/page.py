@@ -187,8 +187,16 @@ class CheckpointPage(QWidget):
         layout.addWidget(head)
         layout.addWidget(QLabel(self.tr("<b>Signal summary</b>"), box))
         self.signals.set_signals(cp.signals)
-        table = make_table(box, self.signals, name="signalsTable", row_pad=None)
-        table.setFixedHeight(32 + 30 * max(len(cp.signals), 1))
+        # every column as wide as its header and values (the table scrolls sideways if need be)
+        table = make_table(box, self.signals, name="signalsTable", row_pad=None, stretch=None)
+        rows = max(len(cp.signals), 1)  # every row shown, at any font size (issue 22)
+        table.setFixedHeight(
+            table.horizontalHeader().sizeHint().height()
+            + table.verticalHeader().defaultSectionSize() * rows
+            + table.horizontalScrollBar().sizeHint().height()  # room for it when shown
+            + 2 * table.frameWidth()
+            + 2
+        )
         layout.addWidget(table)
         layout.addWidget(self._patterns(cp, box))
         return box

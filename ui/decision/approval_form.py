@@ -31,7 +31,6 @@ from app.domain.enums import ApprovalLevel
 from app.rules import approvals
 from app.text.josa import fill
 from app.text.labels import label as word
-from widgets.a11y import announce
 from widgets.clock import Clock
 from widgets.countdown import CountdownLabel
 from widgets.formatting import local_time
@@ -70,10 +69,11 @@ class ApprovalForm(QGroupBox):
         self.option = QComboBox(self)
         self.rationale = QPlainTextEdit(self)
         self.rationale.setPlaceholderText(self.tr("Why this decision (required)"))
-        self.rationale.setFixedHeight(64)
+        line = self.fontMetrics().lineSpacing()  # heights follow the font (issue 22)
+        self.rationale.setFixedHeight(line * 3 + 12)
         self.conditions = QPlainTextEdit(self)
         self.conditions.setPlaceholderText(self.tr("One condition a line"))
-        self.conditions.setFixedHeight(48)
+        self.conditions.setFixedHeight(line * 2 + 12)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label, widget in (
@@ -252,8 +252,7 @@ class ApprovalForm(QGroupBox):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(css_color("error" if error else "ok"))
-        self.message.setText(text)
-        announce(self.message, text, assertive=error)  # the action's result (issue 22)
+        self.message.setText(text)  # the runner announced the action's result (ui/runner.py)
 
     def _on_submit_clicked(self) -> None:
         self.sig_response_submitted.emit(self.form())

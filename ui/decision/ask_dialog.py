@@ -39,7 +39,7 @@ class AskDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("askDecisionDialog")
         self.setWindowTitle(self.tr("Ask a decision question"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 93)
         self.query = QLineEdit(self)
         self.query.setObjectName("askQuery")
         self.query.setMaxLength(1000)

@@ -86,7 +86,8 @@ class ProbabilityPanel(QWidget):
             bar.setValue(round(f.score * 100))
             bar.setFormat(f"{f.score * 100:.0f}%")
             bar.setAccessibleName(f"{f.name} {f.score * 100:.0f}%")
-            bar.setMinimumWidth(48)  # the three columns fit 1440 px without a scroll bar
+            # the three columns fit 1440 px without a scroll bar
+            bar.setMinimumWidth(bar.fontMetrics().averageCharWidth() * 8)
             factor = QLabel(probability.FACTOR_NAMES_KO.get(f.name, f.name), box)
             factor.setWordWrap(True)
             grid.addWidget(factor, r, 0)
@@ -160,7 +161,7 @@ class ValidatorPanel(QWidget):
         self.summary.setWordWrap(True)
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
-        self.text.setMinimumHeight(90)
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 5 + 15)
         self.claims = ClaimsModel(self)
         self.table = make_table(self, self.claims, name="claimsTable", stretch=1, row_pad=None)
         self.evidence = QLabel(self)

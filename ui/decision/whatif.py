@@ -25,7 +25,7 @@ class WeightsPanel(QWidget):
             slider.setRange(0, 100)
             slider.setAccessibleName(self.tr("Weight of {metric}").format(metric=key))
             share = QLabel(self)
-            share.setMinimumWidth(48)
+            share.setMinimumWidth(share.fontMetrics().averageCharWidth() * 8)
             share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(label, row, 0)
             grid.addWidget(slider, row, 1)

@@ -24,6 +24,7 @@ from app.domain.enums import CaseStatus, Priority
 from app.rules.lifecycle import ACTIVE_STATUSES
 from app.store.inbox import InboxFilter
 from ui.inbox.columns import status_label
+from widgets.flow_layout import FlowLayout
 
 DEBOUNCE_MS = 300
 ACTIVE_KEY = "__active__"
@@ -65,16 +66,15 @@ class FilterBar(QFrame):
         self.text.setPlaceholderText(self.tr("Search case, customer, queue…"))
         self.text.setAccessibleName(self.tr("Search"))
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(180)
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * 24)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.save_view = QPushButton(self.tr("Save view…"), self)
         self.save_view.setAccessibleName(self.tr("Save the current filter as a view"))
         self.delete_view = QPushButton(self.tr("Delete view"), self)
         self.delete_view.setAccessibleName(self.tr("Delete the selected saved view"))
         self._fill_static()
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)  # wraps at a large font instead of clipping (issue 22)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(6)
         for label, widget in (
             (self.tr("Queue"), self.queue),
             (self.tr("Priority"), self.priority),
@@ -82,17 +82,12 @@ class FilterBar(QFrame):
             (self.tr("Assignee"), self.assignee),
             (self.tr("SLA"), self.sla),
         ):
-            caption = QLabel(label, self)
-            caption.setBuddy(widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget)
-        layout.addWidget(self.text, 1)
-        views = QLabel(self.tr("Saved views"), self)  # labels the combo for screen readers too
-        views.setBuddy(self.views)
-        layout.addWidget(views)
-        layout.addWidget(self.views)
-        layout.addWidget(self.save_view)
-        layout.addWidget(self.delete_view)
+            layout.add(self._labelled(label, widget))
+        layout.add(self.text, stretch=True)
+        views = self._labelled(self.tr("Saved views"), self.views)  # named for screen readers
+        layout.add(views)
+        layout.add(self.save_view)
+        layout.add(self.delete_view)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -103,6 +98,19 @@ class FilterBar(QFrame):
         self.views.activated.connect(self._on_view_activated)
         self.save_view.clicked.connect(self.sig_view_save_requested)
         self.delete_view.clicked.connect(self._on_delete_clicked)
+
+    def _labelled(self, text: str, widget: QWidget) -> QWidget:
+        """A caption and its field, kept on one row when the bar wraps."""
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        caption = QLabel(text, pair)
+        caption.setBuddy(widget)
+        widget.setParent(pair)
+        row.addWidget(caption)
+        row.addWidget(widget)
+        return pair
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)

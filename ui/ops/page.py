@@ -63,6 +63,7 @@ class OpsPage(QWidget):
             self.queues,
             name="opsQueueTable",
             row_pad=None,
+            stretch=None,  # a stretched last column shrinks below its header when the font is large
             accessible_name=translate("OpsPage", "Queues"),
         )
         roles = set(actor.roles)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -42,7 +41,9 @@ from widgets.table_view import make_table
 
 
 def _table(parent: QWidget, model, name: str) -> QTableView:
-    return make_table(parent, model, name=name, resize=QHeaderView.ResizeMode.Stretch, stretch=None)
+    # columns as wide as their headers and values (a large font never cuts a header), the
+    # last one taking the rest
+    return make_table(parent, model, name=name)
 
 
 class QAPage(QWidget):
@@ -294,7 +295,7 @@ class QAPage(QWidget):
     def _on_sync_finished(self, _at) -> None:
         """Drop local reviews the server has superseded (a store write: on the runner)."""
         op = self.context.runner.op(qa_actions.prune_local_reviews, self.context.store)
-        op.success(self._on_pruned).run("qa.prune")
+        op.background().success(self._on_pruned).run("qa.prune")
 
     def _on_pruned(self, _result: object) -> None:
         self.reload()

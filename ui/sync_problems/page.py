@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -30,6 +29,7 @@ from ui.runner import Op
 from ui.sync_problems.feed_entries import FeedEntriesGroup
 from ui.sync_problems.model import Problem, ProblemsModel
 from ui.wiring import domain_user, open_case
+from widgets.flow_layout import FlowLayout
 from widgets.info_panels import InfoGroup
 from widgets.table_view import set_up_table
 
@@ -78,6 +78,7 @@ class SyncProblemsPage(QWidget):
         self.empty = QLabel(self.tr("No sync problems: everything you did reached the server."))
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         self.retry_button = QPushButton(self.tr("Retry as a new action"), self)
         self.retry_button.setObjectName("retryProblem")
         self.draft_button = QPushButton(self.tr("Copy to a new draft"), self)
@@ -99,20 +100,20 @@ class SyncProblemsPage(QWidget):
         t = set_up_table(
             self.table, self.model, name="problemsTable", accessible_name=self.tr("Sync problems")
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.draft_button)
-        buttons.addWidget(self.discard_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
         detail = QWidget(self)
+        row = QWidget(detail)
+        buttons = FlowLayout(row)  # wraps at a large font instead of clipping (issue 22)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.retry_button, self.draft_button, self.discard_button):
+            buttons.add(button)
+        buttons.add(self.open_button)
         column = QVBoxLayout(detail)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.reason)
         column.addWidget(self.field_errors)
         column.addWidget(self.user_input)
         column.addWidget(self.outcome)
-        column.addLayout(buttons)
+        column.addWidget(row)
         column.addStretch(1)
         box = QGroupBox(self.tr("Refused actions"), self)
         box_layout = QVBoxLayout(box)

@@ -66,13 +66,16 @@ def test_an_action_result_is_announced(qtbot, qloop, call_store, clock, angry, h
     page.bridge.sig_entities_changed.emit({"call": {CALL_ID}})
     with qtbot.waitSignal(page.actions.sig_action_failed, timeout=20_000):
         page.acw.save_button.click()  # no disposition yet: refused, and said at once
-    assert heard and heard[-1][1] is True
+    refused = [(text, a) for text, a in heard if text.startswith("After-call work failed: ")]
+    assert len(refused) == 1 and refused[0][1] is True  # once, from the runner, assertively
     page.acw.disposition.setCurrentIndex(page.acw.disposition.findData("escalated"))
     heard.clear()
     with qtbot.waitSignal(page.actions.sig_action_saved, timeout=20_000):
         page.acw.save_button.click()
     qtbot.waitUntil(lambda: bool(heard), timeout=20_000)
-    assert (page.acw.status.text(), False) in heard
+    assert [said for said in heard if "After-call work" in said[0]] == [
+        ("After-call work: done.", False)  # the runner's sentence; the banner stays quiet
+    ]
 
 
 def test_the_drafted_summary_is_not_rewritten_while_the_agent_is_in_it(
