@@ -35,6 +35,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -42,7 +43,7 @@ from server import tables as t
 from server.auth import current_user
 from server.hot_sql import Hot
 from server.problems import PROBLEM, ProblemError
-from server.storage import Encoded, ServerDB, _naive
+from server.storage import Encoded, ServerDB, _naive, lost_race
 
 # Statements of every mutation, built once (bind parameters ``k`` / ``u``).
 _I = t.idempotency.c
@@ -197,7 +198,23 @@ def commit_mutation(
 ) -> Response:
     """Claim the key, run ``effect(session) -> (primary, related)`` and store its 200 response,
     all in one transaction; then publish ``change`` (and queued ``alert``) events.
-    ``primary`` None → 204."""
+    ``primary`` None → 204. A transaction PostgreSQL rolled back as a deadlock's victim (row
+    locks taken in another order by a concurrent writer) stored nothing and runs again."""
+    for attempt in range(RACE_ATTEMPTS):
+        try:
+            return _commit_once(request, ctx, effect)
+        except OperationalError as exc:  # a deadlock's victim: nothing was stored, run again
+            if not lost_race(exc) or attempt == RACE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+RACE_ATTEMPTS = 3
+
+
+def _commit_once(
+    request: Request, ctx: IdemContext, effect: Callable[[Session], tuple[dict | None, list[dict]]]
+) -> Response:
     state = request.app.state
     with state.db.session() as s:
         ctx.claim(s)

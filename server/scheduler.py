@@ -75,11 +75,25 @@ class Scheduler:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                self.tick()
+                self._tick_retrying()
             except Exception as exc:
                 log.exception("scheduler tick failed")
                 self._record_failure(exc)
             self._stop.wait(self.interval_s)
+
+    def _tick_retrying(self, attempts: int = 3) -> dict:
+        """``tick``, run again when it lost a race to a concurrent mutation (PostgreSQL: a
+        deadlock's victim, or a document changed between its read and its conditional write —
+        nothing of the failed attempt was stored)."""
+        for attempt in range(attempts):
+            try:
+                return self.tick()
+            except Exception as exc:
+                if attempt == attempts - 1 or not (
+                    isinstance(exc, storage.StaleVersion) or storage.lost_race(exc)
+                ):
+                    raise
+        raise AssertionError("unreachable")
 
     def _record_failure(self, exc: Exception) -> None:
         """The last 20 failed ticks in meta ``scheduler_failures`` (the scheduled_jobs tool)."""

@@ -338,6 +338,16 @@ _PG_INSERT_WITH_CHANGE = _pg_insert_with_change()
 _PG_DELETE_WITH_CHANGE = _pg_delete_with_change()
 
 
+_RETRYABLE = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def lost_race(exc: BaseException) -> bool:
+    """PostgreSQL chose this transaction as the victim of a deadlock (row locks taken in another
+    order by a concurrent writer): rolled back, nothing of it stored — run it again."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in _RETRYABLE
+
+
 class StaleVersion(ProblemError):
     """A conditional update hit no row: another transaction changed the entity since this one
     read it. 409 ``conflict`` with the stored document as ``current``."""

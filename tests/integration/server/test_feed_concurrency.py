@@ -31,6 +31,7 @@ from app.domain.enums import EntityKind
 from server import audit_anchor, storage
 from server import tables as t
 from server.feed import decode_cursor
+from server.feed_seq import FEED_SHIFT
 from server.storage import ServerDB
 from tests.integration.pg import pg_bindir
 
@@ -166,20 +167,20 @@ def _writer(env: dict, base: str, user: str, tasks: list[str], n: int, out: list
 
 def _slow_write(
     db: ServerDB,
-    task_id: str,
+    article_id: str,
     taken: threading.Event,
     others_passed: threading.Event,
     out: list[tuple[int, int]],
 ) -> None:
     """A transaction that writes a change early and commits late: its seq is taken, then other
     writers commit higher seqs, then it commits. Appends (its seq, higher seqs committed
-    before it) to ``out``."""
+    before it) to ``out``. It writes a new knowledge article: no row the scheduler's jobs or the
+    writers wait for (a row lock held this long would hold them up, as it should)."""
     now = datetime.now(UTC)
     with db.session() as s:
-        task = storage.get(s, EntityKind.TASK, task_id)
-        task["slow_note"] = "taken early, committed late"
-        storage.put(s, EntityKind.TASK, task, actor="u_admin1", now=now)
-        storage.append_audit(s, "u_admin1", "slow_write", "task", task_id, {"n": 1}, now)
+        article = {"id": article_id, "title": "늦게 커밋된 문서", "body": "taken early"}
+        storage.put(s, EntityKind.KNOWLEDGE_ARTICLE, article, actor="u_admin1", now=now)
+        storage.append_audit(s, "u_admin1", "slow_write", "knowledge_article", article_id, {}, now)
         mine = s.info["changed"][-1][2]
         taken.set()
         with db.read() as r:  # others commit past it meanwhile
@@ -231,9 +232,8 @@ def test_reader_never_misses_or_doubles_a_change_under_two_instances(two) -> Non
             args = (env, urls[rnd.randrange(2)], user, tasks, rnd.randint(3, 8), statuses)
             threads.append(threading.Thread(target=_writer, args=args))
         taken, passed = threading.Event(), threading.Event()
-        slow_task = _new_task(env, urls[round_ % 2])  # written by the slow transaction only
         slow_thread = threading.Thread(
-            target=_slow_write, args=(env["db"], slow_task, taken, passed, slow)
+            target=_slow_write, args=(env["db"], f"KA-slow-{round_}", taken, passed, slow)
         )
         slow_thread.start()
         assert taken.wait(30), "the slow transaction never wrote"
@@ -270,3 +270,51 @@ def test_reader_never_misses_or_doubles_a_change_under_two_instances(two) -> Non
     )
     assert r.status_code == 200 and r.json()["verified"] is True, r.text
     assert reader.pulls > ROUNDS  # it polled while the writers wrote, not only at the end
+
+
+def _doc(id_: str) -> dict:
+    return {"id": id_, "status": "open", "queue_id": "credit_review"}
+
+
+def test_late_commit_is_held_back_and_an_entity_keeps_its_version_order(pg_url) -> None:
+    """Two transactions by hand: ``old`` takes its xid first (a change of F), ``new`` changes E
+    and commits, then ``old`` changes E too and commits. While ``old`` is open the feed serves
+    neither F nor E's new change (both behind the horizon, the page says so); afterwards it
+    serves all, E's versions in order although ``old`` holds the older xid."""
+    from own_server import fresh_pg_database
+
+    from server.feed import _page
+
+    db = ServerDB(fresh_pg_database(pg_url))
+    now = datetime.now(UTC)
+    try:
+        with db.session() as s:
+            for id_ in ("E", "F"):
+                storage.put(s, EntityKind.TASK, _doc(id_), actor="t", now=now)
+            s.commit()
+        head, _ = _page(db, None, 1000)
+        cursor = head["cursor"]
+        with db.session() as old:
+            f = storage.get(old, EntityKind.TASK, "F")
+            storage.put(old, EntityKind.TASK, {**f, "note": "old"}, actor="t", now=now)
+            f_seq = old.info["changed"][-1][2]
+            with db.session() as new:
+                e = storage.get(new, EntityKind.TASK, "E")
+                storage.put(new, EntityKind.TASK, {**e, "note": "new"}, actor="t", now=now)
+                e_new = new.info["changed"][-1][2]
+                new.commit()
+            assert e_new > f_seq  # the later transaction's xid, the higher seq
+            page, held_back = _page(db, cursor, 1000)
+            assert page["changes"] == [] and held_back  # E's change waits behind old's xid
+            e = storage.get(old, EntityKind.TASK, "E")  # version 2, as ``new`` left it
+            storage.put(old, EntityKind.TASK, {**e, "note": "old"}, actor="t", now=now)
+            e_old = old.info["changed"][-1][2]
+            old.commit()
+        assert e_old > e_new  # bumped onto new's pos: E's changes stay in version order
+        assert e_old >> FEED_SHIFT == e_new >> FEED_SHIFT
+        page, held_back = _page(db, cursor, 1000)
+        assert not held_back
+        served = [(c["seq"], c["id"], c["version"]) for c in page["changes"]]
+        assert served == [(f_seq, "F", 2), (e_new, "E", 2), (e_old, "E", 3)]
+    finally:
+        db.dispose()
