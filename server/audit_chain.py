@@ -110,6 +110,7 @@ def append_audit(
     back without ``seq`` / ``hash`` then."""
     data = redact_free_text(data)  # an identifier typed into a note or a reason: [PII]
     if session.info.get("pg"):
+        session.connection()  # the transaction begun (no round trip): the queue lives in it
         tx_cache(session).setdefault("audit_pending", []).append(
             (actor, action, entity, entity_id, data, now)
         )
