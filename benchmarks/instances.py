@@ -16,8 +16,9 @@ table on stderr. The load generators share the machine with the servers and Post
 in-process server (statements, BEGIN, COMMIT, ROLLBACK, pool pings; counted by
 ``tests/integration/pg_round_trips.py``), an ``approve``'s in the note; deterministic, unlike the
 figures above. Its floor is what the mutation logically needs: the early Idempotency-Key
-look-up, BEGIN, the key claim (with the writer lock), the key's row under the claim, the task,
-its case, the audit chain's head, every write sent as one batch, COMMIT — 9.
+look-up, BEGIN, the key claim, the key's row under the claim, the task, its case, the audit
+chain's head (locked, server/feed_seq.py: no global writer lock), every write sent as one batch,
+COMMIT — 9.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def head_values(session: Session, seq: int, digest: str, now: datetime) -> dict:
 
 
 def sign_head(session: Session, seq: int, digest: str, now: datetime) -> None:
-    """Inside the appending transaction (the writer lock is held: no concurrent head update)."""
+    """Inside the appending transaction (the chain's lock is held: no concurrent head update)."""
     values = head_values(session, seq, digest, now)
     if not _UPDATE_HEAD.run(session, values):
         _INSERT.run(session, {"name": "head", **values})

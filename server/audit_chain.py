@@ -1,8 +1,15 @@
 """The hash-chained audit log: each event's hash is sha256(prev_hash + canonical JSON of the
-event). Appends are serialised with the change feed's writer lock, so audit seq is in commit order
-too; every append also signs the chain's new head (server/audit_anchor.py), in the same
-transaction. ``verify_chain`` checks the chain against its signed head, incrementally from the
-last verified point."""
+event). The chain is one line: audit seq is in commit order, and every append signs the chain's
+new head (server/audit_anchor.py) in the same transaction. ``verify_chain`` checks the chain
+against its signed head, incrementally from the last verified point.
+
+SQLite: appends happen where they are made (``BEGIN IMMEDIATE`` serialises writers). PostgreSQL
+(writers run concurrently, server/feed_seq.py): ``append_audit`` queues the event in its
+transaction and ``flush_pending`` chains the queue just before COMMIT, under a short lock: the
+signed head row read ``FOR UPDATE`` (lock and head in one statement), rows and new signed head
+written in one statement, COMMIT. The lock covers those round trips, never the mutation's own
+reads, checks and writes, so mutations overlap everywhere else; a rolled-back transaction
+appends nothing."""
 
 from __future__ import annotations
 
@@ -18,12 +25,15 @@ from sqlalchemy.orm import Session
 from app.domain.wire import format_time
 from server import audit_anchor as anchor
 from server import tables as t
+from server.feed_seq import AUDIT_LOCK, lock
 from server.hot_sql import Hot, tx_cache
 from server.pii import redact_free_text
-from server.storage import _aware, _naive, lock_writers
+from server.storage import _aware, _naive
 
 _LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
 _INSERT = Hot(insert(t.audit))
+_AN = t.audit_anchor.c
+_HEAD_LOCKED = Hot(select(_AN.seq, _AN.hash).where(_AN.name == "head").with_for_update())
 _FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "data")
 
 
@@ -50,13 +60,23 @@ def _audit_hash(prev_hash: str, event: dict) -> str:
 
 
 def _head(session: Session) -> tuple[int, str]:
-    """The chain's head (last seq and hash), read once per transaction under the writer lock."""
-    lock_writers(session)
+    """The chain's head (last seq and hash), read once per transaction, locked until COMMIT.
+
+    PostgreSQL: the signed head row read ``FOR UPDATE`` — the chain's lock and its head in one
+    round trip (after a wait, READ COMMITTED returns the head as committed by the one waited
+    for). A chain with no head row yet (empty, or from before heads were signed) is started
+    under ``AUDIT_LOCK``, then read again. SQLite: the last row (``BEGIN IMMEDIATE`` holds)."""
     head = tx_cache(session).get("audit_head")
-    if head is None:
+    if head is not None:
+        return head
+    if session.info.get("pg"):
+        rows = _HEAD_LOCKED.run(session, {})
+        if not rows:
+            lock(session, AUDIT_LOCK)
+            rows = _HEAD_LOCKED.run(session, {}) or _LAST.run(session, {})
+    else:
         rows = _LAST.run(session, {})
-        head = (rows[0][0], rows[0][1]) if rows else (0, "")
-    return head
+    return (rows[0][0], rows[0][1]) if rows else (0, "")
 
 
 def _event(seq: int, actor: str, action: str, entity: str, entity_id: str, data: dict,
@@ -85,8 +105,36 @@ def append_audit(
     data: dict,
     now: datetime,
 ) -> dict:
-    """Append one event; its hash is sha256(prev_hash + canonical JSON of the event)."""
+    """Append one event; its hash is sha256(prev_hash + canonical JSON of the event). On
+    PostgreSQL it is queued and chained just before COMMIT (``flush_pending``): the event comes
+    back without ``seq`` / ``hash`` then."""
     data = redact_free_text(data)  # an identifier typed into a note or a reason: [PII]
+    if session.info.get("pg"):
+        session.connection()  # the transaction begun (no round trip): the queue lives in it
+        tx_cache(session).setdefault("audit_pending", []).append(
+            (actor, action, entity, entity_id, data, now)
+        )
+        return _event(0, actor, action, entity, entity_id, data, now) | {"seq": None}
+    return _append_now(session, actor, action, entity, entity_id, data, now)
+
+
+def flush_pending(session: Session) -> None:
+    """PostgreSQL, before COMMIT: chain the transaction's queued events (see the module
+    docstring). Called by the session's ``before_commit`` (server/storage.py)."""
+    pending = tx_cache(session).pop("audit_pending", None)
+    for actor, action, entity, entity_id, data, now in pending or ():
+        _append_now(session, actor, action, entity, entity_id, data, now)
+
+
+def _append_now(
+    session: Session,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    data: dict,
+    now: datetime,
+) -> dict:
     seq, prev_hash = _head(session)
     seq += 1
     event_ = _event(seq, actor, action, entity, entity_id, data, now)

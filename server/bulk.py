@@ -12,7 +12,7 @@ from app.domain.enums import EntityKind
 from app.domain.wire import format_time, parse_time
 from server import pii
 from server import tables as t
-from server.storage import ServerDB, _index_columns, _kind, _naive, _seq_taken, next_seq
+from server.storage import ServerDB, _index_columns, _kind, _naive, _seq_taken, next_seq, next_seqs
 
 
 def bulk_insert(
@@ -24,7 +24,11 @@ def bulk_insert(
     stamp = format_time(now or datetime.now(UTC))
     items, pii_rows = pii.protect_many(k, items)  # the one place identifiers are masked
     with db.session() as s:
-        base = next_seq(s, t.changes.c.seq)
+        if s.info.get("pg"):  # seqs of server/feed_seq.py, in order
+            seqs = next_seqs(s, len(items)) if items else []
+        else:
+            base = next_seq(s, t.changes.c.seq)
+            seqs = list(range(base, base + len(items)))
         ents, chg = [], []
         for i, item in enumerate(items):
             data = {**item, "version": 1, "updated_at": item.get("updated_at") or stamp}
@@ -40,7 +44,7 @@ def bulk_insert(
             )
             chg.append(
                 {
-                    "seq": base + i,
+                    "seq": seqs[i],
                     "kind": k,
                     "id": data["id"],
                     "op": "upsert",
@@ -53,6 +57,8 @@ def bulk_insert(
             s.execute(insert(t.changes), chg[start : start + 5000])
         for start in range(0, len(pii_rows), 5000):
             s.execute(insert(t.customer_pii), pii_rows[start : start + 5000])
-        _seq_taken(s, t.changes.c.seq, base + len(items) - 1)
+        last = seqs[-1] if seqs else 0
+        if not s.info.get("pg") and seqs:
+            _seq_taken(s, t.changes.c.seq, last)
         s.commit()
-    return base + len(items) - 1
+    return last

@@ -6,8 +6,8 @@
    user: a finished key with the same body is replayed (``Idempotent-Replayed: true``); another
    body is 422 ``idempotency_key_reused``. Nothing is written (one autocommit statement).
 2. ``commit_mutation`` opens the write transaction and claims the key inside it
-   (:meth:`IdemContext.claim`): on PostgreSQL a transaction-level advisory lock on (user, key),
-   and with it (same round trip) the writer lock every mutation takes anyway — a second
+   (:meth:`IdemContext.claim`): on PostgreSQL a transaction-level advisory lock on (user, key)
+   (no lock shared by other keys: mutations run concurrently, server/feed_seq.py) — a second
    request with the key while the first still runs gets 409 ``idempotency_key_in_progress``;
    on SQLite writers are serialised, so the second simply waits and replays. The key is looked
    up again under the claim, then the effect runs and the response is stored as a ``done`` row
@@ -35,14 +35,15 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from server import tables as t
 from server.auth import current_user
-from server.hot_sql import Hot, tx_cache
+from server.hot_sql import Hot
 from server.problems import PROBLEM, ProblemError
-from server.storage import FEED_LOCK, Encoded, ServerDB, _naive
+from server.storage import Encoded, ServerDB, _naive, lost_race
 
 # Statements of every mutation, built once (bind parameters ``k`` / ``u``).
 _I = t.idempotency.c
@@ -53,13 +54,8 @@ _INSERT = Hot(insert(t.idempotency))
 _UPDATE = Hot(update(t.idempotency).where(_BY_KEY))
 _DELETE_STALE = delete(t.idempotency).where(_BY_KEY & (_I.state == "in_progress"))
 _KEY_CLASS = 724_002  # advisory lock class of idempotency keys (two-int4 key space)
-# The key's lock and then, only if it was free, the writer lock (server/storage.py), in one round
-# trip: CASE evaluates its branches in order. The key's row is read by the next statement, whose
-# snapshot comes after both locks.
-_PG_CLAIM = text(
-    "SELECT CASE WHEN pg_try_advisory_xact_lock(:c, :o) "
-    "THEN CAST(pg_advisory_xact_lock(:f) AS text) = '' ELSE false END"
-)
+# The key's lock. The key's row is read by the next statement, whose snapshot comes after it.
+_PG_CLAIM = text("SELECT pg_try_advisory_xact_lock(:c, :o)")
 
 
 class Replay(Exception):
@@ -109,11 +105,10 @@ class IdemContext:
         """Claim the key inside ``session``'s transaction (see the module docstring): 409 while
         another transaction holds it (PostgreSQL), Replay / 422 when it finished meanwhile."""
         if session.info.get("pg"):
-            params = {"c": _KEY_CLASS, "o": _lock_id(self.user, self.key), "f": FEED_LOCK}
+            params = {"c": _KEY_CLASS, "o": _lock_id(self.user, self.key)}
             if not session.execute(_PG_CLAIM, params).scalar():
                 self.done = True  # nothing to store: the running request owns the key
                 raise _in_progress()
-            tx_cache(session)["locked"] = True  # the writer lock (storage.lock_writers)
         rows = _GET.run(session, {"k": self.key, "u": self.user})
         row = rows[0] if rows else None
         if row is not None and row.state == "done":
@@ -203,7 +198,23 @@ def commit_mutation(
 ) -> Response:
     """Claim the key, run ``effect(session) -> (primary, related)`` and store its 200 response,
     all in one transaction; then publish ``change`` (and queued ``alert``) events.
-    ``primary`` None → 204."""
+    ``primary`` None → 204. A transaction PostgreSQL rolled back as a deadlock's victim (row
+    locks taken in another order by a concurrent writer) stored nothing and runs again."""
+    for attempt in range(RACE_ATTEMPTS):
+        try:
+            return _commit_once(request, ctx, effect)
+        except OperationalError as exc:  # a deadlock's victim: nothing was stored, run again
+            if not lost_race(exc) or attempt == RACE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+RACE_ATTEMPTS = 3
+
+
+def _commit_once(
+    request: Request, ctx: IdemContext, effect: Callable[[Session], tuple[dict | None, list[dict]]]
+) -> Response:
     state = request.app.state
     with state.db.session() as s:
         ctx.claim(s)

@@ -9,7 +9,8 @@
   notification in one statement. The lock is held until COMMIT, so ids commit in increasing
   order: a reader that has seen id n never sees a smaller id commit later.
 * The ``change`` event of a write transaction (``{seq}``, its highest change seq) is stored by
-  that transaction itself, just before it commits (``ServerDB.before_commit``): a process killed
+  that transaction itself, just before it commits (``ServerDB.before_commit``, called by
+  server/storage.py after the audit chain's flush): a process killed
   right after a commit cannot lose its change event. The same event published again after the
   commit (``commit_mutation``, the scheduler) is dropped.
 * One listener thread per instance ``LISTEN``s on its own connection; on a notification (or every
@@ -31,7 +32,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import psycopg
-from sqlalchemy import event, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from server import tables as t
@@ -62,13 +63,6 @@ _CATCH_UP = text(
     f"FROM {ID_SEQUENCE})"
 )
 _BATCH = 5_000
-
-
-@event.listens_for(Session, "before_commit")
-def _before_commit(session: Session) -> None:
-    hook = session.info.get("before_commit")
-    if hook is not None:
-        hook(session)
 
 
 def psycopg_dsn(db: ServerDB) -> str:
@@ -120,8 +114,9 @@ class PgEventBus(EventBus):
         return int(conn.execute(_INSERT, params).first()[0])
 
     def _store_change(self, session: Session) -> None:
-        """``before_commit`` of every write transaction: its ``change`` event, in it. Taken after
-        the writer lock (always in that order), so change events follow change seqs."""
+        """``before_commit`` of every write transaction: its ``change`` event, in it (after the
+        audit chain's ``AUDIT_LOCK``, always in that order). The event only says "pull now": the
+        feed serves the change once the xid horizon passes it (server/feed_seq.py)."""
         changed = session.info.get("changed")
         if not changed or self._closed:
             return

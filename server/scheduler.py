@@ -38,7 +38,7 @@ from app.rules import ops_metrics
 from app.rules import sla as sla_rules
 from app.rules.zone import KST as SEOUL
 from app.text.formats import form_date
-from server import jobs, storage
+from server import feed_seq, jobs, storage
 from server.events import EventBus
 
 log = logging.getLogger(__name__)
@@ -75,11 +75,25 @@ class Scheduler:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                self.tick()
+                self._tick_retrying()
             except Exception as exc:
                 log.exception("scheduler tick failed")
                 self._record_failure(exc)
             self._stop.wait(self.interval_s)
+
+    def _tick_retrying(self, attempts: int = 3) -> dict:
+        """``tick``, run again when it lost a race to a concurrent mutation (PostgreSQL: a
+        deadlock's victim, or a document changed between its read and its conditional write —
+        nothing of the failed attempt was stored)."""
+        for attempt in range(attempts):
+            try:
+                return self.tick()
+            except Exception as exc:
+                if attempt == attempts - 1 or not (
+                    isinstance(exc, storage.StaleVersion) or storage.lost_race(exc)
+                ):
+                    raise
+        raise AssertionError("unreachable")
 
     def _record_failure(self, exc: Exception) -> None:
         """The last 20 failed ticks in meta ``scheduler_failures`` (the scheduled_jobs tool)."""
@@ -97,8 +111,8 @@ class Scheduler:
     def tick(self) -> dict:
         """One pass; returns counts of what it did.
 
-        The active cases are read in a read transaction (no writer lock: on a large database
-        this is the slow part); the write transaction that follows holds the writer lock only to
+        The active cases are read in a read transaction (no lock: on a large database this is
+        the slow part); the write transaction that follows holds the tick lock only to
         move ``scheduler_last_run`` and to apply the alerts of the cases that have one, each read
         again there, so a case changed meanwhile is never overwritten with the old document."""
         now = self.clock()
@@ -107,9 +121,9 @@ class Scheduler:
             cases = storage.query(s, EntityKind.CASE, status=ACTIVE)
         alerts: list[dict] = []
         with self.db.session() as s:
-            # the writer lock first: even two overlapping ticks (a leader that just lost its
+            # the tick lock first: even two overlapping ticks (a leader that just lost its
             # lease) read and move ``scheduler_last_run`` one after the other, never alert twice
-            storage.lock_writers(s)
+            feed_seq.lock(s, feed_seq.TICK_LOCK)
             raw = storage.get_meta(s, META_KEY)
             before = parse_time(raw) if raw else None
             storage.set_meta(s, META_KEY, format_time(now))

@@ -1,19 +1,18 @@
 """Server storage: one SQLAlchemy 2.0 engine over SQLite (WAL) or PostgreSQL, same code.
 
-Writers are serialised so that change-feed ``seq`` (and audit ``seq``) are assigned in commit
-order: on SQLite every ``db.session()`` transaction starts with ``BEGIN IMMEDIATE`` (one writer at
-a time, readers keep going under WAL); on PostgreSQL the first write of a transaction takes the
-transaction-level advisory lock ``pg_advisory_xact_lock(FEED_LOCK)`` and only then reads
-``max(seq) + 1`` — the lock is held until COMMIT, so no later seq can commit before an earlier one.
-``db.read()`` opens a plain (deferred) transaction for queries.
+Change-feed ``seq`` never lets a client skip a change that commits late. On SQLite every
+``db.session()`` transaction starts with ``BEGIN IMMEDIATE`` (one writer at a time, readers keep
+going under WAL) and ``seq`` is ``max(seq) + 1``. On PostgreSQL writers run concurrently, with no
+global lock: a seq carries its transaction id and the feed serves only seqs below the snapshot's
+xmin horizon (server/feed_seq.py). ``db.read()`` opens a plain (deferred) transaction for queries.
 
-First writer wins (version checks are atomic): on PostgreSQL a write transaction takes that
-advisory lock *before* its first entity read (``get`` / ``query`` / ``put`` / ``delete``), and
-``get`` reads with ``SELECT … FOR UPDATE``, so a status or ``If-Match`` compare and the write
-that follows it happen under the lock, as SQLite's ``BEGIN IMMEDIATE`` does for the whole
-transaction. Every update is also conditional (``UPDATE … WHERE version = :expected``, the
-version this transaction read): an update that hits no row raises :class:`StaleVersion` (409)
-instead of writing a second document with the same version.
+First writer wins (version checks are atomic): on PostgreSQL a write transaction reads entities
+with ``SELECT … FOR UPDATE`` (``get``, ``query``, the version ``put`` compares), so a status or
+``If-Match`` compare and the write that follows it happen under the row's lock, as SQLite's
+``BEGIN IMMEDIATE`` does for the whole transaction. Every update is also conditional
+(``UPDATE … WHERE version = :expected``, the version this transaction read) and an insert of an
+id that appeared meanwhile does nothing: either raises :class:`StaleVersion` (409) instead of
+writing a second document with the same version.
 """
 
 from __future__ import annotations
@@ -30,19 +29,18 @@ from typing import Any
 
 from sqlalchemy import bindparam, create_engine, event, func, insert, literal, select, update
 from sqlalchemy import delete as sa_delete
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind
 from app.domain.wire import format_time, parse_time
-from server import passwords, pii
+from server import feed_seq, passwords, pii
 from server import tables as t
 from server.files import secure_sqlite
 from server.hot_sql import Encoded, Hot, json_dumps, tx_cache
 from server.problems import ProblemError
-
-FEED_LOCK = 724_001  # advisory lock id for change / audit seq assignment on PostgreSQL
 
 
 def _naive(value: datetime | None) -> datetime | None:
@@ -110,10 +108,12 @@ class ServerDB:
 
     def _ensure_schema(self) -> str:
         """Tables and the database id, once: instances starting together over one PostgreSQL
-        take turns (the writer lock; SQLite's ``BEGIN IMMEDIATE``)."""
+        take turns (the schema lock; SQLite's ``BEGIN IMMEDIATE``)."""
         with self.session() as s:
-            lock_writers(s)
+            feed_seq.lock(s, feed_seq.SCHEMA_LOCK)
             t.metadata.create_all(s.connection())
+            if not self.is_sqlite:
+                s.connection().exec_driver_sql(feed_seq.create_sequence_sql())
             row = s.execute(select(t.meta.c.value).where(t.meta.c.key == "db_id")).first()
             if row:
                 return row[0]
@@ -164,6 +164,18 @@ class ServerDB:
             self.read_engine.dispose()
 
 
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    """Every write transaction, just before COMMIT: its queued audit events are chained
+    (PostgreSQL, server/audit_chain.py), then the hook of ``ServerDB.before_commit`` (the change
+    event, server/pg_events.py) — in that order, so the short locks are always taken alike."""
+    if session.info.get("pg") and session.info.get("write"):
+        flush_pending(session)
+    hook = session.info.get("before_commit")
+    if hook is not None:
+        hook(session)
+
+
 IDLE_PING_S = 10.0  # a pooled PostgreSQL connection idle this long is pinged on checkout
 
 
@@ -189,26 +201,14 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError(f"stale pooled connection: {exc}") from exc
 
 
-_PG_LOCK = select(func.pg_advisory_xact_lock(FEED_LOCK))
-
-
-def lock_writers(session: Session) -> None:
-    """Serialise seq assignment (no-op on SQLite, where BEGIN IMMEDIATE already did).
-
-    On PostgreSQL the advisory lock is transaction-level: taken again in the session's next
-    transaction (after a commit the flag of the previous transaction no longer counts)."""
-    if session.info.get("pg"):
-        cache = tx_cache(session)
-        if not cache.get("locked"):
-            session.execute(_PG_LOCK)
-            tx_cache(session)["locked"] = True
-
-
 def next_seq(session: Session, column: Any) -> int:
-    """``max(column) + 1``, read once per transaction: later calls in the same transaction
-    count on from the cached value (the writer lock is held until commit, so nobody else can
-    take a seq meanwhile)."""
-    lock_writers(session)
+    """A new seq of ``column`` (the change feed's, or the audit chain's on SQLite).
+
+    SQLite: ``max(column) + 1``, read once per transaction; later calls in the same transaction
+    count on from the cached value (``BEGIN IMMEDIATE`` holds off every other writer).
+    PostgreSQL, change feed: a seq of server/feed_seq.py, above every change visible now."""
+    if session.info.get("pg") and column is t.changes.c.seq:
+        return next_seqs(session, 1)[0]
     cache = tx_cache(session)
     last = cache.get(column)
     if last is None:
@@ -219,6 +219,15 @@ def next_seq(session: Session, column: Any) -> int:
         cache = tx_cache(session)  # the query may have begun the transaction
     cache[column] = last + 1
     return last + 1
+
+
+def next_seqs(session: Session, n: int) -> list[int]:
+    """PostgreSQL: ``n`` change seqs in increasing order, above every change visible now (new
+    entities in bulk: no previous change of theirs can be newer)."""
+    top = select(func.max(t.changes.c.seq)).scalar_subquery()
+    series = func.generate_series(1, n).table_valued("i")
+    stmt = select(feed_seq.next_seq_expr(top)).select_from(series)
+    return sorted(int(v) for v in session.execute(stmt).scalars())
 
 
 def _seq_taken(session: Session, column: Any, last: int) -> None:
@@ -259,10 +268,29 @@ _UPSERT = ChangeOp.UPSERT.value
 _MAX_SEQ: dict[Any, Any] = {}
 
 
+def _with_change(written: Any, op: str, version: Any, data: Any) -> Any:
+    """PostgreSQL: ``INSERT INTO changes`` the rows of the CTE ``written`` (an entity write
+    returning kind and id), each with a new seq (server/feed_seq.py) above the entity's previous
+    change; ``RETURNING seq``. No row back when the write hit no row."""
+    c = t.changes.c
+    previous = (
+        select(func.max(c.seq))
+        .where(c.kind == written.c.kind, c.id == written.c.id)
+        .scalar_subquery()
+    )
+    rows = select(
+        feed_seq.next_seq_expr(previous), written.c.kind, written.c.id, literal(op), version, data
+    )
+    return (
+        insert(t.changes)
+        .from_select(["seq", "kind", "id", "op", "version", "data"], rows)
+        .returning(c.seq)
+    )
+
+
 def _pg_update_with_change() -> Any:
-    """PostgreSQL: the conditional entity update and its change row (seq ``max + 1``, under the
-    writer lock) in one statement, one round trip; no row back when the version no longer held.
-    """
+    """PostgreSQL: the conditional entity update and its change row in one statement, one round
+    trip; no row back when the version no longer held."""
     row = {name: bindparam(name, type_=_E[name].type) for name in _ENTITY_VALUES}
     updated = (
         update(t.entities)
@@ -271,22 +299,49 @@ def _pg_update_with_change() -> Any:
         .returning(_E.kind, _E.id, _E.version, _E.data)
         .cte("updated")
     )
-    c = t.changes.c
-    next_seq_ = select(func.coalesce(func.max(c.seq), 0) + 1).scalar_subquery()
-    rows = select(
-        next_seq_, updated.c.kind, updated.c.id, literal(_UPSERT), updated.c.version,
-        updated.c.data,
-    )  # fmt: skip
-    return (
-        insert(t.changes)
-        .from_select(["seq", "kind", "id", "op", "version", "data"], rows)
-        .returning(c.seq)
+    return _with_change(updated, _UPSERT, updated.c.version, updated.c.data)
+
+
+def _pg_insert_with_change() -> Any:
+    """PostgreSQL: a new entity and its change row in one statement; no row back when another
+    transaction inserted the id first (it waits for that one's COMMIT, then does nothing)."""
+    row = {name: bindparam(name, type_=_E[name].type) for name in ("kind", "id", *_ENTITY_VALUES)}
+    inserted = (
+        pg_insert(t.entities)
+        .values(**row)
+        .on_conflict_do_nothing()
+        .returning(_E.kind, _E.id, _E.version, _E.data)
+        .cte("inserted")
     )
+    return _with_change(inserted, _UPSERT, inserted.c.version, inserted.c.data)
+
+
+def _pg_delete_with_change() -> Any:
+    """PostgreSQL: delete an entity (under its row lock) and write its tombstone."""
+    gone = (
+        sa_delete(t.entities)
+        .where(_E.kind == bindparam("k"), _E.id == bindparam("i"))
+        .returning(_E.kind, _E.id, _E.version)
+        .cte("gone")
+    )
+    return _with_change(gone, ChangeOp.DELETE.value, gone.c.version + 1, literal(None))
 
 
 _ENTITY_VALUES = ("version", "updated_at", "data", "status", "queue_id", "assignee_id",
                   "priority", "due_at")  # fmt: skip
 _PG_UPDATE_WITH_CHANGE = _pg_update_with_change()
+_PG_INSERT_WITH_CHANGE = _pg_insert_with_change()
+_PG_DELETE_WITH_CHANGE = _pg_delete_with_change()
+
+
+_RETRYABLE = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def lost_race(exc: BaseException) -> bool:
+    """PostgreSQL chose this transaction as the victim of a deadlock (row locks taken in another
+    order by a concurrent writer): rolled back, nothing of it stored — run it again."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in _RETRYABLE
 
 
 class StaleVersion(ProblemError):
@@ -310,32 +365,30 @@ def _locking(session: Session) -> bool:
 
 def get(session: Session, kind: EntityKind | str, id: str) -> dict | None:
     """An entity's document. In a write transaction the version read is remembered (``put``
-    updates on condition of it); on PostgreSQL the row is read under the writer lock and
-    ``FOR UPDATE``, so whatever the caller decides on it still holds when it writes."""
+    updates on condition of it); on PostgreSQL the row is read ``FOR UPDATE``, so whatever the
+    caller decides on it still holds when it writes."""
     k = _kind(kind)
     params = {"k": k, "i": id}
     if _locking(session):
-        lock_writers(session)
         rows = _GET_DATA_LOCKED.run(session, params)
     else:
         rows = _GET_DATA.run(session, params)
     if not rows:
         return None
-    if session.info.get("write"):
-        tx_cache(session).setdefault("versions", {})[(k, id)] = rows[0].version
+    if session.info.get("write"):  # a version ``query`` saw first stays the condition
+        tx_cache(session).setdefault("versions", {}).setdefault((k, id), rows[0].version)
     return dict(rows[0].data)
 
 
 def _current_version(session: Session, k: str, id: str) -> int | None:
     """The stored version of an entity: the one this transaction read (``get``) or wrote
-    (``put``) if any — the writer lock held since then keeps it current — else read now (on
-    PostgreSQL under the writer lock, ``FOR UPDATE``)."""
+    (``put``) if any — the row lock (PostgreSQL) or ``BEGIN IMMEDIATE`` (SQLite) held since
+    then keeps it current — else read now (on PostgreSQL ``FOR UPDATE``)."""
     versions = tx_cache(session).get("versions")
     if versions is not None and (k, id) in versions:
         return versions[(k, id)]
     params = {"k": k, "i": id}
     if _locking(session):
-        lock_writers(session)
         rows = _GET_VERSION_LOCKED.run(session, params)
     else:
         rows = _GET_VERSION.run(session, params)
@@ -364,12 +417,15 @@ def put(session: Session, kind: EntityKind | str, data: dict, *, actor: str, now
         **_index_columns(stored),
     }
     key = {"k": k, "i": data["id"]}
-    if current is not None and session.info.get("pg"):
-        found = session.execute(_PG_UPDATE_WITH_CHANGE, {**key, "expected": current, **values})
-        seq = found.scalar()
+    if session.info.get("pg"):
+        if current is not None:
+            params = {**key, "expected": current, **values}
+            seq = session.execute(_PG_UPDATE_WITH_CHANGE, params).scalar()
+        else:
+            params = {"kind": k, "id": data["id"], **values}
+            seq = session.execute(_PG_INSERT_WITH_CHANGE, params).scalar()
         if seq is None:  # first writer wins: never a second document with one version
-            raise _stale(session, k, data["id"], current)
-        _seq_taken(session, t.changes.c.seq, seq)
+            raise _stale(session, k, data["id"], current or 0)
         tx_cache(session).setdefault("versions", {})[(k, data["id"])] = version
         session.info.setdefault("changed", []).append((k, data["id"], seq))
         return stored
@@ -394,7 +450,13 @@ def delete_entity(
     session: Session, kind: EntityKind | str, id: str, *, actor: str, now: datetime
 ) -> bool:
     k = _kind(kind)
-    lock_writers(session)
+    if session.info.get("pg"):
+        seq = session.execute(_PG_DELETE_WITH_CHANGE, {"k": k, "i": id}).scalar()
+        tx_cache(session).get("versions", {}).pop((k, id), None)  # see _current_version
+        if seq is None:
+            return False
+        session.info.setdefault("changed", []).append((k, id, seq))
+        return True
     row = session.execute(
         select(t.entities.c.version).where(t.entities.c.kind == k, t.entities.c.id == id)
     ).first()
@@ -421,15 +483,21 @@ def query(
     *,
     limit: int | None = None,
     order_by_due: bool = False,
+    skip_locked: bool = False,
     **filters: Any,
 ) -> list[dict]:
     """Entities of a kind filtered on the indexed columns (status, queue_id, assignee_id, …).
 
-    In a PostgreSQL write transaction the writer lock is taken first, so a choice made on the
-    rows (``/tasks/next`` picks an open task) still holds when the transaction writes."""
-    if _locking(session):
-        lock_writers(session)
-    stmt = select(t.entities.c.data).where(t.entities.c.kind == _kind(kind))
+    In a PostgreSQL write transaction the versions read are remembered: ``put`` of one of these
+    documents updates on condition of that version, so a row changed since by another
+    transaction is never overwritten (409 instead; no lock is taken, so a broad query of the
+    scheduler holds up no writer). ``skip_locked`` (``/tasks/next``): the rows are locked
+    ``FOR UPDATE SKIP LOCKED`` — rows another transaction is writing now are left out, so
+    contenders each choose among the others and none waits or fails."""
+    k = _kind(kind)
+    locking = _locking(session)
+    stmt = select(t.entities.c.data, t.entities.c.id, t.entities.c.version)
+    stmt = stmt.where(t.entities.c.kind == k)
     for name, value in filters.items():
         col = t.entities.c[name]
         stmt = stmt.where(col.in_(value) if isinstance(value, list | tuple | set) else col == value)
@@ -437,7 +505,14 @@ def query(
         stmt = stmt.order_by(t.entities.c.priority, t.entities.c.due_at, t.entities.c.id)
     if limit:
         stmt = stmt.limit(limit)
-    return [dict(r[0]) for r in session.execute(stmt)]
+    if locking and skip_locked:
+        stmt = stmt.with_for_update(skip_locked=True)
+    rows = session.execute(stmt).all()
+    if locking:
+        versions = tx_cache(session).setdefault("versions", {})
+        for r in rows:  # the version the caller decides on (a later ``get`` keeps it)
+            versions.setdefault((k, r.id), r.version)
+    return [dict(r.data) for r in rows]
 
 
 # --- users and tokens -------------------------------------------------------------------------
@@ -535,7 +610,7 @@ def online_user_ids(session: Session, now: datetime) -> set[str]:
 # Re-exported so ``storage.<name>`` stays the seam: the audit chain (server/audit_chain.py),
 # seeding's fast path (server/bulk.py), both need ``next_seq`` above; alerts, call segments and
 # meta rows (server/side_tables.py).
-from server.audit_chain import append_audit, audit_events, verify_audit  # noqa: E402
+from server.audit_chain import append_audit, audit_events, flush_pending, verify_audit  # noqa: E402
 from server.bulk import bulk_insert  # noqa: E402
 from server.side_tables import (  # noqa: E402
     add_alert,

@@ -88,9 +88,17 @@ class FailedRequest:
 
 
 def sync_state(
-    head_seq: int, client_seq: int | None, failures: Sequence[FailedRequest]
+    head_seq: int,
+    client_seq: int | None,
+    failures: Sequence[FailedRequest],
+    behind: int | None = None,
 ) -> s.SyncState:
-    lag = None if client_seq is None else max(0, head_seq - client_seq)
+    """``behind``: changes after the client's seq, counted by the server (seqs are sparse on
+    PostgreSQL, so ``head - client`` is only a count where seqs are dense)."""
+    if client_seq is None:
+        lag = None
+    else:
+        lag = behind if behind is not None else max(0, head_seq - client_seq)
     rows = [[_t(f.at), f.method, f.path, f.status, f.code] for f in failures]
     return s.SyncState(
         summary_en=f"change feed at {head_seq}"

@@ -59,7 +59,10 @@ def run(s, before: datetime | None, now: datetime, load_cap: int = rules.LOAD_CA
     people = candidates(s, now)
     if not any(c.available for c in people):  # nobody to give work to: nothing to read
         return []
-    tasks = {t["id"]: t for t in storage.query(s, EntityKind.TASK, status=TaskStatus.OPEN.value)}
+    # locked as read, task before case (the order of a task action), busy ones skipped: a task
+    # another transaction is writing now waits for the next run
+    open_tasks = storage.query(s, EntityKind.TASK, status=TaskStatus.OPEN.value, skip_locked=True)
+    tasks = {t["id"]: t for t in open_tasks}
     pending = {t["id"]: _pending(s, t) for t in tasks.values()}
     plan = rules.plan(list(pending.values()), people, now, load_cap)
     for task_id, user_id in plan.assigned:

@@ -90,7 +90,10 @@ def sync_state(s_: Session, ctx: Ctx, args: s.SyncArgs) -> s.Answer:
         for r in rows
     ]  # fmt: skip
     seq = decode_cursor(args.client_cursor, ctx.state.db.db_id) if args.client_cursor else None
-    return compute.sync_state(int(head), seq, failures)
+    behind = None
+    if seq is not None:  # a count: seqs are sparse on PostgreSQL (server/feed_seq.py)
+        behind = s_.execute(select(func.count()).where(t.changes.c.seq > seq)).scalar() or 0
+    return compute.sync_state(int(head), seq, failures, int(behind) if seq is not None else None)
 
 
 def cache_state(s_: Session, ctx: Ctx, args: s.NoArgs) -> s.Answer:

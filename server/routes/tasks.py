@@ -61,6 +61,7 @@ def next_task(request: Request, body: NextTaskInput, user: User, idem: Idem) -> 
             queue_id=body.queue_id,
             order_by_due=True,
             limit=200,
+            skip_locked=True,  # contenders take different tasks (server/storage.py)
         )
         originals: Originals = {("task", t["id"]): t for t in rows}
         cases = {}

@@ -28,10 +28,11 @@ from app.domain.enums import Action, EntityKind
 from server import pii, storage
 from server import tables as t
 from server.auth import require
+from server.feed_seq import UNMASK_LOCK, lock
 from server.idempotency import User
 from server.problems import ProblemError, not_found
 from server.routes.common import now_of
-from server.storage import _aware, _naive, lock_writers
+from server.storage import _aware, _naive
 
 router = APIRouter(tags=["customer identifiers"])
 LIMIT = 10
@@ -78,7 +79,7 @@ def unmask(
         raise ProblemError(422, "validation", "a reason is required", errors={"reason": "required"})
     now = now_of(request)
     with request.app.state.db.session() as s:
-        lock_writers(s)  # one counter for every instance: count and insert under the lock
+        lock(s, UNMASK_LOCK)  # one counter for every instance: count and insert under the lock
         case = storage.get(s, EntityKind.CASE, case_id)
         if case is None:
             raise not_found("case", case_id)

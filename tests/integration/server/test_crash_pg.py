@@ -29,7 +29,7 @@ from app.store.store import DB_FILE, Store
 from server import audit_anchor
 from server.idempotency import _KEY_CLASS, _lock_id
 from server.runner import free_port
-from server.storage import FEED_LOCK, ServerDB
+from server.storage import ServerDB
 from sync.dosctl.cli import main
 from tests.integration.sync.helpers import ROOT, make_task, server_comments, wait_healthy
 
@@ -75,16 +75,19 @@ class _Proc:
 
 
 @contextlib.contextmanager
-def feed_lock_held(db_url: str) -> Iterator[None]:
-    """Hold the change feed's advisory lock: a mutation's transaction waits for it inside."""
+def task_row_locked(db_url: str, task_id: str) -> Iterator[None]:
+    """Hold the task's row lock: a mutation on it waits inside its transaction (its key
+    claimed)."""
     engine = create_engine(db_url)
     with engine.connect() as conn:
-        conn.execute(select(func.pg_advisory_lock(FEED_LOCK)))
+        conn.execute(
+            text("SELECT 1 FROM entities WHERE kind = 'task' AND id = :i FOR UPDATE"),
+            {"i": task_id},
+        )
         try:
             yield
         finally:
-            conn.execute(select(func.pg_advisory_unlock(FEED_LOCK)))
-            conn.commit()
+            conn.rollback()
     engine.dispose()
 
 
@@ -106,7 +109,7 @@ def test_killed_mid_transaction_the_key_runs_within_seconds(pg_server) -> None:
         except httpx.TransportError as exc:
             outcome["error"] = exc
 
-    with feed_lock_held(pg_server.db_url):
+    with task_row_locked(pg_server.db_url, ids["task_id"]):
         thread = threading.Thread(target=send, daemon=True)
         thread.start()
         engine = create_engine(pg_server.db_url)

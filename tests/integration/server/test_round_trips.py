@@ -25,9 +25,12 @@ from tests.integration.pg_round_trips import RoundTrips
 pytestmark = pytest.mark.skipif(pg_bindir() is None, reason="PostgreSQL is not installed")
 
 # Upper bounds: the counts when written (before: comment 23, approve 25; benchmarks/README.md,
-# issue 15). Floor of either: 9 (benchmarks/instances.py).
+# issue 15). Floor of either: 9 (benchmarks/instances.py). Without the global writer lock
+# (server/feed_seq.py) the counts stayed 13 and 14: the writer lock rode in the key claim's
+# statement, the audit chain's lock rides in its head read (``… FOR UPDATE``).
 COMMENT_MAX = 13
 APPROVE_MAX = 14
+FEED_LOCK = 724_001  # the global writer lock every mutation took before (now schema creation only)
 
 
 def _count(server, api, path: str, body: dict, *, cached_token: bool = True) -> RoundTrips:
@@ -58,6 +61,20 @@ def test_round_trips_per_mutation(tmp_path, pg_url) -> None:
     for counter in (comment, approve):  # a warm pool: no ping; one write transaction
         assert counter.counts["ping"] == 0, counter.counts
         assert counter.counts["begin"] == counter.counts["commit"] == 1, counter.counts
+        _locks_are_short(counter.statements)
+
+
+def _locks_are_short(statements: list[str]) -> None:
+    """No lock shared by every mutation is held across the mutation's work: the global writer
+    lock is gone, and the audit chain's lock (its head row) is taken after the last entity
+    write — only the audit rows, the change event and COMMIT follow it."""
+    assert not any(f"({FEED_LOCK})" in s or "pg_advisory_xact_lock(%(f)s)" in s
+                   for s in statements), statements  # fmt: skip
+    chain = [i for i, s in enumerate(statements) if "FROM audit_anchor" in s and "FOR" in s]
+    writes = [i for i, s in enumerate(statements) if "UPDATE entities" in s]
+    assert chain and writes and chain[0] > max(writes), statements
+    tail = statements[chain[0] + 1 :]
+    assert all(s.startswith(("WITH appended", "WITH held", "COMMIT")) for s in tail), tail
 
 
 def test_connection_dropped_while_idle_is_replaced(pg_url, monkeypatch) -> None:

@@ -234,7 +234,7 @@ def test_unknown_cursor_resets(api: Api, db: ServerDB) -> None:
         assert page["reset"] is True and page["changes"][0]["seq"] >= 1
 
 
-def test_commit_order_under_concurrent_writers(api: Api) -> None:
+def test_commit_order_under_concurrent_writers(api: Api, db: ServerDB) -> None:
     _, cursor = _all_changes(api)
     threads = [threading.Thread(target=api.new_case) for _ in range(8)]
     for th in threads:
@@ -243,7 +243,10 @@ def test_commit_order_under_concurrent_writers(api: Api) -> None:
         th.join()
     newer, _ = _all_changes(api, since=cursor)
     seqs = [c["seq"] for c in newer]
-    assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))  # no gaps, no reordering
+    if db.is_sqlite:  # one writer at a time: dense seqs
+        assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))  # no gaps, no reordering
+    else:  # concurrent writers, sparse seqs (server/feed_seq.py): increasing, each once
+        assert seqs == sorted(set(seqs))
     assert sum(1 for c in newer if c["entity"] == "case") == 8
 
 
