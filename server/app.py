@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 def _routers() -> list[APIRouter]:
     from server.ops_tools import routes as ops_tools
     from server.routes import (
+        agents,
         alerts,
         appeals,
         audit,
@@ -53,6 +54,7 @@ def _routers() -> list[APIRouter]:
         knowledge_feedback.router,
         generated.router,
         ops.router,
+        agents.router,
         ops_tools.router,
         reports.router,
         audit.router,

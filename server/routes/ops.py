@@ -1,5 +1,7 @@
-"""Operations: GET /queues, GET /queues/{id}/stats (Amazon Connect GetCurrentMetricData names),
-GET /ops/sla-report?from=&to= (compliance per priority and queue: app.rules.reports)."""
+"""Operations: GET /queues, GET /queues/{id}/stats (Amazon Connect GetCurrentMetricData names;
+beyond API.md, ``abandon_rate: {percent, abandoned, offered, short_abandon_s}`` of today's
+contacts, app.rules.wallboard), GET /ops/sla-report?from=&to= (compliance per priority and
+queue: app.rules.reports)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from app.domain.enums import Action, CallState, EntityKind, Priority, TaskStatus
 from app.domain.wire import format_time, parse_time
-from app.rules import ops_metrics, reports, sla
+from app.rules import ops_metrics, reports, sla, wallboard
 from server import storage
 from server.auth import require
 from server.idempotency import User
@@ -97,6 +99,10 @@ def queue_stats(
     level = ops_metrics.service_level(
         on_time + answered_in, handled + len(answered_today), breached
     )
+    day_start = datetime.combine(today, datetime.min.time(), SEOUL)
+    abandon = wallboard.abandon_rate(
+        [_contact(c) for c in calls if c.get("started_at")], day_start, now
+    )
     return {
         "queue_id": queue_id,
         "snapshot_time": format_time(now),
@@ -105,6 +111,12 @@ def queue_stats(
         "breached": breached,
         "handled_today": handled,
         "service_level": {"threshold_s": threshold, "percent": level},
+        "abandon_rate": {
+            "percent": abandon.percent,
+            "abandoned": abandon.abandoned,
+            "offered": abandon.offered,
+            "short_abandon_s": int(wallboard.SHORT_ABANDON.total_seconds()),
+        },
         "metrics": {
             "AGENTS_ONLINE": agents.logged_in,
             "AGENTS_AVAILABLE": agents.available,
@@ -114,6 +126,12 @@ def queue_stats(
             "OLDEST_CONTACT_AGE": int(max(ages)) if ages else 0,
         },
     }
+
+
+def _contact(call: dict) -> wallboard.Contact:
+    """A call (with ``started_at``) as the abandon rule reads it."""
+    at = lambda key: parse_time(call[key]) if call.get(key) else None  # noqa: E731
+    return wallboard.Contact(parse_time(call["started_at"]), at("connected_at"), at("ended_at"))
 
 
 def _time(value: str, name: str) -> datetime:
