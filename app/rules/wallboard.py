@@ -172,7 +172,7 @@ def abandon_rate(
 class Thresholds:
     """The supervisor's bounds (settings file or the wall's thresholds dialog)."""
 
-    service_level_target: float = 80.0  # percent: ok at or above
+    service_level_target: float = 80.0  # percent: ok at or above (ops_metrics' target)
     service_level_margin: float = 10.0  # points below the target still "warning"
     wait_warning_s: float = 60.0  # longest wait of a contact queue
     wait_critical_s: float = 180.0
