@@ -156,7 +156,8 @@ class QueueStatsModel(TableModel):
         waiting = s.get("waiting_by_priority") or {}
         if name == "queue":
             status = om.queue_status(s, self.thresholds) if s else om.UNKNOWN
-            return str(q.get("name") or q["id"]), status
+            names = {q["id"]: str(q.get("name") or "")}  # the server's name when no word
+            return queue_label(q["id"], language(), names), status
         if not s:
             return "—", om.UNKNOWN
         if name in om.PRIORITIES:

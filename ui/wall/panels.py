@@ -46,7 +46,7 @@ class FitTable(QTableView):
         if columns is not None and hasattr(model, "COLUMNS"):
             for i, name in enumerate(model.COLUMNS):
                 self.setColumnHidden(i, name not in columns)
-            for wide in ("queue", "oldest"):  # names and "3일 3시간" are never cut
+            for wide in ("queue", "oldest", "service_level"):  # never cut: names, "3일 3시간"
                 if wide in model.COLUMNS and wide in columns:
                     index = model.COLUMNS.index(wide)
                     header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
