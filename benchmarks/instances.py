@@ -47,7 +47,7 @@ P99 = ("instances_mutation_p99_ms", "ms", "<= 200 ms")
 TRIPS = ("instances_round_trips_per_mutation", "round trips", "-")
 TRIPS_FLOOR = 9  # see the module docstring
 APPROVE = {"limit": 10_000_000, "rate": 4.5, "conditions": [], "note": "bench",
-           "reason_codes": ["CREDIT-OK-001"]}  # fmt: skip
+           "reason_codes": ["CREDIT-APPR-INCOME-001"]}  # fmt: skip
 
 
 def _libpq(url: str) -> str:

@@ -7,6 +7,11 @@ failed recently — server/throttle.py). Suspect logins therefore use at most on
 them, at a lower CPU priority (nice 10 on Linux), and once ``MAX_SUSPECT_WAITING`` of them wait,
 more are refused with 429 at once instead of queueing. An unknown username is checked against a
 dummy hash, at the same cost.
+
+The one argon2 hasher of the server (hashing on user creation, verifying on login) lives here.
+Its cost is argon2-cffi's ``RFC_9106_LOW_MEMORY`` profile unless ``REVIEWER_ARGON2_PROFILE``
+names another of ``argon2.profiles`` (the test suite uses ``CHEAPEST``, as Django's tests swap
+in a fast hasher: every hash carries its own parameters, so verification follows the hash).
 """
 
 from __future__ import annotations
@@ -17,12 +22,28 @@ import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MAX_SUSPECT_WAITING = 32
-_hasher = PasswordHasher()
+PROFILE_ENV = "REVIEWER_ARGON2_PROFILE"
+DEFAULT_PROFILE = "RFC_9106_LOW_MEMORY"
+
+
+def _hasher_from_env() -> PasswordHasher:
+    name = os.environ.get(PROFILE_ENV, DEFAULT_PROFILE)
+    params = getattr(profiles, name, None)
+    if not isinstance(params, Parameters):
+        raise SystemExit(f"{PROFILE_ENV}={name!r}: not one of argon2.profiles")
+    return PasswordHasher.from_parameters(params)
+
+
+_hasher = _hasher_from_env()
 _dummy: list[str] = []
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
 
 
 def _dummy_hash() -> str:

@@ -14,7 +14,9 @@ Lens ``Redaction`` offsets, partials included). Segments are stored with
 Wrap-up is enforced (``app.rules.agent_state``): after the call the agent's lane holds in
 ``acw`` until the agent's after-call work is recorded (the call ended with a disposition) or
 the wrap-up limit (``acw_s``, simulated seconds) runs out; only then does the call end and the
-agent's next call start — the next call is never assigned over an open wrap-up.
+agent's next call start — the next call is never assigned over an open wrap-up. A new call is
+never connected to an agent who chose Break or Offline (``POST /v1/agents/me/state``): it keeps
+ringing in its queue until the agent is Available again.
 
 Time: every wait is ``duration / speed`` seconds of real time (1.0 = real time). The simulator
 runs in daemon threads, one *lane* per demo agent, each looping over the scripts with a pause
@@ -51,7 +53,13 @@ from app.domain.calls import (
 from app.domain.enums import AlertKind, CallFlow, CallState, EntityKind, ParticipantRole, Sentiment
 from app.domain.wire import format_time, to_wire
 from app.rules import call_queues
-from app.rules.agent_state import WRAP_UP_LIMIT, WrapUp, wrap_up_open
+from app.rules.agent_state import (
+    WRAP_UP_LIMIT,
+    WrapUp,
+    chosen_state,
+    may_assign,
+    wrap_up_open,
+)
 from app.rules.alert_text import render as render_alert
 from app.rules.calendar import next_business_start
 from app.rules.pii import mask_name, redact_segment
@@ -251,6 +259,8 @@ class CallSimulator:
         self._save_call(call)
         if self._sleep(self.ring_s * 1000):
             return call_id
+        if agent_id is not None and self._await_agent(agent_id):
+            return call_id
         call.state, call.agent_id, call.connected_at = CallState.CONNECTED, agent_id, self.clock()
         self._save_call(call)
         participant = agent_id or IVR_PARTICIPANT
@@ -290,6 +300,22 @@ class CallSimulator:
         self._end_call(call_id)
         self.completed += 1
         return call_id
+
+    def agent_may_take(self, agent_id: str) -> bool:
+        """Whether a new call may be connected to ``agent_id`` now (``may_assign``): the state
+        the agent chose (``agent_state`` on their user: Break and Offline take no calls); the
+        lane's own call and wrap-up are already over when it asks."""
+        with self.db.session() as s:
+            user = storage.get(s, EntityKind.USER, agent_id) or {}
+        return may_assign(chosen_state(user.get("agent_state")), False, None, self.clock())
+
+    def _await_agent(self, agent_id: str) -> bool:
+        """Keep the call ringing (waiting in its queue) while its agent is on Break or Offline;
+        True when stopped meanwhile."""
+        while not self.agent_may_take(agent_id):
+            if self._sleep(500.0):
+                return True
+        return False
 
     def _hold_wrap_up(self, call_id: str) -> bool:
         """Wait while the agent's wrap-up is open (not submitted, not timed out by the rule);

@@ -28,8 +28,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam, create_engine, event, func, insert, literal, select, update
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.engine import Connection, Engine
@@ -38,14 +36,13 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import ChangeOp, EntityKind
 from app.domain.wire import format_time, parse_time
-from server import pii
+from server import passwords, pii
 from server import tables as t
 from server.files import secure_sqlite
 from server.hot_sql import Encoded, Hot, json_dumps, tx_cache
 from server.problems import ProblemError
 
 FEED_LOCK = 724_001  # advisory lock id for change / audit seq assignment on PostgreSQL
-_hasher = PasswordHasher()
 
 
 def _naive(value: datetime | None) -> datetime | None:
@@ -472,7 +469,7 @@ def create_user(
         insert(t.users).values(
             id=uid,
             username=username,
-            password_hash=_hasher.hash(password),
+            password_hash=passwords.hash_password(password),
             display_name=display_name,
             roles=profile["roles"],
             skills=profile["skills"],
@@ -485,14 +482,8 @@ def create_user(
 
 def check_password(session: Session, username: str, password: str) -> dict | None:
     row = session.execute(select(t.users).where(t.users.c.username == username)).first()
-    if row is None:
-        _hasher.hash(password)  # same cost whether or not the user exists
-        return None
-    try:
-        _hasher.verify(row.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return None
-    return dict(row.data)
+    ok = passwords.verify(row.password_hash if row else None, password)  # same cost either way
+    return dict(row.data) if ok and row is not None else None
 
 
 def user_by_id(session: Session, user_id: str) -> dict | None:

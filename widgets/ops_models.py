@@ -72,6 +72,7 @@ class QueueStatsModel(TableModel):
         "available",
         "on_contact",
         "acw",
+        "on_break",
     )
 
     HEADER_ALIGN = CENTER
@@ -127,6 +128,7 @@ class QueueStatsModel(TableModel):
             "available": translate("QueueStatsModel", "Available"),
             "on_contact": translate("QueueStatsModel", "On contact"),
             "acw": translate("QueueStatsModel", "After-call work"),
+            "on_break": translate("QueueStatsModel", "On break"),
         }
 
     def column(self, name: str) -> int:
@@ -181,6 +183,7 @@ class QueueStatsModel(TableModel):
             "available": "AGENTS_AVAILABLE",
             "on_contact": "AGENTS_ON_CONTACT",
             "acw": "AGENTS_AFTER_CONTACT_WORK",
+            "on_break": "AGENTS_NON_PRODUCTIVE",
         }
         if name == "oldest":
             age = metrics.get("OLDEST_CONTACT_AGE")

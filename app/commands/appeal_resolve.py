@@ -24,11 +24,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from app.commands import guards, steps
 from app.commands.base import Actor, AppealState, Command, CommandInput, Result, note
-from app.commands.fields import Money, OptCodes, Rate, Text
+from app.commands.fields import Money, OptCodes, Rate, Text, known_codes
 from app.domain.cases import ApprovedTerms
 from app.domain.enums import (
     Action,
@@ -67,6 +67,13 @@ class AppealResolveInput(CommandInput):
     limit: Money | None = Field(default=None, description="overturn / partial: the new limit")
     rate: Rate | None = Field(default=None, description="overturn: required; partial: optional")
     conditions: OptCodes = Field(default_factory=list, description="partial: at least one")
+
+    @field_validator("reason_codes")
+    @classmethod
+    def _in_catalogue(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        """uphold: denial codes; overturn / partial (they approve): approval codes."""
+        resolution = info.data.get("resolution")
+        return known_codes("appeal_resolve", codes, getattr(resolution, "value", resolution))
 
     def check_at(self, today: date) -> dict[str, FieldError]:
         """What each resolution needs (the seed's three examples)."""

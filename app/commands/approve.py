@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from app.commands import guards, steps
 from app.commands.base import Actor, CaseState, Command, CommandInput, Result, note
-from app.commands.fields import Codes, Money, OptCodes, Rate, Text
+from app.commands.fields import Codes, Money, OptCodes, Rate, Text, known_codes
 from app.domain.cases import ApprovedTerms
 from app.domain.enums import Action, FinalDecision
 
@@ -26,8 +26,13 @@ class ApproveInput(CommandInput):
     limit: Money = Field(description="approved limit, KRW")
     rate: Rate = Field(description="interest rate, percent")
     note: Text = Field(description="why (승인 사유)")
-    reason_codes: Codes = Field(description="승인 사유 코드, at least one")
+    reason_codes: Codes = Field(description="승인 사유 코드: at least one, from the catalogue")
     conditions: OptCodes = Field(default_factory=list, description="conditions (승인 조건)")
+
+    @field_validator("reason_codes")
+    @classmethod
+    def _in_catalogue(cls, codes: list[str]) -> list[str]:
+        return known_codes("approve", codes)
 
 
 def guard(state: CaseState, data: ApproveInput, actor: Actor, now: datetime) -> None:

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from app.commands import guards, steps
 from app.commands.base import Actor, CaseState, Command, CommandInput, Result, note
-from app.commands.fields import Codes, Text
+from app.commands.fields import Codes, Text, known_codes
 from app.domain.enums import Action, FinalDecision
 
 
 class DenyInput(CommandInput):
-    reason_codes: Codes = Field(description="거부 사유 코드, at least one")
+    reason_codes: Codes = Field(description="거부 사유 코드: at least one, from the catalogue")
     note: Text = Field(description="details (상세 설명)")
     improvement_advice: Text = Field(description="how to re-apply (개선 방안)")
+
+    @field_validator("reason_codes")
+    @classmethod
+    def _in_catalogue(cls, codes: list[str]) -> list[str]:
+        return known_codes("deny", codes)
 
 
 def guard(state: CaseState, data: DenyInput, actor: Actor, now: datetime) -> None:

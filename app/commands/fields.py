@@ -35,6 +35,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, Strict
 from pydantic_core import PydanticCustomError
 
+from app.rules import reason_codes
+
 MAX_TEXT = 4000
 MAX_ITEMS = 50
 MAX_ITEM = 200
@@ -61,6 +63,20 @@ def _item_not_blank(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("empty_item", "an item is empty")
     return value
+
+
+def known_codes(action: str, codes: list[str], resolution: str | None = None) -> list[str]:
+    """``codes`` when every one is in the reason-code catalogue of ``action``
+    (app.rules.reason_codes, the one rule), else a 422 naming the field and the unknown codes —
+    on the server, in the workstation's forms and in dosctl alike."""
+    unknown = reason_codes.unknown_codes(action, codes, resolution)
+    if unknown:
+        raise PydanticCustomError(
+            "unknown_code",
+            "not in the reason-code catalogue: {codes}",
+            {"codes": ", ".join(unknown)},
+        )
+    return codes
 
 
 def _day(value: Any) -> Any:

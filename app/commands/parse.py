@@ -176,6 +176,13 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
         return fe("out_of_range", ko, en)
     if typ == "finite_number":
         return fe("out_of_range", "유한한 숫자여야 합니다.", "must be a finite number")
+    if typ == "unknown_code":
+        codes = (err.get("ctx") or {}).get("codes", "")
+        return fe(
+            "unknown_code",
+            f"목록에 없는 코드입니다: {codes}",
+            f"not in the catalogue: {codes}",
+        )
     if typ == "out_of_range":
         ctx = err.get("ctx") or {}
         lo, hi = ctx.get("lo", ""), ctx.get("hi", "")

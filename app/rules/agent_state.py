@@ -5,6 +5,11 @@ after-call work until the wrap-up is submitted or its time runs out.
 Pure functions; the time is passed in. The server's call simulator asks :func:`may_assign`
 before it connects an agent's next call; the workstation asks :func:`next_call_waits` before it
 opens the next call over an unsaved wrap-up, and shows :func:`state_of` in the page header.
+
+The agent chooses only Available, Break or Offline (:data:`CHOOSABLE`), and never while on a
+call or in an open wrap-up (:func:`check_choice`; ``POST /v1/agents/me/state`` on the server,
+which is the authority; the call page greys the choice out with :func:`may_choose`). On a call
+and After-call work are entered by the system, never chosen.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from app.rules.errors import RuleError
+from app.text.labels import label_of
 
 WRAP_UP_LIMIT = timedelta(seconds=120)
 """How long after-call work may hold the next call (Connect's "After contact work timeout")."""
@@ -23,6 +31,27 @@ class AgentState(StrEnum):
     AFTER_CALL_WORK = "after_call_work"
     BREAK = "break"
     OFFLINE = "offline"
+
+
+CHOOSABLE = (AgentState.AVAILABLE, AgentState.BREAK, AgentState.OFFLINE)
+"""The states an agent may choose; the others are entered by the system."""
+
+
+class ChoiceRefused(RuleError):
+    """The agent's state cannot be chosen now (422 ``invalid_transition``)."""
+
+    code = "invalid_transition"
+    status = 422
+
+
+def chosen_state(value: object) -> AgentState:
+    """The state an agent chose, as stored on their user (``agent_state``); Available when none
+    was chosen yet or the stored value is not a choosable state."""
+    try:
+        state = AgentState(str(value))
+    except ValueError:
+        return AgentState.AVAILABLE
+    return state if state in CHOOSABLE else AgentState.AVAILABLE
 
 
 @dataclass(frozen=True)
@@ -82,3 +111,48 @@ def next_call_waits(draft_unsaved: bool, saved: bool) -> bool:
     unsaved draft and was not saved — even after the server timed the wrap-up out, so a draft is
     never wiped by the next call."""
     return draft_unsaved and not saved
+
+
+def check_choice(
+    target: AgentState,
+    on_call: bool,
+    wrap: WrapUp | None,
+    now: datetime,
+    limit: timedelta = WRAP_UP_LIMIT,
+) -> None:
+    """Raise :class:`ChoiceRefused` unless the agent may choose ``target`` now: only a choosable
+    state, and not while on a call or in an open wrap-up (the system left them there)."""
+    if target not in CHOOSABLE:
+        name_ko, name_en = (
+            label_of("AgentState", target.value),
+            label_of("AgentState", target.value, "en"),
+        )
+        raise ChoiceRefused(
+            f"'{name_ko}' 상태는 시스템이 정합니다. 응대 가능, 휴식, 오프라인 중에서 고르세요.",
+            f"'{name_en}' is set by the system; choose Available, Break or Offline",
+        )
+    now_state = state_of(AgentState.AVAILABLE, on_call, wrap, now, limit)
+    if now_state is AgentState.ON_CALL:
+        raise ChoiceRefused(
+            "통화 중에는 상태를 바꿀 수 없습니다.", "your state cannot change during a call"
+        )
+    if now_state is AgentState.AFTER_CALL_WORK:
+        raise ChoiceRefused(
+            "후처리를 저장한 뒤에 상태를 바꿀 수 있습니다.",
+            "save the after-call work before changing your state",
+        )
+
+
+def may_choose(
+    target: AgentState,
+    on_call: bool,
+    wrap: WrapUp | None,
+    now: datetime,
+    limit: timedelta = WRAP_UP_LIMIT,
+) -> bool:
+    """Whether :func:`check_choice` lets the agent choose ``target`` now."""
+    try:
+        check_choice(target, on_call, wrap, now, limit)
+    except ChoiceRefused:
+        return False
+    return True

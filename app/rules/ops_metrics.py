@@ -9,7 +9,8 @@ Bands (colour-blind-safe colours are the UI's business; these are the decisions)
   (``GET /v1/queues/{id}/stats`` → ``service_level``).
 * **Agent states** of a queue are exclusive (:func:`agent_states`): on a contact, else in
   after-contact work, else available; every agent counted is logged in, and the three add up
-  to the logged-in count. ``ok`` at or above
+  to the logged-in count; an agent on Break is logged in and "non-productive", one who chose
+  Offline is not logged in. ``ok`` at or above
   ``SERVICE_LEVEL_TARGET`` (80 %), ``warning`` within ``SERVICE_LEVEL_MARGIN`` (10 points)
   below it, ``critical`` under that.
 * **Queue status**: ``critical`` when any work breached its SLA or the service level is
@@ -52,6 +53,7 @@ METRICS = (
     "AGENTS_AVAILABLE",
     "AGENTS_ON_CONTACT",
     "AGENTS_AFTER_CONTACT_WORK",
+    "AGENTS_NON_PRODUCTIVE",
     "CONTACTS_IN_QUEUE",
     "OLDEST_CONTACT_AGE",
 )
@@ -74,17 +76,28 @@ class AgentStates:
     available: int
     on_contact: int
     after_contact_work: int
+    non_productive: int = 0  # on Break (Amazon Connect's AGENTS_NON_PRODUCTIVE)
 
 
 def agent_states(
-    online: set[str], on_contact: set[str], after_contact_work: set[str]
+    online: set[str],
+    on_contact: set[str],
+    after_contact_work: set[str],
+    on_break: set[str] | None = None,
+    offline: set[str] | None = None,
 ) -> AgentStates:
-    """One state per agent: on a contact beats after-contact work beats available. An agent
-    holding a contact or wrapping one up is logged in whatever the presence heartbeat says."""
+    """One state per agent: on a contact beats after-contact work beats the state the agent
+    chose (Break, Offline — ``app.rules.agent_state``) beats available. An agent holding a
+    contact or wrapping one up is logged in whatever the presence heartbeat or their chosen
+    state says; an agent who chose Offline is otherwise not logged in (Connect's
+    AGENTS_ONLINE), one on Break is logged in but neither available nor busy."""
     busy = set(on_contact)
     acw = set(after_contact_work) - busy
-    logged_in = set(online) | busy | acw
-    return AgentStates(len(logged_in), len(logged_in - busy - acw), len(busy), len(acw))
+    resting = (set(on_break or ()) & set(online)) - busy - acw
+    gone = set(offline or ()) - busy - acw
+    logged_in = (set(online) - gone) | busy | acw
+    available = logged_in - busy - acw - resting
+    return AgentStates(len(logged_in), len(available), len(busy), len(acw), len(resting))
 
 
 def service_level_band(percent: float | None, th: wallboard.Thresholds | None = None) -> str:

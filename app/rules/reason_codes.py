@@ -51,16 +51,22 @@ _BY_ACTION: dict[str, tuple[ReasonCode, ...]] = {
     "deny": DENY_CODES,
     "appeal_resolve": DENY_CODES,  # an upheld denial keeps denial reasons
 }
+# An overturn / partial resolution approves the case, so its (optional) codes are approval codes.
+_APPROVING_RESOLUTIONS = frozenset({"overturn", "partial"})
 
 
-def codes_for(action: str) -> tuple[ReasonCode, ...]:
-    """The codes a user may pick for ``action`` (wire name); () when it takes none."""
+def codes_for(action: str, resolution: str | None = None) -> tuple[ReasonCode, ...]:
+    """The codes a user may pick for ``action`` (wire name); () when it takes none. For
+    ``appeal_resolve``, ``resolution`` (uphold | overturn | partial) picks the catalogue."""
+    if action == "appeal_resolve" and resolution in _APPROVING_RESOLUTIONS:
+        return APPROVE_CODES
     return _BY_ACTION.get(action, ())
 
 
-def unknown_codes(action: str, codes: list[str]) -> list[str]:
-    """Those of ``codes`` not in the catalogue of ``action`` (in order)."""
-    known = {c.code for c in codes_for(action)}
+def unknown_codes(action: str, codes: list[str], resolution: str | None = None) -> list[str]:
+    """Those of ``codes`` not in the catalogue of ``action`` (in order). The one rule the server,
+    the workstation's forms and dosctl all apply (app.commands.fields.known_codes)."""
+    known = {c.code for c in codes_for(action, resolution)}
     return [c for c in codes if c not in known]
 
 

@@ -5,10 +5,12 @@ them. Pure functions; time is a parameter.
 * **Agent state board** (:func:`agent_board`): one row per agent with the state
   (``app.rules.agent_state.AgentState``) and since when. A live call decides first — connected:
   On call since ``connected_at``; in wrap-up: After-call work since ``acw_at`` — then the state
-  the agent chose (Break, Offline, Available), and an agent who chose nothing is Available
-  while signed in, else Offline. Available counts from the later of the choice and the end of
-  the agent's last call. Rows sort by :data:`STATE_ORDER` (busy first, offline last), the
-  longest in a state first, then by name.
+  the agent chose (Break, Offline, Available — read from the user entity's ``agent_state`` and
+  ``agent_state_since`` by :func:`chosen_of`, the one model ``POST /agents/me/state`` keeps),
+  and an agent who chose Available (or nothing) is Available while signed in, else Offline.
+  Available counts from the later of the choice and the end of the agent's last call. Rows
+  sort by :data:`STATE_ORDER` (busy first, offline last), the longest in a state first, then by
+  name.
 * **Abandon rate** (:func:`abandon_rate`): of the contacts that arrived in ``[since, now]`` and
   were decided (answered, or gone without an answer), the percent that hung up before an answer.
   A hang-up within ``SHORT_ABANDON`` (5 s: a misdial) counts as neither offered nor abandoned;
@@ -26,7 +28,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from app.rules.agent_state import AgentState
+from app.domain.wire import parse_time
+from app.rules.agent_state import AgentState, chosen_state
 
 OK, WARNING, CRITICAL, UNKNOWN = "ok", "warning", "critical", "unknown"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -59,7 +62,16 @@ class Chosen:
     """The state an agent picked (Available, Break, Offline) and when."""
 
     state: AgentState
-    since: datetime
+    since: datetime | None  # None: not recorded
+
+
+def chosen_of(user: Mapping) -> Chosen | None:
+    """The state the agent chose, from their ``user`` entity (``agent_state``,
+    ``agent_state_since``, set by ``POST /agents/me/state``); None when they never chose."""
+    if not user.get("agent_state"):
+        return None
+    since = user.get("agent_state_since")
+    return Chosen(chosen_state(user["agent_state"]), parse_time(since) if since else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +106,7 @@ def agent_row(
     last_end = max(ended) if ended else None
     if chosen is not None and chosen.state in (AgentState.BREAK, AgentState.OFFLINE):
         return AgentRow(user_id, chosen.state, chosen.since)
-    if chosen is None and not signed_in:
+    if not signed_in:  # chose Available (or nothing) and signed out: not reachable
         return AgentRow(user_id, AgentState.OFFLINE, None)
     starts = [t for t in (chosen.since if chosen else None, last_end) if t is not None]
     return AgentRow(user_id, AgentState.AVAILABLE, max(starts) if starts else None)

@@ -3,7 +3,10 @@
 The table model keeps the list of ids (``inbox_ids``) and fetches rows for the visible range
 (``inbox_rows``); nothing is sorted or filtered in Python. Ties are always broken by ``id`` and
 the secondary keys follow the direction of the primary one, so each sort walks one index
-(``ix_cases_sort`` for the default priority, due time order) without a temporary b-tree.
+(``ix_cases_sort`` for the default priority, due time order) without a temporary b-tree. Over the
+active cases (the inbox's default) the sorts walk partial indexes holding only those
+(``ix_cases_active_*``), which the query reaches by carrying their condition as written
+(``app.store.active``).
 SQLite sorts NULL first: cases without an SLA come first within their priority.
 """
 
@@ -17,6 +20,7 @@ from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Priority
+from app.store.active import ACTIVE_STATUS_VALUES, active_cases, is_active_only
 from app.store.models import CaseRow, QueueRow
 from app.store.types import read_time
 
@@ -81,8 +85,13 @@ def _filtered(stmt: Select, f: InboxFilter, now: datetime) -> Select:
         stmt = stmt.where(CaseRow.queue_id.in_(sorted(f.queue_ids)))
     if f.priorities:
         stmt = stmt.where(CaseRow.priority_rank.in_(sorted(Priority(p).rank for p in f.priorities)))
-    if f.statuses:
-        stmt = stmt.where(CaseRow.status.in_(sorted(str(s) for s in f.statuses)))
+    statuses = frozenset(str(s) for s in f.statuses)
+    if is_active_only(statuses):
+        stmt = stmt.where(active_cases())  # the partial indexes' own condition (app.store.active)
+        if statuses != ACTIVE_STATUS_VALUES:
+            stmt = stmt.where(CaseRow.status.in_(sorted(statuses)))
+    elif statuses:
+        stmt = stmt.where(CaseRow.status.in_(sorted(statuses)))
     if f.assignee == "me":
         stmt = stmt.where(CaseRow.assignee_id == (f.me or ""))
     elif f.assignee == "unassigned":

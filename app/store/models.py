@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String
+from sqlalchemy import JSON, Index, Integer, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app.store.active import ACTIVE_WHERE
 from app.store.types import UtcDateTime
 
 
@@ -42,6 +43,28 @@ class QueueRow(Synced, Base):
     name: Mapped[str] = mapped_column(default="")
     kind: Mapped[str] = mapped_column(default="review")
     sla_policy: Mapped[str] = mapped_column(default="priority")
+
+
+ACTIVE_SORT_INDEXES: dict[str, tuple[str, ...]] = {
+    # the default sort, with every column its filters read (SLA times, queue, assignee, the
+    # free text's columns): those filters are judged on the index, no case row read per entry
+    "sort": ("priority_rank", "due_at", "id", "warning_at", "paused_since", "sla_met_at",
+             "queue_id", "assignee_id", "customer_name", "decision_id"),
+    "queue_sort": ("queue_id", "priority_rank", "due_at", "id"),
+    "due": ("due_at", "id"),
+    "updated": ("updated_at", "id"),
+    "amount": ("amount", "id"),
+    "customer": ("customer_name", "id"),
+    "queue": ("queue_id", "id"),
+    "id": ("id",),
+}  # fmt: skip
+"""Partial indexes over active cases, ``ix_cases_active_<name>`` (``app.store.active``): each
+sort of the inbox's columns (and the queue filter's) in order, so a sorted page of active cases is
+read without sorting them all; ``status`` needs none (its full index walks in order, reading the
+index alone), nor ``created_at`` (no column sorts by it). Each ends with ``status`` (the column of
+their WHERE): the inbox's id query then reads the index alone, and the planner, knowing it,
+prefers it to a smaller index plus row reads (the latter took 0.9 s for two queues at 1 000 000
+cases)."""
 
 
 class CaseRow(Synced, Base):
@@ -77,6 +100,11 @@ class CaseRow(Synced, Base):
         Index("ix_cases_created", "created_at", "id"),
         Index("ix_cases_amount", "amount", "id"),
         Index("ix_cases_pending", "pending_sync"),
+        # the inbox's sorts over active cases only (schema step 8, app.store.active)
+        *(
+            Index(f"ix_cases_active_{name}", *columns, "status", sqlite_where=text(ACTIVE_WHERE))
+            for name, columns in ACTIVE_SORT_INDEXES.items()
+        ),
     )
 
 
@@ -154,3 +182,9 @@ class GeneratedRow(Synced, Base):
     kind: Mapped[str] = mapped_column(default="")
     status: Mapped[str] = mapped_column(default="pending", index=True)
     generated_at: Mapped[datetime | None]
+
+
+def active_sort_indexes() -> list[Index]:
+    """The partial indexes over active cases (``ACTIVE_SORT_INDEXES``), as declared."""
+    names = {f"ix_cases_active_{name}" for name in ACTIVE_SORT_INDEXES}
+    return sorted((i for i in CaseRow.__table__.indexes if i.name in names), key=lambda i: i.name)

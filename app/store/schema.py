@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 
 from app.store import local_models  # noqa: F401  (registers the local tables on Base)
 from app.store.models import Base
+from app.store.stats import ANALYSIS_LIMIT
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS knowledge_fts USING fts5("
@@ -121,6 +122,31 @@ def _v7_acw_drafts(conn: Connection) -> None:
     AcwDraftRow.__table__.create(conn, checkfirst=True)
 
 
+def _v8_active_indexes(conn: Connection) -> None:
+    """Partial indexes over active cases, one per sort of the inbox (``app.store.active``): at
+    1 000 000 cases a sorted page of active cases no longer sorts all of them.
+
+    A file whose first pull still holds its indexes back (``app.store.bulk_load``) gets them
+    when that pull restores the others. A file with planner statistics has them made again
+    (sampled, as ``app.store.stats`` does; < 1 s at 1 000 000 cases), so the planner weighs the
+    new indexes from the first query with the same sample as the old ones. Building the indexes
+    reads every case row once per index, on the first open after the update: 8 s at 100 000
+    cases, 1–1.5 min at 1 000 000 (load 11-13 on 2 cores; the file grows ~10 %)."""
+    from app.store.bulk_load import indexes_held
+    from app.store.models import active_sort_indexes
+
+    if indexes_held(conn):
+        return
+    analyzed = conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
+    ).scalar()
+    for index in active_sort_indexes():
+        index.create(conn, checkfirst=True)
+    if analyzed:
+        conn.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        conn.exec_driver_sql("ANALYZE")
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _v1_create_all,
     _v2_customer_sort_index,
@@ -129,6 +155,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _v5_feed_quarantine,
     _v6_mask_identifiers,
     _v7_acw_drafts,
+    _v8_active_indexes,
 ]
 SCRUB_VERSION = 6  # the step after which old pages must leave the WAL and the file
 LATEST = len(STEPS)

@@ -333,6 +333,10 @@ LABELS: dict[str, dict[str, Pair]] = {
         "case_opened": ("케이스 생성 요청", "Case requested"),
         "unresolved": ("미해결", "Unresolved"),
     },
+    "InteractionKind": {
+        "call": ("전화 상담", "Call"),
+        "case": ("케이스", "Case"),
+    },
     "FlagReason": {
         "negative_sentiment": ("고객 부정 감정", "Negative sentiment"),
         "escalation": ("에스컬레이션 요청", "Escalation requested"),

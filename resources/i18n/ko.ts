@@ -2066,6 +2066,34 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>CallPage</name>
     <message>
+        <source>There is no after-call summary to add to.</source>
+        <translation>추가할 통화 요약이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Already in the summary: {title}</source>
+        <translation>이미 요약에 있습니다: {title}</translation>
+    </message>
+    <message>
+        <source>Added to the summary: {title}</source>
+        <translation>요약에 추가했습니다: {title}</translation>
+    </message>
+    <message>
+        <source>Article: {title} ({id})</source>
+        <translation>참고 문서: {title} ({id})</translation>
+    </message>
+    <message>
+        <source>Your state: {state}</source>
+        <translation>내 상태: {state}</translation>
+    </message>
+    <message>
+        <source>Not connected: your state can change once the connection is back.</source>
+        <translation>연결되어 있지 않습니다. 연결이 돌아오면 상태를 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your state can change after the call and its after-call work.</source>
+        <translation>통화와 후처리가 끝난 뒤에 상태를 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Your state</source>
         <translation>내 상태</translation>
     </message>
@@ -2172,6 +2200,14 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 </context>
 <context>
     <name>CustomerCard</name>
+    <message>
+        <source>No earlier calls or cases</source>
+        <translation>이전 통화나 케이스가 없습니다</translation>
+    </message>
+    <message>
+        <source>Prior interactions</source>
+        <translation>이전 상담 이력</translation>
+    </message>
     <message>
         <source>No open cases</source>
         <translation>진행 중인 케이스 없음</translation>
@@ -2370,6 +2406,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>Suggestions</name>
     <message>
+        <source>Add to summary</source>
+        <translation>요약에 추가</translation>
+    </message>
+    <message>
         <source>High</source>
         <translation>높음</translation>
     </message>
@@ -2388,6 +2428,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 </context>
 <context>
     <name>SuggestionsPane</name>
+    <message>
+        <source>Adds the selected article's title and id to the summary (Ctrl+Enter)</source>
+        <translation>선택한 문서의 제목과 ID를 통화 요약에 넣습니다 (Ctrl+Enter)</translation>
+    </message>
     <message>
         <source>Suggested articles</source>
         <translation>추천 지식 문서</translation>
@@ -2535,8 +2579,16 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>조건</translation>
     </message>
     <message>
-        <source>Submit decision</source>
-        <translation>결정 제출</translation>
+        <source>Submit decision (Ctrl+Enter)</source>
+        <translation>결정 제출 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>To submit: {decision} · {option}</source>
+        <translation>제출할 내용: {decision} · {option}</translation>
+    </message>
+    <message>
+        <source>no option selected</source>
+        <translation>선택한 대안 없음</translation>
     </message>
     <message>
         <source>Reason for escalating</source>
@@ -3728,6 +3780,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>포기율</translation>
     </message>
     <message>
+        <source>On break</source>
+        <translation>휴식</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>큐</translation>
     </message>
@@ -4478,6 +4534,24 @@ A closed case leaves the inbox and cannot be worked on again.</source>
     <message>
         <source>Queue</source>
         <translation>큐</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStateChooser</name>
+    <message>
+        <source>&amp;State</source>
+        <translation>상태(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose your state</source>
+        <translation>내 상태 선택</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Prior interactions</source>
+        <translation>이전 상담 이력</translation>
     </message>
 </context>
 </TS>

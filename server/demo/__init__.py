@@ -27,11 +27,13 @@ from server.demo.checkpoints import demo_checkpoints
 from server.demo.decisions import demo_decisions
 from server.demo.generated import demo_generated
 from server.demo.hr_org import demo_graph
+from server.demo.past_contacts import past_calls, past_cases
 from server.demo.people import create_users, put_queues
 from server.demo.scenarios import qa_reviews, rejected_with_appeals, runbook_cases
 from server.hr.load import store_graph
 from server.jobs.reports import ANCHOR_KEY as REPORTS_FROM
 from server.kpi_store import Lookup
+from server.simulator import load_scripts
 
 __all__ = ["LiveServices", "seed_cases", "seed_demo", "seed_demo_once", "start_live"]
 
@@ -52,7 +54,9 @@ def seed_demo(db, now: datetime) -> dict:
     cases, tasks = runbook_cases(now)
     rejected, appeals = rejected_with_appeals(now)
     more, more_tasks = generate_cases(52, now, seed=11)
-    cases, tasks = cases + rejected + more, tasks + more_tasks
+    callers = load_scripts()
+    history, history_tasks = past_cases(callers, now)
+    cases, tasks = cases + rejected + more + history, tasks + more_tasks + history_tasks
     link(cases, tasks, appeals)
     decided = [c["id"] for c in more if c["status"] in ("approved", "rejected", "closed")]
     with db.session() as s:
@@ -73,6 +77,7 @@ def seed_demo(db, now: datetime) -> dict:
         EntityKind.DECISION: decisions,
         EntityKind.APPROVAL: approvals,
         EntityKind.KNOWLEDGE_ARTICLE: knowledge_articles(),
+        EntityKind.CALL: past_calls(callers, now),
     }
     for kind, items in batches.items():
         if items:

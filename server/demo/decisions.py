@@ -5,7 +5,9 @@ example is left for a user to ask."""
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from app.decisions.workflow import start
 from app.domain.wire import to_wire
@@ -22,7 +24,16 @@ QUESTIONS = [
 
 
 def demo_decisions(now: datetime) -> tuple[list[dict], list[dict]]:
-    """(decision entities, approval entities): the questions asked five hours ago."""
+    """(decision entities, approval entities): the questions asked five hours ago.
+
+    The workflow is deterministic for a given ``now`` (its generator is seeded by the execution
+    id), so a process that seeds several databases at one time (the test suite) runs it once;
+    each caller gets its own copy."""
+    return copy.deepcopy(_demo_decisions(now))
+
+
+@lru_cache(maxsize=4)
+def _demo_decisions(now: datetime) -> tuple[list[dict], list[dict]]:
     asked = now - timedelta(hours=5)
     graph = demo_graph(now)
     first = monday_of(now).isoformat()

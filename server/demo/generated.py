@@ -92,4 +92,3 @@ def demo_generated(now: datetime, stored: Stored) -> list[dict]:
     claims = fact_check.annotate(text, [(base, f"sla_compliance_pct@{period}")])
     strategy.fact_check = fact_check.check(text, claims, stored, now)
     return [to_wire(report), to_wire(strategy)]
-

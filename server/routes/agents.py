@@ -1,49 +1,83 @@
-"""Agent states for the supervisor wall (beyond API.md's operations section, in its style; the
-shape follows Amazon Connect's GetCurrentUserData: a status and its start time per user).
+"""POST /agents/me/state ``{state: available|break|offline}`` — the agent's chosen state
+(Amazon Connect's agent status) — and GET /ops/agents, the wall's agent board that reads it;
+docs/API-EXTENSIONS.md "Agent state" and "Agent board".
 
-* ``GET /ops/agents`` (supervisor, ops_admin — ``view_ops``) →
-  ``{snapshot_time, agents: [{user_id, display_name, state, since, queue_id, contact_id}]}``:
-  every user with the ``agent`` role, ``state`` one of ``available``, ``on_call``,
-  ``after_call_work``, ``break``, ``offline`` and ``since`` when it began (null when not known),
-  sorted as the wall shows them (``app.rules.wallboard.agent_board``).
-* ``POST /agents/me/status`` ``{state: available|break|offline}`` (agent; ``Idempotency-Key``)
-  → 200 ``{data: {user_id, state, since}}``: the state the agent chose. A call or an open
-  wrap-up still wins over it on the board (``app.rules.agent_state.state_of``).
+The server is the authority: the caller must be an agent (the after-call work role), and the
+choice is checked by the one rule, ``app.rules.agent_state.check_choice`` — only a choosable
+state, never during a call or an open wrap-up (On call and After-call work are the system's).
+The state is kept on the caller's ``user`` entity (``agent_state``, ``agent_state_since``), so
+it reaches every client through the change feed; the call simulator does not connect a call to
+an agent on Break or Offline, and ``/queues/{id}/stats`` counts them (AGENTS_NON_PRODUCTIVE,
+AGENTS_ONLINE without Offline). Answer: the user entity.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Literal
-
 from fastapi import APIRouter, Request
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Action, EntityKind, Role
+from app.domain.enums import Action, CallState, EntityKind, Role
 from app.domain.wire import format_time, parse_time
 from app.rules import wallboard
-from app.rules.agent_state import AgentState
+from app.rules.agent_state import AgentState, WrapUp, check_choice
 from server import storage
-from server.auth import require, roles_of
+from server.auth import public_user, require
 from server.idempotency import Idem, User, commit_mutation
-from server.problems import ProblemError
+from server.routes.common import now_of, save, user_entity
 from server.routes.models import Strict
 
-router = APIRouter(tags=["operations"])
-META_PREFIX = "agent_status:"
+router = APIRouter(tags=["contact center"])
+AUDIT_ACTION = "agent_state"
+LIVE = [CallState.RINGING.value, CallState.CONNECTED.value, CallState.ACW.value]
+
+
+class AgentStateBody(Strict):
+    state: AgentState
+
+
+def agent_situation(s: Session, agent_id: str, now) -> tuple[bool, WrapUp | None]:
+    """(on a call, the open wrap-up) of ``agent_id`` from the live calls: a connected call is a
+    call; a call in ``acw`` without a disposition is a wrap-up the simulator still holds."""
+    on_call, wrap = False, None
+    for call in storage.query(s, EntityKind.CALL, status=LIVE):
+        if call.get("agent_id") != agent_id:
+            continue
+        if call["state"] == CallState.CONNECTED.value:
+            on_call = True
+        elif call["state"] == CallState.ACW.value and not call.get("disposition"):
+            wrap = WrapUp(call["id"], now)
+    return on_call, wrap
+
+
+@router.post("/agents/me/state", summary="Choose the agent's state (Available, Break, Offline)")
+def choose_state(request: Request, body: AgentStateBody, user: User, idem: Idem) -> Response:
+    require(user, Action.AFTER_CALL_WORK)
+    now = now_of(request)
+
+    def effect(s: Session) -> tuple[dict, list[dict]]:
+        on_call, wrap = agent_situation(s, user["id"], now)
+        check_choice(body.state, on_call, wrap, now)
+        current = storage.get(s, EntityKind.USER, user["id"]) or public_user(user)
+        if current.get("agent_state") == body.state.value:
+            return current, []  # already so: nothing changes
+        current.update(agent_state=body.state.value, agent_state_since=format_time(now))
+        stored = save(
+            s,
+            EntityKind.USER,
+            current,
+            actor=user["id"],
+            now=now,
+            action=AUDIT_ACTION,
+            audit={"state": body.state.value},
+        )
+        return stored, []
+
+    return commit_mutation(request, idem, effect)
+
+
+# -- the wall's agent board ---------------------------------------------------------------------
 RECENT_ENDED = 2_000  # newest ended calls looked at for "available since"
-
-
-class StatusBody(Strict):
-    state: Literal["available", "break", "offline"]
-
-
-def _chosen(session: Session, user_id: str) -> wallboard.Chosen | None:
-    raw = storage.get_meta(session, META_PREFIX + user_id)
-    if not raw:
-        return None
-    data = json.loads(raw)
-    return wallboard.Chosen(AgentState(data["state"]), parse_time(data["since"]))
 
 
 def _call(call: dict) -> wallboard.AgentCall:
@@ -59,19 +93,28 @@ def _call(call: dict) -> wallboard.AgentCall:
     )
 
 
-@router.get("/ops/agents", summary="Every agent's state and since when (wallboard)")
+@router.get(
+    "/ops/agents", tags=["operations"], summary="Every agent's state and since when (wallboard)"
+)
 def agents(request: Request, user: User) -> dict:
+    """Every agent's row of the wall's board: the state chosen through ``POST /agents/me/state``
+    (the user entity's ``agent_state``, ``agent_state_since``) under what their calls say (On
+    call, After-call work), mapped once by ``app.rules.wallboard.agent_board``."""
     require(user, Action.VIEW_OPS)
-    now = request.app.state.config.clock()
+    now = now_of(request)
     with request.app.state.db.read() as s:
-        people = [u for u in storage.all_users(s) if Role.AGENT.value in (u.get("roles") or [])]
+        people = [
+            user_entity(s, u)
+            for u in storage.all_users(s)
+            if Role.AGENT.value in (u.get("roles") or [])
+        ]
         ids = [u["id"] for u in people]
         live = storage.query(s, EntityKind.CALL, status=["connected", "acw"])
         ended = storage.query(s, EntityKind.CALL, status="ended", assignee_id=ids)
-        chosen = {i: c for i in ids if (c := _chosen(s, i)) is not None}
         online = storage.online_user_ids(s, now)
     ended = sorted(ended, key=lambda c: c.get("ended_at") or "")[-RECENT_ENDED:]
     names = {u["id"]: str(u.get("display_name") or "") for u in people}
+    chosen = {u["id"]: c for u in people if (c := wallboard.chosen_of(u)) is not None}
     calls = [_call(c) for c in live + ended]
     board = wallboard.agent_board(ids, calls, chosen, online, now, names)
     return {
@@ -88,18 +131,3 @@ def agents(request: Request, user: User) -> dict:
             for row in board
         ],
     }
-
-
-@router.post("/agents/me/status", summary="Choose Available, Break or Offline (agent)")
-def set_status(request: Request, body: StatusBody, user: User, idem: Idem):
-    if Role.AGENT not in roles_of(user):
-        raise ProblemError(403, "forbidden", "only an agent has an agent state")
-    now = request.app.state.config.clock()
-    data = {"user_id": user["id"], "state": body.state, "since": format_time(now)}
-
-    def effect(s: Session) -> tuple[dict, list[dict]]:
-        storage.set_meta(s, META_PREFIX + user["id"], json.dumps(data))
-        storage.append_audit(s, user["id"], "agent_status", "user", user["id"], data, now)
-        return data, []
-
-    return commit_mutation(request, idem, effect)

@@ -14,11 +14,12 @@ from fastapi import APIRouter, Path, Query, Request
 from app.domain.enums import Action, CallState, EntityKind, Priority, TaskStatus
 from app.domain.wire import format_time, parse_time
 from app.rules import ops_metrics, reports, sla, wallboard
+from app.rules.agent_state import AgentState, chosen_state
 from server import storage
 from server.auth import require
 from server.idempotency import User
 from server.problems import ProblemError
-from server.routes.common import SEOUL, load, sla_of
+from server.routes.common import SEOUL, load, sla_of, user_entity
 
 router = APIRouter(tags=["operations"])
 STANDARD_POLICY = "p2"  # service-level threshold of review queues: the runbook's 표준 검토
@@ -48,7 +49,9 @@ def queue_stats(
         tasks = storage.query(s, EntityKind.TASK, queue_id=queue_id)
         calls = storage.query(s, EntityKind.CALL, queue_id=queue_id)
         online = storage.online_user_ids(s, now)
-        staff = {u["id"] for u in storage.all_users(s) if queue_id in (u.get("skills") or [])}
+        members = [u for u in storage.all_users(s) if queue_id in (u.get("skills") or [])]
+        staff = {u["id"] for u in members}
+        chosen = {u["id"]: chosen_state(user_entity(s, u).get("agent_state")) for u in members}
         waiting: Counter[str] = Counter()
         at_risk = breached = handled = on_time = 0
         for task in tasks:
@@ -75,7 +78,9 @@ def queue_stats(
     on_contact |= {t.get("assignee_id") for t in tasks if t["status"] == TaskStatus.ASSIGNED.value}
     on_contact.discard(None)
     acw.discard(None)
-    agents = ops_metrics.agent_states(staff & online, on_contact, acw)
+    on_break = {uid for uid, st in chosen.items() if st is AgentState.BREAK}
+    offline = {uid for uid, st in chosen.items() if st is AgentState.OFFLINE}
+    agents = ops_metrics.agent_states(staff & online, on_contact, acw, on_break, offline)
     waiting_items = [c.get("started_at") for c in ringing] + [
         t.get("created_at") or t.get("updated_at")
         for t in tasks
@@ -122,6 +127,7 @@ def queue_stats(
             "AGENTS_AVAILABLE": agents.available,
             "AGENTS_ON_CONTACT": agents.on_contact,
             "AGENTS_AFTER_CONTACT_WORK": agents.after_contact_work,
+            "AGENTS_NON_PRODUCTIVE": agents.non_productive,
             "CONTACTS_IN_QUEUE": len(ringing) + sum(waiting.values()),
             "OLDEST_CONTACT_AGE": int(max(ages)) if ages else 0,
         },

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.rules.reason_codes import codes_for
 from app.text import log_redaction
 from sync.dosctl import (
     cmd_account,
@@ -37,6 +38,16 @@ Handler = Callable[[Ctx, argparse.Namespace], int]
 
 def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _codes_help(*catalogues: tuple[str, str | None]) -> str:
+    """The --reason-codes help: the codes of the one catalogue (app/rules/reason_codes.py) the
+    workstation's picker offers and the server enforces."""
+    parts = []
+    for action, resolution in catalogues:
+        codes = ", ".join(c.code for c in codes_for(action, resolution))
+        parts.append(f"{resolution or action}: {codes}")
+    return "comma-separated, from the catalogue — " + "; ".join(parts)
 
 
 def _add(sub: argparse._SubParsersAction, name: str, handler: Handler, **kw: str):  # type: ignore[type-arg]
@@ -90,7 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     do.add_argument("--rate", type=float)
     do.add_argument("--conditions", type=_csv, action="extend", default=None)
     do.add_argument("--note")
-    do.add_argument("--reason-codes", type=_csv, action="extend", default=None)
+    do.add_argument(
+        "--reason-codes",
+        type=_csv,
+        action="extend",
+        default=None,
+        help=_codes_help(("approve", None), ("deny", None)),
+    )
     do.add_argument("--improvement-advice")
     do.add_argument("--docs", type=_csv, action="extend", default=None)
     do.add_argument("--deadline")
@@ -113,7 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--id", required=True)
     a.add_argument("--resolution", required=True, choices=["uphold", "overturn", "partial"])
     a.add_argument("--message", default="")
-    a.add_argument("--reason-codes", type=_csv, action="extend", default=None)
+    a.add_argument(
+        "--reason-codes",
+        type=_csv,
+        action="extend",
+        default=None,
+        help=_codes_help(("appeal_resolve", "uphold"), ("appeal_resolve", "overturn")),
+    )
     a.add_argument("--new-decision")
     a.add_argument("--limit", type=int)
     a.add_argument("--rate", type=float)

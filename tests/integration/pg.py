@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,3 +85,15 @@ def postgres_cluster() -> Iterator[str | None]:
             timeout=60,
         )
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def fresh_pg_database(pg_url: str) -> str:
+    """A new empty database in the cluster of ``pg_url``; returns its URL."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return pg_url.rsplit("/", 1)[0] + "/" + name

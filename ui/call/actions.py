@@ -15,9 +15,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.domain.calls import Call
 from app.domain.people import User
+from app.rules.agent_state import AgentState, ChoiceRefused, WrapUp, check_choice
 from app.rules.errors import RuleError, ValidationFailed
 from app.services import call_actions
 from app.store import acw_drafts
+from sync.problems import ApiProblem, NetworkError
 from ui.call.acw import AfterCallWorkPanel
 from ui.call.feed import CallFeed, latest_customer_query
 from ui.call.remote import CallRemote
@@ -52,6 +54,10 @@ class CallView(Protocol):
 
     def notify(self, severity: str, text: str) -> None: ...
 
+    def agent_situation(self) -> tuple[bool, WrapUp | None, Any]: ...
+
+    def on_agent_state_answer(self, entity: dict | None, error: str) -> None: ...
+
 
 class CallActions(QObject):
     sig_action_saved = Signal(str, object)
@@ -71,6 +77,7 @@ class CallActions(QObject):
         self.page = page
         self.keeper = keeper
         self._latest = Latest(keeper)
+        self._state_latest = Latest(keeper)  # the agent's last choice wins
 
     def _actor(self) -> User:
         u = self.page.user
@@ -181,6 +188,32 @@ class CallActions(QObject):
         args = (self.page.source.store, self._actor(), call.id, form, self.page.clock.now())
         return self._run("knowledge.feedback", call_actions.rate_suggestion, args)
 
+    def choose_state(self, value: str) -> asyncio.Task | None:
+        """The agent chose Available / Break / Offline: checked by the rule here (for a word in
+        the agent's language at once), decided by the server; the page shows the answer."""
+        page = self.page
+        on_call, wrap, now = page.agent_situation()
+        try:
+            check_choice(AgentState(value), on_call, wrap, now)
+        except ChoiceRefused as exc:
+            page.on_agent_state_answer(None, exc.text(page.lang))
+            return None
+        remote, lang = page.remote, page.lang
+        offline = translate(
+            "CallPage", "Not connected: your state can change once the connection is back."
+        )
+
+        async def work() -> tuple[dict | None, str]:
+            try:
+                entity = await remote.choose_state(value)
+            except ApiProblem as exc:
+                return None, problem_text(exc, lang)
+            except NetworkError:
+                return None, offline
+            return entity, "" if entity is not None else offline
+
+        return self._state_latest.run(work, lambda r: page.on_agent_state_answer(*r))
+
     # -- background -------------------------------------------------------------------------------
     def refresh_suggestions(self) -> asyncio.Task | None:
         """Server recommendations when online, else the local index; the latest request wins."""
@@ -228,3 +261,11 @@ class CallActions(QObject):
             self.sig_backfilled.emit(added)
 
         return self.keeper.start(work(), name="call-backfill")
+
+
+def problem_text(problem: ApiProblem, lang: str) -> str:
+    """A refusal in the user's language: the server writes rule errors as "English / 한국어"."""
+    en, sep, ko = (problem.detail or "").partition(" / ")
+    if sep:
+        return en if lang == "en" else ko
+    return problem.detail or problem.message()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -188,6 +189,24 @@ class AfterCallWorkPanel(QFrame):
             self._filling = True
             self.summary.setPlainText(text)
             self._filling = False
+
+    def add_reference(self, line: str) -> bool:
+        """Append ``line`` (an article reference) to the summary as its own line, without
+        moving the agent's cursor or focus; False when the line is there already or the work
+        is saved. The edit counts as the agent's (the draft is kept in the store)."""
+        text = self.summary.toPlainText()
+        if self.saved or line in text.splitlines():
+            return False
+        mine = self.summary.textCursor()
+        position, anchor = mine.position(), mine.anchor()
+        end = QTextCursor(self.summary.document())
+        end.movePosition(QTextCursor.MoveOperation.End)
+        end.insertText(("\n" if text and not text.endswith("\n") else "") + line)
+        kept = self.summary.textCursor()  # the agent's cursor where it was, selection and all
+        kept.setPosition(anchor)
+        kept.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.summary.setTextCursor(kept)
+        return True
 
     def draft_state(self) -> dict:
         """The form as typed, for ``app.store.acw_drafts`` (JSON-safe)."""

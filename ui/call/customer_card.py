@@ -1,5 +1,6 @@
 """Who is calling: name, tier (MSP / general / unregistered), masked identifiers, the call flow
-and queue with its SLA countdown (app.rules.sla queue policies), open cases and past calls."""
+and queue with its SLA countdown (app.rules.sla queue policies), open cases and the customer's
+prior interactions (earlier calls and cases, newest first: ``ui.call.timeline``)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from app.domain.enums import CallFlow, CallState
 from app.rules import sla
 from app.rules.errors import RuleError
 from app.rules.pii import mask_identifier, mask_name
-from app.text.labels import label as word
 from app.text.labels import label_of, queue_label
 from ui.call.common import section_title
-from ui.call.source import CaseLine
+from ui.call.source import CaseLine, Interaction
+from ui.call.timeline import TimelineView
 from widgets.a11y import ending_in, name_with_value
-from widgets.formatting import language, table_time
+from widgets.formatting import language
 from widgets.sla_countdown import (
     BANDS,
     accessible_text,
@@ -93,9 +94,10 @@ class CustomerCard(QFrame):
         self.sla_badge = SlaBadge(self)
         self.cases = QLabel(self)
         self.cases.setWordWrap(True)
-        self.past = QLabel(self)
-        self.past.setWordWrap(True)
-        for label in (self.account, self.phone, self.cases, self.past):
+        self.timeline = TimelineView(self)
+        self.no_history = QLabel(self.tr("No earlier calls or cases"), self)
+        self.no_history.setObjectName("emptyState")
+        for label in (self.account, self.phone, self.cases):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -106,7 +108,7 @@ class CustomerCard(QFrame):
         form.addRow(self.tr("Queue"), self.queue)
         form.addRow(self.tr("SLA"), self.sla_badge)
         cases_title = section_title(self.tr("Open cases"), self)
-        past_title = section_title(self.tr("Past calls"), self)
+        past_title = section_title(self.tr("Prior interactions"), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.name)
@@ -115,7 +117,8 @@ class CustomerCard(QFrame):
         layout.addWidget(cases_title)
         layout.addWidget(self.cases)
         layout.addWidget(past_title)
-        layout.addWidget(self.past)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.no_history)
         self.clear()
 
     def tier_text(self, tier: str) -> str:
@@ -140,7 +143,7 @@ class CustomerCard(QFrame):
             label.setText("—")
         self.sla_badge.set_view(None)
         self.cases.setText("")
-        self.past.setText("")
+        self.show_timeline([])
 
     def set_call(
         self,
@@ -148,7 +151,7 @@ class CustomerCard(QFrame):
         queue_name: str,
         policy: str,
         cases: list[CaseLine],
-        past: list[Call],
+        past: list[Interaction],
         now: datetime,
     ) -> None:
         c = call.customer
@@ -182,18 +185,13 @@ class CustomerCard(QFrame):
             )
             or self.tr("No open cases")
         )
-        self.past.setText(
-            "\n".join(
-                f"{table_time(p.started_at)} · "
-                + (
-                    label_of("Disposition", p.disposition, lang)
-                    if p.disposition
-                    else word(p.state, lang)
-                )
-                for p in past
-            )
-            or self.tr("No earlier calls")
-        )
+        self.show_timeline(past)
+
+    def show_timeline(self, past: list[Interaction]) -> None:
+        """Earlier calls and cases of the customer, newest first (``CallSource.timeline``)."""
+        self.timeline.timeline.set_rows(past)
+        self.timeline.setVisible(bool(past))
+        self.no_history.setVisible(not past)
 
     def tick(self, now: datetime) -> None:
         self.sla_badge.set_view(sla.evaluate(self._sla, now) if self._sla else None)

@@ -14,6 +14,8 @@ state. Notifications float over the top of the page, newest first, without movin
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,13 +31,21 @@ from PySide6.QtWidgets import (
 from app.domain.calls import Call
 from app.domain.enums import Action, CallState
 from app.rules.access import can
-from app.rules.agent_state import AgentState, WrapUp, next_call_waits, state_of
+from app.rules.agent_state import (
+    AgentState,
+    WrapUp,
+    chosen_state,
+    may_choose,
+    next_call_waits,
+    state_of,
+)
 from app.rules.pii import mask_call_id, mask_name, sees_full_names
 from app.services.call_actions import draft_summary
 from app.text.labels import label_of
 from ui.accessibility import announce_transcript
 from ui.call.actions import CallActions
 from ui.call.acw import AfterCallWorkPanel
+from ui.call.agent_state import AgentStateChooser
 from ui.call.customer_card import CustomerCard
 from ui.call.feed import CallFeed
 from ui.call.remote import CallRemote
@@ -99,6 +109,8 @@ class CallPage(QWidget):
         self.agent_state_label.setObjectName("agentState")
         self.agent_state_label.setAccessibleName(self.tr("Your state"))
         self.waiting_call_id: str | None = None
+        self.chosen = AgentState.AVAILABLE  # what the agent chose, as the server keeps it
+        self.chooser = AgentStateChooser(self)
         longest = max(
             (
                 self.tr("{state} · next call waiting").format(state=self.agent_state_text(st))
@@ -155,6 +167,8 @@ class CallPage(QWidget):
         head.addWidget(self.offline_label)
         head.addSpacing(12)
         head.addWidget(self.agent_state_label)
+        head.addSpacing(8)
+        head.addWidget(self.chooser)
         left = QWidget(self)
         lcol = QVBoxLayout(left)
         lcol.setContentsMargins(0, 0, 0, 0)
@@ -206,7 +220,10 @@ class CallPage(QWidget):
         self.sentiment.sig_alert_raised.connect(self._on_alert_raised)
         self.sentiment.sig_flag_requested.connect(self.actions.flag)
         self.suggestions.sig_article_requested.connect(self._on_article_requested)
+        self.suggestions.sig_add_to_summary.connect(self.add_to_summary)
+        self.article.sig_add_to_summary.connect(self.add_to_summary)
         self.article.sig_feedback_given.connect(self.actions.rate)
+        self.chooser.sig_state_chosen.connect(self.actions.choose_state)
         self.acw.sig_save_requested.connect(self.actions.save_acw)
         self.acw.sig_redraft_requested.connect(lambda: self._draft(force=True))
         self.acw.sig_form_edited.connect(self._draft_timer.start)
@@ -221,6 +238,7 @@ class CallPage(QWidget):
         self.acw.setEnabled(bool(verdict) and self.call is not None)  # no call, no form
         self.acw.setToolTip(why)
         self.picker.setVisible(not self.is_agent)
+        self.chooser.setVisible(self.is_agent)
 
     def connect_bridge(self, bridge) -> None:
         """Listen to the sync bridge: pulled call changes, stored live segments (the segments
@@ -234,6 +252,7 @@ class CallPage(QWidget):
     def load_now(self, call_id: str | None = None) -> None:
         """Show ``call_id``, else the agent's assigned call, else the newest live call."""
         self.refresh_picker()
+        self._read_chosen()
         if call_id:
             self.open_call(call_id)
             return
@@ -264,7 +283,7 @@ class CallPage(QWidget):
             return
         queue_name, policy = self.source.queue_info(call.queue)
         cases = self.source.open_cases(call)
-        self.card.set_call(call, queue_name, policy, cases, self.source.past_calls(call), now)
+        self.card.set_call(call, queue_name, policy, cases, self.source.timeline(call), now)
         self.acw.reset([c.id for c in cases], now)
         kept = self.source.acw_draft(call.id) if self.is_agent else None
         if kept is not None and not call.disposition:
@@ -351,6 +370,8 @@ class CallPage(QWidget):
 
     # -- handlers ---------------------------------------------------------------------------------
     def on_entities_changed(self, changed: dict) -> None:
+        if self.user.id in set(changed.get("user", set())):
+            self._read_chosen()
         ids = set(changed.get("call", set()))
         if not ids:
             return
@@ -371,15 +392,39 @@ class CallPage(QWidget):
         saved = self.acw.saved or bool(self.call.disposition)
         return next_call_waits(self.acw.dirty, saved)
 
-    def agent_state(self) -> AgentState:
-        """The agent's state now: on a call, in after-call work, else available."""
+    def agent_situation(self) -> tuple[bool, WrapUp | None, datetime]:
+        """(on a call, the wrap-up holding the agent, now) for app.rules.agent_state."""
         call, now = self.call, self.clock.now()
         on_call = call is not None and call.state in (CallState.RINGING, CallState.CONNECTED)
         holding = call is not None and (
             (call.state is CallState.ACW and not self.acw.saved) or self.wrap_up_waits()
         )
         wrap = WrapUp(call.id, now) if holding and call is not None else None
-        return state_of(AgentState.AVAILABLE, on_call, wrap, now)
+        return on_call, wrap, now
+
+    def agent_state(self) -> AgentState:
+        """The agent's state now: on a call, in after-call work, else the state they chose."""
+        on_call, wrap, now = self.agent_situation()
+        return state_of(self.chosen, on_call, wrap, now)
+
+    def _read_chosen(self) -> None:
+        if self.is_agent:
+            self.chosen = chosen_state(self.source.chosen_agent_state(self.user.id))
+            self.chooser.set_chosen(self.chosen)
+            self._show_agent_state()
+
+    def on_agent_state_answer(self, entity: dict | None, error: str) -> None:
+        """The server's answer to the agent's choice: the user entity, or why not."""
+        if entity is None:
+            self.chooser.set_chosen(self.chosen)  # back to what holds
+            self.notify("warning", error)
+            return
+        self.chosen = chosen_state(entity.get("agent_state"))
+        self.chooser.set_chosen(self.chosen)
+        self._show_agent_state()
+        self.notify(
+            "info", self.tr("Your state: {state}").format(state=self.agent_state_text(self.chosen))
+        )
 
     def agent_state_text(self, state: AgentState) -> str:
         return label_of("AgentState", state.value, language())
@@ -389,6 +434,12 @@ class CallPage(QWidget):
             self.agent_state_label.hide()
             return
         state = self.agent_state()
+        on_call, wrap, now = self.agent_situation()
+        allowed = may_choose(self.chosen, on_call, wrap, now)
+        self.chooser.set_allowed(
+            allowed,
+            self.tr("Your state can change after the call and its after-call work."),
+        )
         text = self.agent_state_text(state)
         if self.waiting_call_id:
             text = self.tr("{state} · next call waiting").format(state=text)
@@ -478,6 +529,20 @@ class CallPage(QWidget):
 
     def _on_article_requested(self, suggestion) -> None:
         self.article.show_article(suggestion, self.source.article(suggestion.article_id))
+
+    def add_to_summary(self, suggestion) -> None:
+        """A reference line (the article's title and id) goes into the after-call summary;
+        the agent's cursor and focus stay where they are, the draft is kept in the store."""
+        if self.call is None or not self.acw.isEnabled() or self.acw.saved:
+            self.notify("info", self.tr("There is no after-call summary to add to."))
+            return
+        article = self.source.article(suggestion.article_id)
+        title = article.title if article is not None else suggestion.title
+        line = self.tr("Article: {title} ({id})").format(title=title, id=suggestion.article_id)
+        if self.acw.add_reference(line):
+            self.notify("info", self.tr("Added to the summary: {title}").format(title=title))
+        else:
+            self.notify("info", self.tr("Already in the summary: {title}").format(title=title))
 
     def _on_tick(self, now) -> None:
         if self.call is None or self.call.state in (CallState.RINGING, CallState.CONNECTED):

@@ -9,6 +9,7 @@ Nothing here blocks the UI: every method is a coroutine on the qasync loop. With
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -53,6 +54,19 @@ class CallRemote:
         except (ApiProblem, NetworkError):
             return None
         return body if isinstance(body, list) else None
+
+    async def choose_state(self, state: str) -> dict[str, Any] | None:
+        """``POST /v1/agents/me/state`` (docs/API-EXTENSIONS.md): the server decides, so this
+        is online only and never queued. Returns the user entity; None when there is no
+        connection; raises ``ApiProblem`` when the server refuses, ``NetworkError`` when the
+        request failed on its way."""
+        api = self.api()
+        if api is None or not self.online():
+            return None
+        done = await api.mutate(
+            "/agents/me/state", {"state": state}, idempotency_key=str(uuid.uuid4())
+        )
+        return done.data if isinstance(done.data, dict) else None
 
     async def backfill(self, call_id: str) -> int | None:
         """Fetch the transcript so far and store what is missing (de-duplicated by the store).

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
@@ -23,7 +23,7 @@ from app.store import acw_drafts
 from app.store.knowledge import ArticleHit, search_articles
 from app.store.local_models import CallSegmentRow
 from app.store.lookups import get_article, get_call
-from app.store.models import CallRow, CaseRow, QueueRow
+from app.store.models import CallRow, CaseRow, QueueRow, UserRow
 from app.store.store import Store
 from app.text.korean import morphemes
 
@@ -38,6 +38,20 @@ class SegmentBatch:
     wires: list[dict[str, Any]]
     last_seq: int
     last_received: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """One earlier contact with the customer on the card's timeline: a past call (``kind``
+    "call": ``channel`` its flow, ``outcome`` its disposition, else its state) or a case
+    ("case": ``channel`` its product, ``outcome`` its status). Values are raw; the view words
+    them (app/text/labels.py). No customer identifier is held here."""
+
+    at: datetime | None
+    kind: str
+    id: str
+    channel: str
+    outcome: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +76,16 @@ def _segments_stmt(changed: bool) -> Any:
 
 _SEGMENTS_AFTER = _segments_stmt(changed=False)
 _SEGMENTS_CHANGED = _segments_stmt(changed=True)
+
+
+def _time(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        at = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def digits(text: str | None) -> str:
@@ -106,6 +130,13 @@ class CallSource:
         """The after-call work the agent left unsaved on ``call_id`` (``app.store.acw_drafts``)."""
         return acw_drafts.load(self._store, call_id)
 
+    def chosen_agent_state(self, user_id: str) -> str | None:
+        """The state the agent last chose as the server keeps it (``agent_state`` on the synced
+        user; ``app.rules.agent_state.chosen_state`` reads it)."""
+        with self._store.session() as s:
+            data = s.execute(select(UserRow.data).where(UserRow.id == user_id)).scalar()
+        return (data or {}).get("agent_state") if isinstance(data, dict) else None
+
     def live_calls(self) -> list[Call]:
         stmt = (
             select(CallRow.data)
@@ -145,8 +176,40 @@ class CallSource:
         with self._store.session() as s:
             return [from_wire(Call, d) for d in s.execute(stmt).scalars()]
 
-    def open_cases(self, call: Call, limit: int = 5) -> list[CaseLine]:
-        """Open cases of the same customer: same customer id, or the same account digits."""
+    def timeline(self, call: Call, limit: int = 8) -> list[Interaction]:
+        """The customer's earlier calls and their cases (open or not), newest first — what the
+        change feed sent this workstation, identifiers as the server masked them."""
+        out = [
+            Interaction(
+                p.started_at,
+                "call",
+                p.id,
+                p.flow.value,
+                p.disposition or p.state.value,
+            )
+            for p in self.past_calls(call, limit)
+        ]
+        conds = self._customer_conditions(call)
+        if conds:
+            stmt = select(CaseRow.data).where(or_(*conds)).order_by(CaseRow.updated_at.desc())
+            with self._store.session() as s:
+                for data in s.execute(stmt.limit(limit)).scalars():
+                    when = data.get("created_at") or data.get("updated_at")
+                    out.append(
+                        Interaction(
+                            _time(when),
+                            "case",
+                            str(data.get("id") or ""),
+                            str((data.get("application") or {}).get("product") or ""),
+                            str(data.get("status") or ""),
+                        )
+                    )
+        floor = datetime.min.replace(tzinfo=UTC)
+        out.sort(key=lambda i: i.at or floor, reverse=True)
+        return out[:limit]
+
+    def _customer_conditions(self, call: Call) -> list[Any]:
+        """Same customer: the same opaque customer id, or the same account digits."""
         acct = digits(call.customer.account_id)
         conds = []
         if call.customer.customer_id:
@@ -157,6 +220,11 @@ class CallSource:
         if len(acct) >= 6:
             raw = func.json_extract(CaseRow.data, "$.customer.account_id")
             conds.append(func.replace(func.replace(raw, "-", ""), " ", "") == acct)
+        return conds
+
+    def open_cases(self, call: Call, limit: int = 5) -> list[CaseLine]:
+        """Open cases of the same customer: same customer id, or the same account digits."""
+        conds = self._customer_conditions(call)
         if not conds:
             return []
         stmt = (

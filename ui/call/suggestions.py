@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -167,6 +167,10 @@ class SuggestionsPane(QWidget):
     sig_article_requested = Signal(object)
     """Emitted with the :class:`Suggestion` the user opened (click / Enter)."""
 
+    sig_add_to_summary = Signal(object)
+    """Emitted with the :class:`Suggestion` the agent adds to the after-call summary ("Add to
+    summary", or Ctrl+Enter on the row)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("suggestionsPane")
@@ -184,10 +188,15 @@ class SuggestionsPane(QWidget):
         self.empty = QLabel(self.tr("Suggestions appear as the customer speaks."), self)
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
+        self.add_button = add_button(self)
+        self.add_button.setToolTip(
+            self.tr("Adds the selected article's title and id to the summary (Ctrl+Enter)")
+        )
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.origin)
+        head.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
@@ -195,6 +204,13 @@ class SuggestionsPane(QWidget):
         layout.addWidget(self.empty)
         self.view.clicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        adding = QShortcut(QKeySequence("Ctrl+Return"), self.view)
+        adding.setContext(Qt.ShortcutContext.WidgetShortcut)
+        adding.activated.connect(self._on_add_clicked)
+        adding_keypad = QShortcut(QKeySequence("Ctrl+Enter"), self.view)
+        adding_keypad.setContext(Qt.ShortcutContext.WidgetShortcut)
+        adding_keypad.activated.connect(self._on_add_clicked)
         self._show_empty()
 
     def set_suggestions(self, rows: list[Suggestion], origin: str) -> None:
@@ -208,6 +224,19 @@ class SuggestionsPane(QWidget):
         has = self.model.rowCount() > 0
         self.empty.setVisible(not has)
         self.origin.setVisible(has)
+        self.add_button.setEnabled(has)
+
+    def current(self) -> Suggestion | None:
+        """The row the agent is on (the first when none is selected yet)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return self.model.suggestion(0) if self.model.rowCount() else None
+        return self.model.suggestion(index.row())
+
+    def _on_add_clicked(self) -> None:
+        chosen = self.current()
+        if chosen is not None:
+            self.sig_add_to_summary.emit(chosen)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -223,6 +252,9 @@ class ArticlePane(QWidget):
     sig_closed = Signal()
     """Emitted when the pane is closed."""
 
+    sig_add_to_summary = Signal(object)
+    """Emitted with the shown :class:`Suggestion` when the agent adds it to the summary."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
@@ -232,7 +264,9 @@ class ArticlePane(QWidget):
         self.helpful = QPushButton(self.tr("Helpful"), self)
         self.not_helpful = QPushButton(self.tr("Not helpful"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.add_button = add_button(self)
         row = QHBoxLayout()
+        row.addWidget(self.add_button)
         row.addWidget(self.helpful)
         row.addWidget(self.not_helpful)
         row.addStretch(1)
@@ -244,6 +278,11 @@ class ArticlePane(QWidget):
         self.helpful.clicked.connect(lambda: self._on_rated(True))
         self.not_helpful.clicked.connect(lambda: self._on_rated(False))
         self.close_button.clicked.connect(self._on_close_clicked)
+        self.add_button.clicked.connect(self._on_add_clicked)
+
+    def _on_add_clicked(self) -> None:
+        if self.suggestion is not None:
+            self.sig_add_to_summary.emit(self.suggestion)
 
     def show_article(self, suggestion: Suggestion, article: KnowledgeArticle | None) -> None:
         self.suggestion = suggestion
@@ -275,6 +314,15 @@ class ArticlePane(QWidget):
     def _on_close_clicked(self) -> None:
         self.hide()
         self.sig_closed.emit()
+
+
+def add_button(parent: QWidget) -> QPushButton:
+    """ "Add to summary": reached by Tab, and a mouse click leaves the focus where the agent
+    was typing (the summary keeps its cursor)."""
+    button = QPushButton(translate("Suggestions", "Add to summary"), parent)
+    button.setObjectName("addToSummary")
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
 
 
 def _esc(text: str) -> str:

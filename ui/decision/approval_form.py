@@ -1,7 +1,11 @@
 """The HITL approval form (seed 002 §3): status, approval level (the user's; a level above it is
 refused with the reason), selected option, rationale (required), conditions; escalation to the
 next level with a reason; the decision log once the request is final. Emits what the user
-entered; the page calls app.services.decision_actions and hands errors back."""
+entered; the page calls app.services.decision_actions and hands errors back.
+
+Submit lives in :attr:`ApprovalForm.footer`, a bar the page keeps below its scrolling content:
+at 1440×900 the form's bottom is below the fold, so the button, what it will submit and the
+result stay in sight (issue 17); Ctrl+Enter submits from anywhere on the page."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -90,10 +95,23 @@ class ApprovalForm(QGroupBox):
             column.addWidget(error)
             widget.setAccessibleName(label)  # its row's label, not the group box (issue 22)
             form.addRow(label, column)
-        self.submit = QPushButton(self.tr("Submit decision"), self)
+        self.footer = QFrame(self)  # placed by the page below its scroll area, always in sight
+        self.footer.setObjectName("approvalFooter")
+        self.footer.setFrameShape(QFrame.Shape.StyledPanel)
+        self.summary = QLabel(self.footer)
+        self.summary.setObjectName("approvalSummary")
+        self.submit = QPushButton(self.tr("Submit decision (Ctrl+Enter)"), self.footer)
         self.submit.setObjectName("primaryButton")
-        self.message = QLabel(self)
+        self.submit.setShortcut("Ctrl+Return")
+        self.message = QLabel(self.footer)
         self.message.setWordWrap(True)
+        bar = QHBoxLayout(self.footer)
+        bar.setContentsMargins(16, 6, 16, 6)
+        bar.addWidget(self.summary)
+        bar.addWidget(self.message, 1)
+        bar.addWidget(self.submit)
+        self.status.currentIndexChanged.connect(self._on_choice_changed)
+        self.option.currentIndexChanged.connect(self._on_choice_changed)
         self.escalate_reason = QLineEdit(self)
         self.escalate_reason.setPlaceholderText(self.tr("Reason for escalating"))
         self.escalate_reason.setAccessibleName(self.tr("Reason for escalating"))
@@ -113,8 +131,6 @@ class ApprovalForm(QGroupBox):
         layout.addWidget(self.countdown)
         layout.addWidget(self.refusal)
         layout.addLayout(form)
-        layout.addWidget(self.submit)
-        layout.addWidget(self.message)
         layout.addLayout(escalate)
         layout.addWidget(self.errors["reason"])
         layout.addWidget(self.log)
@@ -175,8 +191,16 @@ class ApprovalForm(QGroupBox):
         for w in (self.status, self.level, self.option, self.rationale, self.conditions):
             w.setEnabled(respond)
         self.submit.setEnabled(respond)
+        self.summary.setVisible(respond)
         self.escalate_reason.setEnabled(escalate)
         self.escalate_button.setEnabled(escalate)
+
+    def _on_choice_changed(self, _index: int = 0) -> None:
+        """The footer says what Submit will send: the decision and the selected option."""
+        option = self.option.currentData() or ""
+        text = self.option.currentText() if option else self.tr("no option selected")
+        pattern = self.tr("To submit: {decision} · {option}")
+        self.summary.setText(fill(pattern, decision=self.status.currentText(), option=text))
 
     def select_option(self, option_id: str) -> None:
         index = self.option.findData(option_id)

@@ -120,7 +120,7 @@ class ContactPanel(QWidget):
     waiting, each wait running."""
 
     COLUMNS = ("queue", "in_queue", "oldest", "service_level", "abandon", "online", "available",
-               "on_contact", "acw")  # fmt: skip
+               "on_contact", "acw", "on_break")  # fmt: skip
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -19,7 +19,7 @@ from server import storage
 from server.config import ServerConfig
 from server.runner import RunningServer, start_server
 from server.storage import ServerDB
-from tests.integration.pg import pg_bindir, postgres_cluster
+from tests.integration.pg import fresh_pg_database, pg_bindir, postgres_cluster
 
 START = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)  # a Friday, 10:00 in Seoul
 
@@ -101,8 +101,11 @@ def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, clock: Clock
 ) -> Iterator[RunningServer]:
     if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
-        assert url, "PostgreSQL binaries exist but the cluster did not start"
+        cluster = request.getfixturevalue("pg_url")
+        assert cluster, "PostgreSQL binaries exist but the cluster did not start"
+        # a database of its own each time pytest sets this fixture up (it may, more than once
+        # per session, when tests of the two backends interleave, as under pytest-xdist)
+        url = fresh_pg_database(cluster)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('server') / 'server.db'}"
     clock.now = START

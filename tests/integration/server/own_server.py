@@ -4,29 +4,18 @@ shared contract server must keep (revoked tokens, throttled logins, a tampered a
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from conftest import START, Api, Clock, seed
-from sqlalchemy import create_engine, text
 
 from server import audit_anchor
 from server.config import ServerConfig
 from server.runner import RunningServer, start_server
 from server.storage import ServerDB
-
-
-def fresh_pg_database(pg_url: str) -> str:
-    """A new empty database in the cluster of ``pg_url``; returns its URL."""
-    name = "t_" + uuid.uuid4().hex[:12]
-    engine = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return pg_url.rsplit("/", 1)[0] + "/" + name
+from tests.integration.pg import fresh_pg_database
 
 
 @contextmanager

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import Api, assert_problem
 
+from tests.reason_codes import APPROVE_CODE, DENY_CODE
+
 ACTIONS = ("approve", "deny", "request_docs", "escalate", "comment")
 USERS = ("reviewer1", "reviewer2", "senior1", "admin1", "agent1", "auditor1")
 OBJECTS = ("assigned_r1", "unassigned", "no_skill_r2", "escalated")
@@ -28,8 +30,13 @@ ALLOWED = {
 def body(action: str, obj: str, now) -> dict:
     deadline = (now.astimezone(ZoneInfo("Asia/Seoul")).date() + timedelta(days=5)).isoformat()
     return {
-        "approve": {"limit": 20_000_000, "rate": 4.5, "note": "양호", "reason_codes": ["A-1"]},
-        "deny": {"reason_codes": ["D-1"], "note": "미달", "improvement_advice": "재신청"},
+        "approve": {
+            "limit": 20_000_000,
+            "rate": 4.5,
+            "note": "양호",
+            "reason_codes": [APPROVE_CODE],
+        },
+        "deny": {"reason_codes": [DENY_CODE], "note": "미달", "improvement_advice": "재신청"},
         "request_docs": {"docs": ["재직증명서"], "deadline": deadline, "note": "소득 확인"},
         "escalate": {
             "to": "ops_admin" if obj == "escalated" else "senior_reviewer",
@@ -91,7 +98,7 @@ def test_the_issue_reports_reviewer2_cases(api: Api) -> None:
 def test_authority_is_max_of_amount_and_limit(api: Api) -> None:
     """reviewer1 approving a 50,000,000 KRW case with limit 5,000,000,000 is 403; 10^30 is 422."""
     case, task = api.new_case(amount=50_000_000, priority="p2")
-    approve = {"rate": 4.5, "note": "양호", "reason_codes": ["A-1"]}
+    approve = {"rate": 4.5, "note": "양호", "reason_codes": [APPROVE_CODE]}
     r = api.post(
         f"/tasks/{task['id']}/actions/approve", {**approve, "limit": 5_000_000_000}, "reviewer1"
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import Api, assert_problem
 
+from tests.reason_codes import DENY_CODE
+
 FEEDBACK = {
     "checkpoint_id": "HC-2026-11-20-001",
     "mode": "scheduled",
@@ -71,6 +73,13 @@ def test_appeal_resolution_independence(api: Api) -> None:
         "senior2",
     )
     assert "new_decision" in assert_problem(wrong, 422, "validation")["errors"]
+    made_up = api.post(  # the catalogue rule (app/rules/reason_codes.py): uphold keeps denial
+        f"/appeals/{appeal['id']}/resolve",  # codes; a made-up or approval code is refused
+        {**uphold, "reason_codes": ["A01", "CREDIT-APPR-INCOME-001"]},
+        "senior2",
+    )
+    reason = assert_problem(made_up, 422, "validation")["errors"]["reason_codes"]
+    assert "A01" in reason and "CREDIT-APPR-INCOME-001" in reason
     stale = api.post(f"/appeals/{appeal['id']}/resolve", uphold, "senior2", version=99)
     assert_problem(stale, 412, "version_mismatch")
     r = api.post(
@@ -104,7 +113,7 @@ def test_qa_sample_and_review_band(api: Api) -> None:
         _, task = api.new_case()
         api.post(
             f"/tasks/{task['id']}/actions/deny",
-            {"reason_codes": ["X"], "note": "n", "improvement_advice": "a"},
+            {"reason_codes": [DENY_CODE], "note": "n", "improvement_advice": "a"},
             "reviewer1",
         )
     r = api.post(

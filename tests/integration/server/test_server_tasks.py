@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from conftest import Api, assert_problem
 
+from tests.reason_codes import APPROVE_CODE
+
 APPROVE = {
     "limit": 30_000_000,
     "rate": 4.5,
     "conditions": ["보증인 필요"],
     "note": "양호",
-    "reason_codes": ["CREDIT-OK-001"],
+    "reason_codes": [APPROVE_CODE],
 }
 DENY = {
     "reason_codes": ["CREDIT-DENY-SCORE-001"],
@@ -84,6 +86,29 @@ def test_field_rules(api: Api, action: str, body: dict, field: str) -> None:
     _, task = api.new_case()
     errors = assert_problem(act(api, task, action, body=body), 422, "validation")["errors"]
     assert field in errors
+
+
+@pytest.mark.parametrize(
+    ("action", "codes", "unknown"),
+    [
+        ("approve", ["A01"], "A01"),  # issue 17: ₩500,000,000 approved with "A01"
+        ("approve", [APPROVE_CODE, "CREDIT-DENY-SCORE-001"], "CREDIT-DENY-SCORE-001"),
+        ("deny", ["D01"], "D01"),
+        ("deny", [APPROVE_CODE], APPROVE_CODE),  # an approval code is no reason to deny
+    ],
+)
+def test_reason_codes_outside_the_catalogue_are_refused(
+    api: Api, action: str, codes: list[str], unknown: str
+) -> None:
+    """The server enforces app/rules/reason_codes.py: 422 ``validation`` naming the field and
+    the code, nothing stored (the task stays open at its version, the case undecided)."""
+    case, task = api.new_case()
+    r = act(api, task, action, body={**BODIES[action], "reason_codes": codes})
+    errors = assert_problem(r, 422, "validation")["errors"]
+    assert set(errors) == {"reason_codes"} and unknown in errors["reason_codes"]
+    after = api.get(f"/tasks/{task['id']}", "auditor1").json()
+    assert after["status"] == "open" and after["version"] == task["version"]
+    assert api.get(f"/cases/{case['id']}", "auditor1").json()["status"] == case["status"]
 
 
 def test_wrong_enum_is_422(api: Api) -> None:

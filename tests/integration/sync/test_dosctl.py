@@ -12,6 +12,7 @@ import pytest
 
 from sync.dosctl.cli import main
 from tests.integration.sync.helpers import ROOT, api_get, make_task
+from tests.reason_codes import APPROVE_CODE
 
 
 class Cli:
@@ -37,7 +38,7 @@ class Cli:
 
 
 APPROVE = ["--limit", "30000000", "--rate", "4.5", "--conditions", "보증인 필요",
-           "--note", "소득 안정성 우수", "--reason-codes", "CREDIT-APPR-001"]  # fmt: skip
+           "--note", "소득 안정성 우수", "--reason-codes", APPROVE_CODE]  # fmt: skip
 
 
 def test_login_show_and_approve(server, capsys, monkeypatch, tmp_path) -> None:
@@ -72,6 +73,9 @@ def test_invalid_input_exits_non_zero_with_the_reason(server, capsys, monkeypatc
     args = ["--limit", "1000", "--rate", "45", "--reason-codes", "X", "--note", "n"]
     code, _, err = cli("tasks", "do", "approve", "--id", ids["task_id"], *args)
     assert code == 1 and "invalid input" in err and "rate" in err
+    assert "reason_codes" in err and "X" in err  # not a catalogue code: refused, not queued
+    code, status = cli.json("status")
+    assert code == 0 and status["pending"] == [], status
     code, _, err = cli("tasks", "do", "comment", "--id", ids["task_id"], "--rate", "3")
     assert code == 1 and "--rate" in err
 

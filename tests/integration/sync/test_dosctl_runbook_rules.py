@@ -12,6 +12,7 @@ import pytest
 
 from tests.integration.sync.helpers import api_get, make_task, start_thread_server
 from tests.integration.sync.test_dosctl import APPROVE, Cli
+from tests.reason_codes import APPROVE_CODE
 
 START = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)  # Monday 09:30 KST
 
@@ -169,7 +170,7 @@ def test_authority_is_the_larger_of_amount_and_limit_through_dosctl(server, cli)
     ids = make_task(server.url, "u_reviewer1", tag="authority")  # amount 20,000,000
     r1 = cli("reviewer1")
     approve = ["tasks", "do", "approve", "--id", ids["task_id"], "--rate", "4.5",
-               "--note", "양호", "--reason-codes", "A-1"]  # fmt: skip
+               "--note", "양호", "--reason-codes", APPROVE_CODE]  # fmt: skip
     code, _, err = r1(*approve, "--limit", "5000000000")
     assert code == 1 and "forbidden" in err and "authority" in err
     code, _, err = r1(*approve, "--limit", str(10**30))

@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 
 from app.services.task_actions import approve, escalate
 from tests.integration.sync.helpers import Workstation, api_get, make_task
+from tests.reason_codes import APPROVE_CODE
 
-APPROVE = {"limit": 20_000_000, "rate": 4.5, "note": "예외 승인", "reason_codes": ["A-1"]}
+APPROVE = {"limit": 20_000_000, "rate": 4.5, "note": "예외 승인", "reason_codes": [APPROVE_CODE]}
 KEYS = ("status", "priority", "queue_id", "escalation_level", "assignee_id", "task_ids")
 
 

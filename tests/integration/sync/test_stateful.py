@@ -34,11 +34,12 @@ from sync.retry import RetryPolicy
 from tests.hypothesis_profiles import budget
 from tests.integration.sync.helpers import Workstation, api_get, make_task
 from tests.integration.sync.proxy import FaultProxy
+from tests.reason_codes import APPROVE_CODE, DENY_CODE
 
 ONE_TRY = RetryPolicy(max_attempts=1)
 FINAL = ("applied", "conflict", "rejected")
-APPROVE = {"limit": 5_000_000, "rate": 5.0, "note": "ok", "reason_codes": ["A-1"]}
-DENY = {"reason_codes": ["D-1"], "note": "no", "improvement_advice": "later"}
+APPROVE = {"limit": 5_000_000, "rate": 5.0, "note": "ok", "reason_codes": [APPROVE_CODE]}
+DENY = {"reason_codes": [DENY_CODE], "note": "no", "improvement_advice": "later"}
 counter = itertools.count()
 exercised: Counter[str] = Counter()  # what the runs did, checked at the end (not luck)
 

@@ -19,6 +19,7 @@ from app.store.apply import apply_changes
 from app.store.local_models import OutboxRow
 from tests.qt.case.seed import LATE, REJECTED
 from tests.qt.data import NOW
+from tests.reason_codes import UPHOLD_CODE
 from tests.unit.store import builders as b
 from ui.appeals.page import AppealsPage
 
@@ -63,7 +64,7 @@ def test_resolving_your_own_decision_is_refused_with_the_reason(qtbot, make_cont
             seeded,
             senior1,
             "A-2",
-            {"resolution": "uphold", "message": "m", "reason_codes": ["R-01"]},
+            {"resolution": "uphold", "message": "m", "reason_codes": [UPHOLD_CODE]},
             NOW,
         )
     page.select_appeal("A-1")  # decided by reviewer1: senior1 may resolve it

@@ -18,6 +18,7 @@ from app.store.lookups import get_case, get_task
 from app.store.store import Store
 from sync.auth import login
 from sync.wiring import build_engine
+from tests.reason_codes import DENY_CODE
 from ui.bridge import SyncBridge
 from ui.case.page import CasePage
 from ui.context import AppContext, UserInfo
@@ -203,7 +204,7 @@ def test_a_decision_made_first_elsewhere_surfaces_in_sync_problems(qtbot, client
     assert local_task is not None
     other = http.post(
         f"/tasks/{task['id']}/actions/deny",
-        json={"reason_codes": ["D01"], "note": "먼저 처리", "improvement_advice": "재신청"},
+        json={"reason_codes": [DENY_CODE], "note": "먼저 처리", "improvement_advice": "재신청"},
         headers={"Idempotency-Key": str(uuid.uuid4()), "If-Match": f'"{task["version"]}"'},
     )
     assert other.status_code == 200, other.text

@@ -102,7 +102,7 @@ def _token(url: str, user: str) -> str:
 def wall(qtbot, qloop, board_server, tmp_path):
     running, time = board_server
     r = httpx.post(
-        f"{running.url}/v1/agents/me/status",
+        f"{running.url}/v1/agents/me/state",
         json={"state": "break"},
         headers={
             "Authorization": f"Bearer {_token(running.url, 'agent3')}",

@@ -9,13 +9,19 @@ from typing import Any
 
 from app.commands import COMMANDS
 from app.commands.fields import DAY_WINDOW
+from tests.reason_codes import APPROVE_CODE, DENY_CODE, valid_code
 
 TODAY = date(2026, 11, 23)  # Monday (KST)
 
 # A valid body per command; each probe changes one field of it.
 VALID: dict[str, dict[str, Any]] = {
-    "approve": {"limit": 30_000_000, "rate": 4.5, "note": "소득 확인", "reason_codes": ["A-1"]},
-    "deny": {"reason_codes": ["D-1"], "note": "DTI 초과", "improvement_advice": "재신청"},
+    "approve": {
+        "limit": 30_000_000,
+        "rate": 4.5,
+        "note": "소득 확인",
+        "reason_codes": [APPROVE_CODE],
+    },
+    "deny": {"reason_codes": [DENY_CODE], "note": "DTI 초과", "improvement_advice": "재신청"},
     "request_docs": {
         "docs": ["재직증명서"],
         "deadline": (TODAY + timedelta(days=7)).isoformat(),
@@ -33,7 +39,7 @@ VALID: dict[str, dict[str, Any]] = {
     "appeal_resolve": {
         "resolution": "overturn",
         "message": "승인 기준 충족",
-        "reason_codes": ["R-1"],
+        "reason_codes": [],  # an overturn needs none; uphold's rule is in check_at
         "limit": 25_000_000,
         "rate": 6.0,
         "conditions": ["연대보증인 1인"],
@@ -67,7 +73,11 @@ VALID: dict[str, dict[str, Any]] = {
 
 # Fields whose rule also needs today's date or another field (``check_at``): a value inside the
 # schema's bounds may still be refused there; their own unit tests cover those rules.
-CHECKED_LATER = {("request_docs", "deadline"), ("appeal_resolve", "new_decision")}
+CHECKED_LATER = {
+    ("request_docs", "deadline"),
+    ("appeal_resolve", "new_decision"),
+    ("appeal_resolve", "resolution"),  # uphold needs reason codes, partial conditions
+}
 
 
 def _unwrap(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -147,6 +157,17 @@ def probes(prop: dict[str, Any]) -> tuple[list[Any], list[Any]]:
     return inside, outside
 
 
+def code_probes(name: str, prop: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """(inside, outside) values of a ``reason_codes`` list: codes of the command's catalogue
+    (app/rules/reason_codes.py) up to the list's bounds; a made-up code is outside."""
+    code = valid_code(name, resolution=VALID[name].get("resolution"))
+    m, n, most = prop.get("minItems", 0), prop["maxItems"], prop["items"]["maxLength"]
+    inside: list[Any] = [[code], [code] * n]
+    outside: list[Any] = [[code] * (n + 1), ["가" * (most + 1)], [" "], "A,B", ["A01"]]
+    outside += [[code, "NOT-A-CATALOGUE-CODE"]] + ([[]] if m else [])
+    return inside, outside
+
+
 def cases() -> list[tuple[str, str, Any, bool]]:
     """(command, field, value, inside?) for every field of every command."""
     out = []
@@ -155,7 +176,7 @@ def cases() -> list[tuple[str, str, Any, bool]]:
         defs = schema.get("$defs", {})
         for field, raw in schema["properties"].items():
             prop = _unwrap(raw, defs)
-            inside, outside = probes(prop)
+            inside, outside = code_probes(name, prop) if field == "reason_codes" else probes(prop)
             assert inside or outside, (name, field, prop)
             out += [(name, field, v, True) for v in inside]
             out += [(name, field, v, False) for v in outside]

@@ -24,6 +24,7 @@ from app.domain.enums import (
 )
 from app.rules import sla
 from app.rules.errors import Forbidden, InvalidTransition, ValidationFailed
+from tests.reason_codes import APPROVE_CODE
 from tests.unit.commands.state import (
     ADMIN,
     NOW,
@@ -35,7 +36,7 @@ from tests.unit.commands.state import (
 )
 from tests.unit.store import builders as b
 
-APPROVE = {"limit": 30_000_000, "rate": 4.5, "note": "소득 확인", "reason_codes": ["A-1"]}
+APPROVE = {"limit": 30_000_000, "rate": 4.5, "note": "소득 확인", "reason_codes": [APPROVE_CODE]}
 CLOSE = {"resolution": "승인 완료, 계약 진행 중", "final_decision": "approve"}
 LATER = NOW + timedelta(hours=1)
 

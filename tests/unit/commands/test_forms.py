@@ -11,6 +11,7 @@ import pytest
 from app.commands.forms import FORMS, MAX_TEXT, normalise, require_valid, validate
 from app.domain.enums import Action
 from app.rules.errors import ValidationFailed
+from tests.reason_codes import APPROVE_CODE
 
 A = Action
 TODAY = date(2025, 11, 3)
@@ -24,7 +25,7 @@ RUNBOOK: dict[Action, dict[str, Any]] = {
         "rate": "4.5",
         "conditions": "보증인 필요",
         "note": "소득 안정성 우수, 기존 거래 이력 양호",
-        "reason_codes": "CREDIT-APPROVE-INCOME-001",
+        "reason_codes": "CREDIT-APPR-INCOME-001",
     },
     A.DENY: {
         "reason_codes": "CREDIT-DENY-SCORE-001,CREDIT-DENY-DTI-001",
@@ -79,7 +80,7 @@ def test_normalise_reads_cli_strings() -> None:
 
 def test_require_valid_defaults_optional_lists_and_raises_with_field_errors() -> None:
     clean = require_valid(
-        A.APPROVE, {"limit": 1, "rate": 3.8, "note": "n", "reason_codes": ["R"]}, TODAY
+        A.APPROVE, {"limit": 1, "rate": 3.8, "note": "n", "reason_codes": [APPROVE_CODE]}, TODAY
     )
     assert clean["conditions"] == []
     with pytest.raises(ValidationFailed) as info:

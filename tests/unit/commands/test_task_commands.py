@@ -22,6 +22,7 @@ from app.domain.enums import (
 )
 from app.rules import ops_metrics, sla
 from app.rules.errors import Forbidden, InvalidTransition, ValidationFailed
+from tests.reason_codes import APPROVE_CODE, DENY_CODE
 from tests.unit.commands.state import (
     ADMIN,
     AGENT,
@@ -34,8 +35,8 @@ from tests.unit.commands.state import (
     state,
 )
 
-APPROVE = {"limit": 30_000_000, "rate": 4.5, "note": "소득 확인", "reason_codes": ["A-1"]}
-DENY = {"reason_codes": ["D-1"], "note": "DTI 초과", "improvement_advice": "6개월 후 재신청"}
+APPROVE = {"limit": 30_000_000, "rate": 4.5, "note": "소득 확인", "reason_codes": [APPROVE_CODE]}
+DENY = {"reason_codes": [DENY_CODE], "note": "DTI 초과", "improvement_advice": "6개월 후 재신청"}
 DOCS = {"docs": ["재직증명서"], "deadline": "2026-11-30", "note": "소득 확인"}
 TO_SENIOR = {"to": "senior_reviewer", "reason": "정책 예외 검토 필요"}
 TO_OPS = {"to": "ops_admin", "reason": "정책 검토 필요: 유사 케이스 증가 추세"}
@@ -130,7 +131,7 @@ def test_roles_state_and_first_writer() -> None:
 def test_deny_records_reasons_and_respects_authority() -> None:
     result = go("deny", state(), DENY, REVIEWER1)
     (case,) = result.cases
-    assert case.status is CaseStatus.REJECTED and case.reason_codes == ["D-1"]
+    assert case.status is CaseStatus.REJECTED and case.reason_codes == [DENY_CODE]
     assert case.improvement_advice == "6개월 후 재신청"
     with pytest.raises(Forbidden, match=r"authority"):
         go("deny", state(amount=100_000_000), DENY, REVIEWER1)

@@ -171,3 +171,10 @@ def test_agent_states_are_exclusive_and_add_up() -> None:
     assert states.available + states.on_contact + states.after_contact_work == states.logged_in
     idle = om.agent_states({"a", "b"}, set(), set())
     assert (idle.logged_in, idle.available) == (2, 2)
+
+
+def test_agents_on_break_are_logged_in_but_not_available_and_offline_ones_are_out() -> None:
+    s = om.agent_states({"a", "b", "c"}, set(), set(), on_break={"a"}, offline={"b"})
+    assert (s.logged_in, s.available, s.non_productive) == (2, 1, 1)
+    busy = om.agent_states({"a"}, on_contact={"a"}, after_contact_work=set(), offline={"a"})
+    assert (busy.logged_in, busy.on_contact, busy.non_productive) == (1, 1, 0)

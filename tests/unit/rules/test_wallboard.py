@@ -18,6 +18,7 @@ from app.rules.wallboard import (
     band_abandon,
     band_service_level,
     band_wait,
+    chosen_of,
     new_breaches,
 )
 
@@ -60,6 +61,24 @@ def test_break_and_offline_as_chosen_and_unknown_agents_offline():
     assert never.state is AgentState.OFFLINE and never.seconds_in_state(NOW) is None
     signed = agent_row("c", [], None, signed_in=True)
     assert signed.state is AgentState.AVAILABLE and signed.since is None
+
+
+def test_the_choice_is_read_from_the_user_entity():
+    """The board reads the one agent-state model: the user entity's fields that
+    POST /agents/me/state keeps."""
+    user = {"id": "a", "agent_state": "break", "agent_state_since": "2026-12-07T02:59:00Z"}
+    assert chosen_of(user) == Chosen(AgentState.BREAK, ago(60))
+    assert chosen_of({"id": "a"}) is None  # never chose
+    assert chosen_of({"id": "a", "agent_state": "on_call"}) == Chosen(AgentState.AVAILABLE, None)
+    row = agent_row("a", [], chosen_of(user), signed_in=True)
+    assert row.state is AgentState.BREAK and row.since == ago(60)
+
+
+def test_an_agent_who_chose_available_and_signed_out_is_offline():
+    gone = agent_row("a", [], Chosen(AgentState.AVAILABLE, ago(600)), signed_in=False)
+    assert gone.state is AgentState.OFFLINE and gone.since is None
+    calls = [AgentCall("c1", "a", "connected", "general", connected_at=ago(30))]
+    assert agent_row("a", calls, None, signed_in=False).state is AgentState.ON_CALL
 
 
 def test_board_sorts_busy_first_longest_first_then_by_name():

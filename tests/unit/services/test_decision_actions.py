@@ -146,7 +146,7 @@ def test_checkpoint_feedback_pushes_the_seed_json_unchanged(seeded):
         ],
     }
     admin = user(seeded, "u_admin1")
-    with pytest.raises(Forbidden):
+    with pytest.raises(Forbidden):  # checkpoint forms are ops_admin's (seed 000 RBAC; README)
         da.checkpoint_feedback(seeded, user(seeded, "u_senior1"), sc, feedback, NOW)
     with pytest.raises(ValidationFailed) as err:  # an EC choice on an SC
         da.checkpoint_feedback(seeded, admin, sc, feedback, NOW, choice="pause_and_escalate")

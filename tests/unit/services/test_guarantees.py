@@ -16,12 +16,13 @@ from app.store.apply import apply_changes
 from app.store.extract import MODELS
 from app.store.local_models import OutboxRow
 from app.store.store import Store
+from tests.reason_codes import APPROVE_CODE, DENY_CODE
 from tests.unit.store import builders as b
 
 REVIEWER = b.user("reviewer1", Role.REVIEWER)
 AGENT = b.user("agent1", Role.AGENT)
 T1 = b.T0 + timedelta(hours=1)
-APPROVE = {"limit": 20_000_000, "rate": 6.5, "note": "승인", "reason_codes": ["A-1"]}
+APPROVE = {"limit": 20_000_000, "rate": 6.5, "note": "승인", "reason_codes": [APPROVE_CODE]}
 
 
 def _snapshot(store: Store) -> dict:
@@ -65,7 +66,7 @@ def test_duplicate_idempotency_key_rolls_back_the_second_action(seeded: Store) -
             REVIEWER,
             task_actions.Action.DENY,
             "task_1",
-            {"reason_codes": ["D-1"], "note": "거부", "improvement_advice": "재신청"},
+            {"reason_codes": [DENY_CODE], "note": "거부", "improvement_advice": "재신청"},
             T1,
         )
         push(
@@ -121,7 +122,7 @@ def test_completed_task_cannot_be_acted_on_again(seeded: Store) -> None:
             seeded,
             REVIEWER,
             "task_1",
-            {"reason_codes": ["D-1"], "note": "거부", "improvement_advice": "재신청"},
+            {"reason_codes": [DENY_CODE], "note": "거부", "improvement_advice": "재신청"},
             T1,
         )
     assert _snapshot(seeded) == before

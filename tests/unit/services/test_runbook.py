@@ -23,6 +23,7 @@ from app.store.local_models import OutboxRow
 from app.store.lookups import get_case, get_task, tasks_for_case
 from app.store.models import CaseRow
 from app.store.store import Store
+from tests.reason_codes import valid_code
 from tests.unit.store import builders as b
 
 REVIEWER = b.user("reviewer1", Role.REVIEWER, level=ApprovalLevel.TEAM_LEAD)
@@ -81,7 +82,7 @@ def test_p0_vip_escalated_then_senior_approves(store: Store) -> None:
             "rate": "3.8",
             "conditions": "부동산 담보 설정",
             "note": "VIP 고객, 신용 우수, 담보 충분",
-            "reason_codes": "APPR-VIP-001",
+            "reason_codes": valid_code("approve", 5),
         },
         done_at,
     )
@@ -106,7 +107,7 @@ def test_p0_vip_escalated_then_senior_approves(store: Store) -> None:
         "rate": 3.8,
         "conditions": ["부동산 담보 설정"],
         "note": "VIP 고객, 신용 우수, 담보 충분",
-        "reason_codes": ["APPR-VIP-001"],
+        "reason_codes": [valid_code("approve", 5)],
     }
     assert rows[1].user_input["limit"] == "500,000,000"  # the form as typed
     assert {r.status for r in rows} == {OutboxStatus.PENDING.value}
@@ -144,7 +145,7 @@ def test_p1_borderline_escalate_then_approve(store: Store) -> None:
         {
             "limit": 30_000_000,
             "rate": 5.5,
-            "reason_codes": ["APPR-EXC-001"],
+            "reason_codes": [valid_code("approve", 5)],
             "note": "정책 예외 적용: 신용점수 598점이나 기타 조건 우수, 리스크 낮음",
         },
         t2,
@@ -202,7 +203,7 @@ def test_p2_request_docs_pauses_and_docs_received_resumes(store: Store) -> None:
             "limit": 20_000_000,
             "rate": 6.5,
             "note": "소득 증빙 확인 완료, 승인",
-            "reason_codes": ["APPR-DOC-001"],
+            "reason_codes": [valid_code("approve", 0)],
         },
         t3,
     )

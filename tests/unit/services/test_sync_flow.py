@@ -20,13 +20,14 @@ from app.store.outbox import (
     outbox_problems,
 )
 from app.store.store import Store
+from tests.reason_codes import APPROVE_CODE
 from tests.unit.store import builders as b
 
 REVIEWER = b.user("reviewer1", Role.REVIEWER)
 SENIOR = b.user("senior1", Role.SENIOR_REVIEWER)
 SENIOR2 = b.user("senior2", Role.SENIOR_REVIEWER)
 T1 = b.T0 + timedelta(hours=1)
-APPROVE = {"limit": 20_000_000, "rate": 6.5, "note": "승인", "reason_codes": ["A-1"]}
+APPROVE = {"limit": 20_000_000, "rate": 6.5, "note": "승인", "reason_codes": [APPROVE_CODE]}
 ESCALATE = {"to": "senior_reviewer", "reason": "정책 예외 검토 필요"}
 
 
