@@ -3772,6 +3772,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>QueueStatsModel</name>
     <message>
+        <source>Abandon rate</source>
+        <translation>포기율</translation>
+    </message>
+    <message>
         <source>On break</source>
         <translation>휴식</translation>
     </message>
@@ -3822,6 +3826,38 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 </context>
 <context>
     <name>Wall</name>
+    <message>
+        <source>service level</source>
+        <translation>서비스 수준</translation>
+    </message>
+    <message>
+        <source>longest wait</source>
+        <translation>최장 대기</translation>
+    </message>
+    <message>
+        <source>abandon rate</source>
+        <translation>포기율</translation>
+    </message>
+    <message>
+        <source>Nobody waiting</source>
+        <translation>대기 중인 고객 없음</translation>
+    </message>
+    <message>
+        <source>No agents</source>
+        <translation>상담원 없음</translation>
+    </message>
+    <message>
+        <source>Contacts waiting</source>
+        <translation>대기 중인 고객</translation>
+    </message>
+    <message>
+        <source>Breach: {queue}, {what} {value}</source>
+        <translation>위반: {queue}, {what} {value}</translation>
+    </message>
+    <message>
+        <source>Agent states</source>
+        <translation>상담원 상태</translation>
+    </message>
     <message>
         <source>{d}d {h}h</source>
         <translation>{d}일 {h}시간</translation>
@@ -4405,6 +4441,95 @@ A closed case leaves the inbox and cannot be worked on again.</source>
     <message>
         <source>ending in {last}</source>
         <translation>끝자리 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>AgentBoardModel</name>
+    <message>
+        <source>Time in state</source>
+        <translation>상태 유지 시간</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>상담원</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <source>Wall thresholds</source>
+        <translation>현황판 기준값</translation>
+    </message>
+    <message>
+        <source>The margin must be below the target.</source>
+        <translation>주의 범위는 목표보다 작아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Service level warning margin</source>
+        <translation>서비스 수준 주의 범위</translation>
+    </message>
+    <message>
+        <source>Service level target</source>
+        <translation>서비스 수준 목표</translation>
+    </message>
+    <message>
+        <source>Mute the breach sound</source>
+        <translation>위반 알림음 끄기</translation>
+    </message>
+    <message>
+        <source>Longest wait: warning at</source>
+        <translation>최장 대기: 주의 기준</translation>
+    </message>
+    <message>
+        <source>Longest wait: critical at</source>
+        <translation>최장 대기: 심각 기준</translation>
+    </message>
+    <message>
+        <source>Critical must be above warning, warning above 0 and critical at most 100 %.</source>
+        <translation>심각 기준은 주의 기준보다 크고 100% 이하여야 하며, 주의 기준은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Critical must be above warning, and warning above 0.</source>
+        <translation>심각 기준은 주의 기준보다 커야 하고, 주의 기준은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Choose a target above 0 %, at most 100 %.</source>
+        <translation>목표는 0%보다 크고 100% 이하로 정하세요.</translation>
+    </message>
+    <message>
+        <source>Abandon rate: warning at</source>
+        <translation>포기율: 주의 기준</translation>
+    </message>
+    <message>
+        <source>Abandon rate: critical at</source>
+        <translation>포기율: 심각 기준</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation>포인트</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>Waiting for</source>
+        <translation>대기 시간</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>큐</translation>
     </message>
 </context>
 <context>

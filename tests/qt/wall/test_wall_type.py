@@ -22,7 +22,11 @@ def test_type_sizes_for_five_metres_and_rows_fill_the_screen(qtbot, live_clock) 
     page.resize(1920, 1080)
     page.show()
     qtbot.waitExposed(page)
-    assert _px(page.review.table) >= 28 and _px(page.contact.calls) >= 28
+    assert _px(page.review.table) >= 28 and _px(page.agents.calls) >= 28
+    # the wallboard's tables and their empty sentences read from 5 m too
+    for part in (page.agents.board.table, page.contact.waiting.table, page.contact.table):
+        assert _px(part) >= 28
+    assert _px(page.contact.waiting.empty) >= 28 and _px(page.agents.board.empty) >= 28
     for tile in page.tiles.values():
         assert _px(tile.caption) >= 20 and _px(tile.status) >= 20
     assert _px(page.as_of) >= 20 and _px(page.rotation) >= 20
