@@ -399,6 +399,11 @@ LABELS: dict[str, dict[str, Pair]] = {
         "vip": ("VIP", "VIP"),
         "appealed": ("이의 제기됨", "Appealed"),
     },
+    "generated_decision": {
+        "approve": ("승인", "Approve"),
+        "reject": ("거절", "Reject"),
+        "request_changes": ("수정 요청", "Request changes"),
+    },
     "qa_review_status": {
         "open": ("평가 대기", "Open"),
         "done": ("평가 완료", "Done"),
@@ -443,6 +448,24 @@ def label(value: Enum | None, lang: str = "ko") -> str:
 
 def has_label(kind: str, raw: str) -> bool:
     return raw in LABELS.get(kind, {})
+
+
+def kind_of(values: Iterable[str]) -> str | None:
+    """The table that names every one of ``values`` (the smallest, when several do): how a
+    message that only has the wire tokens (pydantic's "Input should be 'a' or 'b'") finds
+    their words."""
+    wanted = set(values)
+    fits = [kind for kind, table in LABELS.items() if wanted and wanted <= table.keys()]
+    return min(fits, key=lambda kind: len(LABELS[kind]), default=None)
+
+
+def choice_words(values: Iterable[str], kind: str | None = None) -> Pair:
+    """Allowed values as a person reads them, in Korean and English: "유지, 번복, 조건부 승인"
+    and "Uphold, Overturn, Partial" (``kind`` found by ``kind_of`` when not given)."""
+    values = list(values)
+    kind = kind or kind_of(values) or ""
+    ko, en = ([label_of(kind, v, lang) for v in values] for lang in ("ko", "en"))
+    return ", ".join(ko), ", ".join(en)
 
 
 def roles_label(roles: Iterable[object], lang: str = "ko") -> str:
