@@ -399,6 +399,18 @@ LABELS: dict[str, dict[str, Pair]] = {
         "vip": ("VIP", "VIP"),
         "appealed": ("이의 제기됨", "Appealed"),
     },
+    "sub_query": {  # app/decisions/decompose.py SUB_QUERIES kinds
+        "supply": ("공급", "Supply"),
+        "demand": ("수요", "Demand"),
+        "gap": ("격차", "Gap"),
+        "bottleneck": ("병목", "Bottleneck"),
+        "opportunity": ("영업 기회", "Opportunity"),
+        "competency_match": ("역량 매칭", "Competency match"),
+        "history": ("과거 실적", "Track record"),
+        "cost": ("비용", "Cost"),
+        "required": ("필요 역량", "Required skills"),
+        "held": ("보유 역량", "Skills held"),
+    },
     "generated_decision": {
         "approve": ("승인", "Approve"),
         "reject": ("거절", "Reject"),

@@ -2565,7 +2565,7 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     </message>
     <message>
         <source>{id} · type {type} · confidence {conf:.0f}% · sub-queries: {subs}</source>
-        <translation>{id} · 유형 {type} · 분류 신뢰도 {conf:.0f}% · 하위 질의: {subs}</translation>
+        <translation>{id} · {type} 분석 · 분류 신뢰도 {conf:.0f}% · 하위 질의: {subs}</translation>
     </message>
     <message>
         <source> (pending sync)</source>
@@ -2733,6 +2733,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 </context>
 <context>
     <name>MetricsMatrix</name>
+    <message>
+        <source>As-Is</source>
+        <translation>현재</translation>
+    </message>
     <message>
         <source>Metric</source>
         <translation>지표</translation>
