@@ -411,6 +411,11 @@ LABELS: dict[str, dict[str, Pair]] = {
         "required": ("필요 역량", "Required skills"),
         "held": ("보유 역량", "Skills held"),
     },
+    "timeline_kind": {  # TimelineEntry.kind besides an action's name
+        "system": ("시스템 기록", "System"),
+        "note": ("메모", "Note"),
+        "comment": ("코멘트", "Comment"),
+    },
     "generated_decision": {
         "approve": ("승인", "Approve"),
         "reject": ("거절", "Reject"),
