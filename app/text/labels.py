@@ -398,6 +398,7 @@ LABELS: dict[str, dict[str, Pair]] = {
         "high_amount": ("고액", "High amount"),
         "vip": ("VIP", "VIP"),
         "appealed": ("이의 제기됨", "Appealed"),
+        "targeted": ("중점 대상", "Targeted"),  # a targeted pick whose reason was not kept
     },
     "sub_query": {  # app/decisions/decompose.py SUB_QUERIES kinds
         "supply": ("공급", "Supply"),

@@ -2471,8 +2471,8 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>&lt;b&gt;신호&lt;/b&gt;: {nodes}의 {type}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: 심각&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
     </message>
     <message>
-        <source>Unanswered 48 h after detection: {action} (the workflow halts).</source>
-        <translation>감지 후 48시간 무응답 시: {action} (워크플로 중단).</translation>
+        <source>Unanswered 48 h after detection: {action}.</source>
+        <translation>감지 후 48시간 무응답 시: {action}.</translation>
     </message>
     <message>
         <source>The workflow is paused.</source>

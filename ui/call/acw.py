@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -127,8 +128,8 @@ class AfterCallWorkPanel(QFrame):
         callback = QHBoxLayout()
         callback.addWidget(self.callback_on)
         callback.addWidget(self.callback_at, 1)
-        case = QHBoxLayout()
-        case.addWidget(self.case_link, 1)
+        case = QVBoxLayout()  # the box gets the row's width: "케이스 ID (선택)" is not cut
+        case.addWidget(self.case_link)
         case.addWidget(self.new_case)
         form = QFormLayout()
         form.addRow(self.tr("Disposition"), self._with_error(self.disposition, "disposition"))
@@ -149,13 +150,13 @@ class AfterCallWorkPanel(QFrame):
         layout.addLayout(bottom)
         self.errors.hide()
 
-    def _with_error(self, field: QWidget | QHBoxLayout, name: str) -> QWidget:
+    def _with_error(self, field: QWidget | QBoxLayout, name: str) -> QWidget:
         """``field`` with its error line right under it."""
         box = QWidget(self)
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
-        if isinstance(field, QHBoxLayout):
+        if isinstance(field, QBoxLayout):
             col.addLayout(field)
         else:
             col.addWidget(field)

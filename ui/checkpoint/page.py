@@ -235,7 +235,7 @@ class CheckpointPage(QWidget):
         self.countdown.show()
         layout.addWidget(self.countdown)
         self.halt_note = QLabel(
-            self.tr("Unanswered 48 h after detection: {action} (the workflow halts).").format(
+            self.tr("Unanswered 48 h after detection: {action}.").format(
                 action=label_of("checkpoint_outcome", rules.HALT_AND_ESCALATE, self.lang)
             ),
             frame,

@@ -118,3 +118,11 @@ def test_choice_words_find_the_table_of_bare_tokens() -> None:
     assert choice_words(["TEAM_LEAD", "EXECUTIVE"]) == ("팀장급, 임원급", "Team lead, Executive")
     assert choice_words(["approve"], "NewDecision") == ("승인", "Approve")
     assert choice_words(["x_y"]) == ("x_y", "x_y")  # unknown: shown as itself, not dropped
+
+
+def test_the_demo_qa_samples_reason_reads_as_a_word() -> None:
+    from app.text.labels import label_of
+
+    # server/demo/scenarios.py samples with "targeted": the QA page showed the token
+    assert label_of("qa_sample_reason", "targeted", "ko") == "중점 대상"
+    assert label_of("qa_sample_reason", "targeted", "en") == "Targeted"
