@@ -51,6 +51,7 @@ def test_no_korean_header_or_figure_is_cut_at_1440(qtbot, qapp, live_clock) -> N
         page.resize(1280, 860)  # a 1440x900 window less the rail and the status bar
         page.show()
         qtbot.waitExposed(page)
+        assert not page.screenshot_ready()  # --screenshots waits for the first snapshot
         name = "선임 심사 (L2 에스컬레이션)"
         stats = {
             "q0": {
