@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.domain.decisions import ImpactAnalysis, MetricValue
 from app.rules.options import GOOD_DIRECTION, METRIC_WEIGHTS, is_improvement, normalise_weights
-from app.text.formats import money
+from app.text.formats import money, unit
 from app.text.labels import label_of
 from widgets.palette import Roles
 from widgets.table_model import TableModel
@@ -110,7 +110,7 @@ class MetricsMatrixModel(TableModel):
                     word = label_of("MetricType", key, "ko" if k else "en")
                     return first.name if first and k else word
                 if col == 1:
-                    return unit_text(first.unit) if first else ""
+                    return unit(unit_text(first.unit), "ko" if k else "en") if first else ""
                 if col == 3:
                     return compact_value(first.as_is_value, first.unit, k) if first else "—"
                 return f"{self._weights.get(key, 0.0) * 100:.0f}%"

@@ -2218,19 +2218,19 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>승인 기한</translation>
     </message>
     <message>
-        <source>Approve (APPROVED)</source>
+        <source>Approve</source>
         <translation>승인</translation>
     </message>
     <message>
-        <source>Approve with changes (MODIFIED)</source>
+        <source>Approve with changes</source>
         <translation>수정 후 승인</translation>
     </message>
     <message>
-        <source>Reject (REJECTED)</source>
+        <source>Reject</source>
         <translation>거절</translation>
     </message>
     <message>
-        <source>Escalate (ESCALATED)</source>
+        <source>Escalate</source>
         <translation>에스컬레이션</translation>
     </message>
     <message>
@@ -2268,10 +2268,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Reason for escalating</source>
         <translation>에스컬레이션 사유</translation>
-    </message>
-    <message>
-        <source>Escalate</source>
-        <translation>에스컬레이션</translation>
     </message>
     <message>
         <source>(none)</source>

@@ -54,10 +54,14 @@ def test_ko_ts_holds_only_messages_the_code_uses_each_context_once(wanted):
     shipped = messages(I18N / "ko.ts")
     stale = sorted(k for k, (_, kind) in shipped.items() if kind in ("vanished", "obsolete"))
     unused = sorted(k for k in shipped if k not in wanted)
-    names = [c.findtext("name") for c in ET.parse(I18N / "ko.ts").getroot().iter("context")]
+    root = ET.parse(I18N / "ko.ts").getroot()
+    names = [c.findtext("name") for c in root.iter("context")]
+    pairs = [(c.findtext("name"), m.findtext("source")) for c in root.iter("context")
+             for m in c.iter("message")]  # fmt: skip
     assert stale == []
     assert unused == [], f"no tr() call uses: {unused}"
     assert sorted({n for n in names if names.count(n) > 1}) == []
+    assert sorted({p for p in pairs if pairs.count(p) > 1}) == []  # one message per source
 
 
 def test_compiled_qm_is_not_older_than_the_ts():

@@ -63,6 +63,13 @@ def test_three_options_render_side_by_side_with_the_numbers(qtbot, dstore, clock
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, dstore, clock, users):
     page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
     qtmodeltester.check(page.matrix_model)
+    time_row = list(METRIC_WEIGHTS).index("TIME")  # English: no Korean unit, no token
+    assert page.matrix_model.index(time_row, 0).data() == "Time"
+    assert page.matrix_model.index(time_row, 1).data() == "weeks"
+    assert page.matrix_model.index(1, 1).data() == "KRW"
+    lines = texts(page.cards[0]).split("\n")
+    assert not any(line.endswith("주") and line[:-1].isdigit() for line in lines)  # not "2주"
+    assert "2 weeks" in lines
     qtmodeltester.check(page.validator.claims)
     assert isinstance(page.matrix_model, MetricsMatrixModel)
     assert isinstance(page.validator.claims, ClaimsModel)
