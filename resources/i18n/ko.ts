@@ -2463,8 +2463,8 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>⚠ 경보: 심각한 이상 감지</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
-        <translation>&lt;b&gt;신호&lt;/b&gt;: {nodes}의 {type}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: 심각&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
+        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: {severity}&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
+        <translation>&lt;b&gt;신호&lt;/b&gt;: {nodes}의 {type}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: {severity}&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
     </message>
     <message>
         <source>Unanswered 48 h after detection: {action}.</source>
