@@ -211,6 +211,8 @@ class QueueStatsModel(TableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text, level = self._value(name, q)
             return f"{self.headers()[name]}: {text} ({level_word(level)})"
+        if role == Qt.ItemDataRole.ToolTipRole and name == "queue":
+            return self._value(name, q)[0]  # the full name where the wall elides it
         return None
 
 

@@ -150,6 +150,10 @@ class WallPage(QWidget):
         layout.addWidget(self.stack, 1)
 
     # -- data -------------------------------------------------------------------------------
+    def screenshot_ready(self) -> bool:
+        """For ``--screenshots``: the first snapshot is showing (not "Waiting for data…")."""
+        return self.feed.snapshot is not None and self.review.model.rowCount() > 0
+
     def on_snapshot(self, snap: WallSnapshot) -> None:
         now = self.clock.now()
         self.review.model.set_data(

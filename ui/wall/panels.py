@@ -44,12 +44,15 @@ class FitTable(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         if columns is not None and hasattr(model, "COLUMNS"):
+            # figures and their headers ("서비스 수준", "3일 3시간") take their own width and are
+            # never cut; the queue's name takes the rest (elided, the full name in its tooltip)
             for i, name in enumerate(model.COLUMNS):
                 self.setColumnHidden(i, name not in columns)
-            for wide in ("queue", "oldest", "service_level"):  # never cut: names, "3일 3시간"
-                if wide in model.COLUMNS and wide in columns:
-                    index = model.COLUMNS.index(wide)
-                    header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+                fit = QHeaderView.ResizeMode.ResizeToContents
+                header.setSectionResizeMode(
+                    i, QHeaderView.ResizeMode.Stretch if name == "queue" else fit
+                )
+            self.setTextElideMode(Qt.TextElideMode.ElideRight)
         model.modelReset.connect(self._fit_rows)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
