@@ -4,6 +4,7 @@ types, unknown fields), 404 / 405 from routing, and anything unexpected (500, ne
 from __future__ import annotations
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -14,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.rules.errors import RuleError, ValidationFailed
+from app.text.labels import choice_words
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
@@ -115,14 +117,29 @@ async def _on_rule(request: Request, exc: RuleError) -> JSONResponse:
     return await _on_problem(request, from_rule_error(exc))
 
 
+def _choices(err: dict) -> tuple[str, str] | None:
+    """An enum / literal error's allowed values as words (Korean, English), not wire tokens."""
+    if err.get("type") not in ("enum", "literal_error"):
+        return None
+    values = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+    return choice_words(values) if values else None
+
+
 async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors: dict[str, str] = {}
+    korean: dict[str, str] = {}
     for err in exc.errors():
         name = _field(err.get("loc", ()))
         if err.get("type") == "json_invalid":
             name = "body"
+        words = _choices(err)
+        if words is not None and name not in errors:
+            korean[name] = f"{name}: 다음 중 하나여야 합니다: {words[0]}"
+            errors[name] = f"must be one of: {words[1]}"
         errors.setdefault(name, str(err.get("msg", "invalid")))
     detail = "the request is malformed: " + ", ".join(errors)
+    if korean:
+        detail += " / " + ", ".join(korean.values())
     return await _respond(request, 422, problem_body(422, "validation", detail, errors=errors))
 
 

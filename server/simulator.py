@@ -290,7 +290,7 @@ class CallSimulator:
                     elif seg.ParticipantRole is ParticipantRole.CUSTOMER:
                         call.current_sentiment = seg.Sentiment
             begin += int(turn["duration_ms"]) + 400
-        call.state = CallState.ACW
+        call.state, call.acw_at = CallState.ACW, self.clock()
         if script.get("callback") or after_hours:
             call.callback_at = next_business_start(self.clock()) + timedelta(minutes=30)
         self._save_call(call)

@@ -14,8 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from app.rules.errors import RuleError, ValidationFailed
 from app.text.labels import LABELS, label_of
 
-_CTX = "Operation"
-
 _ACTIONS = {
     # operation name → the glossary's Action value (app/text/labels.py)
     "appeal.submit": "submit_appeal",
@@ -44,11 +42,11 @@ _WORDS = {
 def action_words(name: str, lang: str) -> str:
     """The words of operation ``name`` ("case.approve" → "Approve" / "승인")."""
     if name in _WORDS:
-        return QCoreApplication.translate(_CTX, _WORDS[name])
+        return QCoreApplication.translate("Operation", _WORDS[name])
     action = _ACTIONS.get(name, name.rpartition(".")[2])
     if action in LABELS["Action"]:
         return label_of("Action", action, lang)
-    return QCoreApplication.translate(_CTX, "The action")
+    return QCoreApplication.translate("Operation", "The action")
 
 
 def reason(error: BaseException, lang: str) -> str:
@@ -57,14 +55,14 @@ def reason(error: BaseException, lang: str) -> str:
         return " ".join(error.messages(lang).values()) or error.text(lang)
     if isinstance(error, RuleError):
         return error.text(lang)
-    return QCoreApplication.translate(_CTX, "Something went wrong; nothing was lost.")
+    return QCoreApplication.translate("Operation", "Something went wrong; nothing was lost.")
 
 
 def outcome(name: str, error: BaseException | None, lang: str) -> str:
     """The sentence said when operation ``name`` ended: "Approve: done." or "Approve failed: …"."""
     words = action_words(name, lang)
     if error is None:
-        return QCoreApplication.translate(_CTX, "{action}: done.").format(action=words)
-    return QCoreApplication.translate(_CTX, "{action} failed: {reason}").format(
+        return QCoreApplication.translate("Operation", "{action}: done.").format(action=words)
+    return QCoreApplication.translate("Operation", "{action} failed: {reason}").format(
         action=words, reason=reason(error, lang)
     )

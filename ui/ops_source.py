@@ -5,6 +5,8 @@ arrivals) are short indexed reads of the local store.
 * ``GET /v1/queues`` (every ``QUEUES_EVERY`` polls) and ``GET /v1/queues/{id}/stats`` for each
 * ``GET /v1/calls?state=live`` — live calls with the customer's current sentiment
 * ``GET /v1/alerts?open=true`` — alerts not yet acknowledged (minus acks still in the outbox)
+* ``GET /v1/ops/agents`` — every agent's state and since when (the wall only: ``agents=True``;
+  a server without it leaves the board empty)
 * ``GET /v1/ops/sla-report`` per day of the trend window (slower timer)
 """
 
@@ -25,6 +27,7 @@ from app.services.ops_actions import pending_acks
 from app.store.lookups import user_names
 from app.store.models import AppealRow, CaseRow
 from app.store.store import Store
+from sync.problems import ApiProblem
 
 BANNER_KINDS = (
     "sla_breach",
@@ -45,6 +48,7 @@ class WallSnapshot:
     alerts: list[dict[str, Any]]  # open alerts of the banner kinds
     as_of: datetime | None  # the newest server snapshot_time
     all_alerts: list[dict[str, Any]] = field(default_factory=list)  # every open alert
+    agents: list[dict[str, Any]] = field(default_factory=list)  # GET /ops/agents rows
 
     def ordered_stats(self, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
         return [
@@ -63,9 +67,12 @@ class Trend:
 class WallSource:
     """``api()`` returns a ``sync.api.ApiClient`` (or None while there is none)."""
 
-    def __init__(self, api: Callable[[], Any], store: Store | None = None) -> None:
+    def __init__(
+        self, api: Callable[[], Any], store: Store | None = None, *, agents: bool = False
+    ) -> None:
         self._api = api
         self._store = store
+        self._with_agents = agents
         self._queues: list[dict[str, Any]] = []
         self._polls = 0
 
@@ -81,10 +88,11 @@ class WallSource:
             self._queues = sorted(await api.queues(), key=lambda q: (q.get("kind", ""), q["id"]))
         self._polls += 1
         ids = [q["id"] for q in self._queues]
-        stats_list, calls, alerts = await asyncio.gather(
+        stats_list, calls, alerts, agents = await asyncio.gather(
             asyncio.gather(*(api.queue_stats(i) for i in ids)),
             api.get_json("/calls", state="live"),
             api.get_json("/alerts", open="true", limit=200),
+            self._agents(api),
         )
         stats = dict(zip(ids, stats_list, strict=True))
         times = [parse_time(s["snapshot_time"]) for s in stats_list if s.get("snapshot_time")]
@@ -95,7 +103,19 @@ class WallSource:
             alerts=self.banner_alerts(alerts or []),
             as_of=max(times) if times else None,
             all_alerts=self.open_alerts(alerts or []),
+            agents=agents,
         )
+
+    async def _agents(self, api: Any) -> list[dict[str, Any]]:
+        if not self._with_agents:
+            return []
+        try:
+            body = await api.get_json("/ops/agents")
+        except ApiProblem as exc:  # a server without the board: the wall shows "No agents"
+            if exc.status in (403, 404):
+                return []
+            raise
+        return list((body or {}).get("agents") or [])
 
     def user_names(self) -> dict[str, str]:
         """User id → display name from the local store (empty without one)."""

@@ -54,6 +54,8 @@ class KpiTile(QFrame):
         for label in (self.caption, self.value, self.status):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.status.setWordWrap(True)  # a long note wraps ("Critical · target 80%"), never cut
+        self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)

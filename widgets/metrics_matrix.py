@@ -12,19 +12,20 @@ from PySide6.QtCore import (
     QCoreApplication,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.domain.decisions import ImpactAnalysis, MetricValue
 from app.rules.options import GOOD_DIRECTION, METRIC_WEIGHTS, is_improvement, normalise_weights
-from app.text.formats import money
+from app.text.formats import money, unit
+from app.text.labels import label_of
 from widgets.palette import Roles
 from widgets.table_model import TableModel
 from widgets.table_view import TO_LOOK_AT, set_up_table
 
 translate = QCoreApplication.translate
 TREND = Roles({"better": "info", "worse": "error", "neutral": "muted"})
-FIXED = 3  # metric, unit, weight
+FIXED = 4  # metric, unit, weight, as-is (the same for every option: shown once)
 
 
 MONEY_UNITS = {"원": 1, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
@@ -53,12 +54,15 @@ def arrow(metric: MetricValue) -> str:
 
 
 class MetricsMatrixModel(TableModel):
-    """Rows: metrics (in METRIC_WEIGHTS order); columns: metric, unit, weight, then options."""
+    """Rows: metrics (in METRIC_WEIGHTS order); columns: metric, unit, weight, the As-Is value,
+    then each option's To-Be value and change (an option whose As-Is differs from the first
+    option's shows its own As-Is → To-Be)."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("MetricsMatrix", "Metric"),
         QT_TRANSLATE_NOOP("MetricsMatrix", "Unit"),
         QT_TRANSLATE_NOOP("MetricsMatrix", "Weight"),
+        QT_TRANSLATE_NOOP("MetricsMatrix", "As-Is"),
     )
     CONTEXT = "MetricsMatrix"
 
@@ -99,25 +103,29 @@ class MetricsMatrixModel(TableModel):
 
     def cell(self, key: str, col: int, role: int) -> Any:
         first = next((m for a in self._analyses for m in a.metrics if m.metric_type == key), None)
+        k = self._korean
         if col < FIXED:
             if role == Qt.ItemDataRole.DisplayRole:
-                if col == 0:
-                    return f"{first.name} ({key})" if first else key
+                if col == 0:  # the seed's (Korean) name; its word in English, never the token
+                    word = label_of("MetricType", key, "ko" if k else "en")
+                    return first.name if first and k else word
                 if col == 1:
-                    return unit_text(first.unit) if first else ""
+                    return unit(unit_text(first.unit), "ko" if k else "en") if first else ""
+                if col == 3:
+                    return compact_value(first.as_is_value, first.unit, k) if first else "—"
                 return f"{self._weights.get(key, 0.0) * 100:.0f}%"
+            if role == Qt.ItemDataRole.ToolTipRole and col == 0 and first is not None:
+                return f"{first.name} · {label_of('MetricType', key, 'ko' if k else 'en')}"
             return None
         metric = self._metric(key, col)
         if metric is None:
             return "—" if role == Qt.ItemDataRole.DisplayRole else None
         good = is_improvement(key, metric.as_is_value, metric.to_be_value)
         if role == Qt.ItemDataRole.DisplayRole:
-            k = self._korean
-            return (
-                f"{compact_value(metric.as_is_value, metric.unit, k)} → "
-                f"{compact_value(metric.to_be_value, metric.unit, k)}   "
-                f"{arrow(metric)} {metric.change_percent:+.1f}%"
-            )
+            to_be = compact_value(metric.to_be_value, metric.unit, k)
+            if first is not None and metric.as_is_value != first.as_is_value:
+                to_be = f"{compact_value(metric.as_is_value, metric.unit, k)} → {to_be}"
+            return f"{to_be}  {arrow(metric)} {metric.change_percent:+.1f}%"
         if role == Qt.ItemDataRole.ForegroundRole:
             return TREND["neutral" if good is None else ("better" if good else "worse")]
         if role == Qt.ItemDataRole.FontRole and good is not None:
@@ -135,7 +143,11 @@ class MetricsMatrixModel(TableModel):
                     if good
                     else translate("MetricsMatrix", "worse")
                 )
-            return f"{metric.name}: {metric.change_percent:+.2f}% — {verdict}"
+            return (
+                f"{metric.name}: {compact_value(metric.as_is_value, metric.unit, k)} → "
+                f"{compact_value(metric.to_be_value, metric.unit, k)}, "
+                f"{metric.change_percent:+.2f}% — {verdict}"
+            )
         if role == Qt.ItemDataRole.UserRole:
             return good
         return None
@@ -146,22 +158,25 @@ class MetricsMatrixView(QTableView):
         super().__init__(parent)
         set_up_table(self, model, name="metricsMatrix", row_pad=0, min_row=26, **TO_LOOK_AT)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self._min_section = header.minimumSectionSize()
-        model.modelReset.connect(self._fit_headers)
-        model.headerDataChanged.connect(self._fit_headers)
-        self._fit_headers()
+        for column in range(FIXED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        model.modelReset.connect(self._fit_columns)
+        model.headerDataChanged.connect(self._fit_columns)
 
-    def _fit_headers(self, *_args) -> None:
-        """The option columns share the width but never get narrower than their headers (at a
-        large font an option's name would be cut)."""
-        header, model = self.horizontalHeader(), self.model()
-        metrics = header.fontMetrics()
-        texts = [
-            str(model.headerData(i, Qt.Orientation.Horizontal) or "")
-            for i in range(3, model.columnCount())
-        ]
-        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
-        header.setMinimumSectionSize(max(self._min_section, widest + 16))
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The options share the width when their text fits in it; when it does not, each takes
+        its text's width and the table scrolls sideways (an amount is never cut)."""
+        header = self.horizontalHeader()
+        count = self.model().columnCount()
+        needed = sum(
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)
+        )
+        fits = needed <= self.viewport().width()
+        mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.ResizeToContents
+        for column in range(FIXED, count):
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)

@@ -2,7 +2,10 @@
 
 Both adapt plain lists of the server's dicts. A poll with the same rows repaints with
 ``dataChanged`` (selection and scroll kept, STYLE.md §12); only a changed set of rows resets.
-Banded cells carry a shape as well as a colour (● ok, ▲ warning, ◆ critical).
+Banded cells carry a shape as well as a colour (● ok, ▲ warning, ◆ critical). The bands follow
+the supervisor's thresholds (``app.rules.wallboard.Thresholds``: service level, the longest wait
+of a contact queue, abandon rate); a cell named in ``flashing`` paints the palette's flash wash
+while ``flash_on`` (the wall blinks a new breach).
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.rules import ops_metrics as om
+from app.rules import wallboard as wb
 from app.text.labels import person_name, queue_label
 from widgets.formatting import format_duration, language
 from widgets.kpi_tile import LEVEL_COLORS, LEVEL_SHAPES, level_word
+from widgets.palette import qcolor
 from widgets.table_model import CENTER, TableModel
 
 translate = QCoreApplication.translate
@@ -59,6 +64,7 @@ class QueueStatsModel(TableModel):
         "in_queue",
         "oldest",
         "service_level",
+        "abandon",
         "at_risk",
         "breached",
         "handled",
@@ -74,6 +80,34 @@ class QueueStatsModel(TableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._stats: dict[str, dict[str, Any]] = {}
+        self.thresholds = wb.DEFAULT_THRESHOLDS
+        self.flashing: set[tuple[str, str]] = set()  # (queue id, column name)
+        self.flash_on = False
+
+    def set_thresholds(self, thresholds: wb.Thresholds) -> None:
+        self.thresholds = thresholds
+        self.refresh()
+
+    def set_flash(self, cells: set[tuple[str, str]], on: bool) -> None:
+        """Blink ``cells``: repaint the background of the rows that change."""
+        if cells == self.flashing and on == self.flash_on:
+            return
+        self.flashing, self.flash_on = set(cells), on
+        self.refresh(roles=[Qt.ItemDataRole.BackgroundRole])
+
+    def levels(self) -> dict[tuple[str, str], str]:
+        """(queue id, metric) → band of the service level and abandon rate cells — what the
+        wall watches for breaches (the longest wait it watches live, between polls)."""
+        out = {}
+        for q in self._items:
+            for name in ("service_level", "abandon"):
+                out[(q["id"], name)] = self._value(name, q)[1]
+        return out
+
+    def text(self, queue_id: str, name: str) -> str:
+        """What the cell of ``queue_id`` in column ``name`` reads (without its shape)."""
+        q = next((q for q in self._items if q["id"] == queue_id), None)
+        return self._value(name, q)[0] if q is not None else "—"
 
     @staticmethod
     def headers() -> dict[str, str]:
@@ -86,6 +120,7 @@ class QueueStatsModel(TableModel):
             "in_queue": translate("QueueStatsModel", "In queue"),
             "oldest": translate("QueueStatsModel", "Oldest"),
             "service_level": translate("QueueStatsModel", "Service level"),
+            "abandon": translate("QueueStatsModel", "Abandon rate"),
             "at_risk": translate("QueueStatsModel", "At risk"),
             "breached": translate("QueueStatsModel", "Breached"),
             "handled": translate("QueueStatsModel", "Handled"),
@@ -122,7 +157,9 @@ class QueueStatsModel(TableModel):
         metrics = s.get("metrics") or {}
         waiting = s.get("waiting_by_priority") or {}
         if name == "queue":
-            return str(q.get("name") or q["id"]), om.queue_status(s) if s else om.UNKNOWN
+            status = om.queue_status(s, self.thresholds) if s else om.UNKNOWN
+            names = {q["id"]: str(q.get("name") or "")}  # the server's name when no word
+            return queue_label(q["id"], language(), names), status
         if not s:
             return "—", om.UNKNOWN
         if name in om.PRIORITIES:
@@ -130,7 +167,10 @@ class QueueStatsModel(TableModel):
             return str(n), om.CRITICAL if name == "p0" and n else om.OK
         if name == "service_level":
             pct = om.service_level_percent(s)
-            return percent_text(pct), om.service_level_band(pct)
+            return percent_text(pct), om.service_level_band(pct, self.thresholds)
+        if name == "abandon":
+            pct = (s.get("abandon_rate") or {}).get("percent")
+            return percent_text(pct), wb.band_abandon(pct, self.thresholds)
         if name == "at_risk":
             n = int(s.get("at_risk") or 0)
             return str(n), om.WARNING if n else om.OK
@@ -146,7 +186,9 @@ class QueueStatsModel(TableModel):
             "on_break": "AGENTS_NON_PRODUCTIVE",
         }
         if name == "oldest":
-            return age_text(metrics.get("OLDEST_CONTACT_AGE")), om.OK
+            age = metrics.get("OLDEST_CONTACT_AGE")
+            level = wb.band_wait(age, self.thresholds) if q.get("kind") == "contact" else om.OK
+            return age_text(age), level
         if name == "handled":
             return str(int(s.get("handled_today") or 0)), om.OK
         return str(int(metrics.get(keys[name]) or 0)), om.OK
@@ -160,12 +202,17 @@ class QueueStatsModel(TableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(LEVEL_COLORS[level]) if level in ("warning", "critical") else None
             return cue(text, level)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            lit = self.flash_on and (q["id"], name) in self.flashing
+            return qcolor("flash") if lit else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             align = Qt.AlignmentFlag.AlignLeft if name == "queue" else Qt.AlignmentFlag.AlignCenter
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text, level = self._value(name, q)
             return f"{self.headers()[name]}: {text} ({level_word(level)})"
+        if role == Qt.ItemDataRole.ToolTipRole and name == "queue":
+            return self._value(name, q)[0]  # the full name where the wall elides it
         return None
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.decisions import DecisionOption
+from app.text.formats import quantity
 from app.text.labels import label as word
 from app.text.labels import label_of
 from widgets import palette
@@ -116,7 +117,8 @@ class OptionCard(QFrame):
             (translate("OptionCard", "Cost"), format_krw(option.estimated_cost, korean_units=k)),
             (translate("OptionCard", "Benefit"), benefit),
             (translate("OptionCard", "Risk"), word(option.risk_level, language())),
-            (translate("OptionCard", "Time to implement"), option.implementation_time),
+            (translate("OptionCard", "Time to implement"),
+             quantity(option.implementation_time, "ko" if k else "en")),
         ]  # fmt: skip
         for r, (label, value) in enumerate(rows):
             key = QLabel(label, self)

@@ -95,7 +95,7 @@ class AppealResolveInput(CommandInput):
             errors["new_decision"] = FieldError(
                 "invalid_choice",
                 f"새 결정은 '{label_of('NewDecision', expected)}'이어야 합니다.",
-                f"new_decision must be '{expected}'",
+                f"the new decision must be '{label_of('NewDecision', expected, 'en')}'",
             )
         if getattr(self, "limit", None) is None:
             errors["limit"] = _required(

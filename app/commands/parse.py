@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from app.commands.base import CommandInput
 from app.commands.fields import LABELS, MAX_ITEMS, MAX_TEXT, MONEY_MAX, RATE_RANGE
 from app.rules.errors import FieldError, ValidationFailed
+from app.text.labels import choice_words as words_of
 
 _TYPES: dict[str, tuple[str, str]] = {
     "text": ("문자열", "text"),
@@ -68,15 +69,26 @@ def field_kind(model: type[CommandInput], name: str) -> str:
     return found or _kind_in(info.annotation) or "text"
 
 
-def choices(model: type[CommandInput], name: str) -> tuple[str, ...]:
+def _choice_enum(model: type[CommandInput], name: str) -> type | None:
     info = model_field(model, name)
-    if info is None:
-        return ()
-    ann = info.annotation
+    ann = getattr(info, "annotation", None)
     for arg in (ann, *getattr(ann, "__args__", ())):
         if isinstance(arg, type) and hasattr(arg, "__members__"):
-            return tuple(m.value for m in arg)  # type: ignore[attr-defined]
-    return ()
+            return arg
+    return None
+
+
+def choices(model: type[CommandInput], name: str) -> tuple[str, ...]:
+    """The wire values a choice field takes (its enum's values)."""
+    enum = _choice_enum(model, name)
+    return () if enum is None else tuple(m.value for m in enum)  # type: ignore[attr-defined]
+
+
+def choice_words(model: type[CommandInput], name: str) -> tuple[str, str]:
+    """The choices a person reads in an invalid_choice message, as their words
+    (``app/text/labels.py``) in Korean and English: "선임 검토자, 운영 관리자"."""
+    enum = _choice_enum(model, name)
+    return words_of(choices(model, name), enum.__name__ if enum is not None else None)
 
 
 def _range(kind: str) -> tuple[str, str]:
@@ -165,9 +177,11 @@ def field_error(model: type[CommandInput], err: Mapping[str, Any]) -> tuple[str,
     if typ in ("string_too_short", "string_pattern_mismatch"):
         return fe("invalid_value", "올바른 값을 입력하세요.", "not a valid value")
     if typ in ("enum", "literal_error"):
-        options = ", ".join(choices(model, name))
+        ko_options, en_options = choice_words(model, name)
         return fe(
-            "invalid_choice", f"다음 중 하나여야 합니다: {options}.", f"must be one of {options}"
+            "invalid_choice",
+            f"다음 중 하나여야 합니다: {ko_options}.",
+            f"must be one of {en_options}",
         )
     if typ in ("greater_than", "greater_than_equal", "less_than", "less_than_equal") or (
         typ == "finite_number" and kind == "score"

@@ -150,6 +150,7 @@ class Call:
     started_at: datetime | None = None
     connected_at: datetime | None = None
     ended_at: datetime | None = None
+    acw_at: datetime | None = None  # when wrap-up (after-call work) began
     script_id: str = ""
     summary: str = ""
     disposition: str = ""

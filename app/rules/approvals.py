@@ -28,7 +28,7 @@ from app.domain.decisions import (
 from app.domain.enums import ApprovalLevel, ApprovalStatus, DecisionType
 from app.domain.wire import format_time
 from app.rules.errors import ALLOWED, FieldError, Forbidden, InvalidTransition, RuleError, Verdict
-from app.text.labels import label_of
+from app.text.labels import choice_words, label_of
 
 APPROVAL_TIMEOUT = timedelta(hours=24)
 HIGH_VALUE_KRW = 100_000_000
@@ -113,6 +113,11 @@ def _err(code: str, ko: str, en: str) -> FieldError:
     return FieldError(code, ko, en)
 
 
+def _words(values: Sequence[Enum]) -> tuple[str, str]:
+    """Allowed values as a person reads them, in Korean and English ("승인, 거절, …")."""
+    return choice_words([v.value for v in values], type(values[0]).__name__)
+
+
 def validate_response(
     payload: Mapping, user_level: ApprovalLevel | None, *, option_ids: Collection[str] = ()
 ) -> dict[str, FieldError]:
@@ -124,15 +129,19 @@ def validate_response(
     errors: dict[str, FieldError] = {}
     status = _member(ApprovalStatus, payload.get("status"))
     if status not in RESPONSE_STATUSES:
+        ko, en = _words(RESPONSE_STATUSES)
         errors["status"] = _err(
             "invalid_choice",
-            "결정은 승인, 수정 후 승인, 거절, 에스컬레이션 중 하나여야 합니다.",
-            "status must be APPROVED, REJECTED, MODIFIED or ESCALATED",
+            f"결정은 {ko} 중 하나여야 합니다.",
+            f"the decision must be one of {en}",
         )
     level = _member(ApprovalLevel, payload.get("approval_level"))
     if level is None:
+        ko, en = _words(tuple(ApprovalLevel))
         errors["approval_level"] = _err(
-            "invalid_choice", "승인 레벨이 올바르지 않습니다.", "unknown approval level"
+            "invalid_choice",
+            f"승인 권한은 {ko} 중 하나여야 합니다.",
+            f"the approval level must be one of {en}",
         )
     elif not can_approve(user_level, level):
         ko, en = _e006()

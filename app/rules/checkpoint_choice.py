@@ -8,6 +8,7 @@ from __future__ import annotations
 from app.domain.enums import CheckpointMode
 from app.rules.checkpoints import EC_CHOICES, SC_CHOICES, CheckpointChoice
 from app.rules.errors import FieldError, ValidationFailed
+from app.text.labels import choice_words, label
 
 CHOICES_OF = {CheckpointMode.SCHEDULED: SC_CHOICES, CheckpointMode.EVENT: EC_CHOICES}
 
@@ -19,11 +20,12 @@ def choice_error(value: str | None, mode: CheckpointMode) -> FieldError | None:
     allowed = CHOICES_OF[CheckpointMode(mode)]
     if value in {c.value for c in allowed}:
         return None
-    names = " | ".join(c.value for c in allowed)
+    ko_names, en_names = choice_words([c.value for c in allowed], "CheckpointChoice")
+    kind = CheckpointMode(mode)
     return FieldError(
         "invalid_choice",
-        f"이 체크포인트({mode})의 선택지는 {names} 중 하나입니다.",
-        f"a {mode} checkpoint takes one of {names}",
+        f"{label(kind, 'ko')} 체크포인트의 선택지는 {ko_names} 중 하나입니다.",
+        f"{label(kind, 'en')} checkpoints take one of: {en_names}",
     )
 
 

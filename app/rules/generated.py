@@ -14,6 +14,7 @@ from datetime import datetime
 
 from app.domain.generated import GeneratedContent, GeneratedStatus
 from app.rules.errors import FieldError, InvalidTransition, ValidationFailed
+from app.text.labels import choice_words
 
 DECISIONS = ("approve", "reject", "request_changes")
 STATUS_OF = {
@@ -28,10 +29,11 @@ def validate_decision(content: GeneratedContent, decision: str, note: str) -> di
     """Field errors of a review (empty when it may be applied)."""
     errors: dict[str, FieldError] = {}
     if decision not in DECISIONS:
+        ko, en = choice_words(DECISIONS, "generated_decision")
         errors["decision"] = FieldError(
             "invalid_choice",
-            "승인, 거부, 수정 요청 중 하나를 고르세요.",
-            "choose approve, reject or request changes",
+            f"{ko} 중 하나를 고르세요.",
+            f"choose one of: {en}",
         )
     failed_check = content.fact_check is not None and not content.fact_check.passed
     if not note.strip() and (decision != "approve" or failed_check):

@@ -39,11 +39,12 @@ from app.domain.cases import SlaInfo
 from app.domain.enums import AppealStatus, SlaState
 from app.rules import appeals as appeal_rules
 from app.rules import sla as sla_rules
+from app.rules import wallboard
 from app.rules.zone import KST
 
 OK, WARNING, CRITICAL, UNKNOWN = "ok", "warning", "critical", "unknown"
-SERVICE_LEVEL_TARGET = 80.0  # percent
-SERVICE_LEVEL_MARGIN = 10.0  # points below the target that are still "warning"
+SERVICE_LEVEL_TARGET = wallboard.DEFAULT_THRESHOLDS.service_level_target  # 80 percent
+SERVICE_LEVEL_MARGIN = wallboard.DEFAULT_THRESHOLDS.service_level_margin  # 10 points of warning
 APPEAL_P95_TARGET_H = 72.0
 AT_RISK_WINDOW = timedelta(hours=1)
 PRIORITIES = ("p0", "p1", "p2", "p3")
@@ -99,14 +100,9 @@ def agent_states(
     return AgentStates(len(logged_in), len(available), len(busy), len(acw), len(resting))
 
 
-def service_level_band(percent: float | None) -> str:
-    if percent is None:
-        return UNKNOWN
-    if percent >= SERVICE_LEVEL_TARGET:
-        return OK
-    if percent >= SERVICE_LEVEL_TARGET - SERVICE_LEVEL_MARGIN:
-        return WARNING
-    return CRITICAL
+def service_level_band(percent: float | None, th: wallboard.Thresholds | None = None) -> str:
+    """The band of a service level against ``th`` (default: 80 % target, 10 points margin)."""
+    return wallboard.band_service_level(percent, th or wallboard.DEFAULT_THRESHOLDS)
 
 
 def service_level_percent(stats: Mapping) -> float | None:
@@ -114,9 +110,9 @@ def service_level_percent(stats: Mapping) -> float | None:
     return float(value) if value is not None else None
 
 
-def queue_status(stats: Mapping) -> str:
+def queue_status(stats: Mapping, th: wallboard.Thresholds | None = None) -> str:
     """``ok`` / ``warning`` / ``critical`` of one ``/queues/{id}/stats`` answer."""
-    sl = service_level_band(service_level_percent(stats))
+    sl = service_level_band(service_level_percent(stats), th)
     if int(stats.get("breached") or 0) > 0 or sl == CRITICAL:
         return CRITICAL
     if int(stats.get("at_risk") or 0) > 0 or sl == WARNING:

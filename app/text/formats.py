@@ -10,6 +10,7 @@ as percentages. The language is passed in ("ko" or "en"); Qt-free, so the rules,
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -146,3 +147,28 @@ def rate(value: float | None, digits: int = 1) -> str:
 def confidence(fraction: float | None) -> str:
     """Confidence as a percentage, as beside every other probability: 0.9 → "90%"."""
     return percent(fraction)
+
+
+# -- the seeds' Korean unit words ---------------------------------------------------------------
+UNITS_EN = {"원": "KRW", "만원": "KRW", "억원": "KRW", "백만원": "KRW", "주": "weeks",
+            "점": "points", "명": "people", "개월": "months", "일": "days"}  # fmt: skip
+_ONE = {"weeks": "week", "points": "point", "people": "person", "months": "month", "days": "day"}
+_COUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(주|개월|일|명|점)\s*$")
+
+
+def unit(text: str, lang: str = "ko") -> str:
+    """A seed's unit word as a person reads it in ``lang``: 주 → weeks in English (Korean as
+    written; anything unknown, like %, as it is)."""
+    return UNITS_EN.get(text.strip(), text) if lang == "en" else text
+
+
+def quantity(text: str | None, lang: str = "ko") -> str:
+    """A seed's "2주" / "3개월" in ``lang``: "2 weeks" in English; other text as written."""
+    if not text:
+        return NO_VALUE
+    m = _COUNT.match(text)
+    if lang != "en" or m is None:
+        return text
+    number, word = m.groups()
+    english = UNITS_EN[word]
+    return f"{number} {_ONE.get(english, english) if number == '1' else english}"

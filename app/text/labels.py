@@ -402,6 +402,29 @@ LABELS: dict[str, dict[str, Pair]] = {
         "high_amount": ("고액", "High amount"),
         "vip": ("VIP", "VIP"),
         "appealed": ("이의 제기됨", "Appealed"),
+        "targeted": ("중점 대상", "Targeted"),  # a targeted pick whose reason was not kept
+    },
+    "sub_query": {  # app/decisions/decompose.py SUB_QUERIES kinds
+        "supply": ("공급", "Supply"),
+        "demand": ("수요", "Demand"),
+        "gap": ("격차", "Gap"),
+        "bottleneck": ("병목", "Bottleneck"),
+        "opportunity": ("영업 기회", "Opportunity"),
+        "competency_match": ("역량 매칭", "Competency match"),
+        "history": ("과거 실적", "Track record"),
+        "cost": ("비용", "Cost"),
+        "required": ("필요 역량", "Required skills"),
+        "held": ("보유 역량", "Skills held"),
+    },
+    "timeline_kind": {  # TimelineEntry.kind besides an action's name
+        "system": ("시스템 기록", "System"),
+        "note": ("메모", "Note"),
+        "comment": ("코멘트", "Comment"),
+    },
+    "generated_decision": {
+        "approve": ("승인", "Approve"),
+        "reject": ("거절", "Reject"),
+        "request_changes": ("수정 요청", "Request changes"),
     },
     "qa_review_status": {
         "open": ("평가 대기", "Open"),
@@ -447,6 +470,24 @@ def label(value: Enum | None, lang: str = "ko") -> str:
 
 def has_label(kind: str, raw: str) -> bool:
     return raw in LABELS.get(kind, {})
+
+
+def kind_of(values: Iterable[str]) -> str | None:
+    """The table that names every one of ``values`` (the smallest, when several do): how a
+    message that only has the wire tokens (pydantic's "Input should be 'a' or 'b'") finds
+    their words."""
+    wanted = set(values)
+    fits = [kind for kind, table in LABELS.items() if wanted and wanted <= table.keys()]
+    return min(fits, key=lambda kind: len(LABELS[kind]), default=None)
+
+
+def choice_words(values: Iterable[str], kind: str | None = None) -> Pair:
+    """Allowed values as a person reads them, in Korean and English: "유지, 번복, 조건부 승인"
+    and "Uphold, Overturn, Partial" (``kind`` found by ``kind_of`` when not given)."""
+    values = list(values)
+    kind = kind or kind_of(values) or ""
+    ko, en = ([label_of(kind, v, lang) for v in values] for lang in ("ko", "en"))
+    return ", ".join(ko), ", ".join(en)
 
 
 def roles_label(roles: Iterable[object], lang: str = "ko") -> str:

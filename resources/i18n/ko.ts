@@ -74,66 +74,6 @@
     </message>
     <message>
         <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Case</source>
-        <translation>케이스</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Task</source>
-        <translation>태스크</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Queue</source>
-        <translation>큐</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>User</source>
-        <translation>사용자</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Appeal</source>
-        <translation>이의 제기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Checkpoint</source>
-        <translation>체크포인트</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Decision</source>
-        <translation>의사결정</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Approval request</source>
-        <translation>승인 요청</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Call</source>
-        <translation>통화</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Knowledge article</source>
-        <translation>지식 문서</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>QA review</source>
-        <translation>QA 검토</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
-        <source>Generated content</source>
-        <translation>생성 콘텐츠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_problems/feed_entries.py"/>
         <source>Seen</source>
         <translation>수신 시각</translation>
     </message>
@@ -285,44 +225,6 @@
     </message>
 </context>
 <context>
-    <name>Format</name>
-    <message>
-        <location filename="../../widgets/formatting.py" line="27"/>
-        <source>{d}d {h}h</source>
-        <translation>{d}일 {h}시간</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/formatting.py" line="29"/>
-        <source>{h}h {m}m</source>
-        <translation>{h}시간 {m}분</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/formatting.py" line="31"/>
-        <source>{m}m {s:02d}s</source>
-        <translation>{m}분 {s:02d}초</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/formatting.py" line="32"/>
-        <source>{s}s</source>
-        <translation>{s}초</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/formatting.py" line="65"/>
-        <source>{amount} KRW</source>
-        <translation>{amount}원</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/formatting.py" line="81"/>
-        <source>just now</source>
-        <translation>방금</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/formatting.py" line="83"/>
-        <source>{age} ago</source>
-        <translation>{age} 전</translation>
-    </message>
-</context>
-<context>
     <name>InboxAlerts</name>
     <message>
         <location filename="../../ui/inbox/alerts.py" line="69"/>
@@ -391,46 +293,6 @@
         <location filename="../../ui/inbox/columns.py" line="34"/>
         <source>Updated</source>
         <translation>갱신</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="58"/>
-        <source>Open</source>
-        <translation>신규</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="59"/>
-        <source>In review</source>
-        <translation>검토 중</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="60"/>
-        <source>Awaiting docs</source>
-        <translation>서류 대기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="61"/>
-        <source>Escalated</source>
-        <translation>에스컬레이션</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="62"/>
-        <source>Approved</source>
-        <translation>승인</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="63"/>
-        <source>Rejected</source>
-        <translation>거부</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="64"/>
-        <source>Closed</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox/columns.py" line="65"/>
-        <source>Archived</source>
-        <translation>보관</translation>
     </message>
 </context>
 <context>
@@ -695,6 +557,14 @@
         <source>Sync problems</source>
         <translation>동기화 문제</translation>
     </message>
+    <message>
+        <source>Operations</source>
+        <translation>운영 관리</translation>
+    </message>
+    <message>
+        <source>ChatOps</source>
+        <translation>챗옵스</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBanner</name>
@@ -722,14 +592,6 @@
         <location filename="../../widgets/banner.py" line="81"/>
         <source> (+{n} more)</source>
         <translation> (외 {n}건)</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../ui/pages.py" line="22"/>
-        <source>This page is not available in this version yet.</source>
-        <translation>이 페이지는 아직 이 버전에서 제공되지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -815,32 +677,6 @@
 </context>
 <context>
     <name>SlaCountdown</name>
-    <message>
-        <location filename="../../widgets/sla_countdown.py" line="51"/>
-        <source>On track</source>
-        <translation>정상</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/sla_countdown.py" line="52"/>
-        <source>At risk</source>
-        <translation>위반 임박</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/sla_countdown.py" line="53"/>
-        <source>Breached</source>
-        <translation>위반</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/sla_countdown.py" line="54"/>
-        <source>Paused</source>
-        <translation>일시정지</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/sla_countdown.py" line="55"/>
-        <location filename="../../widgets/sla_countdown.py" line="62"/>
-        <source>Met</source>
-        <translation>준수</translation>
-    </message>
     <message>
         <location filename="../../widgets/sla_countdown.py" line="64"/>
         <source>Paused · {left}</source>
@@ -1133,21 +969,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>할당</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/case/actions.py" line="68"/>
-        <source>Senior reviewer</source>
-        <translation>선임 검토자</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/actions.py" line="69"/>
-        <source>Operations admin</source>
-        <translation>운영 관리자</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/actions.py" line="72"/>
-        <source>Information provided</source>
-        <translation>정보 안내</translation>
-    </message>
-    <message>
         <location filename="../work/main/ui/case/actions.py" line="78"/>
         <source>Comma-separated, e.g. A01, A02</source>
         <translation>쉼표로 구분, 예: A01, A02</translation>
@@ -1281,46 +1102,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <location filename="../work/main/ui/case/sections.py" line="19"/>
         <source>No</source>
         <translation>아니오</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="32"/>
-        <source>Open</source>
-        <translation>신규</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="33"/>
-        <source>Pending</source>
-        <translation>검토 중</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="34"/>
-        <source>Awaiting documents</source>
-        <translation>서류 대기</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="35"/>
-        <source>Escalated</source>
-        <translation>에스컬레이션</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="36"/>
-        <source>Approved</source>
-        <translation>승인</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="37"/>
-        <source>Rejected</source>
-        <translation>거부</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="38"/>
-        <source>Closed</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/case/sections.py" line="39"/>
-        <source>Archived</source>
-        <translation>보관</translation>
     </message>
     <message>
         <location filename="../work/main/ui/case/sections.py" line="48"/>
@@ -1591,16 +1372,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <location filename="../work/main/ui/sync_problems/model.py" line="79"/>
         <source>Server's reason</source>
         <translation>서버 사유</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/sync_problems/model.py" line="121"/>
-        <source>Conflict</source>
-        <translation>충돌</translation>
-    </message>
-    <message>
-        <location filename="../work/main/ui/sync_problems/model.py" line="122"/>
-        <source>Rejected</source>
-        <translation>반영 실패</translation>
     </message>
 </context>
 <context>
@@ -2098,26 +1869,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>후처리 시간이 끝났습니다. 작성한 후처리 내용은 보관되어 있습니다. 저장하면 다음 통화를 받습니다.</translation>
     </message>
     <message>
-        <source>Available</source>
-        <translation>응대 가능</translation>
-    </message>
-    <message>
-        <source>On call</source>
-        <translation>통화 중</translation>
-    </message>
-    <message>
-        <source>After-call work</source>
-        <translation>후처리</translation>
-    </message>
-    <message>
-        <source>Break</source>
-        <translation>휴식</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>오프라인</translation>
-    </message>
-    <message>
         <source>{state} · next call waiting</source>
         <translation>{state} · 다음 통화 대기 중</translation>
     </message>
@@ -2209,22 +1960,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>진행 중인 케이스 없음</translation>
     </message>
     <message>
-        <source>ringing</source>
-        <translation>수신 중</translation>
-    </message>
-    <message>
-        <source>on call</source>
-        <translation>통화 중</translation>
-    </message>
-    <message>
-        <source>wrap-up</source>
-        <translation>후처리 중</translation>
-    </message>
-    <message>
-        <source>ended</source>
-        <translation>종료</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>계정</translation>
     </message>
@@ -2247,10 +1982,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Open cases</source>
         <translation>진행 중인 케이스</translation>
-    </message>
-    <message>
-        <source>Past calls</source>
-        <translation>이전 통화</translation>
     </message>
     <message>
         <source>■ MSP customer</source>
@@ -2296,14 +2027,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <source>Masked: only the last 4 digits are shown</source>
         <translation>마스킹됨: 마지막 4자리만 표시합니다</translation>
     </message>
-    <message>
-        <source>None in the local store</source>
-        <translation>이 컴퓨터에 저장된 데이터에 없음</translation>
-    </message>
-    <message>
-        <source>No earlier calls</source>
-        <translation>이전 통화 없음</translation>
-    </message>
 </context>
 <context>
     <name>SentimentChart</name>
@@ -2314,10 +2037,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Sentiment over the call</source>
         <translation>통화 중 감정 변화</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>분</translation>
     </message>
     <message>
         <source>negative</source>
@@ -2531,19 +2250,19 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>승인 기한</translation>
     </message>
     <message>
-        <source>Approve (APPROVED)</source>
+        <source>Approve</source>
         <translation>승인</translation>
     </message>
     <message>
-        <source>Approve with changes (MODIFIED)</source>
+        <source>Approve with changes</source>
         <translation>수정 후 승인</translation>
     </message>
     <message>
-        <source>Reject (REJECTED)</source>
+        <source>Reject</source>
         <translation>거절</translation>
     </message>
     <message>
-        <source>Escalate (ESCALATED)</source>
+        <source>Escalate</source>
         <translation>에스컬레이션</translation>
     </message>
     <message>
@@ -2589,10 +2308,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Reason for escalating</source>
         <translation>에스컬레이션 사유</translation>
-    </message>
-    <message>
-        <source>Escalate</source>
-        <translation>에스컬레이션</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -2740,18 +2455,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <source>Fact-check: {n} mismatch(es)</source>
         <translation>사실 확인: 불일치 {n}건</translation>
     </message>
-    <message>
-        <source>Claim</source>
-        <translation>주장</translation>
-    </message>
-    <message>
-        <source>Stated</source>
-        <translation>본문 값</translation>
-    </message>
-    <message>
-        <source>Stored</source>
-        <translation>저장된 값</translation>
-    </message>
 </context>
 <context>
     <name>CheckpointPage</name>
@@ -2780,10 +2483,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>상태: {status} · 주기 {cadence} · 응답자 {who}</translation>
     </message>
     <message>
-        <source>This checkpoint is {status}; feedback: {fb}</source>
-        <translation>이 체크포인트는 {status} 상태입니다. 피드백: {fb}</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Observation summary (OW: {start} ~ {end})&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;관찰 요약 (관찰 기간: {start} ~ {end})&lt;/h3&gt;</translation>
     </message>
@@ -2804,12 +2503,12 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <translation>⚠ 경보: 심각한 이상 감지</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: CRITICAL&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
-        <translation>&lt;b&gt;신호&lt;/b&gt;: {nodes}의 {type}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: 심각&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
+        <source>&lt;b&gt;Signal&lt;/b&gt;: {type} in {nodes}&lt;br&gt;&lt;b&gt;Severity&lt;/b&gt;: {severity}&lt;br&gt;&lt;b&gt;Evidence&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;Detected&lt;/b&gt;: {at} ({zone})</source>
+        <translation>&lt;b&gt;신호&lt;/b&gt;: {nodes}의 {type}&lt;br&gt;&lt;b&gt;심각도&lt;/b&gt;: {severity}&lt;br&gt;&lt;b&gt;근거&lt;/b&gt;: {evidence}&lt;br&gt;&lt;b&gt;감지 시점&lt;/b&gt;: {at} ({zone})</translation>
     </message>
     <message>
-        <source>Unanswered 48 h after detection: {action} (the workflow halts).</source>
-        <translation>감지 후 48시간 무응답 시: {action} (워크플로 중단).</translation>
+        <source>Unanswered 48 h after detection: {action}.</source>
+        <translation>감지 후 48시간 무응답 시: {action}.</translation>
     </message>
     <message>
         <source>The workflow is paused.</source>
@@ -2902,7 +2601,7 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     </message>
     <message>
         <source>{id} · type {type} · confidence {conf:.0f}% · sub-queries: {subs}</source>
-        <translation>{id} · 유형 {type} · 분류 신뢰도 {conf:.0f}% · 하위 질의: {subs}</translation>
+        <translation>{id} · {type} 분석 · 분류 신뢰도 {conf:.0f}% · 하위 질의: {subs}</translation>
     </message>
     <message>
         <source> (pending sync)</source>
@@ -2911,14 +2610,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Workflow {state}{sync}: </source>
         <translation>워크플로 {state}{sync}: </translation>
-    </message>
-    <message>
-        <source>⚠ With these weights {top} ranks first, not the recommended {rec}.</source>
-        <translation>⚠ 이 가중치에서는 추천 대안 {rec}이 아닌 {top}이 1위입니다.</translation>
-    </message>
-    <message>
-        <source>The recommended option still ranks first.</source>
-        <translation>추천 대안이 여전히 1위입니다.</translation>
     </message>
     <message>
         <source>Saved. It will be sent when the server is reachable.</source>
@@ -2966,10 +2657,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Improvement proposals</source>
         <translation>개선 제안</translation>
-    </message>
-    <message>
-        <source>[{id}] {summary} (confidence: {c:.2f})</source>
-        <translation>[{id}] {summary} (확신도 {c:.0%})</translation>
     </message>
     <message>
         <location filename="../../ui/checkpoint/feedback_form.py" line="85"/>
@@ -3083,6 +2770,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>MetricsMatrix</name>
     <message>
+        <source>As-Is</source>
+        <translation>현재</translation>
+    </message>
+    <message>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
@@ -3113,30 +2804,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 </context>
 <context>
     <name>OptionCard</name>
-    <message>
-        <source>Conservative</source>
-        <translation>보수적</translation>
-    </message>
-    <message>
-        <source>Balanced</source>
-        <translation>균형</translation>
-    </message>
-    <message>
-        <source>Aggressive</source>
-        <translation>적극적</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>낮음</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>보통</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>높음</translation>
-    </message>
     <message>
         <source>Impact</source>
         <translation>영향도</translation>
@@ -3195,10 +2862,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>No risk factors.</source>
         <translation>리스크 요인 없음.</translation>
-    </message>
-    <message>
-        <source>Risk factors</source>
-        <translation>리스크 요인</translation>
     </message>
 </context>
 <context>
@@ -3260,10 +2923,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Evidence link rate &lt;b&gt;{link:.0f}%&lt;/b&gt; · hallucination risk &lt;b&gt;{risk:.1f}%&lt;/b&gt; · {total} claims: {ver} verified, {par} partial, {unv} unverified, {ass} assumptions</source>
         <translation>근거 연결률 &lt;b&gt;{link:.0f}%&lt;/b&gt; · 환각 위험도 &lt;b&gt;{risk:.1f}%&lt;/b&gt; · 주장 {total}개: 검증 {ver}, 부분 {par}, 미검증 {unv}, 가정 {ass}</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>근거</translation>
     </message>
 </context>
 <context>
@@ -3411,13 +3070,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     <message>
         <source>Positive</source>
         <translation>긍정</translation>
-    </message>
-</context>
-<context>
-    <name>Navigation</name>
-    <message>
-        <source>Operations</source>
-        <translation>운영 관리</translation>
     </message>
 </context>
 <context>
@@ -3772,6 +3424,10 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>QueueStatsModel</name>
     <message>
+        <source>Abandon rate</source>
+        <translation>포기율</translation>
+    </message>
+    <message>
         <source>On break</source>
         <translation>휴식</translation>
     </message>
@@ -3823,8 +3479,36 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
 <context>
     <name>Wall</name>
     <message>
-        <source>{d}d {h}h</source>
-        <translation>{d}일 {h}시간</translation>
+        <source>service level</source>
+        <translation>서비스 수준</translation>
+    </message>
+    <message>
+        <source>longest wait</source>
+        <translation>최장 대기</translation>
+    </message>
+    <message>
+        <source>abandon rate</source>
+        <translation>포기율</translation>
+    </message>
+    <message>
+        <source>Nobody waiting</source>
+        <translation>대기 중인 고객 없음</translation>
+    </message>
+    <message>
+        <source>No agents</source>
+        <translation>상담원 없음</translation>
+    </message>
+    <message>
+        <source>Contacts waiting</source>
+        <translation>대기 중인 고객</translation>
+    </message>
+    <message>
+        <source>Breach: {queue}, {what} {value}</source>
+        <translation>위반: {queue}, {what} {value}</translation>
+    </message>
+    <message>
+        <source>Agent states</source>
+        <translation>상담원 상태</translation>
     </message>
     <message>
         <source>Operations wall</source>
@@ -4245,13 +3929,6 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
     </message>
 </context>
 <context>
-    <name>Navigation</name>
-    <message>
-        <source>ChatOps</source>
-        <translation>챗옵스</translation>
-    </message>
-</context>
-<context>
     <name>TimeZoneDialog</name>
     <message>
         <source>Time zone</source>
@@ -4405,6 +4082,95 @@ A closed case leaves the inbox and cannot be worked on again.</source>
     <message>
         <source>ending in {last}</source>
         <translation>끝자리 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>AgentBoardModel</name>
+    <message>
+        <source>Time in state</source>
+        <translation>상태 유지 시간</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>상담원</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <source>Wall thresholds</source>
+        <translation>현황판 기준값</translation>
+    </message>
+    <message>
+        <source>The margin must be below the target.</source>
+        <translation>주의 범위는 목표보다 작아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Service level warning margin</source>
+        <translation>서비스 수준 주의 범위</translation>
+    </message>
+    <message>
+        <source>Service level target</source>
+        <translation>서비스 수준 목표</translation>
+    </message>
+    <message>
+        <source>Mute the breach sound</source>
+        <translation>위반 알림음 끄기</translation>
+    </message>
+    <message>
+        <source>Longest wait: warning at</source>
+        <translation>최장 대기: 주의 기준</translation>
+    </message>
+    <message>
+        <source>Longest wait: critical at</source>
+        <translation>최장 대기: 심각 기준</translation>
+    </message>
+    <message>
+        <source>Critical must be above warning, warning above 0 and critical at most 100 %.</source>
+        <translation>심각 기준은 주의 기준보다 크고 100% 이하여야 하며, 주의 기준은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Critical must be above warning, and warning above 0.</source>
+        <translation>심각 기준은 주의 기준보다 커야 하고, 주의 기준은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Choose a target above 0 %, at most 100 %.</source>
+        <translation>목표는 0%보다 크고 100% 이하로 정하세요.</translation>
+    </message>
+    <message>
+        <source>Abandon rate: warning at</source>
+        <translation>포기율: 주의 기준</translation>
+    </message>
+    <message>
+        <source>Abandon rate: critical at</source>
+        <translation>포기율: 심각 기준</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation>포인트</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>Waiting for</source>
+        <translation>대기 시간</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>큐</translation>
     </message>
 </context>
 <context>

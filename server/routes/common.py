@@ -35,6 +35,12 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
+def user_entity(session: Session, user: dict) -> dict:
+    """The user's change-feed entity (it carries the agent's chosen state, ``agent_state`` and
+    ``agent_state_since``), else their login row."""
+    return storage.get(session, EntityKind.USER, user["id"]) or user
+
+
 def load(session: Session, kind: EntityKind, id: str) -> dict:
     entity = storage.get(session, kind, id)
     if entity is None:

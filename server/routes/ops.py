@@ -1,5 +1,7 @@
-"""Operations: GET /queues, GET /queues/{id}/stats (Amazon Connect GetCurrentMetricData names),
-GET /ops/sla-report?from=&to= (compliance per priority and queue: app.rules.reports)."""
+"""Operations: GET /queues, GET /queues/{id}/stats (Amazon Connect GetCurrentMetricData names;
+beyond API.md, ``abandon_rate: {percent, abandoned, offered, short_abandon_s}`` of today's
+contacts, app.rules.wallboard), GET /ops/sla-report?from=&to= (compliance per priority and
+queue: app.rules.reports)."""
 
 from __future__ import annotations
 
@@ -11,13 +13,13 @@ from fastapi import APIRouter, Path, Query, Request
 
 from app.domain.enums import Action, CallState, EntityKind, Priority, TaskStatus
 from app.domain.wire import format_time, parse_time
-from app.rules import ops_metrics, reports, sla
+from app.rules import ops_metrics, reports, sla, wallboard
 from app.rules.agent_state import AgentState, chosen_state
 from server import storage
 from server.auth import require
 from server.idempotency import User
 from server.problems import ProblemError
-from server.routes.common import SEOUL, load, sla_of
+from server.routes.common import SEOUL, load, sla_of, user_entity
 
 router = APIRouter(tags=["operations"])
 STANDARD_POLICY = "p2"  # service-level threshold of review queues: the runbook's 표준 검토
@@ -28,11 +30,6 @@ def queues(request: Request, user: User) -> list[dict]:
     require(user, Action.VIEW)
     with request.app.state.db.read() as s:
         return sorted(storage.query(s, EntityKind.QUEUE), key=lambda q: q["id"])
-
-
-def _entity_of(s, user: dict) -> dict:
-    """The user's change-feed entity (it carries the agent's chosen state), else the login row."""
-    return storage.get(s, EntityKind.USER, user["id"]) or user
 
 
 def _threshold_s(policy: str, now: datetime) -> float:
@@ -54,7 +51,7 @@ def queue_stats(
         online = storage.online_user_ids(s, now)
         members = [u for u in storage.all_users(s) if queue_id in (u.get("skills") or [])]
         staff = {u["id"] for u in members}
-        chosen = {u["id"]: chosen_state(_entity_of(s, u).get("agent_state")) for u in members}
+        chosen = {u["id"]: chosen_state(user_entity(s, u).get("agent_state")) for u in members}
         waiting: Counter[str] = Counter()
         at_risk = breached = handled = on_time = 0
         for task in tasks:
@@ -107,6 +104,10 @@ def queue_stats(
     level = ops_metrics.service_level(
         on_time + answered_in, handled + len(answered_today), breached
     )
+    day_start = datetime.combine(today, datetime.min.time(), SEOUL)
+    abandon = wallboard.abandon_rate(
+        [_contact(c) for c in calls if c.get("started_at")], day_start, now
+    )
     return {
         "queue_id": queue_id,
         "snapshot_time": format_time(now),
@@ -115,6 +116,12 @@ def queue_stats(
         "breached": breached,
         "handled_today": handled,
         "service_level": {"threshold_s": threshold, "percent": level},
+        "abandon_rate": {
+            "percent": abandon.percent,
+            "abandoned": abandon.abandoned,
+            "offered": abandon.offered,
+            "short_abandon_s": int(wallboard.SHORT_ABANDON.total_seconds()),
+        },
         "metrics": {
             "AGENTS_ONLINE": agents.logged_in,
             "AGENTS_AVAILABLE": agents.available,
@@ -125,6 +132,12 @@ def queue_stats(
             "OLDEST_CONTACT_AGE": int(max(ages)) if ages else 0,
         },
     }
+
+
+def _contact(call: dict) -> wallboard.Contact:
+    """A call (with ``started_at``) as the abandon rule reads it."""
+    at = lambda key: parse_time(call[key]) if call.get(key) else None  # noqa: E731
+    return wallboard.Contact(parse_time(call["started_at"]), at("connected_at"), at("ended_at"))
 
 
 def _time(value: str, name: str) -> datetime:

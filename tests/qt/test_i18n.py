@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
@@ -28,18 +29,39 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
-def test_every_source_string_has_a_korean_translation(tmp_path):
+@pytest.fixture(scope="module")
+def wanted(tmp_path_factory) -> set[tuple[str, str]]:
+    """(context, source) of every string the code translates, as lupdate finds them."""
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     sources = sorted(str(p) for d in ("ui", "widgets") for p in (ROOT / d).rglob("*.py"))
-    fresh = tmp_path / "fresh.ts"
+    fresh = tmp_path_factory.mktemp("lupdate") / "fresh.ts"
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
-    wanted = set(messages(fresh))
+    return set(messages(fresh))
+
+
+def test_every_source_string_has_a_korean_translation(wanted):
     shipped = messages(I18N / "ko.ts")
     missing = sorted(k for k in wanted if k not in shipped or not shipped[k][0])
     unfinished = sorted(k for k, (_, kind) in shipped.items() if kind in ("unfinished",))
     assert wanted, "lupdate found no strings"
     assert missing == [], f"no Korean for: {missing}"
     assert unfinished == []
+
+
+def test_ko_ts_holds_only_messages_the_code_uses_each_context_once(wanted):
+    """No vanished or obsolete message, none whose source no tr() call has any more, and one
+    <context> per name (a second Navigation block once hid which words the rail used)."""
+    shipped = messages(I18N / "ko.ts")
+    stale = sorted(k for k, (_, kind) in shipped.items() if kind in ("vanished", "obsolete"))
+    unused = sorted(k for k in shipped if k not in wanted)
+    root = ET.parse(I18N / "ko.ts").getroot()
+    names = [c.findtext("name") for c in root.iter("context")]
+    pairs = [(c.findtext("name"), m.findtext("source")) for c in root.iter("context")
+             for m in c.iter("message")]  # fmt: skip
+    assert stale == []
+    assert unused == [], f"no tr() call uses: {unused}"
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+    assert sorted({p for p in pairs if pairs.count(p) > 1}) == []  # one message per source
 
 
 def test_compiled_qm_is_not_older_than_the_ts():

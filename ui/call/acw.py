@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -128,8 +129,8 @@ class AfterCallWorkPanel(QFrame):
         callback = QHBoxLayout()
         callback.addWidget(self.callback_on)
         callback.addWidget(self.callback_at, 1)
-        case = QHBoxLayout()
-        case.addWidget(self.case_link, 1)
+        case = QVBoxLayout()  # the box gets the row's width: "케이스 ID (선택)" is not cut
+        case.addWidget(self.case_link)
         case.addWidget(self.new_case)
         self.case_link.setMinimumContentsLength(12)  # its placeholder is read in full
         form = QFormLayout()
@@ -151,13 +152,13 @@ class AfterCallWorkPanel(QFrame):
         layout.addLayout(bottom)
         self.errors.hide()
 
-    def _with_error(self, field: QWidget | QHBoxLayout, name: str) -> QWidget:
+    def _with_error(self, field: QWidget | QBoxLayout, name: str) -> QWidget:
         """``field`` with its error line right under it."""
         box = QWidget(self)
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
-        if isinstance(field, QHBoxLayout):
+        if isinstance(field, QBoxLayout):
             col.addLayout(field)
         else:
             col.addWidget(field)

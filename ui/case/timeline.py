@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app.domain.cases import TimelineEntry
 from app.rules.messages import action_label
-from app.text.labels import person_name
+from app.text.labels import has_label, label_of, person_name
 from widgets.formatting import table_time
 from widgets.table_model import TableModel
 
@@ -46,6 +46,8 @@ class TimelineModel(TableModel):
         if column == 1:
             return person_name(e.actor_id, self._names, self._lang)
         if column == 2:
+            if has_label("timeline_kind", e.kind):  # "system", not an action: its word
+                return label_of("timeline_kind", e.kind, self._lang)
             return action_label(e.kind, self._lang)
         text = e.body or ""
         return text if role == Qt.ItemDataRole.ToolTipRole else text.replace("\n", " ")

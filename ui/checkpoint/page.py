@@ -226,11 +226,12 @@ class CheckpointPage(QWidget):
         for s in critical:
             detected = s.detected_at or cp.created_at or cp.window.end
             text = self.tr(
-                "<b>Signal</b>: {type} in {nodes}<br><b>Severity</b>: CRITICAL<br>"
+                "<b>Signal</b>: {type} in {nodes}<br><b>Severity</b>: {severity}<br>"
                 "<b>Evidence</b>: {evidence}<br><b>Detected</b>: {at} ({zone})"
             ).format(
                 type=html.escape(label_of("signal_type", s.type, self.lang)),
                 nodes=html.escape(", ".join(queue_label(n, self.lang) for n in s.affected_nodes)),
+                severity=html.escape(label_of("Severity", s.severity, self.lang)),
                 evidence=html.escape(s.evidence),
                 at=local_time(detected),
                 zone=zone_label(detected),
@@ -243,7 +244,7 @@ class CheckpointPage(QWidget):
         self.countdown.show()
         layout.addWidget(self.countdown)
         self.halt_note = QLabel(
-            self.tr("Unanswered 48 h after detection: {action} (the workflow halts).").format(
+            self.tr("Unanswered 48 h after detection: {action}.").format(
                 action=label_of("checkpoint_outcome", rules.HALT_AND_ESCALATE, self.lang)
             ),
             frame,

@@ -57,10 +57,10 @@ class ApprovalForm(QGroupBox):
         self.refusal.setStyleSheet(css_color("error") + " font-weight: bold;")
         self.status = QComboBox(self)
         for value, text in (
-            ("APPROVED", self.tr("Approve (APPROVED)")),
-            ("MODIFIED", self.tr("Approve with changes (MODIFIED)")),
-            ("REJECTED", self.tr("Reject (REJECTED)")),
-            ("ESCALATED", self.tr("Escalate (ESCALATED)")),
+            ("APPROVED", self.tr("Approve")),
+            ("MODIFIED", self.tr("Approve with changes")),
+            ("REJECTED", self.tr("Reject")),
+            ("ESCALATED", self.tr("Escalate")),
         ):
             self.status.addItem(text, value)
         self.level = QComboBox(self)

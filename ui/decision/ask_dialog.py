@@ -22,6 +22,7 @@ from app.domain.enums import EntityKind
 from app.rules.errors import RuleError, ValidationFailed
 from app.services.decision_ask import decision_ask
 from app.store.lookups import get_data
+from app.text.labels import label
 
 EXAMPLES = (
     "향후 12주간 AI팀의 가동률 병목 구간을 분석해줘",
@@ -175,8 +176,9 @@ class AskController(QObject):
         if not steps:
             return
         marks = {"done": "✔", "waiting": "◆", "failed": "✖"}
-        parts = [  # the seed's step names, as the page's step line shows them
-            f"{marks.get(steps[s.step_type.value], '•')} {s.step_number}. {s.name}"
+        parts = [  # the steps' words, as the page's step line shows them
+            f"{marks.get(steps[s.step_type.value], '•')} {s.step_number}. "
+            f"{label(s.step_type, self.page.lang)}"
             for s in default_steps()
             if s.step_type.value in steps
         ]

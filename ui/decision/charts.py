@@ -9,6 +9,9 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.decisions import ImpactAnalysis
+from app.text.labels import label_of
+from widgets.formatting import language
+from widgets.metrics_matrix import unit_text
 from widgets.option_card import TYPE_COLOURS
 from widgets.palette import apply_to_charts as use_theme
 from widgets.palette import hex_of
@@ -113,7 +116,9 @@ class ProjectionChart(QWidget):
         names = {m.metric_type.value: m for a in analyses for m in a.metrics}
         for key in analyses[0].time_series if analyses else []:
             metric = names.get(key)
-            label = f"{metric.name} ({metric.unit})" if metric else key
+            word = label_of("MetricType", key, language())
+            name = metric.name if metric and language() == "ko" else word
+            label = f"{name} ({unit_text(metric.unit)})" if metric else word
             self.metric_box.addItem(label, key)
         self.metric_box.blockSignals(False)
         self._on_metric_changed(0)

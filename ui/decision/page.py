@@ -207,7 +207,8 @@ class DecisionPage(QWidget):
         self.title.setText(query.original_query if query else d.id)
         kind = query.query_type.value if query else ""
         subs = " → ".join(
-            f"{s.kind}: {s.description}" for s in (query.sub_queries if query else [])
+            f"{label_of('sub_query', s.kind, self.lang)}: {s.description}"
+            for s in (query.sub_queries if query else [])
         )
         self.subtitle.setText(
             self.tr("{id} · type {type} · confidence {conf:.0f}% · sub-queries: {subs}").format(
@@ -269,7 +270,8 @@ class DecisionPage(QWidget):
             else:
                 mark = "○"
             style = "font-weight:bold;" if n == execution.current_step else css_color("muted")
-            parts.append(f"<span style='{style}'>{mark} {n}. {step.name}</span>")
+            name = label(step.step_type, self.lang)  # the step's word, not the seed's mixed name
+            parts.append(f"<span style='{style}'>{mark} {n}. {name}</span>")
         state = label(execution.status, self.lang)
         sync = self.tr(" (pending sync)") if view.pending_sync else ""
         self.steps.setText(

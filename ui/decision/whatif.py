@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from app.rules.options import METRIC_WEIGHTS, normalise_weights
+from app.text.labels import label_of
+from widgets.formatting import language
 
 
 class WeightsPanel(QWidget):
@@ -20,10 +22,12 @@ class WeightsPanel(QWidget):
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
         for row, key in enumerate(METRIC_WEIGHTS):
-            label = QLabel(f"{names.get(key, key)} ({key})", self)
+            word = label_of("MetricType", key, language())  # never the METRIC token
+            label = QLabel(names.get(key, word) if language() == "ko" else word, self)
+            label.setToolTip(names.get(key, word))
             slider = QSlider(Qt.Orientation.Horizontal, self)
             slider.setRange(0, 100)
-            slider.setAccessibleName(self.tr("Weight of {metric}").format(metric=key))
+            slider.setAccessibleName(self.tr("Weight of {metric}").format(metric=word))
             share = QLabel(self)
             share.setMinimumWidth(share.fontMetrics().averageCharWidth() * 8)
             share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -34,7 +34,8 @@ def build_page(context: AppContext, parent: QWidget) -> OpsPage:
     )
     feed.setParent(page)
     connect_bridge(feed, context.bridge)
-    context.bridge.sig_connection_changed.connect(lambda *_: feed.poll_now())
+    # the desk's connection state follows the feed as the wall's does: offline veils at once
+    context.bridge.sig_connection_changed.connect(feed.on_connection)
     context.bridge.sig_sync_finished.connect(lambda *_: page.reassign.refresh_users())
     feed.start()
     stored.refresh()

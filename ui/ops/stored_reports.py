@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     Qt,
     Signal,
@@ -45,39 +46,48 @@ def period_label(period: str) -> str:
     }.get(period, period)
 
 
+DETAIL_HEADER = (
+    QT_TRANSLATE_NOOP("OpsStoredReports", "Figure"),
+    QT_TRANSLATE_NOOP("OpsStoredReports", "Item"),
+    QT_TRANSLATE_NOOP("OpsStoredReports", "Total"),
+    QT_TRANSLATE_NOOP("OpsStoredReports", "Met"),
+    QT_TRANSLATE_NOOP("OpsStoredReports", "Breached"),
+    QT_TRANSLATE_NOOP("OpsStoredReports", "In progress"),
+    QT_TRANSLATE_NOOP("OpsStoredReports", "Value"),
+)
+SECTIONS = {
+    "sla_priority": QT_TRANSLATE_NOOP("OpsStoredReports", "SLA by priority"),
+    "sla_queue": QT_TRANSLATE_NOOP("OpsStoredReports", "SLA by queue"),
+    "appeals": QT_TRANSLATE_NOOP("OpsStoredReports", "Appeals"),
+    "resolution_p95_hours": QT_TRANSLATE_NOOP("OpsStoredReports", "Resolution time p95 (h)"),
+    "qa_band": QT_TRANSLATE_NOOP("OpsStoredReports", "QA band"),
+}
+FIGURES = {
+    "submitted": QT_TRANSLATE_NOOP("OpsStoredReports", "Submitted"),
+    "submission_rate": QT_TRANSLATE_NOOP("OpsStoredReports", "Submission rate (%)"),
+    "resolved": QT_TRANSLATE_NOOP("OpsStoredReports", "Resolved"),
+    "overturn_rate": QT_TRANSLATE_NOOP("OpsStoredReports", "Overturn rate (%)"),
+    "resolution_p95_hours": QT_TRANSLATE_NOOP("OpsStoredReports", "Resolution p95 (h)"),
+    "excellent": QT_TRANSLATE_NOOP("OpsStoredReports", "Excellent"),
+    "good": QT_TRANSLATE_NOOP("OpsStoredReports", "Good"),
+    "needs_improvement": QT_TRANSLATE_NOOP("OpsStoredReports", "Needs improvement"),
+    "poor": QT_TRANSLATE_NOOP("OpsStoredReports", "Poor"),
+}
+
+
 def detail_header() -> list[str]:
     """The report's columns in words (the CSV keeps ``reports.CSV_HEADER`` for scripts)."""
-    t = lambda text: translate("OpsStoredReports", text)  # noqa: E731
-    return [t("Figure"), t("Item"), t("Total"), t("Met"), t("Breached"), t("In progress"),
-            t("Value")]  # fmt: skip
+    return [translate("OpsStoredReports", text) for text in DETAIL_HEADER]
 
 
 def detail_word(column: int, value: str) -> str:
     """A report cell as a person reads it: the section and figure names in words, priorities
     upper-case, queue ids as the queue's name; numbers as they are."""
-    t = lambda text: translate("OpsStoredReports", text)  # noqa: E731
     if column == 0:
-        return {
-            "sla_priority": t("SLA by priority"),
-            "sla_queue": t("SLA by queue"),
-            "appeals": t("Appeals"),
-            "resolution_p95_hours": t("Resolution time p95 (h)"),
-            "qa_band": t("QA band"),
-        }.get(value, value)
+        return translate("OpsStoredReports", SECTIONS[value]) if value in SECTIONS else value
     if column == 1:
-        words = {
-            "submitted": t("Submitted"),
-            "submission_rate": t("Submission rate (%)"),
-            "resolved": t("Resolved"),
-            "overturn_rate": t("Overturn rate (%)"),
-            "resolution_p95_hours": t("Resolution p95 (h)"),
-            "excellent": t("Excellent"),
-            "good": t("Good"),
-            "needs_improvement": t("Needs improvement"),
-            "poor": t("Poor"),
-        }
-        if value in words:
-            return words[value]
+        if value in FIGURES:
+            return translate("OpsStoredReports", FIGURES[value])
         if has_label("queue", value):
             return queue_label(value, language())  # a queue id: its name
         return value.upper() if value in ("p0", "p1", "p2", "p3") else value

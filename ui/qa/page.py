@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -96,6 +97,10 @@ class QAPage(QWidget):
         self.save_button.setShortcut("Ctrl+Return")
         self.save_button.setObjectName("saveReview")
         self.tasks_view = _table(self, self.tasks, "qaTasks")
+        for fit in (0, 5):  # the case id and the band are read whole ("CASE-2612-…" was cut)
+            self.tasks_view.horizontalHeader().setSectionResizeMode(
+                fit, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.results_view = _table(self, self.results, "qaResults")
         self.tasks_view.setAccessibleName(self.tr("QA tasks"))
         self.results_view.setAccessibleName(self.tr("Results per reviewer"))

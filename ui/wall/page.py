@@ -7,26 +7,45 @@ types (``ui.wall.rotation``: a pointer merely resting over a full-screen wall do
 and until Space is pressed again; Left / Right change panel. When the feed reports stale data
 (no good update for ``stale_after_s``, 30 s by default) the page is veiled grey with the age
 of its data, and unveils by itself once updates flow again.
+
+Contact-center wallboard (issue 17): the contact panel's queues carry the abandon rate, and below
+them the contacts waiting, each wait running on the shared 1 Hz clock from the server's
+``started_at``; the agents panel lists every agent's state and time in it. Cells are banded by
+the supervisor's thresholds (settings file, or the dialog on key T: ``ui.wall.thresholds``); a
+new breach flashes its cell, chimes once (mutable) and is announced assertively
+(``ui.wall.breach``), and the wall turns to the panel holding it unless a person paused it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.wire import parse_time
 from app.rules import ops_metrics as om
+from app.rules import wallboard as wb
+from app.text.labels import queue_label
 from ui.ops_feed import WallFeed
 from ui.ops_source import Trend, WallSnapshot
 from ui.wall.alert_strip import AlertStrip
-from ui.wall.panels import CONTACT_KINDS, REVIEW_KINDS, ContactPanel, QueuesPanel, TrendsPanel
+from ui.wall.breach import BreachWatch, Cell, Chime
+from ui.wall.panels import (
+    CONTACT_KINDS,
+    REVIEW_KINDS,
+    AgentsPanel,
+    ContactPanel,
+    QueuesPanel,
+    TrendsPanel,
+)
 from ui.wall.rotation import RESUME_S, InteractionWatch
 from ui.wall.style import wall_qss
+from ui.wall.thresholds import load_muted, load_thresholds
+from ui.wall.thresholds_dialog import ThresholdsDialog
 from widgets.clock import Clock
-from widgets.formatting import local_time
+from widgets.formatting import language, local_time
 from widgets.kpi_tile import KpiTile
 from widgets.ops_models import age_text, percent_text
 from widgets.stale_overlay import StaleOverlay
@@ -42,6 +61,9 @@ class WallPage(QWidget):
     sig_rotation_paused = Signal(bool)
     """Emitted with True when rotation paused (a person's input or Space), False on resume."""
 
+    sig_thresholds_changed = Signal(object)
+    """Emitted with the ``Thresholds`` the wall now bands its cells by."""
+
     def __init__(
         self,
         feed: WallFeed,
@@ -50,6 +72,7 @@ class WallPage(QWidget):
         parent=None,
         *,
         resume_s: float = RESUME_S,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("wallPage")
@@ -82,10 +105,19 @@ class WallPage(QWidget):
         }
         self.review = QueuesPanel(self)
         self.contact = ContactPanel(self)
+        self.agents = AgentsPanel(self)
         self.trends = TrendsPanel(self)
         self.stack = QStackedWidget(self)
-        for panel in (self.review, self.contact, self.trends):
+        for panel in (self.review, self.contact, self.agents, self.trends):
             self.stack.addWidget(panel)
+        self.settings = settings
+        self.thresholds = load_thresholds(settings) if settings is not None else wb.Thresholds()
+        self.chime = Chime(load_muted(settings) if settings is not None else False, self)
+        self.breach = BreachWatch(self, self.chime, self._describe)
+        self.breach.sig_flash_changed.connect(self._paint_flash)
+        self.breach.sig_new_breaches.connect(self._on_new_breaches)
+        self.dialog: ThresholdsDialog | None = None
+        self._apply_thresholds(self.thresholds)
         self._build()
         self.overlay = StaleOverlay(self)
         self.rotate_timer = QTimer(self)
@@ -95,6 +127,7 @@ class WallPage(QWidget):
         feed.sig_snapshot_updated.connect(self.on_snapshot)
         feed.sig_trend_updated.connect(self.on_trend)
         feed.sig_freshness_changed.connect(self.on_freshness)
+        clock.sig_tick.connect(self._on_tick)
         self._show_rotation()
 
     def _build(self) -> None:
@@ -117,6 +150,10 @@ class WallPage(QWidget):
         layout.addWidget(self.stack, 1)
 
     # -- data -------------------------------------------------------------------------------
+    def screenshot_ready(self) -> bool:
+        """For ``--screenshots``: the first snapshot is showing (not "Waiting for data…")."""
+        return self.feed.snapshot is not None and self.review.model.rowCount() > 0
+
     def on_snapshot(self, snap: WallSnapshot) -> None:
         now = self.clock.now()
         self.review.model.set_data(
@@ -127,8 +164,17 @@ class WallPage(QWidget):
         )
         names = {q["id"]: str(q.get("name") or q["id"]) for q in snap.queues}
         ages = {c["id"]: self._age(c, now) for c in snap.calls}
-        self.contact.calls_model.people = self.feed.source.user_names()
-        self.contact.calls_model.set_calls(snap.calls, names, ages)
+        board_names = {
+            a["user_id"]: a["display_name"] for a in snap.agents if a.get("display_name")
+        }
+        people = {**board_names, **self.feed.source.user_names()}
+        self.agents.calls_model.people = people
+        self.agents.calls_model.set_calls(snap.calls, names, ages)
+        waiting = self.contact.waiting_model
+        waiting.order = [q["id"] for q in snap.queues if q.get("kind") in CONTACT_KINDS]
+        waiting.set_contacts(snap.calls, names, now)
+        self.agents.model.queue_names = names
+        self.agents.model.set_agents(snap.agents, people, now)
         self.alerts.set_alerts(snap.alerts)
         self._set_tiles(om.totals(snap.ordered_stats()))
         source = self.feed.source
@@ -140,6 +186,85 @@ class WallPage(QWidget):
             stamp = local_time(snap.as_of, "%H:%M:%S")
             self.as_of.setText(translate("Wall", "Data as of {time}").format(time=stamp))
         self.as_of.setProperty("stale", False)
+        self.breach.update(self.levels(now))
+
+    # -- thresholds and breaches ------------------------------------------------------------
+    def levels(self, now: datetime) -> dict[Cell, str]:
+        """(queue id, metric) → band of every watched cell at ``now``: service level and abandon
+        rate of each queue, the longest running wait of each contact queue."""
+        out = {**self.review.model.levels(), **self.contact.model.levels()}
+        for queue_id, seconds in self.contact.waiting_model.longest(now).items():
+            out[(queue_id, "wait")] = wb.band_wait(seconds, self.thresholds)
+        return out
+
+    def _on_tick(self, now: datetime) -> None:
+        self.contact.waiting_model.tick(now)
+        self.agents.model.tick(now)
+        if self.feed.snapshot is not None:
+            self.breach.update(self.levels(now))
+
+    def set_thresholds(self, thresholds: wb.Thresholds, muted: bool | None = None) -> None:
+        """Band the cells by ``thresholds`` from now on (a breach they reveal is new)."""
+        self._apply_thresholds(thresholds)
+        if muted is not None:
+            self.chime.muted = muted
+        if self.feed.snapshot is not None:
+            self.breach.update(self.levels(self.clock.now()))
+        self.sig_thresholds_changed.emit(thresholds)
+
+    def _apply_thresholds(self, thresholds: wb.Thresholds) -> None:
+        self.thresholds = thresholds
+        for model in (self.review.model, self.contact.model):
+            model.set_thresholds(thresholds)
+        self.contact.waiting_model.thresholds = thresholds
+        self.contact.waiting_model.refresh()
+
+    def open_thresholds(self) -> ThresholdsDialog | None:
+        """The thresholds dialog (key T), when the wall has a settings file."""
+        if self.settings is None:
+            return None
+        self.dialog = ThresholdsDialog(self.settings, self)
+        self.dialog.sig_saved.connect(self.set_thresholds)
+        self.dialog.open()
+        return self.dialog
+
+    def _describe(self, cell: Cell) -> str:
+        queue_id, metric = cell
+        names = {q["id"]: str(q.get("name") or q["id"]) for q in (self._queues() or [])}
+        queue = queue_label(queue_id, language(), names)
+        if metric == "wait":
+            seconds = self.contact.waiting_model.longest(self.clock.now()).get(queue_id)
+            what, value = translate("Wall", "longest wait"), age_text(seconds)
+        else:
+            model = self.contact.model if self.contact.model.row_of(queue_id) >= 0 else None
+            model = model or self.review.model
+            what = {
+                "service_level": translate("Wall", "service level"),
+                "abandon": translate("Wall", "abandon rate"),
+            }[metric]
+            value = model.text(queue_id, metric)
+        return translate("Wall", "Breach: {queue}, {what} {value}").format(
+            queue=queue, what=what, value=value
+        )
+
+    def _queues(self) -> list[dict]:
+        snap = self.feed.snapshot
+        return snap.queues if snap is not None else []
+
+    def _paint_flash(self) -> None:
+        cells, on = self.breach.flashing(), self.breach.phase
+        queue_cells = {c for c in cells if c[1] != "wait"}
+        self.review.model.set_flash(queue_cells, on)
+        self.contact.model.set_flash(queue_cells, on)
+        self.contact.waiting_model.set_flash({q for q, m in cells if m == "wait"}, on)
+
+    def _on_new_breaches(self, cells: set[Cell]) -> None:
+        """Turn to the panel holding a new breach, unless a person paused the wall."""
+        if self.paused():
+            return
+        contact = any(self.contact.model.row_of(q) >= 0 or m == "wait" for q, m in cells)
+        self.show_panel(self.stack.indexOf(self.contact if contact else self.review))
+        self.rotate_timer.start()  # a full interval on it
 
     @staticmethod
     def _age(call: dict, now: datetime) -> float:
@@ -232,10 +357,14 @@ class WallPage(QWidget):
             self.show_panel(self.stack.currentIndex() + 1)
         elif key == Qt.Key.Key_Left:
             self.show_panel(self.stack.currentIndex() - 1)
+        elif key == Qt.Key.Key_T and not event.modifiers():
+            self.open_thresholds()
         else:
             super().keyPressEvent(event)
 
     def stop(self) -> None:
+        self.breach.stop()
+        self.clock.sig_tick.disconnect(self._on_tick)
         self.watch.remove()
         self.resume_timer.stop()
         self.rotate_timer.stop()

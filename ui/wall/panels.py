@@ -1,5 +1,6 @@
-"""The wall's rotating panels: review queues, contact center (queues, agents, live calls) and
-trends (SLA compliance per priority, appeals health, arrivals). No scrollbars: rows shrink to fit.
+"""The wall's rotating panels: review queues, contact center (queues with abandon rate,
+contacts waiting with running waits), agents (states, live calls), and trends (SLA compliance per
+priority, appeals health, arrivals). No scrollbars: rows shrink to fit.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from widgets.kpi_tile import KpiTile
 from widgets.ops_models import LiveCallsModel, QueueStatsModel
 from widgets.table_view import TO_LOOK_AT, set_up_table
 from widgets.trend_chart import TrendChart
+from widgets.wallboard_models import AgentBoardModel, WaitingModel
 
 translate = QCoreApplication.translate
 REVIEW_KINDS = ("review", "appeals", "qa")
@@ -42,12 +44,15 @@ class FitTable(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         if columns is not None and hasattr(model, "COLUMNS"):
+            # figures and their headers ("서비스 수준", "3일 3시간") take their own width and are
+            # never cut; the queue's name takes the rest (elided, the full name in its tooltip)
             for i, name in enumerate(model.COLUMNS):
                 self.setColumnHidden(i, name not in columns)
-            for wide in ("queue", "oldest"):  # names and "3일 3시간" are never cut
-                if wide in model.COLUMNS and wide in columns:
-                    index = model.COLUMNS.index(wide)
-                    header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+                fit = QHeaderView.ResizeMode.ResizeToContents
+                header.setSectionResizeMode(
+                    i, QHeaderView.ResizeMode.Stretch if name == "queue" else fit
+                )
+            self.setTextElideMode(Qt.TextElideMode.ElideRight)
         model.modelReset.connect(self._fit_rows)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -84,10 +89,40 @@ class QueuesPanel(QWidget):
         layout.addWidget(self.table, 1)
 
 
-class ContactPanel(QWidget):
-    """Contact center (seed 004): queues with agent states, and live calls with sentiment."""
+def _empty(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("wallEmpty")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
 
-    COLUMNS = ("queue", "in_queue", "oldest", "service_level", "online", "available",
+
+class _Listing(QWidget):
+    """A titled table that gives way to a sentence when it has no rows."""
+
+    def __init__(self, title: str, model, empty: str, parent: QWidget, max_row_px=96) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.table = FitTable(model, None, self, max_row_px=max_row_px)
+        self.empty = _empty(empty, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_title(title, self))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        model.modelReset.connect(self._on_reset)
+        self._on_reset()
+
+    def _on_reset(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.table.setVisible(not empty)
+        self.empty.setVisible(empty)
+
+
+class ContactPanel(QWidget):
+    """Contact center (seed 004): queues with agent counts and abandon rate; below, the contacts
+    waiting, each wait running."""
+
+    COLUMNS = ("queue", "in_queue", "oldest", "service_level", "abandon", "online", "available",
                "on_contact", "acw", "on_break")  # fmt: skip
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -95,25 +130,46 @@ class ContactPanel(QWidget):
         self.setObjectName("wallContactPanel")
         self.model = QueueStatsModel(self)
         self.table = FitTable(self.model, self.COLUMNS, self)
-        self.calls_model = LiveCallsModel(self)
-        self.calls = FitTable(self.calls_model, None, self, max_row_px=96)
-        self.no_calls = QLabel(translate("Wall", "No live calls"), self)
-        self.no_calls.setObjectName("wallEmpty")
-        self.no_calls.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting_model = WaitingModel(self)
+        self.waiting = _Listing(
+            translate("Wall", "Contacts waiting"),
+            self.waiting_model,
+            translate("Wall", "Nobody waiting"),
+            self,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_title(translate("Wall", "Contact center: queues and agents"), self))
         layout.addWidget(self.table, 4)
-        layout.addWidget(_title(translate("Wall", "Live calls"), self))
-        layout.addWidget(self.calls, 5)
-        layout.addWidget(self.no_calls, 5)
-        self.calls_model.modelReset.connect(self._on_calls_reset)
-        self._on_calls_reset()
+        layout.addWidget(self.waiting, 5)
 
-    def _on_calls_reset(self) -> None:
-        empty = self.calls_model.rowCount() == 0
-        self.calls.setVisible(not empty)
-        self.no_calls.setVisible(empty)
+
+class AgentsPanel(QWidget):
+    """Every agent's state and time in it (busy first, the longest in a state first), and the
+    live calls with the customer's sentiment."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallAgentsPanel")
+        self.model = AgentBoardModel(self)
+        self.board = _Listing(
+            translate("Wall", "Agent states"),
+            self.model,
+            translate("Wall", "No agents"),
+            self,
+        )
+        self.calls_model = LiveCallsModel(self)
+        self.live = _Listing(
+            translate("Wall", "Live calls"),
+            self.calls_model,
+            translate("Wall", "No live calls"),
+            self,
+        )
+        self.calls, self.no_calls = self.live.table, self.live.empty
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.board, 1)
+        layout.addWidget(self.live, 1)
 
 
 class TrendsPanel(QWidget):

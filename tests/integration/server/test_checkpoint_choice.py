@@ -109,3 +109,10 @@ def test_the_workstation_row_is_accepted_as_sent(api: Api, tmp_path) -> None:
     assert r.json()["data"]["workflow_paused"] is True
     assert r.json()["data"]["feedback"]["proposal_decisions"][0]["decision"] == "approve"
     store.close()
+
+
+def test_a_wrong_choice_is_answered_with_the_choices_words(api: Api) -> None:
+    body = assert_problem(_answer(api, SC, "scheduled", "nap"), 422, "validation")
+    message = body["errors"]["choice"]  # the server's English; the detail carries both languages
+    assert "Decide the proposals" in message and "decide_proposals" not in message
+    assert "제안 승인·수정·거절" in body["detail"] and "skip_review" not in body["detail"]

@@ -131,3 +131,29 @@ def test_a_server_alert_reads_in_the_users_language(qtbot, qloop, small_store, c
         assert window.banner.current_text() == "부정 감정 감지: 최*연 (General Customer)"
     finally:
         install_language(app, "en")
+
+
+def test_the_case_box_shows_its_whole_korean_hint_in_the_narrow_column(qtbot, qapp, fonts) -> None:
+    """At 1440x900 the form is ~300 px wide: the linked-case box had '케이스 ID (선…' beside the
+    new-case check box; it now takes the row's width with the check box below it."""
+    from ui.look import apply_font, install_language, load_theme
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    try:
+        assert install_language(qapp, "ko")
+        apply_font(qapp)  # the app's font and theme, as on the screen
+        load_theme(qapp, "light")
+        panel = AfterCallWorkPanel("ko")
+        qtbot.addWidget(panel)
+        panel.setFixedSize(300, 640)  # the column's width at 1440x900
+        panel.show()
+        qtbot.waitExposed(panel)
+        edit = panel.case_link.lineEdit()
+        hint = edit.placeholderText()
+        assert hint == "케이스 ID (선택)"
+        qtbot.waitUntil(lambda: edit.width() > edit.fontMetrics().horizontalAdvance(hint) + 8)
+    finally:
+        install_language(qapp, "en")
+        qapp.setFont(font)
+        qapp.setStyleSheet(sheet)
+        qapp.setProperty("theme", None)

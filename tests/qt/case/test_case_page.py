@@ -209,6 +209,10 @@ def test_timeline_model(qtmodeltester, qtbot, make_context):
     page = make_page(qtbot, make_context)
     assert page.timeline.rowCount() == 2
     qtmodeltester.check(page.timeline)
+    kinds = [page.timeline.index(r, 2).data() for r in range(2)]
+    assert kinds == ["Comment", "System"]  # words, never the entry's kind token "system"
+    korean = make_page(qtbot, make_context, lang="ko").timeline
+    assert [korean.index(r, 2).data() for r in range(2)] == ["코멘트", "시스템 기록"]
 
 
 def test_another_reviewers_task_is_greyed_out_with_the_reason(qtbot, make_context):

@@ -88,3 +88,18 @@ def test_reviewer_gets_only_the_tools_the_role_allows(qtbot, qloop, demo, api_fo
         page.run_tool("audit_status", {})
     refused = page.conversation.entries[denied.args[0]]
     assert "403" in refused.error and "403" in page.summary.text()
+
+
+def test_the_tool_box_grows_to_its_longest_title_after_the_first_show(
+    qtbot, qloop, demo, api_for, tmp_path
+) -> None:
+    page = _page(qtbot, api_for(demo, "supervisor1"), tmp_path, "wide")
+    page.resize(1280, 860)  # the page's share of a 1440x900 window
+    page.show()  # empty, as on the screen: the titles arrive later
+    qtbot.waitExposed(page)
+    with qtbot.waitSignal(page.sig_tools_loaded, timeout=WAIT):
+        page.load_tools()
+    titles = [page.tools.itemText(i) for i in range(page.tools.count())]
+    widest = max(page.tools.fontMetrics().horizontalAdvance(t) for t in titles)
+    qtbot.waitUntil(lambda: page.tools.width() > widest, timeout=WAIT)  # "서비스 수준 …" not cut
+    assert page.tools.toolTip() == page.tools.currentText()

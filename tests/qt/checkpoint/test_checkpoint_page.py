@@ -95,6 +95,10 @@ def test_ec_alert_choices_countdown_and_escalation(qtbot, dstore, clock, users, 
         "root_cause", "generate_fix", "pause_and_escalate", "monitor"
     ]  # fmt: skip
     assert "18 h left" in page.countdown.text()  # raised 30 h ago, 48 h to answer
+    from PySide6.QtWidgets import QLabel
+
+    alert = "\n".join(w.text() for w in page.findChildren(QLabel))
+    assert "<b>Severity</b>: Critical" in alert and "CRITICAL" not in alert  # the word, no token
     manual_time.advance(timedelta(hours=17, minutes=59, seconds=59))
     clock.tick()
     assert page.countdown.state == "warning"

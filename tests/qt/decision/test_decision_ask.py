@@ -90,9 +90,9 @@ def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, server, c
         qtbot.waitUntil(paused, timeout=20_000)
         assert page.title.text() == QUESTION
         assert len(page.cards) == 3
-        qtbot.waitUntil(lambda: "◆ 7. 인간 검토/승인" in page.live.text(), timeout=20_000)
+        qtbot.waitUntil(lambda: "◆ 7. Human approval" in page.live.text(), timeout=20_000)
         live = page.live.text()
-        assert "✔ 6. 근거 검증" in live and "✔ 2. Knowledge Graph 조회" in live
+        assert "✔ 6. Validation" in live and "✔ 2. Knowledge graph query" in live  # in English
         assert page.form.submit.isEnabled()
         page.form.rationale.setPlainText("병목 구간 대응이 시급함")
         with qtbot.waitSignal(page.sig_action_saved, timeout=20_000):

@@ -46,18 +46,30 @@ def test_three_options_render_side_by_side_with_the_numbers(qtbot, dstore, clock
     assert [c.option.option_id for c in recommended] == ["OPT-02"]
     assert "균형" in recommended[0].recommended_label.text()
     assert page.cards[1].rank == 1 and "57.0" in page.cards[1].rank_label.text()
-    assert page.matrix_model.rowCount() == 7 and page.matrix_model.columnCount() == 6
-    cell = page.matrix_model.index(1, 4).data()  # COST of OPT-02
-    assert "1억" in cell and "1억 4,800만" in cell and "+48.0%" in cell and "▲" in cell
-    assert page.matrix_model.index(1, 4).data(256) is False  # a cost rising is worse
+    assert page.matrix_model.rowCount() == 7 and page.matrix_model.columnCount() == 7
+    assert page.matrix_model.index(1, 3).data() == "1억원"  # As-Is, once for every option
+    cell = page.matrix_model.index(1, 5).data()  # COST of OPT-02
+    assert "1억 4,800만" in cell and "+48.0%" in cell and "▲" in cell
+    assert page.matrix_model.index(1, 5).data(256) is False  # a cost rising is worse
+    metric = page.matrix_model.index(1, 0).data()
+    assert metric and "COST" not in metric and "COST" not in page.matrix_model.index(1, 0).data(3)
     assert "◆ 7." in page.steps.text()
     assert "처리 용량" in page.subtitle.text() and "CAPACITY" not in page.subtitle.text()
+    assert "공급: " in page.subtitle.text() and "supply" not in page.subtitle.text()
+    assert "2. 지식 그래프 조회" in page.steps.text() and "Knowledge" not in page.steps.text()
     assert "승인 대기로 일시정지" in page.steps.text() and "PAUSED" not in page.steps.text()
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, dstore, clock, users):
     page = make_page(qtbot, dstore, clock, users["u_senior1"], EXEC_CAPACITY)
     qtmodeltester.check(page.matrix_model)
+    time_row = list(METRIC_WEIGHTS).index("TIME")  # English: no Korean unit, no token
+    assert page.matrix_model.index(time_row, 0).data() == "Time"
+    assert page.matrix_model.index(time_row, 1).data() == "weeks"
+    assert page.matrix_model.index(1, 1).data() == "KRW"
+    lines = texts(page.cards[0]).split("\n")
+    assert not any(line.endswith("주") and line[:-1].isdigit() for line in lines)  # not "2주"
+    assert "2 weeks" in lines
     qtmodeltester.check(page.validator.claims)
     assert isinstance(page.matrix_model, MetricsMatrixModel)
     assert isinstance(page.validator.claims, ClaimsModel)

@@ -78,3 +78,13 @@ def test_sampling_and_review_need_the_roles(qtbot, make_context):
     assert not page.run_button.isEnabled() and page.run_button.toolTip()
     page.select_review(0)
     assert not page.save_button.isEnabled()
+
+
+def test_the_case_id_is_read_whole_in_a_narrow_tasks_table(qtbot, make_context):
+    page = make_page(qtbot, make_context)
+    page.tasks_view.resize(560, 300)  # the tasks table's width in a 1440x900 window
+    page.tasks_view.show()
+    qtbot.waitExposed(page.tasks_view)
+    view = page.tasks_view
+    assert page.tasks.rowCount() > 0
+    qtbot.waitUntil(lambda: view.columnWidth(0) >= view.sizeHintForColumn(0), timeout=20_000)

@@ -25,7 +25,7 @@ def test_panels_show_the_servers_numbers(qtbot, qloop, demo, api_for, live_clock
     model = page.review.model
     qtmodeltester.check(model)
     qtmodeltester.check(page.contact.model)
-    qtmodeltester.check(page.contact.calls_model)
+    qtmodeltester.check(page.agents.calls_model)
     row = next(r for r in range(model.rowCount()) if model.queue_id(r) == "credit_review")
     stats = snap.stats["credit_review"]
     for prio in ("p1", "p2", "p3"):

@@ -3,14 +3,17 @@ requires, checked with the runbook's own dosctl examples (moved from app/rules/a
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 import pytest
 
-from app.commands.forms import FORMS, MAX_TEXT, normalise, require_valid, validate
+from app.commands.forms import FORMS, MAX_TEXT, model_of, normalise, require_valid, validate
+from app.commands.parse import _choice_enum
 from app.domain.enums import Action
 from app.rules.errors import ValidationFailed
+from app.text.labels import has_label, label_of
 from tests.reason_codes import APPROVE_CODE
 
 A = Action
@@ -122,22 +125,25 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
     (A.REQUEST_DOCS, {"deadline": "11월 10일"}, "deadline", "invalid_type", "날짜", "date"),
     (A.REQUEST_DOCS, {}, "note", "required", "사유", "Note"),
     (A.ESCALATE, {}, "to", "required", "대상", "Target: required"),
-    (A.ESCALATE, {"to": "qa"}, "to", "invalid_choice", "senior_reviewer, ops_admin", "one of"),
+    (A.ESCALATE, {"to": "qa"}, "to", "invalid_choice", "선임 검토자, 운영 관리자",
+     "one of Senior reviewer, Operations admin"),
     (A.ESCALATE, {}, "reason", "required", "에스컬레이션 사유", "Reason: required"),
-    (A.ESCALATE, {"priority": "p5"}, "priority", "invalid_choice", "p0, p1", "p0, p1, p2, p3"),
+    (A.ESCALATE, {"priority": "p5"}, "priority", "invalid_choice", "P0, P1", "P0, P1, P2, P3"),
     (A.ESCALATE, {"urgent": "yes"}, "urgent", "invalid_type", "참/거짓", "true or false"),
     (A.COMMENT, {}, "body", "required", "내용: 필수", "Body: required"),
     (A.COMMENT, {"body": "가" * (MAX_TEXT + 1)}, "body", "too_long", "4,000자", "4000"),
     (A.COMMENT, {"body": 42}, "body", "invalid_type", "문자열", "text"),
     (A.CLOSE, {}, "resolution", "required", "처리 결과", "Resolution: required"),
-    (A.CLOSE, {"final_decision": "x"}, "final_decision", "invalid_choice", "info_provided", "one"),
+    (A.CLOSE, {"final_decision": "x"}, "final_decision", "invalid_choice", "승인, 거부, 정보 안내",
+     "Approve, Deny, Information provided"),
     (A.NOTIFY_CUSTOMER, {}, "template", "required", "템플릿", "Template: required"),
     (A.NOTIFY_CUSTOMER, {"eta": "soon"}, "eta", "invalid_type", "+2h", "+2h"),
     (A.COMMENT, {"body": "x", "to": "p0"}, "to", "unknown_field", "사용하지 않는", "not a field"),
     (A.SUBMIT_APPEAL, {}, "reason", "required", "이의 제기 사유: 필수", "Reason: required"),
     (A.SUBMIT_APPEAL, {"evidence": ["x"] * 21}, "evidence", "too_many", "최대 20개", "at most 20"),
     (A.SUBMIT_APPEAL, {"case_id": "C 1"}, "case_id", "invalid_value", "케이스", "Case"),
-    (A.RESOLVE_APPEAL, {"resolution": "x"}, "resolution", "invalid_choice", "uphold", "one of"),
+    (A.RESOLVE_APPEAL, {"resolution": "x"}, "resolution", "invalid_choice",
+     "유지, 번복, 조건부 승인", "Uphold, Overturn, Partial"),
     (A.RESOLVE_APPEAL, {"resolution": "uphold", "message": "m"}, "reason_codes", "required",
      "유지 사유 코드", "reason code"),
     (A.RESOLVE_APPEAL, {"resolution": "overturn", "message": "m"}, "limit", "required", "한도",
@@ -147,12 +153,12 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
     (A.RESOLVE_APPEAL, {"resolution": "partial", "message": "m", "limit": 1}, "conditions",
      "required", "조건", "condition"),
     (A.RESOLVE_APPEAL, {"resolution": "partial", "new_decision": "approve"}, "new_decision",
-     "invalid_choice", "조건부 승인", "approve_conditional"),
+     "invalid_choice", "조건부 승인", "Approve with conditions"),
     (A.RESOLVE_APPEAL, {"limit": 10**13 + 1}, "limit", "out_of_range", "10,000,000,000,000",
      "10,000,000,000,000"),
     (A.AFTER_CALL_WORK, {}, "summary", "required", "통화 요약: 필수", "Summary: required"),
-    (A.AFTER_CALL_WORK, {"disposition": "happy"}, "disposition", "invalid_choice", "resolved",
-     "one of"),
+    (A.AFTER_CALL_WORK, {"disposition": "happy"}, "disposition", "invalid_choice",
+     "해결, 정보 안내", "one of Resolved, Information provided"),
     (A.AFTER_CALL_WORK, {"callback_at": "1970-01-01T00:00:00Z"}, "callback_at", "out_of_range",
      "2000-01-01", "2000-01-01"),
     (A.AFTER_CALL_WORK, {"callback_at": "내일 오후"}, "callback_at", "invalid_type",
@@ -161,8 +167,8 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
      "out_of_range", "90일", "90 days"),
     (A.AFTER_CALL_WORK, {"summary": "가" * (MAX_TEXT + 1)}, "summary", "too_long", "4,000자",
      "4000"),
-    (A.FLAG_CALL, {"reason": "bored"}, "reason", "invalid_choice", "negative_sentiment",
-     "one of"),
+    (A.FLAG_CALL, {"reason": "bored"}, "reason", "invalid_choice", "고객 부정 감정",
+     "one of Negative sentiment"),
     (A.FLAG_CALL, {"reason": "escalation", "segment_id": "s" * 201}, "segment_id", "too_long",
      "200자", "200"),
     (A.QA_REVIEW, {"scores": {"procedure": 21}}, "scores.procedure", "out_of_range", "0-20",
@@ -176,7 +182,8 @@ CASES: list[tuple[Action, dict[str, Any], str, str, str, str]] = [
     (A.CHECKPOINT_FEEDBACK, {"proposal_decisions": [{"proposal_id": "IP-001"}]},
      "proposal_decisions[0].decision", "required", "필수", "required"),
     (A.CHECKPOINT_FEEDBACK, {"user_assessment": {"signal_validity": "maybe"}},
-     "user_assessment.signal_validity", "invalid_choice", "confirmed", "one of"),
+     "user_assessment.signal_validity", "invalid_choice", "확인됨, 이견 있음",
+     "one of Confirmed, Disputed"),
     (A.CHECKPOINT_FEEDBACK, {"checkpoint_id": "HC-2026-13-01-001"}, "checkpoint_id",
      "invalid_format", "HC-YYYY-MM-DD-NNN", "HC-YYYY-MM-DD-NNN"),
 ]  # fmt: skip
@@ -216,3 +223,25 @@ def test_optional_fields_may_be_absent_and_blank_ones_are_dropped() -> None:
 
 def test_actions_without_a_form_are_not_checked_here() -> None:
     assert validate(A.VIEW, {"anything": 1}, TODAY) == {}
+
+
+CHOICE_FIELDS = [
+    (action, f) for action, fields in FORMS.items() for f in fields if f.choices
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("action", "field"), CHOICE_FIELDS, ids=lambda v: getattr(v, "name", v))
+def test_invalid_choice_names_the_choices_by_their_words_not_their_tokens(action, field) -> None:
+    """ "must be one of Senior reviewer, Operations admin", never "senior_reviewer, ops_admin":
+    every allowed value is named by its label (app/text/labels.py) in both languages."""
+    err = validate(action, {field.name: "not-a-choice"}, TODAY)[field.name]
+    kind = _choice_enum(model_of(action), field.name).__name__
+    assert err.code == "invalid_choice"
+    for lang in ("ko", "en"):
+        text = err.text(lang)
+        for value in field.choices:
+            word = label_of(kind, value, lang)
+            assert has_label(kind, value), f"{kind}.{value} has no label"
+            assert word in text, (lang, word, text)
+            if word != value:
+                assert not re.search(rf"\b{re.escape(value)}\b", text), (lang, value, text)

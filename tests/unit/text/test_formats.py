@@ -91,3 +91,13 @@ def test_percentages():
     assert percent(0.9345, 1) == "93.5%"
     assert rate(4.5) == "4.5%"
     assert confidence(None) == "—"
+
+
+def test_the_seeds_korean_units_read_in_english() -> None:
+    from app.text.formats import quantity, unit
+
+    assert quantity("2주", "en") == "2 weeks" and quantity("1주", "en") == "1 week"
+    assert quantity("1명", "en") == "1 person" and quantity("3개월", "en") == "3 months"
+    assert quantity("2주", "ko") == "2주" and quantity("곧", "en") == "곧"
+    assert unit("원", "en") == "KRW" and unit("점", "en") == "points" and unit("%", "en") == "%"
+    assert unit("주", "ko") == "주"

@@ -30,6 +30,7 @@ BANNED_WORDS = [
     "달력 기준",
     "사용자 평가",
     "추가 맥락",
+    "유형 {type}",  # "유형 처리 용량" reads oddly: "{type} 분석"
 ]
 JOSA_WORKAROUNDS = [
     "(으)",

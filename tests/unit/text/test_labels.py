@@ -108,3 +108,21 @@ def test_alert_texts_render_values_as_words():
     assert render("approval_expired", {"request_id": "AR-1", "hours": 24}, "ko").startswith(
         "승인 요청 AR-1이 24시간"  # the particle agrees with the id (1: 일)
     )
+
+
+def test_choice_words_find_the_table_of_bare_tokens() -> None:
+    from app.text.labels import choice_words, kind_of
+
+    assert kind_of(["uphold", "overturn", "partial"]) == "AppealResolution"
+    assert kind_of(["nobody_knows"]) is None
+    assert choice_words(["TEAM_LEAD", "EXECUTIVE"]) == ("팀장급, 임원급", "Team lead, Executive")
+    assert choice_words(["approve"], "NewDecision") == ("승인", "Approve")
+    assert choice_words(["x_y"]) == ("x_y", "x_y")  # unknown: shown as itself, not dropped
+
+
+def test_the_demo_qa_samples_reason_reads_as_a_word() -> None:
+    from app.text.labels import label_of
+
+    # server/demo/scenarios.py samples with "targeted": the QA page showed the token
+    assert label_of("qa_sample_reason", "targeted", "ko") == "중점 대상"
+    assert label_of("qa_sample_reason", "targeted", "en") == "Targeted"
