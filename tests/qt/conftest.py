@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,12 @@ def qloop(qapp: QApplication):
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
     asyncio.events._set_running_loop(loop)
+    # what run_forever does besides: async generators (httpx's streams) are finalised on this
+    # loop, and shut down before it closes, as asyncio.run does
+    hooks = sys.get_asyncgen_hooks()
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook, finalizer=loop._asyncgen_finalizer_hook
+    )
     yield loop
     asyncio.events._set_running_loop(None)
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
@@ -69,6 +76,8 @@ def qloop(qapp: QApplication):
         task.cancel()
     if pending:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    sys.set_asyncgen_hooks(*hooks)
     loop.close()
     asyncio.set_event_loop(None)
 
