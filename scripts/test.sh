@@ -12,7 +12,8 @@ workers=${TEST_WORKERS:-auto}
 if [ "$workers" = 0 ]; then
   .venv/bin/python -m pytest "$@"
 else
-  .venv/bin/python -m pytest -n "$workers" --dist loadfile "$@"
+  # a worker that crashes fails the run at once (replacing it can hang xdist's file scheduler)
+  .venv/bin/python -m pytest -n "$workers" --dist loadfile --max-worker-restart=0 "$@"
 fi
 rc=$?
 set -e
