@@ -29,14 +29,18 @@ def alert_text(alert: dict[str, Any]) -> str:
     rendered from its ``code`` that names its subject says it all ("SLA breached: C-1001 (P0)")
     and is shown alone — not after "SLA breach · C-1001 (P0) — " again. A free-text server
     message (no code) that names the subject only restates it, maybe in another language: the
-    kind and subject are shown. Otherwise "kind · subject (P0) — message"."""
+    kind and subject are shown. A message rendered from its ``code`` is shown alone whatever it
+    names: its words say what happened and to whom ("Negative sentiment: 최*연 (General)"), where
+    the subject would be a call's id. Otherwise "kind · subject (P0) — message"."""
     what = kind_label(str(alert.get("kind") or ""))
     subject = shared_subject(alert)
     prio = str(alert.get("priority") or "").upper()
     message = shared_text(alert_message(alert))
+    if message and alert.get("code"):
+        return message
     text = f"{what} · {subject}" + (f" ({prio})" if prio else "")
     if message and subject and subject in message:
-        return message if alert.get("code") else text
+        return text
     return f"{text} — {message}" if message else text
 
 

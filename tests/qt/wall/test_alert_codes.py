@@ -36,6 +36,13 @@ def test_new_kinds_in_english_and_korean(qapp, lang_ko) -> None:
         assert kind in SEVERITY and kind_label(kind) != kind
 
 
+def test_a_coded_alert_about_a_call_never_shows_the_calls_id(qapp, lang_ko) -> None:
+    mood = {"kind": "negative_sentiment", "entity_id": "call-7f3e9a0c2d4b4e1f9a8bda13",
+            "code": "negative_sentiment", "params": {"customer": "최*연", "queue": "general"}}  # fmt: skip
+    text = alert_text(mood)
+    assert text.startswith("부정 감정 감지: 최*연") and "da13" not in text and " — " not in text
+
+
 def test_appeals_tile_shows_the_submission_rate(qtbot, lang_ko) -> None:
     from app.rules import ops_metrics as om
     from ui.wall.panels import TrendsPanel
