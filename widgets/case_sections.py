@@ -9,6 +9,7 @@ from app.domain.cases import Case, Task
 from app.domain.people import Appeal
 from app.rules.messages import action_label
 from app.rules.pii import mask_identifier
+from app.rules.reason_codes import codes_text
 from app.text.formats import form_date, money_exact
 from app.text.labels import label, label_of, person_name
 from widgets.formatting import format_krw, language, local_time
@@ -58,7 +59,7 @@ def decision_rows(case: Case) -> Rows:
             label_of("automatic_decision", ctx.automatic_decision, language()),
         ),
         (translate("CaseSections", "Score"), "" if ctx.score is None else f"{ctx.score:.2f}"),
-        (translate("CaseSections", "Reason codes"), ", ".join(ctx.reason_codes)),
+        (translate("CaseSections", "Reason codes"), codes_text(ctx.reason_codes, language())),
         (translate("CaseSections", "Model version"), ctx.model_version),
         (translate("CaseSections", "Policy version"), ctx.policy_version),
         (translate("CaseSections", "Flags"), ", ".join(flags)),
@@ -146,7 +147,7 @@ def outcome_rows(case: Case, names: dict[str, str], lang: str) -> Rows:
             if terms
             else "",
         ),
-        (translate("CaseSections", "Reason codes"), ", ".join(case.reason_codes)),
+        (translate("CaseSections", "Reason codes"), codes_text(case.reason_codes, lang)),
         (translate("CaseSections", "Note"), case.note),
         (translate("CaseSections", "Resolution"), case.resolution),
     ]

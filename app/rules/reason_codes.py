@@ -46,6 +46,19 @@ DENY_CODES: tuple[ReasonCode, ...] = (
     ReasonCode("DELINQUENCY_HISTORY", "연체 이력", "Delinquency history"),
 )
 
+# The automatic decision's reasons for sending a case to a person (the case's decision context):
+# never picked by a user, shown in words beside the code.
+AUTO_CODES: tuple[ReasonCode, ...] = (
+    ReasonCode("HIGH_AMOUNT", "고액 신청", "High amount"),
+    ReasonCode("BORDERLINE_SCORE", "경계 점수", "Borderline score"),
+    ReasonCode("VIP_CUSTOMER", "VIP 고객", "VIP customer"),
+    ReasonCode("SELF_EMPLOYED_INCOME", "자영업 소득 확인 필요", "Self-employed income to verify"),
+    ReasonCode("DOCS_MISSING", "서류 미비", "Documents missing"),
+    ReasonCode("POLICY_EXCEPTION", "정책 예외", "Policy exception"),
+    ReasonCode("DTI_LIMIT", "DTI 한도 근접", "DTI near the limit"),
+    ReasonCode("FRAUD_CHECK", "이상 거래 확인", "Unusual activity to check"),
+)
+
 _BY_ACTION: dict[str, tuple[ReasonCode, ...]] = {
     "approve": APPROVE_CODES,
     "deny": DENY_CODES,
@@ -72,7 +85,15 @@ def unknown_codes(action: str, codes: list[str], resolution: str | None = None) 
 
 def code_label(code: str, lang: str = "ko") -> str:
     """The words of ``code`` in ``lang`` (the code itself when unknown)."""
-    for entry in (*APPROVE_CODES, *DENY_CODES):
+    for entry in (*APPROVE_CODES, *DENY_CODES, *AUTO_CODES):
         if entry.code == code:
             return entry.label(lang)
     return code
+
+
+def codes_text(codes: list[str], lang: str = "ko") -> str:
+    """Codes as a person reads them: "서류 미비 (DOCS_MISSING), …" — the words, and the code a
+    regulator or a policy cites; a code outside the catalogue as itself."""
+    return ", ".join(
+        c if code_label(c, lang) == c else f"{code_label(c, lang)} ({c})" for c in codes
+    )

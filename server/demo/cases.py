@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from app.domain.enums import CaseStatus, EntityKind, Priority
+from app.rules.reason_codes import AUTO_CODES
 from app.rules.sla import PRIORITY_SLA, WARNING_FRACTION
 from server import storage
 
@@ -71,16 +72,7 @@ PURPOSES = [
     ("의료비", "credit_loan"),
     ("한도 증액", "credit_line"),
 ]
-REASONS = {
-    "HIGH_AMOUNT": "고액 신청",
-    "BORDERLINE_SCORE": "경계 점수",
-    "VIP_CUSTOMER": "VIP 고객",
-    "SELF_EMPLOYED_INCOME": "자영업 소득 확인 필요",
-    "DOCS_MISSING": "서류 미비",
-    "POLICY_EXCEPTION": "정책 예외",
-    "DTI_LIMIT": "DTI 한도 근접",
-    "FRAUD_CHECK": "이상 거래 확인",
-}
+REASONS = {c.code: c.ko for c in AUTO_CODES}  # the automatic decision's reasons
 DENY_CODES = ["DTI_EXCEEDED", "CREDIT_SCORE_LOW", "INCOME_UNVERIFIED", "DELINQUENCY_HISTORY"]
 PRIORITY_WEIGHTS = [(Priority.P0, 6), (Priority.P1, 24), (Priority.P2, 40), (Priority.P3, 30)]
 STATUS_WEIGHTS = [

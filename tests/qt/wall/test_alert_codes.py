@@ -37,8 +37,12 @@ def test_new_kinds_in_english_and_korean(qapp, lang_ko) -> None:
 
 
 def test_a_coded_alert_about_a_call_never_shows_the_calls_id(qapp, lang_ko) -> None:
-    mood = {"kind": "negative_sentiment", "entity_id": "call-7f3e9a0c2d4b4e1f9a8bda13",
-            "code": "negative_sentiment", "params": {"customer": "최*연", "queue": "general"}}  # fmt: skip
+    mood = {
+        "kind": "negative_sentiment",
+        "entity_id": "call-7f3e9a0c2d4b4e1f9a8bda13",
+        "code": "negative_sentiment",
+        "params": {"customer": "최*연", "queue": "general"},
+    }
     text = alert_text(mood)
     assert text.startswith("부정 감정 감지: 최*연") and "da13" not in text and " — " not in text
 
