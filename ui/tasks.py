@@ -49,12 +49,21 @@ class TaskKeeper:
 
 
 class Latest:
-    """Run ``work`` and hand its result to ``done`` unless a newer run started meanwhile."""
+    """Run ``work`` and hand its result to ``done`` unless a newer run started meanwhile, or
+    ``owner`` (a QObject: the page the result is for) was destroyed meanwhile."""
 
-    def __init__(self, keeper: TaskKeeper) -> None:
+    def __init__(self, keeper: TaskKeeper, owner: Any = None) -> None:
         self._keeper = keeper
         self._current: asyncio.Task[Any] | None = None
         self.generation = 0
+        if owner is not None:
+            owner.destroyed.connect(self.cancel)
+
+    def cancel(self, *_args: object) -> None:
+        """The running work's result is dropped (its owner is gone, or nobody wants it)."""
+        self.generation += 1
+        if self._current is not None and not self._current.done():
+            self._current.cancel()
 
     def run(self, work: Callable[[], Awaitable[T]], done: Callable[[T], None]) -> asyncio.Task:
         if self._current is not None and not self._current.done():

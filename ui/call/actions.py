@@ -76,8 +76,8 @@ class CallActions(QObject):
         super().__init__(page)  # the page, a QWidget, owns the actions
         self.page = page
         self.keeper = keeper
-        self._latest = Latest(keeper)
-        self._state_latest = Latest(keeper)  # the agent's last choice wins
+        self._latest = Latest(keeper, owner=self)
+        self._state_latest = Latest(keeper, owner=self)  # the agent's last choice wins
 
     def _actor(self) -> User:
         u = self.page.user

@@ -87,7 +87,7 @@ class InboxPage(QWidget):
         self._progress: tuple[int, int] | None = None
         self._source, self._clock, self._me = source, clock, me
         self._runner = runner  # saving and deleting a view are store writes: on the runner
-        self._latest = Latest(keeper)
+        self._latest = Latest(keeper, owner=self)
         self._loaded_once = False
         self._complete = True
         # the generation of the query shown, in a list that worker threads read: a worker's

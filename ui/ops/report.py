@@ -110,7 +110,7 @@ class ReportTab(QWidget):
         super().__init__(parent)
         self.setObjectName("opsReport")
         self._api = api
-        self._latest = Latest(keeper)
+        self._latest = Latest(keeper, owner=self)
         self.first = QDateEdit(QDate(today - timedelta(days=6)), self)
         self.last = QDateEdit(QDate(today), self)
         for edit in (self.first, self.last):

@@ -148,8 +148,8 @@ class StoredReportsTab(QWidget):
         super().__init__(parent)
         self.setObjectName("opsStoredReports")
         self._api = api
-        self._list_latest = Latest(keeper)
-        self._one_latest = Latest(keeper)
+        self._list_latest = Latest(keeper, owner=self)
+        self._one_latest = Latest(keeper, owner=self)
         self._items: list[dict] = []
         self.report: dict | None = None
         self.period = QComboBox(self)
