@@ -3,6 +3,7 @@ and the angry-customer call (no segments yet)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -45,6 +46,39 @@ def make_page(qtbot, store, clock, roles=(Role.AGENT,), user_id="u_agent1") -> C
     qtbot.addWidget(page)
     page.resize(1500, 950)
     return page
+
+
+def agent_page(qtbot, tmp_path, url: str, clock):
+    """agent1 signed in to the server at ``url``, on the call page over a store of its own:
+    (page, store, session). The caller closes the store."""
+    from sync.auth import login
+
+    signing_in = asyncio.ensure_future(login(url, "agent1", "demo"))
+    qtbot.waitUntil(signing_in.done, timeout=30_000)
+    session = signing_in.result()
+    store = Store.open(tmp_path / "agent.sqlite3")
+    page = make_page(qtbot, store, clock, roles=(Role.AGENT,), user_id=session.user["id"])
+    page.show()
+    page.load_now()
+    return page, store, session
+
+
+def agent_engine(page, store, session):
+    """The sync engine of ``page``, built as ui.app builds it (one writer for the engine and the
+    page's actions, live segments to the page), attached to its bridge; not started."""
+    from sync.live import LiveHandlers
+    from sync.wiring import build_engine
+
+    engine = build_engine(
+        store,
+        session,
+        live_handlers=LiveHandlers(on_segment=page.bridge.on_live_segment),
+        heartbeat_timeout_s=20,
+        offline_retry_s=1,
+        writer=page.bridge.writer,
+    )
+    page.bridge.attach(engine)
+    return engine
 
 
 SCRIPTS = ("angry_customer_fee", "msp_general_inquiry")

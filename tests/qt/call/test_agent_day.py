@@ -16,14 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from app.domain.enums import CallState, Role
+from app.domain.enums import CallState
 from app.rules import call_sentiment
 from app.store import acw_drafts
-from app.store.store import Store
-from sync.auth import login
-from sync.live import LiveHandlers
-from sync.wiring import build_engine
-from tests.qt.call.conftest import make_page
+from tests.qt.call.conftest import agent_engine, agent_page
 from widgets.clock import Clock
 from widgets.formatting import display_zone
 
@@ -54,26 +50,11 @@ def _customer_values(page) -> list[float]:
 
 def test_the_agents_day_over_the_real_server(qtbot, qloop, tmp_path, day_server, lang_ko):
     clock = Clock()
-    signing_in = asyncio.ensure_future(login(day_server.url, "agent1", "demo"))
-    qtbot.waitUntil(signing_in.done, timeout=30_000)
-    session = signing_in.result()
-    store = Store.open(tmp_path / "agent.sqlite3")
-    page = make_page(qtbot, store, clock, roles=(Role.AGENT,), user_id=session.user["id"])
-    page.show()
-    page.load_now()
+    page, store, session = agent_page(qtbot, tmp_path, day_server.url, clock)
     assert not page.acw.isEnabled()  # no call yet, no form
     notices: list[str] = []
     page.sig_notice.connect(lambda _severity, text: notices.append(text))
-    handlers = LiveHandlers(on_segment=page.bridge.on_live_segment)
-    engine = build_engine(
-        store,
-        session,
-        live_handlers=handlers,
-        heartbeat_timeout_s=20,
-        offline_retry_s=1,
-        writer=page.bridge.writer,  # as ui.app builds it: one writer for engine and actions
-    )
-    page.bridge.attach(engine)
+    engine = agent_engine(page, store, session)
     acw = page.acw
     try:
         engine.start()

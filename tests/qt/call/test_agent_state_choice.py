@@ -12,11 +12,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.enums import CallState, Role
 from app.rules.agent_state import AgentState
-from app.store.store import Store
-from sync.auth import login
-from sync.live import LiveHandlers
-from sync.wiring import build_engine
-from tests.qt.call.conftest import make_page
+from tests.qt.call.conftest import agent_engine, agent_page, make_page
 from widgets.clock import Clock
 
 
@@ -36,24 +32,10 @@ def _ringing(running) -> list[dict]:
 
 def test_break_holds_the_next_call_until_available(qtbot, qloop, tmp_path, day_server, lang_ko):
     clock = Clock()
-    signing_in = asyncio.ensure_future(login(day_server.url, "agent1", "demo"))
-    qtbot.waitUntil(signing_in.done, timeout=30_000)
-    session = signing_in.result()
-    store = Store.open(tmp_path / "agent.sqlite3")
-    page = make_page(qtbot, store, clock, roles=(Role.AGENT,), user_id=session.user["id"])
-    page.show()
-    page.load_now()
+    page, store, session = agent_page(qtbot, tmp_path, day_server.url, clock)
     notices: list[str] = []
     page.sig_notice.connect(lambda _severity, text: notices.append(text))
-    engine = build_engine(
-        store,
-        session,
-        live_handlers=LiveHandlers(on_segment=page.bridge.on_live_segment),
-        heartbeat_timeout_s=20,
-        offline_retry_s=1,
-        writer=page.bridge.writer,
-    )
-    page.bridge.attach(engine)
+    engine = agent_engine(page, store, session)
     combo = page.chooser.combo
     try:
         engine.start()

@@ -10,35 +10,16 @@ import asyncio
 
 from PySide6.QtCore import Qt
 
-from app.domain.enums import Role
 from app.store import acw_drafts
-from app.store.store import Store
-from sync.auth import login
-from sync.live import LiveHandlers
-from sync.wiring import build_engine
-from tests.qt.call.conftest import make_page
+from tests.qt.call.conftest import agent_engine, agent_page
 from tests.qt.call.test_agent_day import type_hangul
 from widgets.clock import Clock
 
 
 def test_add_an_article_to_the_summary(qtbot, qloop, tmp_path, day_server, lang_ko):
     clock = Clock()
-    signing_in = asyncio.ensure_future(login(day_server.url, "agent1", "demo"))
-    qtbot.waitUntil(signing_in.done, timeout=30_000)
-    session = signing_in.result()
-    store = Store.open(tmp_path / "agent.sqlite3")
-    page = make_page(qtbot, store, clock, roles=(Role.AGENT,), user_id=session.user["id"])
-    page.show()
-    page.load_now()
-    engine = build_engine(
-        store,
-        session,
-        live_handlers=LiveHandlers(on_segment=page.bridge.on_live_segment),
-        heartbeat_timeout_s=20,
-        offline_retry_s=1,
-        writer=page.bridge.writer,
-    )
-    page.bridge.attach(engine)
+    page, store, session = agent_page(qtbot, tmp_path, day_server.url, clock)
+    engine = agent_engine(page, store, session)
     summary, pane = page.acw.summary, page.suggestions
     try:
         engine.start()

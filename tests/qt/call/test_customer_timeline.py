@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import asyncio
 
-from app.domain.enums import Role
-from app.store.store import Store
 from app.text.labels import label_of
 from server.simulator import load_scripts
-from sync.auth import login
-from sync.live import LiveHandlers
-from sync.wiring import build_engine
-from tests.qt.call.conftest import make_page
+from tests.qt.call.conftest import agent_engine, agent_page
 from ui.call.source import CallSource
 from ui.call.timeline import INTERACTION_ROLE
 from widgets.clock import Clock
@@ -24,23 +19,9 @@ def test_the_card_shows_the_callers_history(
     qtbot, qloop, qtmodeltester, tmp_path, day_server, lang_ko
 ):
     clock = Clock()
-    signing_in = asyncio.ensure_future(login(day_server.url, "agent1", "demo"))
-    qtbot.waitUntil(signing_in.done, timeout=30_000)
-    session = signing_in.result()
-    store = Store.open(tmp_path / "agent.sqlite3")
-    page = make_page(qtbot, store, clock, roles=(Role.AGENT,), user_id=session.user["id"])
-    page.show()
-    page.load_now()
+    page, store, session = agent_page(qtbot, tmp_path, day_server.url, clock)
     assert page.card.no_history.isVisible() and not page.card.timeline.isVisible()
-    engine = build_engine(
-        store,
-        session,
-        live_handlers=LiveHandlers(on_segment=page.bridge.on_live_segment),
-        heartbeat_timeout_s=20,
-        offline_retry_s=1,
-        writer=page.bridge.writer,
-    )
-    page.bridge.attach(engine)
+    engine = agent_engine(page, store, session)
     model = page.card.timeline.model()
     try:
         engine.start()
