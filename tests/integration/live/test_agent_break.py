@@ -12,27 +12,10 @@ import uuid
 import httpx
 
 from server import storage
-from server.simulator import CallSimulator, load_scripts
+from server.simulator import CallSimulator
+from tests.integration.live.calls import msp_script, stored_call, wait_until
 
 AGENT = "u_agent1"
-
-
-def _script() -> dict:
-    return {s["id"]: s for s in load_scripts()}["msp_general_inquiry"]
-
-
-def _call(db, call_id: str) -> dict:
-    with db.session() as s:
-        return storage.get(s, "call", call_id) or {}
-
-
-def _wait(predicate, timeout: float = 20.0) -> None:
-    done = threading.Event()
-    for _ in range(int(timeout / 0.05)):
-        if predicate():
-            return
-        done.wait(0.05)
-    raise AssertionError("condition not met within the deadline")
 
 
 def _choose(url: str, token: str, state: str) -> httpx.Response:
@@ -68,20 +51,20 @@ def test_routing_skips_an_agent_on_break(live_server, token, clock) -> None:
     assert r.status_code == 200, r.text
     assert r.json()["data"]["agent_state"] == "break"
     sim = CallSimulator(
-        app.state.db, app.state.bus, [_script()], speed=400, clock=clock, ring_s=0, acw_s=10**6
+        app.state.db, app.state.bus, [msp_script()], speed=400, clock=clock, ring_s=0, acw_s=10**6
     )
     assert not sim.agent_may_take(AGENT)
-    worker = threading.Thread(target=sim.run_call, args=(_script(), AGENT, "call_break_1"))
+    worker = threading.Thread(target=sim.run_call, args=(msp_script(), AGENT, "call_break_1"))
     worker.start()
     try:
-        _wait(lambda: _call(app.state.db, "call_break_1").get("state") == "ringing")
+        wait_until(lambda: stored_call(app.state.db, "call_break_1").get("state") == "ringing")
         worker.join(1.0)  # ~400 simulated seconds: the call would long be connected
-        call = _call(app.state.db, "call_break_1")
+        call = stored_call(app.state.db, "call_break_1")
         assert call["state"] == "ringing" and not call.get("agent_id")
         assert _choose(url, token, "available").status_code == 200
-        _wait(lambda: _call(app.state.db, "call_break_1").get("agent_id") == AGENT)
+        wait_until(lambda: stored_call(app.state.db, "call_break_1").get("agent_id") == AGENT)
         # the wrap-up holds (its limit is far away): no state may be chosen now
-        _wait(lambda: _call(app.state.db, "call_break_1").get("state") == "acw")
+        wait_until(lambda: stored_call(app.state.db, "call_break_1").get("state") == "acw")
         refused = _choose(url, token, "offline")
         assert refused.status_code == 422, refused.text
         assert refused.json()["code"] == "invalid_transition"

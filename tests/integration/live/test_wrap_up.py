@@ -8,43 +8,25 @@ import threading
 
 import httpx
 
-from server import storage
-from server.simulator import CallSimulator, load_scripts
+from server.simulator import CallSimulator
+from tests.integration.live.calls import msp_script, stored_call, wait_until
 
 AGENT = "u_agent1"
-
-
-def _script() -> dict:
-    return {s["id"]: s for s in load_scripts()}["msp_general_inquiry"]
-
-
-def _state(db, call_id: str) -> dict:
-    with db.session() as s:
-        return storage.get(s, "call", call_id) or {}
-
-
-def _wait(predicate, timeout: float = 20.0) -> None:
-    done = threading.Event()
-    for _ in range(int(timeout / 0.05)):
-        if predicate():
-            return
-        done.wait(0.05)
-    raise AssertionError("condition not met within the deadline")
 
 
 def test_the_call_holds_in_wrap_up_until_the_agent_submits(live_server, token, clock) -> None:
     app = live_server.app
     sim = CallSimulator(
-        app.state.db, app.state.bus, [_script()], speed=400, clock=clock, ring_s=0, acw_s=10**6
+        app.state.db, app.state.bus, [msp_script()], speed=400, clock=clock, ring_s=0, acw_s=10**6
     )
-    worker = threading.Thread(target=sim.run_call, args=(_script(), AGENT, "call_wrap_1"))
+    worker = threading.Thread(target=sim.run_call, args=(msp_script(), AGENT, "call_wrap_1"))
     worker.start()
     try:
-        _wait(lambda: _state(app.state.db, "call_wrap_1").get("state") == "acw")
+        wait_until(lambda: stored_call(app.state.db, "call_wrap_1").get("state") == "acw")
         # the limit is far away: the lane holds in acw (the next call would wait)
         worker.join(0.5)
         assert worker.is_alive()
-        assert _state(app.state.db, "call_wrap_1")["state"] == "acw"
+        assert stored_call(app.state.db, "call_wrap_1")["state"] == "acw"
         r = httpx.post(
             f"{live_server.url}/v1/calls/call_wrap_1/after-call-work",
             json={"summary": "요금 문의 안내", "disposition": "info_provided", "follow_up": ""},
@@ -54,7 +36,7 @@ def test_the_call_holds_in_wrap_up_until_the_agent_submits(live_server, token, c
         assert r.status_code < 300, r.text
         worker.join(20)
         assert not worker.is_alive()  # submitted: the lane moves on to the next call
-        call = _state(app.state.db, "call_wrap_1")
+        call = stored_call(app.state.db, "call_wrap_1")
         assert call["state"] == "ended" and call["disposition"] == "info_provided"
     finally:
         sim.stop()
@@ -64,11 +46,11 @@ def test_the_call_holds_in_wrap_up_until_the_agent_submits(live_server, token, c
 def test_an_unsubmitted_wrap_up_times_out_by_the_rule(live_server, clock) -> None:
     app = live_server.app
     sim = CallSimulator(
-        app.state.db, app.state.bus, [_script()], speed=400, clock=clock, ring_s=0, acw_s=40
+        app.state.db, app.state.bus, [msp_script()], speed=400, clock=clock, ring_s=0, acw_s=40
     )
-    worker = threading.Thread(target=sim.run_call, args=(_script(), AGENT, "call_wrap_2"))
+    worker = threading.Thread(target=sim.run_call, args=(msp_script(), AGENT, "call_wrap_2"))
     worker.start()
     worker.join(30)
     assert not worker.is_alive()
-    call = _state(app.state.db, "call_wrap_2")
+    call = stored_call(app.state.db, "call_wrap_2")
     assert call["state"] == "ended" and not call.get("disposition")
