@@ -81,20 +81,33 @@ class Subscription:
     closed: bool = False
     after: int = 0  # Last-Event-ID: events up to it are never handed to this subscriber
 
-    def _notify(self) -> None:
-        if self.loop is None:
-            self.wakeup.set()
-            return
-        try:
-            self.loop.call_soon_threadsafe(self.wakeup.set)
-        except RuntimeError:  # loop already closed: nobody is listening any more
-            self.closed = True
-
     def take(self) -> list[Event]:
         items: list[Event] = []
         while self.queue:
             items.append(self.queue.popleft())
         return items
+
+
+def notify_all(subs: list[Subscription]) -> None:
+    """Wake ``subs`` after a publish: one ``call_soon_threadsafe`` per event loop, not one per
+    subscriber (each is a write to the loop's self-pipe; 200 subscribers on one loop made 200)."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[Subscription]] = {}
+    for sub in subs:
+        if sub.loop is None:
+            sub.wakeup.set()
+        else:
+            by_loop.setdefault(sub.loop, []).append(sub)
+    for loop, group in by_loop.items():
+        try:
+            loop.call_soon_threadsafe(_set_wakeups, group)
+        except RuntimeError:  # loop already closed: nobody is listening any more
+            for sub in group:
+                sub.closed = True
+
+
+def _set_wakeups(subs: list[Subscription]) -> None:
+    for sub in subs:
+        sub.wakeup.set()
 
 
 class EventBus:
@@ -141,8 +154,7 @@ class EventBus:
                 else:
                     sub.queue.append(event)
                 to_wake.append(sub)
-        for sub in to_wake:
-            sub._notify()
+        notify_all(to_wake)
         return event.id
 
     def _prune_locked(self, now: float) -> None:
@@ -203,7 +215,7 @@ class EventBus:
             self._subs.clear()
         for sub in subs:
             sub.closed = True
-            sub._notify()
+        notify_all(subs)
 
     async def stream(
         self, sub: Subscription, heartbeat_s: float | None = None
@@ -213,8 +225,8 @@ class EventBus:
         try:
             yield b": connected\n\n"
             while True:
-                for event in sub.take():
-                    yield event.frame(self.retry_ms)
+                if events := sub.take():  # what queued meanwhile goes out as one chunk
+                    yield b"".join(event.frame(self.retry_ms) for event in events)
                 if sub.closed or sub.dropped or self._closed:
                     return
                 sub.wakeup.clear()

@@ -36,7 +36,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from server import tables as t
-from server.events import Event, EventBus, Subscription, encode_data
+from server.events import Event, EventBus, Subscription, encode_data, notify_all
 from server.storage import ServerDB
 
 log = logging.getLogger(__name__)
@@ -188,8 +188,7 @@ class PgEventBus(EventBus):
                         sub.queue.extend(mine)
                         sub.after = mine[-1].id
                     to_wake.append(sub)
-            for sub in to_wake:
-                sub._notify()
+            notify_all(to_wake)
             if len(rows) < _BATCH:
                 return
 
