@@ -44,6 +44,7 @@ from server.events import EventBus
 log = logging.getLogger(__name__)
 ACTIVE = ["open", "pending", "escalated", "awaiting_docs"]
 META_KEY = "scheduler_last_run"
+SNAPSHOT = ("sla", "docs_deadline")  # the members of an active case the tick reads
 FAILURES_KEY = "scheduler_failures"
 
 
@@ -118,7 +119,9 @@ class Scheduler:
         now = self.clock()
         with self.db.read() as s:
             seen = storage.get_meta(s, META_KEY)
-            cases = storage.query(s, EntityKind.CASE, status=ACTIVE)
+            # the members the tick reads, not whole documents; each clock parsed once
+            cases = storage.query(s, EntityKind.CASE, status=ACTIVE, fields=SNAPSHOT)
+        slas = {c["id"]: from_wire(SlaInfo, c["sla"]) for c in cases if c.get("sla")}
         alerts: list[dict] = []
         with self.db.session() as s:
             # the tick lock first: even two overlapping ticks (a leader that just lost its
@@ -129,7 +132,7 @@ class Scheduler:
             storage.set_meta(s, META_KEY, format_time(now))
             if before is not None and before < now:
                 # another tick ran since the snapshot: look at every case again
-                suspects = cases if raw != seen else self._suspects(cases, before, now)
+                suspects = cases if raw != seen else self._suspects(cases, slas, before, now)
                 for snapshot in suspects:
                     case = storage.get(s, EntityKind.CASE, snapshot["id"])
                     if case is not None and case.get("status") in ACTIVE:
@@ -144,21 +147,26 @@ class Scheduler:
             self.bus.publish("change", {"seq": max(seq for _k, _i, seq in changed)})
         for a in alerts:
             self.bus.publish("alert", a)
-        stats = self._queue_stats(cases, now)
+        stats = self._queue_stats(cases, slas, now)
         for snapshot in stats:
             self.bus.publish("queue.stats", snapshot)
         return {"alerts": Counter(a["kind"] for a in alerts), "queues": len(stats)}
 
-    def _suspects(self, cases: list[dict], before: datetime, now: datetime) -> list[dict]:
+    def _suspects(
+        self, cases: list[dict], slas: dict[str, SlaInfo], before: datetime, now: datetime
+    ) -> list[dict]:
         """The cases whose snapshot has an alert due in (before, now]."""
-        return [c for c in cases if self._case_alerts(None, dict(c), before, now)]
+        return [c for c in cases if self._case_alerts(None, c, before, now, slas.get(c["id"]))]
 
-    def _case_alerts(self, s, case: dict, before: datetime, now: datetime) -> list[dict]:
+    def _case_alerts(
+        self, s, case: dict, before: datetime, now: datetime, sla: SlaInfo | None = None
+    ) -> list[dict]:
         """The alerts of one case in (before, now]; with a session (``s``) a breach is also
-        stored on the case (``sla.breached_at``), without one nothing is written."""
+        stored on the case (``sla.breached_at``), without one nothing is written. ``sla``: the
+        case's clock already parsed."""
         out: list[dict] = []
         if case.get("sla"):
-            sla = from_wire(SlaInfo, case["sla"])
+            sla = sla or from_wire(SlaInfo, case["sla"])
             for kind in sla_rules.transition_alerts(sla, before, now):
                 out.append(self._alert(kind, case, self._sla_message(kind, case)))
                 if kind is AlertKind.SLA_BREACH and s is not None:
@@ -234,11 +242,13 @@ class Scheduler:
         return out
 
     @staticmethod
-    def _queue_stats(cases: list[dict], now: datetime) -> list[dict]:
+    def _queue_stats(cases: list[dict], slas: dict[str, SlaInfo], now: datetime) -> list[dict]:
         by_queue: dict[str, dict] = {}
+        clocks: dict[str, list[SlaInfo]] = {}
         for case in cases:
+            key = case.get("queue_id") or ""
             q = by_queue.setdefault(
-                case.get("queue_id") or "",
+                key,
                 {
                     "queue_id": case.get("queue_id"),
                     "snapshot_time": format_time(now),
@@ -252,8 +262,8 @@ class Scheduler:
                 and case.get("priority") in (q["waiting_by_priority"])
             ):
                 q["waiting_by_priority"][case["priority"]] += 1
-            if case.get("sla"):
-                at_risk, breached = ops_metrics.sla_counts([from_wire(SlaInfo, case["sla"])], now)
-                q["at_risk"] += at_risk
-                q["breached"] += breached
+            if (sla := slas.get(case["id"])) is not None:
+                clocks.setdefault(key, []).append(sla)
+        for key, q in by_queue.items():
+            q["at_risk"], q["breached"] = ops_metrics.sla_counts(clocks.get(key, ()), now)
         return list(by_queue.values())

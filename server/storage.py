@@ -484,9 +484,14 @@ def query(
     limit: int | None = None,
     order_by_due: bool = False,
     skip_locked: bool = False,
+    fields: tuple[str, ...] = (),
     **filters: Any,
 ) -> list[dict]:
     """Entities of a kind filtered on the indexed columns (status, queue_id, assignee_id, …).
+
+    ``fields``: instead of whole documents, only ``id``, the indexed columns and these top-level
+    members, taken out of the JSON by the database (the scheduler's pass over every active case
+    decoded 66 000 whole cases, timelines and all, to read their ``sla``).
 
     In a PostgreSQL write transaction the versions read are remembered: ``put`` of one of these
     documents updates on condition of that version, so a row changed since by another
@@ -496,8 +501,13 @@ def query(
     contenders each choose among the others and none waits or fails."""
     k = _kind(kind)
     locking = _locking(session)
-    stmt = select(t.entities.c.data, t.entities.c.id, t.entities.c.version)
-    stmt = stmt.where(t.entities.c.kind == k)
+    e = t.entities.c
+    if fields:
+        indexed = (e.id, e.status, e.queue_id, e.assignee_id, e.priority)
+        members = [e.data[f].label(f) for f in fields]
+        stmt = select(*indexed, *members, e.version).where(e.kind == k)
+    else:
+        stmt = select(e.data, e.id, e.version).where(e.kind == k)
     for name, value in filters.items():
         col = t.entities.c[name]
         stmt = stmt.where(col.in_(value) if isinstance(value, list | tuple | set) else col == value)
@@ -512,6 +522,8 @@ def query(
         versions = tx_cache(session).setdefault("versions", {})
         for r in rows:  # the version the caller decides on (a later ``get`` keeps it)
             versions.setdefault((k, r.id), r.version)
+    if fields:
+        return [dict(r._mapping) for r in rows]
     return [dict(r.data) for r in rows]
 
 

@@ -198,7 +198,10 @@ def burst(created: Iterable[datetime], now: datetime, rule: BurstRule = BurstRul
 
 def is_at_risk(sla: SlaInfo, now: datetime) -> bool:
     """A running clock (not met, paused or breached) with less than 1 h left at ``now``."""
-    view = sla_rules.evaluate(sla, now)
+    return _at_risk(sla_rules.evaluate(sla, now))
+
+
+def _at_risk(view: sla_rules.SlaView) -> bool:
     if view.state in (SlaState.MET, SlaState.PAUSED, SlaState.BREACHED):
         return False
     return view.remaining < AT_RISK_WINDOW
@@ -209,9 +212,10 @@ def sla_counts(slas: Iterable[SlaInfo], now: datetime) -> tuple[int, int]:
     SLA figures (breached: the clock's state is breached)."""
     at_risk = breached = 0
     for sla in slas:
-        if sla_rules.evaluate(sla, now).state is SlaState.BREACHED:
+        view = sla_rules.evaluate(sla, now)  # once per clock
+        if view.state is SlaState.BREACHED:
             breached += 1
-        elif is_at_risk(sla, now):
+        elif _at_risk(view):
             at_risk += 1
     return at_risk, breached
 
