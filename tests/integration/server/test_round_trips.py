@@ -25,7 +25,7 @@ from tests.integration.pg_round_trips import RoundTrips
 pytestmark = pytest.mark.skipif(pg_bindir() is None, reason="PostgreSQL is not installed")
 
 # Upper bounds: the counts when written (before: comment 23, approve 25; benchmarks/README.md,
-# issue 15). Floor of either: 9 (benchmarks/instances.py). Without the global writer lock
+# issue 15). Floor of either: 8 (benchmarks/instances.py). Without the global writer lock
 # (server/feed_seq.py) the counts stayed 13 and 14: the writer lock rode in the key claim's
 # statement. With the audit chaining deferred (server/audit_chainer.py) the head read
 # ``FOR UPDATE`` and the append + sign statement(s) left the mutation for one insert of its
