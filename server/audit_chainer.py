@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from server import audit_anchor as anchor
@@ -99,10 +100,15 @@ def _locked_head(s: Session) -> tuple[int, str] | None:
 def chain_before_reading(session: Session) -> None:
     """A reader of the chain (``audit_events``, ``verify_chain``) on PostgreSQL: chain what is
     pending first, in a transaction of its own, so it reads its own writes. Not inside a write
-    session: it may hold the chain's lock (``append_many``), which the chainer would wait for."""
+    session: it may hold the chain's lock (``append_many``), which the chainer would wait for.
+    When chaining fails (a row forged past the signed head takes the next seq), the reader goes
+    on with what is chained: verify reports the problem and the rows still pending."""
     if session.info.get("write"):
         return
-    chain_pending(session)
+    try:
+        chain_pending(session)
+    except SQLAlchemyError:
+        log.warning("audit chain: pending rows could not be chained", exc_info=True)
 
 
 class AuditChainer:

@@ -118,7 +118,8 @@ class ServerDB:
             if not self.is_sqlite:
                 s.connection().exec_driver_sql(feed_seq.create_sequence_sql())
             row = s.execute(select(t.meta.c.value).where(t.meta.c.key == "db_id")).first()
-            if row:
+            if row:  # an existing database: the tables it lacks (added since) are kept
+                s.commit()
                 return row[0]
             db_id = uuid.uuid4().hex
             s.execute(

@@ -23,13 +23,14 @@ import httpx
 import psycopg
 import pytest
 from conftest import BACKENDS, START, seed
-from own_server import own_server
-from sqlalchemy import func, insert, select, update
+from own_server import fresh_pg_database, own_server
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 from test_instances import start_instance, wait_for
 
 from server import audit_anchor
 from server import tables as t
+from server.audit_chain import append_audit, verify_chain
 from server.audit_chainer import chain_pending
 from server.storage import ServerDB, _naive
 
@@ -128,6 +129,61 @@ def test_a_head_with_a_bad_signature_is_not_extended(backend, tmp_path, pg_url) 
         checked = _verify(api, full=True)
         assert checked["verified"] is True and checked["pending"] == 0, checked
         assert len(_chained(db, entity="case", entity_id=case["id"])) == 1
+
+
+@pytest.mark.parametrize("backend", PG_ONLY)
+def test_a_row_forged_past_the_head_is_reported_not_a_server_error(
+    backend, tmp_path, pg_url
+) -> None:
+    """A row inserted after the signed head takes the seq the chainer needs: chaining fails and
+    is retried, and verify still answers — not verified, with what is pending."""
+    with own_server(backend, tmp_path, pg_url) as (server, _clock, api):
+        db = server.app.state.db
+        api.new_case()
+        chain_pending(db)
+        last = _chained(db)[-1]
+        with db.session() as s:
+            s.execute(insert(t.audit).values({**last, "seq": last["seq"] + 1, "actor": "u_x"}))
+            s.commit()
+        case, _task = api.new_case()
+        refused = _verify(api)
+        assert refused["verified"] is False and refused["problem"], refused
+        assert refused["pending"] >= 1
+        assert _pending(db, entity_id=case["id"])  # nothing lost: still waiting to be chained
+        r = api.get("/audit", "auditor1", params={"entity": "case", "id": case["id"]})
+        assert r.status_code == 200 and r.json()["chain_verified"] is False, r.text
+        with db.session() as s:  # the forged row removed: the waiting rows are chained
+            s.execute(delete(t.audit).where(t.audit.c.seq == last["seq"] + 1))
+            s.commit()
+        checked = _verify(api, full=True)
+        assert checked["verified"] is True and checked["pending"] == 0, checked
+        assert len(_chained(db, entity="case", entity_id=case["id"])) == 1
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_database_from_before_gets_the_pending_table(backend, tmp_path, pg_url) -> None:
+    """An existing database (its id stored) gets the tables added since when a server starts on
+    it (they were created in the start's transaction and rolled back with it before)."""
+    pg = backend == "postgresql"
+    url = fresh_pg_database(pg_url) if pg else f"sqlite:///{tmp_path / 'old.db'}"
+    audit_anchor.configure(url, str(tmp_path / "audit.key"))
+    old = ServerDB(url)
+    with old.session() as s:
+        s.execute(text("DROP TABLE audit_pending"))  # as a server before deferred chaining left it
+        s.commit()
+    old.dispose()
+    db = ServerDB(url)  # the next start creates it
+    try:
+        with db.session() as s:
+            append_audit(s, "u_admin1", "comment", "task", "T-old", {"body": "after"}, START)
+            s.commit()
+        assert [p["entity_id"] for p in _pending(db)] == (["T-old"] if pg else [])
+        assert chain_pending(db) == (1 if pg else 0)
+        with db.read() as s:
+            checked = verify_chain(s, full=True)
+        assert checked["verified"] is True and checked["rows"] == 1 and checked["pending"] == 0
+    finally:
+        db.dispose()
 
 
 # -- two instances ----------------------------------------------------------------------------
