@@ -45,6 +45,15 @@ _TAKE = (
 )
 
 
+_said: set[str] = set()  # problems logged, until they clear (not once per poll)
+
+
+def _say_once(what: str, message: str) -> None:
+    if what not in _said:
+        _said.add(what)
+        log.error(message, exc_info=what == "failed")
+
+
 def _engine(target: ServerDB | Session | Engine) -> Engine:
     if isinstance(target, ServerDB):
         return target.engine
@@ -76,8 +85,9 @@ def _chain_batch(engine: Engine) -> int:
         s.info["pg"] = True
         head = _locked_head(s)  # the chain's lock, held until COMMIT
         if head is None:
-            log.error("audit chain head's signature does not match: pending rows left unchained")
+            _say_once("head", "audit chain head's signature does not match: rows left pending")
             return 0
+        _said.discard("head")
         taken = sorted(s.execute(_TAKE).all(), key=lambda r: r.id)
         chained = chain_rows(s, head, taken)
         if chained:
@@ -107,8 +117,8 @@ def chain_before_reading(session: Session) -> None:
         return
     try:
         chain_pending(session)
-    except SQLAlchemyError:
-        log.warning("audit chain: pending rows could not be chained", exc_info=True)
+    except SQLAlchemyError as exc:
+        log.warning("audit chain: pending rows could not be chained: %s", type(exc).__name__)
 
 
 class AuditChainer:
@@ -139,8 +149,9 @@ class AuditChainer:
                 return
             try:
                 chain_pending(self.db)
+                _said.discard("failed")
             except Exception:  # the database away for a moment: the next poll tries again
-                log.warning("audit chainer: chaining failed; retrying", exc_info=True)
+                _say_once("failed", "audit chainer: chaining failed; retrying every poll")
                 self._stop.wait(self.poll_s)
 
     def stop(self) -> None:
