@@ -8,6 +8,7 @@ from fastapi import APIRouter, FastAPI
 
 from server import audit_anchor, auth, openapi_problems, problems
 from server.audit_chain import anchor_unanchored
+from server.audit_chainer import AuditChainer
 from server.config import ServerConfig
 from server.events import EventBus
 from server.events import router as events_router
@@ -84,6 +85,8 @@ def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
     app.state.authenticate = auth.authenticate
     audit_anchor.configure(config.db_url, config.audit_key_file)
     anchor_unanchored(app.state.db, config.clock())  # a chain from before signed heads
+    if not app.state.db.is_sqlite:  # audit events are chained after their commit: its thread
+        app.state.audit_chainer = AuditChainer(app.state.db).start()
     problems.install(app)
     app.add_exception_handler(Replay, on_replay)
     v1 = APIRouter(prefix="/v1")
@@ -95,3 +98,11 @@ def create_app(config: ServerConfig, db: ServerDB | None = None) -> FastAPI:
     # API.md: "GET /openapi.json is served" — also under /v1 for clients that prefix every path.
     app.add_api_route("/v1/openapi.json", lambda: app.openapi(), include_in_schema=False)
     return app
+
+
+def stop_chainer(app: FastAPI) -> None:
+    """At shutdown: the audit chainer's thread (PostgreSQL) ends; rows it left pending are
+    chained by the next reader or another instance."""
+    chainer = getattr(app.state, "audit_chainer", None)
+    if chainer is not None:
+        chainer.stop()

@@ -4,8 +4,9 @@ points of the chain kept apart from the rows (table ``audit_anchor``).
 - The key: ``RWS_AUDIT_KEY`` (hex) in the environment — what several instances share — else a key
   file: ``config.audit_key_file``, else ``audit.key`` beside the SQLite database, else in the
   server's data directory. A missing file is created with mode 0600 (32 random bytes, hex).
-- ``head``: the last appended row's (seq, hash), signed in the same transaction as the append
-  (server/audit_chain.py). Whoever edits, inserts or deletes rows and recomputes the sha256 links
+- ``head``: the last chained row's (seq, hash), signed in the same transaction as the append
+  (SQLite) or as the chaining of a batch of pending rows (PostgreSQL; server/audit_chain.py).
+  Whoever edits, inserts or deletes rows and recomputes the sha256 links
   cannot sign the new head without the key; cutting the tail leaves the head pointing past it.
 - ``verified``: how far ``verify`` has checked, signed too, so the next call re-hashes only the rows
   after it (plus that row itself). ``full=True`` re-hashes from seq 1.
@@ -113,7 +114,8 @@ def head_values(session: Session, seq: int, digest: str, now: datetime) -> dict:
 
 
 def sign_head(session: Session, seq: int, digest: str, now: datetime) -> None:
-    """Inside the appending transaction (the chain's lock is held: no concurrent head update)."""
+    """Inside the appending or chaining transaction (the chain's lock is held: no concurrent
+    head update)."""
     values = head_values(session, seq, digest, now)
     if not _UPDATE_HEAD.run(session, values):
         _INSERT.run(session, {"name": "head", **values})

@@ -1,15 +1,22 @@
 """The hash-chained audit log: each event's hash is sha256(prev_hash + canonical JSON of the
-event). The chain is one line: audit seq is in commit order, and every append signs the chain's
-new head (server/audit_anchor.py) in the same transaction. ``verify_chain`` checks the chain
-against its signed head, incrementally from the last verified point.
+event). The chain is one line, its head signed (server/audit_anchor.py) by whoever extends it, in
+the same transaction. ``verify_chain`` checks the chain against its signed head, incrementally
+from the last verified point.
 
-SQLite: appends happen where they are made (``BEGIN IMMEDIATE`` serialises writers). PostgreSQL
-(writers run concurrently, server/feed_seq.py): ``append_audit`` queues the event in its
-transaction and ``flush_pending`` chains the queue just before COMMIT, under a short lock: the
-signed head row read ``FOR UPDATE`` (lock and head in one statement), rows and new signed head
-written in one statement, COMMIT. The lock covers those round trips, never the mutation's own
-reads, checks and writes, so mutations overlap everywhere else; a rolled-back transaction
-appends nothing."""
+SQLite: appends happen where they are made (``BEGIN IMMEDIATE`` serialises writers), seq in
+commit order. PostgreSQL (writers run concurrently, server/feed_seq.py): chaining is deferred.
+``append_audit`` queues the event and ``flush_pending`` writes the queue, just before COMMIT, as
+rows of ``audit_pending`` (one statement, no lock, no head read): committed with the mutation, so
+every decision has its event, and a rolled-back transaction leaves none. The chainer
+(server/audit_chainer.py) then moves pending rows into the chain in batches under the signed
+head's row lock — one lock per batch, not one per mutation; seq is in chaining order. Every
+reader of the chain (``audit_events``, ``verify_chain``) chains what is pending first.
+
+The one window: a row is editable or deletable undetected only while it is pending — between its
+commit and the next chain run (milliseconds: the writing instance wakes its chainer after the
+commit; at most the chainer's 1 s poll when the writer died before waking it). Once chained,
+edits, inserts, deletes and tail truncation are detected as before; ``verify_chain`` reports the
+rows still pending (``pending``; always 0 on SQLite)."""
 
 from __future__ import annotations
 
@@ -19,7 +26,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.wire import format_time
@@ -33,22 +40,9 @@ from server.storage import _aware, _naive
 _LAST = Hot(select(t.audit.c.seq, t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1))
 _INSERT = Hot(insert(t.audit))
 _AN = t.audit_anchor.c
-_HEAD_LOCKED = Hot(select(_AN.seq, _AN.hash).where(_AN.name == "head").with_for_update())
+_HEAD_LOCKED = Hot(select(_AN.seq, _AN.hash, _AN.mac).where(_AN.name == "head").with_for_update())
 _FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "data")
-
-
-def _pg_append_and_sign() -> Any:
-    """PostgreSQL: insert an audit row (``a_*`` parameters) and update the signed head
-    (``h_*``) in one statement; its rowcount is 0 when there is no head row yet."""
-    a = t.audit.c
-    row = {c.name: bindparam(f"a_{c.name}", type_=c.type) for c in a}
-    appended = insert(t.audit).values(**row).cte("appended")
-    h = t.audit_anchor.c
-    head = {n: bindparam(f"h_{n}", type_=h[n].type) for n in ("seq", "hash", "mac", "at")}
-    return update(t.audit_anchor).where(h.name == "head").values(**head).add_cte(appended)
-
-
-_PG_APPEND_AND_SIGN = _pg_append_and_sign()
+_INSERT_PENDING = insert(t.audit_pending)
 
 
 def _canonical(event: dict) -> str:
@@ -106,24 +100,31 @@ def append_audit(
     now: datetime,
 ) -> dict:
     """Append one event; its hash is sha256(prev_hash + canonical JSON of the event). On
-    PostgreSQL it is queued and chained just before COMMIT (``flush_pending``): the event comes
-    back without ``seq`` / ``hash`` then."""
+    PostgreSQL it is queued, written to ``audit_pending`` just before COMMIT (``flush_pending``)
+    and chained after it (server/audit_chainer.py): the event comes back without ``seq`` /
+    ``hash`` then."""
     data = redact_free_text(data)  # an identifier typed into a note or a reason: [PII]
     if session.info.get("pg"):
+        event_ = _event(0, actor, action, entity, entity_id, data, now)
         session.connection()  # the transaction begun (no round trip): the queue lives in it
         tx_cache(session).setdefault("audit_pending", []).append(
-            (actor, action, entity, entity_id, data, now)
+            {"at": _naive(now), **{k: event_[k] for k in _PENDING_FIELDS}}
         )
-        return _event(0, actor, action, entity, entity_id, data, now) | {"seq": None}
+        return event_ | {"seq": None}
     return _append_now(session, actor, action, entity, entity_id, data, now)
 
 
+_PENDING_FIELDS = ("actor", "action", "entity", "entity_id", "data")
+
+
 def flush_pending(session: Session) -> None:
-    """PostgreSQL, before COMMIT: chain the transaction's queued events (see the module
-    docstring). Called by the session's ``before_commit`` (server/storage.py)."""
+    """PostgreSQL, before COMMIT: the transaction's queued events become ``audit_pending`` rows,
+    in one statement (no lock: the chainer chains them later). Called by the session's
+    ``before_commit`` (server/storage.py); the commit then wakes this instance's chainer."""
     pending = tx_cache(session).pop("audit_pending", None)
-    for actor, action, entity, entity_id, data, now in pending or ():
-        _append_now(session, actor, action, entity, entity_id, data, now)
+    if pending:
+        session.execute(_INSERT_PENDING, pending)
+        session.info["audit_queued"] = True
 
 
 def _append_now(
@@ -135,21 +136,37 @@ def _append_now(
     data: dict,
     now: datetime,
 ) -> dict:
+    """SQLite: the row and its signed head, where the event is made."""
     seq, prev_hash = _head(session)
     seq += 1
     event_ = _event(seq, actor, action, entity, entity_id, data, now)
     digest = _audit_hash(prev_hash, event_)
     row = _row(event_, prev_hash, digest, now)
     tx_cache(session)["audit_head"] = (seq, digest)
-    if session.info.get("pg"):  # the row and the signed head in one round trip
-        head = anchor.head_values(session, seq, digest, now)
-        params = {**{f"a_{k}": v for k, v in row.items()}, **{f"h_{k}": v for k, v in head.items()}}
-        if not session.execute(_PG_APPEND_AND_SIGN, params).rowcount:
-            anchor.sign_head(session, seq, digest, now)  # the chain's first row: no head yet
-    else:
-        _INSERT.run(session, row)
-        anchor.sign_head(session, seq, digest, now)
+    _INSERT.run(session, row)
+    anchor.sign_head(session, seq, digest, now)
     return {**event_, "prev_hash": prev_hash, "hash": digest}
+
+
+def chain_rows(session: Session, head: tuple[int, str], pending: list[Any]) -> int:
+    """Chain ``pending`` rows (``actor, action, entity, entity_id, data, at``, in order) after
+    ``head`` (seq, hash), hashed exactly as ``append_audit`` hashes, and sign the new head once.
+    The caller holds the chain's lock. Returns how many rows were chained."""
+    seq, prev_hash = head
+    rows, at = [], None
+    for p in pending:
+        seq += 1
+        at = _aware(p.at)
+        event_ = _event(seq, p.actor, p.action, p.entity, p.entity_id, p.data, at)
+        digest = _audit_hash(prev_hash, event_)
+        rows.append(_row(event_, prev_hash, digest, at))
+        prev_hash = digest
+    if not rows:
+        return 0
+    session.execute(insert(t.audit), rows)
+    tx_cache(session)["audit_head"] = (seq, prev_hash)
+    anchor.sign_head(session, seq, prev_hash, at)
+    return len(rows)
 
 
 def append_many(session: Session, events: Iterable[tuple], now: datetime) -> int:
@@ -188,6 +205,8 @@ def _audit_row(row: Any) -> dict:
 def audit_events(
     session: Session, entity: str | None = None, entity_id: str | None = None, limit: int = 1000
 ) -> list[dict]:
+    """Chained events in seq order (on PostgreSQL what is pending is chained first)."""
+    audit_chainer.chain_before_reading(session)
     stmt = select(t.audit).order_by(t.audit.c.seq)
     if entity:
         stmt = stmt.where(t.audit.c.entity == entity)
@@ -206,14 +225,20 @@ def verify_chain(session: Session, *, full: bool = False) -> dict:
     head. Cheap checks first — the rows are exactly seq 1..head (none deleted, inserted or cut
     off) —, then the rows after the last verified point (and that row itself) are re-hashed and
     linked, and the last must be the signed head. ``session`` should be one snapshot (a read
-    transaction; REPEATABLE READ on PostgreSQL)."""
+    transaction; REPEATABLE READ on PostgreSQL). On PostgreSQL what is pending is chained first
+    (its own transaction); ``pending`` counts the rows committed but not chained in the snapshot
+    (0 on SQLite)."""
+    audit_chainer.chain_before_reading(session)
     key = anchor.key_for(session)
     a = t.audit.c
-    count, top = session.execute(select(func.count(), func.coalesce(func.max(a.seq), 0))).one()
+    waiting = select(func.count()).select_from(t.audit_pending).scalar_subquery()
+    count, top, pending = session.execute(
+        select(func.count(), func.coalesce(func.max(a.seq), 0), waiting)
+    ).one()
     count, top = int(count), int(top)
     head = anchor.read_point(session, "head", key)
     out = {"verified": False, "rows": count, "head_hash": head.hash if head else None,
-           "checked_from": 1, "problem": None}  # fmt: skip
+           "checked_from": 1, "problem": None, "pending": int(pending)}  # fmt: skip
     if head is None:
         out["verified"] = count == 0
         out["problem"] = None if count == 0 else "no signed head: the chain is not anchored"
@@ -289,3 +314,7 @@ def anchor_unanchored(db: Any, now: datetime) -> bool:
 def verify_audit(session: Session) -> bool:
     """The whole chain re-hashed against its signed head."""
     return bool(verify_chain(session, full=True)["verified"])
+
+
+# The chainer (PostgreSQL) builds on the functions above; imported last, as they are defined.
+from server import audit_chainer  # noqa: E402

@@ -32,7 +32,7 @@ import platformdirs
 import uvicorn
 
 from app.text import log_redaction
-from server.app import create_app
+from server.app import create_app, stop_chainer
 from server.config import ServerConfig
 from server.jobs.decisions import stop_runner
 from server.leader import exclusive, start_leadership
@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         live.stop()
         stop_runner(app)
         app.state.bus.close()
+        stop_chainer(app)
         db.dispose()
     return 0
 

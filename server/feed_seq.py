@@ -28,7 +28,8 @@ after 2**28 changes between a transaction's change and one bumped onto its ``pos
 Rows written before this scheme (dense seqs below ``2**28``) have ``pos`` 0: served at once, and
 every new seq is above them, so existing cursors stay valid.
 
-The audit chain stays one linear chain by a short lock instead (server/audit_chain.py).
+The audit chain stays one linear chain by its own lock, taken once per batch by the chainer after
+the mutations committed (server/audit_chain.py, server/audit_chainer.py).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ CHANGE_IDS = "rws_change_ids"
 # Transaction-level advisory locks (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises).
 # 724_002 (events), 724_003 (leader) and 724_004 (seeding) are taken elsewhere.
 SCHEMA_LOCK = 724_001  # tables and sequences created once when instances start together
-AUDIT_LOCK = 724_005  # the audit chain's head: held from reading it to COMMIT (short)
+AUDIT_LOCK = 724_005  # the audit chain's first head row (no row to lock yet): the chainer
 TICK_LOCK = 724_006  # the scheduler's tick: two overlapping ticks never alert twice
 UNMASK_LOCK = 724_007  # the unmask counter of every instance
 COMPACT_LOCK = 724_008  # one compaction at a time

@@ -10,7 +10,7 @@
   order: a reader that has seen id n never sees a smaller id commit later.
 * The ``change`` event of a write transaction (``{seq}``, its highest change seq) is stored by
   that transaction itself, just before it commits (``ServerDB.before_commit``, called by
-  server/storage.py after the audit chain's flush): a process killed
+  server/storage.py after the audit events' pending rows): a process killed
   right after a commit cannot lose its change event. The same event published again after the
   commit (``commit_mutation``, the scheduler) is dropped.
 * One listener thread per instance ``LISTEN``s on its own connection; on a notification (or every
@@ -115,7 +115,7 @@ class PgEventBus(EventBus):
 
     def _store_change(self, session: Session) -> None:
         """``before_commit`` of every write transaction: its ``change`` event, in it (after the
-        audit chain's ``AUDIT_LOCK``, always in that order). The event only says "pull now": the
+        transaction's pending audit rows). The event only says "pull now": the
         feed serves the change once the xid horizon passes it (server/feed_seq.py)."""
         changed = session.info.get("changed")
         if not changed or self._closed:

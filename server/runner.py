@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import uvicorn
 from fastapi import FastAPI
 
-from server.app import create_app
+from server.app import create_app, stop_chainer
 from server.config import ServerConfig
 from server.jobs.decisions import stop_runner
 
@@ -40,6 +40,7 @@ class RunningServer:
         if self.thread.is_alive():
             self.server.force_exit = True
             self.thread.join(timeout)
+        stop_chainer(self.app)
         self.app.state.db.dispose()
 
 

@@ -66,6 +66,9 @@ class ServerDB:
         # Called in each write transaction before it commits (server/pg_events.py: its change
         # event is stored in the same transaction).
         self.before_commit: Callable[[Session], None] | None = None
+        # Called after a write transaction that queued audit events commits (PostgreSQL: wakes
+        # this instance's audit chainer, server/audit_chainer.py).
+        self.after_audit: Callable[[], None] | None = None
         # SQLite: writers of this process queue here instead of in SQLite's busy handler, which
         # sleeps (1, 2, 5 … 100 ms) between polls; BEGIN IMMEDIATE still guards other processes.
         self._write_lock = threading.RLock() if self.is_sqlite else None
@@ -115,7 +118,8 @@ class ServerDB:
             if not self.is_sqlite:
                 s.connection().exec_driver_sql(feed_seq.create_sequence_sql())
             row = s.execute(select(t.meta.c.value).where(t.meta.c.key == "db_id")).first()
-            if row:
+            if row:  # an existing database: the tables it lacks (added since) are kept
+                s.commit()
                 return row[0]
             db_id = uuid.uuid4().hex
             s.execute(
@@ -137,6 +141,8 @@ class ServerDB:
                 s.info["write"] = True
                 if self.before_commit is not None:
                     s.info["before_commit"] = self.before_commit
+                if self.after_audit is not None:
+                    s.info["after_audit"] = self.after_audit
                 yield s
         finally:
             if lock is not None:
@@ -166,14 +172,28 @@ class ServerDB:
 
 @event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
-    """Every write transaction, just before COMMIT: its queued audit events are chained
-    (PostgreSQL, server/audit_chain.py), then the hook of ``ServerDB.before_commit`` (the change
-    event, server/pg_events.py) — in that order, so the short locks are always taken alike."""
+    """Every write transaction, just before COMMIT: its queued audit events are written as
+    pending rows (PostgreSQL, server/audit_chain.py; no lock), then the hook of
+    ``ServerDB.before_commit`` (the change event, server/pg_events.py)."""
     if session.info.get("pg") and session.info.get("write"):
         flush_pending(session)
     hook = session.info.get("before_commit")
     if hook is not None:
         hook(session)
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    """A commit that wrote pending audit rows wakes the instance's chainer (``after_audit``)."""
+    if session.info.pop("audit_queued", False):
+        wake = session.info.get("after_audit")
+        if wake is not None:
+            wake()
+
+
+@event.listens_for(Session, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    session.info.pop("audit_queued", None)  # rolled back: nothing was written
 
 
 IDLE_PING_S = 10.0  # a pooled PostgreSQL connection idle this long is pinged on checkout

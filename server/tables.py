@@ -114,6 +114,22 @@ audit = Table(
     Index("ix_audit_entity", "entity", "entity_id"),
 )
 
+# Audit events committed with their mutation but not chained yet (PostgreSQL only,
+# server/audit_chainer.py): ``id`` orders them for the chainer, which moves them into ``audit``.
+audit_pending = Table(
+    "audit_pending",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
 # Signed points of the audit chain, apart from its rows (server/audit_anchor.py): ``head`` (the
 # last appended row) and ``verified`` (how far GET /audit/verify has checked); ``mac`` is an
 # HMAC-SHA256 of (name, seq, hash) with a key held outside the database.

@@ -1,6 +1,8 @@
 """GET /audit and GET /audit/verify (auditor, ops_admin): the append-only events, and whether the
 hash chain holds against its signed head (server/audit_anchor.py), checked incrementally — rows
-already verified are re-hashed again only with ``full`` (or, by GET /audit, the rows it shows)."""
+already verified are re-hashed again only with ``full`` (or, by GET /audit, the rows it shows).
+Both read their own writes: on PostgreSQL the events still pending are chained first
+(``audit_events`` and ``verify_chain`` do it, server/audit_chainer.py)."""
 
 from __future__ import annotations
 
@@ -54,9 +56,10 @@ def audit_verify(
     user: User,
     full: Annotated[bool, Query(description="re-hash from the first row")] = False,
 ) -> dict:
-    """``{verified, rows, head_hash, checked_from, problem}``: an edited, inserted, deleted or
-    cut-off row is detected; rows up to the last verified point are not re-hashed again
-    unless ``full`` (counts and the last verified row are checked every time)."""
+    """``{verified, rows, head_hash, checked_from, problem, pending}``: an edited, inserted,
+    deleted or cut-off row is detected; rows up to the last verified point are not re-hashed
+    again unless ``full`` (counts and the last verified row are checked every time). What is
+    pending (PostgreSQL) is chained first; ``pending`` counts rows committed since."""
     require(user, Action.VIEW_AUDIT)
     state = request.app.state
     return verify(state.db, state.config.clock(), full=full)

@@ -21,5 +21,6 @@ def verify(ctx: Ctx, args: argparse.Namespace) -> int:
     result = asyncio.run(run())
     verdict = "verified" if result.get("verified") else "NOT VERIFIED"
     keys = ["rows", "head_hash", "checked_from"] + (["problem"] if result.get("problem") else [])
+    keys += ["pending"] if result.get("pending") else []  # committed, not chained yet
     ctx.out.emit(result, f"audit chain: {verdict}\n" + record(result, keys))
     return 0 if result.get("verified") else 1

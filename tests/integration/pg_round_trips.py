@@ -12,7 +12,9 @@ A round trip is a message the server process sends PostgreSQL and waits for an a
 
 Only the threads that serve requests are counted: the event listener thread of
 :class:`server.pg_events.PgEventBus` (``pg-events``) reads new events once per notification,
-shared by every mutation of that moment, and is reported apart.
+shared by every mutation of that moment, and the audit chainer's thread
+(:class:`server.audit_chainer.AuditChainer`, ``audit-chainer``) chains the audit events of every
+mutation of that moment in one transaction; both are reported apart.
 """
 
 from __future__ import annotations
@@ -27,11 +29,14 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 LISTENER = "pg-events"
+CHAINER = "audit-chainer"
+APART = {LISTENER: "listener", CHAINER: "chainer"}  # background threads, not counted in total
 
 
 class RoundTrips:
     """Round trips of an engine by kind (``statement``, ``begin``, ``commit``, ``rollback``,
-    ``ping``), for the request threads; ``listener`` for the event listener's statements."""
+    ``ping``), for the request threads; ``listener`` and ``chainer`` for the round trips of the
+    event listener and of the audit chainer."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -42,11 +47,10 @@ class RoundTrips:
         self._begun: set[int] = set()  # connections SQLAlchemy began, no statement yet
 
     def _add(self, kind: str, sql: str | None = None) -> None:
-        if threading.current_thread().name == LISTENER:
-            kind = "listener"
+        kind = APART.get(threading.current_thread().name, kind)
         with self._lock:
             self.counts[kind] += 1
-            if sql is not None and kind != "listener":
+            if sql is not None and kind not in APART.values():
                 self.statements.append(" ".join(sql.split())[:120])
 
     # -- events ------------------------------------------------------------------------------
@@ -103,5 +107,5 @@ class RoundTrips:
 
     @property
     def total(self) -> int:
-        """Round trips of the request threads (the listener apart)."""
-        return sum(n for kind, n in self.counts.items() if kind != "listener")
+        """Round trips of the request threads (the listener and the chainer apart)."""
+        return sum(n for kind, n in self.counts.items() if kind not in APART.values())

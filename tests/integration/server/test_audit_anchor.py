@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert, select, update
 
 from server import tables as t
 from server.audit_chain import _audit_hash, _audit_row
+from server.audit_chainer import chain_pending
 from sync.dosctl.cli import main
 
 _FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "data")
@@ -131,6 +132,7 @@ def test_incremental_from_the_last_verified_point(own, dosctl) -> None:
 def test_edited_row_is_detected(chain, dosctl) -> None:
     db, api, rows, anchors = chain
     api.new_case()  # rows after the verified point
+    chain_pending(db)  # PostgreSQL: chained now (else the chainer's thread does it soon)
     with db.session() as s:  # one of them edited, its hash left as it was
         s.execute(update(t.audit).where(t.audit.c.seq == rows[-1]["seq"] + 1).values(actor="x"))
         s.commit()
