@@ -13,7 +13,8 @@ account number).
 between become ``*`` (김*훈, 남궁**준); two syllables keep the first (이*); a name with spaces
 (``한결커머스 박준형 팀장``) masks each word that looks like a person's name.
 
-Transcript redaction is :mod:`app.rules.pii_redaction` (re-exported here).
+Transcript redaction is :mod:`app.rules.pii_redaction` (text) and :mod:`app.rules.pii_segments`
+(call segments), re-exported here.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from app.rules.pii_redaction import Redacted as Redacted
 from app.rules.pii_redaction import find_identifiers as find_identifiers
 from app.rules.pii_redaction import luhn_valid as luhn_valid
 from app.rules.pii_redaction import redact as redact
-from app.rules.pii_redaction import redact_segment as redact_segment
-from app.rules.pii_redaction import redact_wire_segment as redact_wire_segment
 from app.rules.pii_redaction import remap_offsets as remap_offsets
+from app.rules.pii_segments import redact_segment as redact_segment
+from app.rules.pii_segments import redact_wire_segment as redact_wire_segment
 
 MASK = "•"
 

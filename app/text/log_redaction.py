@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from app.rules.pii import redact
+from app.rules.pii_redaction import redact  # the text rule alone (no call domain)
 
 
 def scrub(text: str) -> str:
