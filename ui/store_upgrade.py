@@ -151,12 +151,22 @@ def error_text(exc: BaseException) -> str:
     return str(orig if orig is not None else exc) or type(exc).__name__
 
 
-def failure_box(step: str, exc: BaseException) -> QMessageBox:
-    """The error window: which step failed and why, and that the file was left as it was."""
+def failure_box(step: str, exc: BaseException, *, upgrading: bool = True) -> QMessageBox:
+    """The error window: which step failed and why, and that the file was left as it was
+    (``upgrading`` False: the file could not even be opened to read its version)."""
+    title = (
+        translate("StoreUpgrade", "The local store could not be upgraded")
+        if upgrading
+        else translate("StoreUpgrade", "The local store could not be opened")
+    )
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        translate("StoreUpgrade", "The local store could not be upgraded"),
+        title,
         translate("StoreUpgrade", "The upgrade step \u201c{step}\u201d failed: {error}").format(
+            step=step, error=error_text(exc)
+        )
+        if upgrading
+        else translate("StoreUpgrade", "{step} failed: {error}").format(
             step=step, error=error_text(exc)
         ),
         QMessageBox.StandardButton.Close,
@@ -168,6 +178,8 @@ def failure_box(step: str, exc: BaseException) -> QMessageBox:
             "The store file was left as it was before this step. The app will now close; "
             "nothing you did was lost.",
         )
+        if upgrading
+        else translate("StoreUpgrade", "The store file was not changed. The app will now close.")
     )
     box.setAccessibleName(box.windowTitle())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -183,12 +195,18 @@ def _open(path: Path, on_step) -> Store:
 
 async def open_store(path: Path) -> Store | None:
     """The store at ``path``, upgraded behind :class:`UpgradeWindow` on a worker thread when it
-    needs steps; ``None`` when a step failed (after the user closed the error window)."""
+    needs steps; ``None`` when a step failed, or the file could not be opened at all (not a
+    database, or written by a newer version), after the user closed the error window."""
     from app.store.store import Store
 
-    steps = Store.pending_steps(path)
-    if not steps:
-        return Store.open(path)
+    try:
+        steps = Store.pending_steps(path)
+        if not steps:
+            return Store.open(path)  # a current or a new file: quick, no window
+    except Exception as exc:  # not a database file, or one newer than this app
+        log.error("the store could not be opened: %s", error_text(exc))
+        await _show_failure(translate("StoreUpgrade", "Opening the store"), exc, upgrading=False)
+        return None
     loop = asyncio.get_running_loop()
     window = UpgradeWindow()
     current = [steps[0]]
@@ -205,15 +223,15 @@ async def open_store(path: Path) -> Store | None:
     except Exception as exc:
         log.error("store upgrade failed at step %s: %s", current[0], error_text(exc))
         window.finish()
-        await _show_failure(step_words(current[0]), exc)
+        await _show_failure(step_words(current[0]), exc, upgrading=True)
         return None
     finally:
         window.finish()
         window.deleteLater()
 
 
-async def _show_failure(step: str, exc: BaseException) -> None:
-    box = failure_box(step, exc)
+async def _show_failure(step: str, exc: BaseException, *, upgrading: bool) -> None:
+    box = failure_box(step, exc, upgrading=upgrading)
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     box.finished.connect(lambda _r: closed.done() or closed.set_result(None))
     box.open()

@@ -4308,5 +4308,21 @@ A closed case leaves the inbox and cannot be worked on again.</source>
         <source>The store file was left as it was before this step. The app will now close; nothing you did was lost.</source>
         <translation>저장된 데이터 파일은 이 단계 전 상태 그대로입니다. 앱을 종료합니다. 작업한 내용은 사라지지 않았습니다.</translation>
     </message>
+    <message>
+        <source>The local store could not be opened</source>
+        <translation>이 컴퓨터에 저장된 데이터를 열지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{step} failed: {error}</source>
+        <translation>{step} 실패: {error}</translation>
+    </message>
+    <message>
+        <source>Opening the store</source>
+        <translation>저장된 데이터 열기</translation>
+    </message>
+    <message>
+        <source>The store file was not changed. The app will now close.</source>
+        <translation>저장된 데이터 파일은 바뀌지 않았습니다. 앱을 종료합니다.</translation>
+    </message>
 </context>
 </TS>

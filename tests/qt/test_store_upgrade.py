@@ -198,3 +198,36 @@ def test_the_window_counts_seconds_and_stays_until_finished(qtbot, qapp, lang_ko
     assert window.isVisible()
     window.finish()
     assert not window.isVisible()
+
+
+def _refused(qtbot, qapp, path: Path):
+    """Open ``path`` through the UI; the error window's text once it shows, after closing it."""
+    task = asyncio.ensure_future(open_store(path))
+    qtbot.waitUntil(lambda: _shown(QMessageBox, "storeUpgradeFailed") is not None, timeout=20_000)
+    box = _shown(QMessageBox, "storeUpgradeFailed")
+    text, title = box.text(), box.windowTitle()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=20_000)
+    assert task.result() is None
+    _settle(qapp)
+    return title, text
+
+
+def test_a_file_that_is_no_database_is_refused_unchanged(qtbot, qloop, qapp, tmp_path) -> None:
+    path = tmp_path / "garbage.sqlite3"
+    junk = b"not a database at all " * 400
+    path.write_bytes(junk)
+    title, text = _refused(qtbot, qapp, path)
+    assert title == "The local store could not be opened"
+    assert text.startswith("Opening the store failed:") and "not a database" in text
+    assert path.read_bytes() == junk
+
+
+def test_a_file_of_a_newer_version_is_refused_unchanged(qtbot, qloop, qapp, tmp_path) -> None:
+    path = tmp_path / "future.sqlite3"
+    Store.open(path).close()
+    with _raw(path) as conn:
+        conn.execute("UPDATE schema_version SET version = 999")
+    title, text = _refused(qtbot, qapp, path)
+    assert title == "The local store could not be opened" and "newer than this app" in text
+    assert _version(path) == 999
