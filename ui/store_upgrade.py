@@ -31,6 +31,7 @@ from widgets import a11y
 from widgets.formatting import format_duration
 
 if TYPE_CHECKING:
+    from app.store.schema import OnStep
     from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -186,7 +187,7 @@ def failure_box(step: str, exc: BaseException, *, upgrading: bool = True) -> QMe
     return box
 
 
-def _open(path: Path, on_step) -> Store:
+def _open(path: Path, on_step: OnStep) -> Store:
     from app.store.store import Store
 
     with collection_paused():  # no Qt wrapper collected off the GUI thread (ui.gc_guard)
@@ -210,8 +211,8 @@ async def open_store(path: Path) -> Store | None:
     loop = asyncio.get_running_loop()
     window = UpgradeWindow()
     current = [steps[0]]
-    window.show_step(0, len(steps), steps[0])
     window.show()
+    window.show_step(0, len(steps), steps[0])  # announced once the window is there
 
     def on_step(done: int, total: int, name: str) -> None:  # on the worker thread
         current[0] = name
