@@ -175,10 +175,10 @@ class Runtime:
         # ui.main wires to quit_event: not a request to quit (the app used to exit right here).
         quit_event.clear()
         await preload.wait_async()
-        from app.store.store import Store
         from ui.bridge import SyncBridge
         from ui.context import AppContext, UserInfo
         from ui.main_window import MainWindow
+        from ui.store_upgrade import open_store
         from ui.wall.kiosk import configure as configure_wall
         from widgets.clock import Clock
 
@@ -189,7 +189,12 @@ class Runtime:
         self.settings.setValue(
             f"profile/{_slug(session.server_url)}/{session.username}", session.user
         )
-        self.store = Store.open(self._store_path(data_dir, session.server_url, session.username))
+        # an older file's upgrade steps run off the GUI thread behind a progress window
+        store = await open_store(self._store_path(data_dir, session.server_url, session.username))
+        if store is None:
+            return 1  # a step failed; the error window named it and the file is as it was
+        quit_event.clear()  # the progress window, closing, was the last window again
+        self.store = store
         clock = Clock()
         bridge = SyncBridge(self.store)
         clock.set_offset_seconds(bridge.server_offset_s())

@@ -179,15 +179,44 @@ def _stamp(conn: Connection, version: int) -> None:
     )
 
 
-def upgrade(engine: Engine, target: int = LATEST) -> int:
-    """Run the missing steps up to ``target``; returns the version the file is now at."""
+def step_name(number: int) -> str:
+    """The name of step ``number`` (1-based): its function's name without ``_vN_``
+    (``_v8_active_indexes`` -> ``"active_indexes"``); the UI describes a step by it."""
+    return STEPS[number - 1].__name__.lstrip("_").partition("_")[2]
+
+
+def pending_steps(engine: Engine) -> list[str]:
+    """The names of the steps the file still needs, in order, read without changing it: empty
+    for a current file, and for a new (empty) file, whose create-all is quick; empty too for a
+    file newer than this app (:func:`upgrade` refuses that one)."""
+    with engine.connect() as conn:
+        version = current_version(conn)
+    if version == 0:
+        return []
+    return [step_name(n) for n in range(version + 1, LATEST + 1)]
+
+
+OnStep = Callable[[int, int, str], None]
+"""``on_step(done, total, name)``: called before each step, from the thread running it."""
+
+
+def upgrade(engine: Engine, target: int = LATEST, on_step: OnStep | None = None) -> int:
+    """Run the missing steps up to ``target``; returns the version the file is now at.
+
+    Each step commits in one transaction with its version stamp, so a step that fails or is cut
+    off (the process killed) leaves the file at the version before it, as it was. ``on_step``,
+    if given, is called as ``on_step(done, total, name)`` before each step (``done`` steps of
+    ``total`` finished so far)."""
     if not 0 <= target <= LATEST:
         raise ValueError(f"unknown schema version {target}")
     with engine.connect() as conn:
         version = current_version(conn)
     if version > LATEST:
         raise RuntimeError(f"store file is version {version}, newer than this app ({LATEST})")
-    for number in range(version + 1, target + 1):
+    numbers = range(version + 1, target + 1)
+    for done, number in enumerate(numbers):
+        if on_step is not None:
+            on_step(done, len(numbers), step_name(number))
         with engine.begin() as conn:
             STEPS[number - 1](conn)
             _stamp(conn, number)

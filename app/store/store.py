@@ -24,7 +24,7 @@ from app.store.paths import APP_NAME as APP_NAME  # re-exported: the defaults li
 from app.store.paths import DB_FILE as DB_FILE
 from app.store.paths import default_data_dir as default_data_dir
 from app.store.paths import secure_db_file
-from app.store.schema import upgrade
+from app.store.schema import OnStep, pending_steps, upgrade
 from app.store.types import dumps
 
 BUSY_TIMEOUT_MS = 5000
@@ -75,13 +75,33 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> Store:
-        """Open (creating or upgrading) the store file; default :func:`default_db_path`."""
+    def open(cls, path: Path | str | None = None, on_step: OnStep | None = None) -> Store:
+        """Open (creating or upgrading) the store file; default :func:`default_db_path`.
+        ``on_step(done, total, name)`` is called before each upgrade step
+        (:func:`app.store.schema.upgrade`); a failed step leaves the file as it was."""
         db_path = Path(path) if path is not None else default_db_path()
         secure_db_file(db_path)  # data directory 0700, store and its WAL / SHM files 0600
         engine = make_engine(db_path)
-        upgrade(engine)
+        try:
+            upgrade(engine, on_step=on_step)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine, db_path)
+
+    @staticmethod
+    def pending_steps(path: Path | str) -> list[str]:
+        """The upgrade steps the file at ``path`` still needs (:func:`app.store.schema.
+        pending_steps`); empty when there is no file yet. Reads, changes nothing."""
+        db_path = Path(path)
+        if not db_path.exists():
+            return []
+        secure_db_file(db_path)
+        engine = make_engine(db_path)
+        try:
+            return pending_steps(engine)
+        finally:
+            engine.dispose()
 
     @contextmanager
     def session(self) -> Iterator[Session]:

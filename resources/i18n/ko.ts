@@ -4242,4 +4242,87 @@ A closed case leaves the inbox and cannot be worked on again.</source>
         <translation>{action} 실패: {reason}</translation>
     </message>
 </context>
+<context>
+    <name>StoreUpgrade</name>
+    <message>
+        <source>tables of the store</source>
+        <translation>데이터 테이블</translation>
+    </message>
+    <message>
+        <source>index for sorting by customer</source>
+        <translation>고객명 정렬용 색인</translation>
+    </message>
+    <message>
+        <source>indexes for sorting by status and queue</source>
+        <translation>상태·큐 정렬용 색인</translation>
+    </message>
+    <message>
+        <source>table of generated content</source>
+        <translation>생성 콘텐츠 테이블</translation>
+    </message>
+    <message>
+        <source>list of changes the app cannot apply</source>
+        <translation>반영할 수 없는 변경 목록</translation>
+    </message>
+    <message>
+        <source>masking customer identifiers</source>
+        <translation>고객 식별정보 마스킹</translation>
+    </message>
+    <message>
+        <source>drafts of after-call work</source>
+        <translation>후처리 초안</translation>
+    </message>
+    <message>
+        <source>indexes for active cases</source>
+        <translation>처리 중 케이스 색인</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {step}</source>
+        <translation>{n}/{total}단계: {step}</translation>
+    </message>
+    <message>
+        <source>Upgrading the local store</source>
+        <translation>이 컴퓨터에 저장된 데이터 업그레이드 중</translation>
+    </message>
+    <message>
+        <source>Upgrade in progress</source>
+        <translation>업그레이드 진행 중</translation>
+    </message>
+    <message>
+        <source>Please do not close the app until this finishes. If it is closed anyway, nothing is lost: the store stays as it was before this step, and the upgrade runs again at the next start.</source>
+        <translation>끝날 때까지 앱을 닫지 마세요. 닫히더라도 잃는 것은 없습니다. 저장된 데이터는 이 단계 전 상태 그대로 남고, 다음에 시작할 때 업그레이드를 다시 진행합니다.</translation>
+    </message>
+    <message>
+        <source>Elapsed: {time}</source>
+        <translation>경과 시간: {time}</translation>
+    </message>
+    <message>
+        <source>The local store could not be upgraded</source>
+        <translation>이 컴퓨터에 저장된 데이터를 업그레이드하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The upgrade step “{step}” failed: {error}</source>
+        <translation>업그레이드 단계 “{step}” 실패: {error}</translation>
+    </message>
+    <message>
+        <source>The store file was left as it was before this step. The app will now close; nothing you did was lost.</source>
+        <translation>저장된 데이터 파일은 이 단계 전 상태 그대로입니다. 앱을 종료합니다. 작업한 내용은 사라지지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The local store could not be opened</source>
+        <translation>이 컴퓨터에 저장된 데이터를 열지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{step} failed: {error}</source>
+        <translation>{step} 실패: {error}</translation>
+    </message>
+    <message>
+        <source>Opening the store</source>
+        <translation>저장된 데이터 열기</translation>
+    </message>
+    <message>
+        <source>The store file was not changed. The app will now close.</source>
+        <translation>저장된 데이터 파일은 바뀌지 않았습니다. 앱을 종료합니다.</translation>
+    </message>
+</context>
 </TS>

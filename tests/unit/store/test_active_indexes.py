@@ -18,18 +18,16 @@ from app.domain.enums import CaseStatus, Priority
 from app.rules.lifecycle import ACTIVE_STATUSES
 from app.store import schema
 from app.store.active import ACTIVE_WHERE
-from app.store.apply import apply_changes
-from app.store.bulk_load import hold_indexes, restore_indexes
+from app.store.bulk_load import restore_indexes
 from app.store.inbox import SORTS, InboxFilter, inbox_count, inbox_ids, inbox_select
-from app.store.models import ACTIVE_SORT_INDEXES
-from app.store.store import Store, make_engine
+from app.store.store import Store
 from tests.unit.store import builders as b
+from tests.unit.store.old_files import ACTIVE_NAMES, version_7_file
 
 N = 3000
 NOW = b.T0 + timedelta(hours=30)
 QUEUES = ["credit_review", "customer_service", "senior_review"]
 NAMES = ["김민준", "이서연", "박지호", "최수아"]
-ACTIVE_NAMES = {f"ix_cases_active_{name}" for name in ACTIVE_SORT_INDEXES}
 
 
 def _cases() -> list[Case]:
@@ -53,29 +51,6 @@ def _cases() -> list[Case]:
             c.sla.paused_since = created + timedelta(hours=1)
         out.append(c)
     return out
-
-
-def _fill(session, cases: list[Case]) -> None:
-    apply_changes(session, b.page(b.queue("credit_review", "신용 심사")))
-    apply_changes(session, b.page(*cases))
-
-
-def _version_7_file(path: Path, cases: list[Case], held: bool = False) -> None:
-    """A file as version 7 wrote it: cases, planner statistics, no ``ix_cases_active_*``."""
-    engine = make_engine(path)
-    assert schema.upgrade(engine, target=7) == 7
-    with engine.begin() as conn:
-        for name in ACTIVE_NAMES:  # version 1's create_all now declares them too
-            conn.execute(text(f'DROP INDEX IF EXISTS "{name}"'))
-    from sqlalchemy.orm import Session
-
-    with Session(engine) as session, session.begin():
-        _fill(session, cases)
-        if held:
-            hold_indexes(session)  # a first pull cut off half-way
-    with engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
-    engine.dispose()
 
 
 def _index_sql(store: Store) -> dict[str, str]:
@@ -120,7 +95,7 @@ def upgraded(tmp_path_factory: pytest.TempPathFactory):
     """A version 7 file with cases, opened (so upgraded) by this version."""
     path = tmp_path_factory.mktemp("active") / "v7.sqlite3"
     cases = _cases()
-    _version_7_file(path, cases)
+    version_7_file(path, cases)
     store = Store.open(path)
     yield store, cases
     store.close()
@@ -202,7 +177,7 @@ def test_a_file_whose_first_pull_holds_the_indexes_gets_them_with_the_others(
 ) -> None:
     path = tmp_path / "held.sqlite3"
     cases = _cases()[:200]
-    _version_7_file(path, cases, held=True)
+    version_7_file(path, cases, held=True)
     with Store.open(path) as store:
         with store.engine.connect() as conn:
             assert schema.current_version(conn) == 8
