@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.store.paths import default_data_dir
 from ui import errors, preload
+from ui.early_login import EarlyLogin
 from ui.first_paint import first_paint
 from ui.gc_guard import freeze_start_up
 from ui.login_dialog import LoginDialog
@@ -52,8 +53,11 @@ def _slug(text: str) -> str:
 class Runtime:
     """Owns everything the app starts, so :meth:`shutdown` can stop it in order."""
 
-    def __init__(self, app: QApplication, opts: Options, lang: str) -> None:
+    def __init__(
+        self, app: QApplication, opts: Options, lang: str, early: EarlyLogin | None = None
+    ) -> None:
         self.app, self.opts, self.lang = app, opts, lang
+        self._early = early  # a sign-in dialog ui.main painted before the loop existed
         self.keeper = TaskKeeper()
         self.server: Any = None
         self.store: Store | None = None
@@ -94,7 +98,8 @@ class Runtime:
 
     async def ask_login(self, url: str = "", user: str = "") -> Session | None:
         """Show the login dialog with ``open()``; resolves when signed in or cancelled."""
-        dialog = LoginDialog(url, user, self.window)
+        early, self._early = self._early, None
+        dialog = early.dialog if early is not None else LoginDialog(url, user, self.window)
         done: asyncio.Future[Session | None] = asyncio.get_running_loop().create_future()
 
         async def attempt(server: str, name: str, password: str, remember: bool) -> None:
@@ -126,8 +131,17 @@ class Runtime:
         dialog.sig_login_requested.connect(lambda *a: self.keeper.start(attempt(*a), name="login"))
         dialog.finished.connect(lambda _r: done.done() or done.set_result(None))
         dialog.finished.connect(dialog.deleteLater)
-        preload.start_after_first_paint(dialog)  # import the rest while the user types
-        dialog.open()
+        if early is None:
+            preload.start_after_first_paint(dialog)  # import the rest while the user types
+            dialog.open()
+        else:  # on screen already: replay what the user did before this loop ran
+            preload.start()
+            requests, finished = early.hand_over()
+            for args in requests:
+                self.keeper.start(attempt(*args), name="login")
+            if finished is not None:
+                done.done() or done.set_result(None)
+                dialog.deleteLater()
         return await done
 
     async def sign_out(self) -> None:

@@ -6,17 +6,16 @@ Qt is started once here; the rest of the app runs as one coroutine on qasync's l
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import sys
 
-import qasync
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app.text import log_redaction
 from ui import errors
+from ui.early_login import EarlyLogin, show_early
 from ui.font_scale import font_scale
 from ui.gc_guard import GuiThreadCollector
 from ui.look import apply_font, install_language, load_theme, register_fonts, system_language
@@ -45,13 +44,17 @@ def make_app(opts: Options) -> tuple[QApplication, str]:
     return app, lang
 
 
-async def main_coro(app: QApplication, opts: Options, lang: str) -> int:
+async def main_coro(
+    app: QApplication, opts: Options, lang: str, early: EarlyLogin | None = None
+) -> int:
+    import asyncio
+
     from ui.app import Runtime  # after QApplication exists (widgets import Qt GUI classes)
 
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
     app.lastWindowClosed.connect(quit_event.set)
-    runtime = Runtime(app, opts, lang)
+    runtime = Runtime(app, opts, lang, early)
     try:
         return await runtime.run(quit_event)
     finally:
@@ -66,8 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     opts = parse(sys.argv[1:] if argv is None else argv)
     errors.install()
     app, lang = make_app(opts)
+    early = show_early(app, opts)  # the sign-in dialog on screen before asyncio is imported
+    import qasync
+
     try:
-        return int(qasync.run(main_coro(app, opts, lang)) or 0)
+        return int(qasync.run(main_coro(app, opts, lang, early)) or 0)
     except KeyboardInterrupt:
         return 130
 

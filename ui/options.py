@@ -6,10 +6,9 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.rules.zone import zone_named
 from ui.font_scale import parse_scale
 from ui.look import LANGUAGES, THEME_NAMES
-from ui.navigation import PAGE_NAMES
+from ui.page_table import PAGES
 
 
 @dataclass
@@ -43,6 +42,8 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _zone(text: str) -> str:
+    from app.rules.zone import zone_named  # only when --tz is given: not on the way to sign-in
+
     try:
         return zone_named(text).key
     except ValueError as exc:
@@ -88,7 +89,7 @@ def parse(argv: list[str] | None) -> Options:
         help="text size on top of the desktop's, e.g. 2 or 200%% (default: the setting, else "
         "100%%)",
     )
-    p.add_argument("--page", choices=PAGE_NAMES, help="page to open")
+    p.add_argument("--page", choices=[page.name for page in PAGES], help="page to open")
     p.add_argument("--id", help="entity id for --page (a case id for case)")
     p.add_argument(
         "--screenshot",
