@@ -334,9 +334,7 @@ def recent_alerts(
     for at, _k in hits:
         idx = min(hours - 1, int((at - since).total_seconds() // 3600))
         buckets[idx] += 1
-    labels = [
-        (since + timedelta(hours=i)).astimezone(KST).strftime("%H시") for i in range(hours)
-    ]
+    labels = [(since + timedelta(hours=i)).astimezone(KST).strftime("%H시") for i in range(hours)]
     return s.RecentAlerts(
         summary_en=f"{len(hits)} alert(s) in the last {hours} h",
         summary_ko=f"최근 {hours}시간 알림 {len(hits)}건",

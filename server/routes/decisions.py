@@ -77,9 +77,7 @@ def ask_decision(request: Request, body: m.DecisionAskBody, user: User, idem: Id
     with state.db.read() as s:
         names = fetch_names(s)
     if not names.org_units:
-        raise ProblemError(
-            409, "E002", HR_EMPTY, title="No HR knowledge graph loaded"
-        )
+        raise ProblemError(409, "E002", HR_EMPTY, title="No HR knowledge graph loaded")
     if context.get("org_unit_id") and names.unit(context["org_unit_id"]) is None:
         errors = {"context.org_unit_id": "조직이 없습니다 / no such org unit"}
         raise ProblemError(422, "validation", "unknown org unit", errors=errors)

@@ -94,8 +94,10 @@ def clipped(window: QWidget) -> list[str]:
                 out.append(f"{name} {widget.width()}x{widget.height()} < h {need_h} (wrapped)")
                 continue
         else:
-            need = widget.sizeHint() if isinstance(widget, QAbstractButton) else (
-                widget.minimumSizeHint()
+            need = (
+                widget.sizeHint()
+                if isinstance(widget, QAbstractButton)
+                else (widget.minimumSizeHint())
             )
             if widget.width() + 1 < need.width() or widget.height() + 1 < need.height():
                 out.append(f"{name} {widget.width()}x{widget.height()} < {need.toTuple()}")
@@ -183,9 +185,7 @@ def test_no_page_clips_text_at_200_percent(qtbot, qloop, small_store, clock, sho
     check(window, name)
 
 
-def test_a_case_opened_from_the_inbox_fits_at_200_percent(
-    qtbot, qloop, small_store, clock, shown
-):
+def test_a_case_opened_from_the_inbox_fits_at_200_percent(qtbot, qloop, small_store, clock, shown):
     window = shown(small_store, clock, ALL_ROLES)
     inbox = window.show_page("inbox")
     settle(qtbot, window, inbox)

@@ -23,8 +23,17 @@ EXPECTED = {
     Role.SUPERVISOR: ["call", "wall", "ops", "chatops"],
     Role.QA: ["inbox", "qa"],
     Role.AUDITOR: ["inbox", "appeals", "checkpoint"],
-    Role.OPS_ADMIN: ["inbox", "call", "appeals", "decision", "checkpoint", "qa", "wall", "ops",
-                     "chatops"],
+    Role.OPS_ADMIN: [
+        "inbox",
+        "call",
+        "appeals",
+        "decision",
+        "checkpoint",
+        "qa",
+        "wall",
+        "ops",
+        "chatops",
+    ],
 }
 
 

@@ -70,7 +70,12 @@ class ApprovalsPage(QWidget):
         self.runner = runner
         self.model = ApprovalsModel(self)
         self.table = make_table(
-            self, self.model, name="approvalsTable", stretch=1, row_pad=0, min_row=28,
+            self,
+            self.model,
+            name="approvalsTable",
+            stretch=1,
+            row_pad=0,
+            min_row=28,
             accessible_name=self.tr("Approval requests"),
         )
         title = QLabel(self.tr("Approvals"), self)

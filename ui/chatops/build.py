@@ -21,8 +21,8 @@ def build_page(context: AppContext, parent: QWidget) -> ChatOpsPage:
     )
     # the first load may run before sign-in: load once online, not again after every sync
     context.bridge.sig_connection_changed.connect(
-        lambda state, _detail: page.load_tools()
-        if state == "online" and page.tools.count() == 0
-        else None
+        lambda state, _detail: (
+            page.load_tools() if state == "online" and page.tools.count() == 0 else None
+        )
     )
     return page

@@ -1,4 +1,4 @@
-""""Ask a decision question" (seed 002): the dialog, and the controller that queues the question
+""" "Ask a decision question" (seed 002): the dialog, and the controller that queues the question
 through app.services.decision_ask (outbox: offline it waits), follows the execution the server
 makes of it and shows its steps live as ``decision.step`` events arrive."""
 
@@ -55,9 +55,7 @@ class AskDialog(QDialog):
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.hide()
-        hint = QLabel(
-            self.tr("Examples: {examples}").format(examples=" · ".join(EXAMPLES)), self
-        )
+        hint = QLabel(self.tr("Examples: {examples}").format(examples=" · ".join(EXAMPLES)), self)
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Question"), self.query)

@@ -57,7 +57,8 @@ def test_get_and_change_feed_carry_generated_content(api: Api) -> None:
     assert item["status"] == "pending" and item["version"] == 1
     claims = item["fact_check"]["claims"]  # checked against the KPI store on read
     assert [(c["text"], c["matches"], c["stored_value"]) for c in claims] == [
-        ("5건", False, 0), ("0건", True, 0)
+        ("5건", False, 0),
+        ("0건", True, 0),
     ]
     assert_problem(api.get("/generated/NOPE", "auditor1"), 404, "not_found")
     assert api.get("/generated/GEN-T-1", None).status_code == 401

@@ -1,4 +1,4 @@
-""""Ask a decision question" is a command of the Ctrl+K palette for the roles that may ask: it
+""" "Ask a decision question" is a command of the Ctrl+K palette for the roles that may ask: it
 opens the decision page with the dialog; a reviewer has no such command."""
 
 from __future__ import annotations

@@ -34,7 +34,9 @@ def test_annotated_figures_are_checked_and_the_rest_unverified() -> None:
     store = {"cases_created@weekly:2026-11-16": 412, "sla_compliance_pct@weekly:2026-11-16": 90.1}
     result = fact_check.check(body, claims, lambda names: {n: store.get(n) for n in names}, NOW)
     assert [(c.text, c.matches, c.stored_value) for c in result.claims] == [
-        ("412건", True, 412), ("92.3%", False, 90.1), ("95%", False, None)
+        ("412건", True, 412),
+        ("92.3%", False, 90.1),
+        ("95%", False, None),
     ]
     assert [c.text for c in fact_check.unverified(result)] == ["92.3%", "95%"]
     with pytest.raises(ValueError):
