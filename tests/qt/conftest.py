@@ -144,3 +144,20 @@ def make_runner(qapp: QApplication):
     for bridge in bridges:
         bridge.runner.close()
         bridge.deleteLater()
+
+
+@pytest.fixture
+def demo_server(tmp_path: Path):
+    """The reference server on 127.0.0.1 (in this process) over a fresh SQLite file with the
+    demo users and data; stopped at teardown."""
+    from server.app import create_app
+    from server.config import ServerConfig
+    from server.demo import seed_demo_once
+    from server.runner import start_server
+
+    config = ServerConfig(db_url=f"sqlite:///{tmp_path / 'server.sqlite3'}", demo=True, port=0)
+    app = create_app(config)
+    seed_demo_once(app.state.db, config.clock())
+    running = start_server(config, app=app)
+    yield running
+    running.stop()

@@ -10,24 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from shiboken6 import isValid
 
-from server.config import ServerConfig
-from server.demo import seed_demo_once
-from server.runner import start_server
 from ui.app import Runtime
 from ui.early_login import SETTINGS, EarlyLogin, needs_dialog, show_early
 from ui.options import parse
-
-
-@pytest.fixture
-def server(tmp_path):
-    config = ServerConfig(db_url=f"sqlite:///{tmp_path / 'server.sqlite3'}", demo=True, port=0)
-    from server.app import create_app
-
-    app = create_app(config)
-    seed_demo_once(app.state.db, config.clock())
-    running = start_server(config, app=app)
-    yield running
-    running.stop()
 
 
 @pytest.fixture
@@ -68,16 +53,16 @@ def test_show_early_returns_a_painted_dialog(qapp, qtbot, settings) -> None:
     assert early.finished is not None  # kept for the runtime to see
 
 
-def test_a_sign_in_made_before_the_loop_ran_is_replayed(qapp, qtbot, qloop, server, settings):
-    early = show_early(qapp, parse(["--server", server.url]))
+def test_a_sign_in_made_before_the_loop_ran_is_replayed(qapp, qtbot, qloop, demo_server, settings):
+    early = show_early(qapp, parse(["--server", demo_server.url]))
     assert early is not None
     dialog = early.dialog
     dialog.user.setText("reviewer1")
     dialog.password.setText("demo")
     dialog.sign_in.click()  # before any runtime listens: kept, not lost
-    assert early.requests == [(server.url, "reviewer1", "demo", False)]
-    runtime = Runtime(qapp, parse(["--server", server.url]), "en", early)
-    task = asyncio.ensure_future(runtime.ask_login(server.url, ""))
+    assert early.requests == [(demo_server.url, "reviewer1", "demo", False)]
+    runtime = Runtime(qapp, parse(["--server", demo_server.url]), "en", early)
+    task = asyncio.ensure_future(runtime.ask_login(demo_server.url, ""))
     qtbot.waitUntil(task.done, timeout=20_000)
     session = task.result()
     assert session is not None and session.username == "reviewer1"

@@ -85,30 +85,22 @@ SCRIPTS = ("angry_customer_fee", "msp_general_inquiry")
 
 
 @pytest.fixture
-def day_server(tmp_path):
-    from server.app import create_app
-    from server.config import ServerConfig
-    from server.demo import seed_demo_once
-    from server.runner import start_server
+def day_server(demo_server):
     from server.simulator import CallSimulator, load_scripts
 
-    config = ServerConfig(db_url=f"sqlite:///{tmp_path / 'server.sqlite3'}", demo=True, port=0)
-    app = create_app(config)
-    seed_demo_once(app.state.db, config.clock())
-    running = start_server(config, app=app)
+    app = demo_server.app
     scripts = {s["id"]: s for s in load_scripts()}
     sim = CallSimulator(
         app.state.db,
         app.state.bus,
         [scripts[name] for name in SCRIPTS],
         speed=10.0,
-        clock=config.clock,
+        clock=app.state.config.clock,
         agents=["u_agent1"],
         ring_s=2.0,
         acw_s=10**6,  # the wrap-up holds until the test lets its limit run out
         pause_s=2.0,
     )
-    running.sim = sim
-    yield running
+    demo_server.sim = sim
+    yield demo_server
     sim.stop()
-    running.stop()

@@ -9,13 +9,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
-import pytest
-
 from app.store.store import Store
-from server.app import create_app
-from server.config import ServerConfig
-from server.demo import seed_demo_once
-from server.runner import start_server
 from sync.auth import login
 from sync.live import LiveHandlers
 from sync.wiring import build_engine
@@ -27,19 +21,9 @@ from ui.decision.source import DecisionSource
 QUESTION = "향후 12주간 AI팀의 가동률 병목 구간을 분석해줘"
 
 
-@pytest.fixture
-def server(tmp_path):
-    config = ServerConfig(db_url=f"sqlite:///{tmp_path / 'server.sqlite3'}", demo=True, port=0)
-    app = create_app(config)
-    seed_demo_once(app.state.db, config.clock())
-    running = start_server(config, app=app)
-    yield running
-    running.stop()
-
-
-def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, server, clock):
+def test_ask_pause_approve_completed_in_the_ui(qtbot, qloop, tmp_path, demo_server, clock):
     clock.set_now_function(lambda: datetime.now(UTC))
-    signing_in = asyncio.ensure_future(login(server.url, "senior1", "demo"))
+    signing_in = asyncio.ensure_future(login(demo_server.url, "senior1", "demo"))
     qtbot.waitUntil(signing_in.done, timeout=20_000)
     session = signing_in.result()
     store = Store.open(tmp_path / "client.sqlite3")
