@@ -97,18 +97,26 @@ tokens = Table(
     Column("expires_at", DateTime, nullable=False),
 )
 
+
+def _event_columns() -> list[Column]:
+    """What an audit event holds, chained (``audit``) or not yet (``audit_pending``)."""
+    return [
+        Column("at", DateTime, nullable=False),
+        Column("actor", String(128), nullable=False),
+        Column("action", String(64), nullable=False),
+        Column("entity", String(32), nullable=False),
+        Column("entity_id", String(128), nullable=False),
+        Column("data", JSON, nullable=False),
+    ]
+
+
 audit = Table(
     "audit",
     metadata,
     Column(
         "seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
     ),
-    Column("at", DateTime, nullable=False),
-    Column("actor", String(128), nullable=False),
-    Column("action", String(64), nullable=False),
-    Column("entity", String(32), nullable=False),
-    Column("entity_id", String(128), nullable=False),
-    Column("data", JSON, nullable=False),
+    *_event_columns(),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
     Index("ix_audit_entity", "entity", "entity_id"),
@@ -122,12 +130,7 @@ audit_pending = Table(
     Column(
         "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     ),
-    Column("at", DateTime, nullable=False),
-    Column("actor", String(128), nullable=False),
-    Column("action", String(64), nullable=False),
-    Column("entity", String(32), nullable=False),
-    Column("entity_id", String(128), nullable=False),
-    Column("data", JSON, nullable=False),
+    *_event_columns(),
 )
 
 # Signed points of the audit chain, apart from its rows (server/audit_anchor.py): ``head`` (the
