@@ -351,10 +351,14 @@ def audit_status(result: Mapping) -> s.AuditStatus:
     verified = bool(result.get("verified"))
     head = result.get("head_hash")
     problem = result.get("problem")
+    pending = int(result.get("pending") or 0)  # committed, not chained yet (PostgreSQL)
     return s.AuditStatus(
         summary_en=f"audit chain {'verified' if verified else 'NOT verified'}: "
-        f"{result.get('rows', 0)} row(s)" + (f" — {problem}" if problem else ""),
+        f"{result.get('rows', 0)} row(s)"
+        + (f", {pending} not chained yet" if pending else "")
+        + (f" — {problem}" if problem else ""),
         summary_ko=f"감사 체인 {'검증됨' if verified else '검증 실패'}: {result.get('rows', 0)}행"
+        + (f", 체인 대기 {pending}건" if pending else "")
         + (f" — {problem}" if problem else ""),
         table=s.Table(
             columns=["item", "value"],
@@ -363,6 +367,7 @@ def audit_status(result: Mapping) -> s.AuditStatus:
                 ["rows", int(result.get("rows", 0))],
                 ["head_hash", (head or "")[:16]],
                 ["checked_from", result.get("checked_from")],
+                ["pending", pending],
                 ["problem", problem],
             ],
         ),

@@ -90,3 +90,8 @@ def test_alerts_jobs_health_and_audit() -> None:
     assert health.proposals == [] and health.summary_ko.startswith("정상")
     bad = compute.audit_status({"verified": False, "rows": 9, "problem": "row 3 changed"})
     assert not bad.verified and "row 3 changed" in bad.summary_en
+    assert "not chained" not in bad.summary_en and ["pending", 0] in bad.table.rows
+    waiting = compute.audit_status({"verified": False, "rows": 9, "pending": 3,
+                                    "problem": "the head's signature does not match"})  # fmt: skip
+    assert ["pending", 3] in waiting.table.rows
+    assert "3 not chained yet" in waiting.summary_en and "체인 대기 3건" in waiting.summary_ko
