@@ -3856,6 +3856,66 @@ The denial is reversed and the case is approved; this cannot be taken back.</sou
         <source>no</source>
         <translation>아니요</translation>
     </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="57"/>
+        <source>Database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="58"/>
+        <source>Database kind</source>
+        <translation>데이터베이스 종류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="59"/>
+        <source>This instance</source>
+        <translation>이 인스턴스</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="60"/>
+        <source>Leader (runs the scheduler)</source>
+        <translation>리더 (스케줄러 실행)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="61"/>
+        <source>Scheduler's last run</source>
+        <translation>스케줄러 마지막 실행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="62"/>
+        <source>Event subscribers</source>
+        <translation>이벤트 구독자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="63"/>
+        <source>Instances</source>
+        <translation>인스턴스</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="64"/>
+        <source>Verified</source>
+        <translation>검증됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="66"/>
+        <source>Head hash</source>
+        <translation>마지막 해시</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="67"/>
+        <source>Checked from row</source>
+        <translation>검증 시작 행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="68"/>
+        <source>Not chained yet</source>
+        <translation>체인 대기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chatops/words.py" line="69"/>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
 </context>
 <context>
     <name>ChatOpsPage</name>

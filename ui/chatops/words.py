@@ -53,6 +53,21 @@ COLUMNS = {
     "kind": QT_TRANSLATE_NOOP("ChatOps", "Kind"),
     "count": QT_TRANSLATE_NOOP("ChatOps", "Count"),
 }
+ITEMS = {  # the "item" column of the one-row-per-item answers (service health, audit status)
+    "database": QT_TRANSLATE_NOOP("ChatOps", "Database"),
+    "dialect": QT_TRANSLATE_NOOP("ChatOps", "Database kind"),
+    "instance": QT_TRANSLATE_NOOP("ChatOps", "This instance"),
+    "leader": QT_TRANSLATE_NOOP("ChatOps", "Leader (runs the scheduler)"),
+    "scheduler_last_run": QT_TRANSLATE_NOOP("ChatOps", "Scheduler's last run"),
+    "subscribers": QT_TRANSLATE_NOOP("ChatOps", "Event subscribers"),
+    "instances": QT_TRANSLATE_NOOP("ChatOps", "Instances"),
+    "verified": QT_TRANSLATE_NOOP("ChatOps", "Verified"),
+    "rows": QT_TRANSLATE_NOOP("ChatOps", "Rows"),
+    "head_hash": QT_TRANSLATE_NOOP("ChatOps", "Head hash"),
+    "checked_from": QT_TRANSLATE_NOOP("ChatOps", "Checked from row"),
+    "pending": QT_TRANSLATE_NOOP("ChatOps", "Not chained yet"),
+    "problem": QT_TRANSLATE_NOOP("ChatOps", "Problem"),
+}
 PROPOSALS = {
     "add_staff": QT_TRANSLATE_NOOP("ChatOps", "Add staff to the queue"),
     "restart_scheduler": QT_TRANSLATE_NOOP("ChatOps", "Restart the scheduler"),
@@ -84,6 +99,8 @@ def cell(column: str, value: Any, names: Names | None = None) -> str:
         return (names or {}).get(NAMED[column], {}).get(value, value)
     if column == "kind" and isinstance(value, str):
         return kind_label(value)
+    if column == "item" and isinstance(value, str):
+        return word(ITEMS, value)
     if isinstance(value, bool):
         if value:
             return QCoreApplication.translate("ChatOps", "yes")
