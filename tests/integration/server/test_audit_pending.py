@@ -13,20 +13,18 @@ events as ``audit_pending`` rows, and a chainer moves them into the signed chain
 from __future__ import annotations
 
 import itertools
-import os
 import signal
 import threading
 import uuid
 from collections.abc import Iterator
 
 import httpx
-import psycopg
 import pytest
-from conftest import BACKENDS, START, seed
+from conftest import BACKENDS, START
 from own_server import fresh_pg_database, own_server
 from sqlalchemy import delete, func, insert, select, text, update
-from sqlalchemy.engine import make_url
-from test_instances import start_instance, wait_for
+from test_instances import wait_for
+from two_instances import two_instances
 
 from server import audit_anchor
 from server import tables as t
@@ -189,47 +187,13 @@ def test_a_database_from_before_gets_the_pending_table(backend, tmp_path, pg_url
 # -- two instances ----------------------------------------------------------------------------
 
 
-def _libpq(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 @pytest.fixture(scope="module")
 def two(pg_url: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     assert pg_url, "PostgreSQL binaries exist but the cluster did not start"
-    name = f"rws_chain_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
-    saved = os.environ.get(audit_anchor.KEY_ENV)
-    os.environ[audit_anchor.KEY_ENV] = os.urandom(32).hex()  # both instances and this process
-    audit_anchor.configure(url)
-    db = ServerDB(url)  # no app: no chainer of its own here
-    seed(db, START)
     tmp = tmp_path_factory.mktemp("chain")
-    instances = [start_instance(n, url, tmp) for n in ("rws-chain-A", "rws-chain-B")]
-    http = httpx.Client(timeout=60)
-    tokens = {
-        u: http.post(
-            f"{instances[0].url}/v1/auth/token", json={"username": u, "password": "demo"}
-        ).json()["access_token"]
-        for u in ("admin1", "auditor1")
-    }
-    try:
+    users = ("admin1", "auditor1")
+    with two_instances(pg_url, tmp, "chain", users) as (db, instances, tokens, http):
         yield {"db": db, "instances": instances, "tokens": tokens, "http": http}
-    finally:
-        http.close()
-        for inst in instances:
-            if inst.proc.poll() is None:
-                inst.proc.send_signal(signal.SIGTERM)
-                try:
-                    inst.proc.wait(15)
-                except Exception:
-                    inst.proc.kill()
-        db.dispose()
-        if saved is None:
-            os.environ.pop(audit_anchor.KEY_ENV, None)
-        else:
-            os.environ[audit_anchor.KEY_ENV] = saved
 
 
 def _writer(base: str, token: str, n: int, out: list[str], lock: threading.Lock) -> None:

@@ -10,9 +10,7 @@ entity's versions in order; and the audit chain verifies afterwards.
 
 from __future__ import annotations
 
-import os
 import random
-import signal
 import threading
 import time
 import uuid
@@ -20,15 +18,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import httpx
-import psycopg
 import pytest
-from conftest import START, seed
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
-from test_instances import start_instance, wait_for
+from test_instances import wait_for
+from two_instances import two_instances
 
 from app.domain.enums import EntityKind
-from server import audit_anchor, storage
+from server import storage
 from server import tables as t
 from server.feed import decode_cursor
 from server.feed_seq import FEED_SHIFT
@@ -41,48 +37,13 @@ ROUNDS = 6
 SLOW_HOLD_S = 1.5  # how long the slow transaction stays open after others committed past it
 
 
-def _libpq(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 @pytest.fixture(scope="module")
 def two(pg_url: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     assert pg_url, "PostgreSQL binaries exist but the cluster did not start"
-    name = f"rws_feed_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_libpq(pg_url), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
-    key = os.urandom(32).hex()  # both instances (and this process) sign with one key
-    saved = os.environ.get(audit_anchor.KEY_ENV)
-    os.environ[audit_anchor.KEY_ENV] = key
-    audit_anchor.configure(url)
-    db = ServerDB(url)
-    seed(db, START)
     tmp = tmp_path_factory.mktemp("feed")
-    instances = [start_instance(n, url, tmp) for n in ("rws-feed-A", "rws-feed-B")]
-    http = httpx.Client(timeout=60)
-    tokens = {}
-    for user in ("admin1", "reviewer1", "auditor1"):
-        r = http.post(
-            f"{instances[0].url}/v1/auth/token", json={"username": user, "password": "demo"}
-        )
-        tokens[user] = r.json()["access_token"]
-    try:
+    users = ("admin1", "reviewer1", "auditor1")
+    with two_instances(pg_url, tmp, "feed", users) as (db, instances, tokens, http):
         yield {"db": db, "urls": [i.url for i in instances], "tokens": tokens, "http": http}
-    finally:
-        http.close()
-        for inst in instances:
-            if inst.proc.poll() is None:
-                inst.proc.send_signal(signal.SIGTERM)
-                try:
-                    inst.proc.wait(15)
-                except Exception:
-                    inst.proc.kill()
-        db.dispose()
-        if saved is None:
-            os.environ.pop(audit_anchor.KEY_ENV, None)
-        else:
-            os.environ[audit_anchor.KEY_ENV] = saved
 
 
 def _new_task(env: dict, base: str) -> str:
