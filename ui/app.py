@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication
 
 from app.store.paths import default_data_dir
@@ -33,6 +33,7 @@ from ui.gc_guard import freeze_start_up
 from ui.login_dialog import LoginDialog
 from ui.options import Options
 from ui.tasks import TaskKeeper
+from ui.time_zone import workstation_settings
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -66,7 +67,7 @@ class Runtime:
         self.session: Session | None = None
         self._remember = True
         self._signed_out = False
-        self.settings = QSettings("reviewer-workstation", "workstation")
+        self.settings = workstation_settings()
 
     # -- sign-in --------------------------------------------------------------------------------
     async def _start_demo_server(self, data_dir: Path) -> str:

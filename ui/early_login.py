@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.login_dialog import LoginDialog
 from ui.options import Options, sign_in_as
+from ui.time_zone import workstation_settings
 
 PAINT_WAIT_MS = 2_000  # never wait longer than this for the first paint
-SETTINGS = ("reviewer-workstation", "workstation")  # the runtime's settings (ui.app.Runtime)
 
 
 class EarlyLogin(QObject):
@@ -77,7 +77,7 @@ def needs_dialog(opts: Options, settings: QSettings) -> tuple[str, str] | None:
 
 def show_early(app: QApplication, opts: Options) -> EarlyLogin | None:
     """Open the sign-in dialog and return once it has been painted (or None, see above)."""
-    fields = needs_dialog(opts, QSettings(*SETTINGS))
+    fields = needs_dialog(opts, workstation_settings())
     if fields is None:
         return None
     dialog = LoginDialog(*fields)

@@ -7,17 +7,17 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from PySide6.QtCore import QSettings
 from shiboken6 import isValid
 
 from ui.app import Runtime
-from ui.early_login import SETTINGS, EarlyLogin, needs_dialog, show_early
+from ui.early_login import EarlyLogin, needs_dialog, show_early
 from ui.options import parse
+from ui.time_zone import workstation_settings
 
 
 @pytest.fixture
 def settings():
-    store = QSettings(*SETTINGS)  # the test process's own XDG config (tests/conftest.py)
+    store = workstation_settings()  # the test process's own XDG config (tests/conftest.py)
     store.remove("server_url")
     store.remove("user")
     yield store
